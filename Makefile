@@ -1,0 +1,33 @@
+# Sjabloonstraat: `make demo` maakt de voorbeelddocumenten, `make test` draait alle tests.
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.geinstalleerd
+# Debian-pakketten die de tests nodig hebben (geïnstalleerd met apt-get als we root zijn).
+DEB_PAKKETTEN :=
+
+.PHONY: install demo test systeem clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	$(VENV)/bin/sjabloon voorbeelden --uit uitvoer
+	@echo "Klaar: de voorbeelddocumenten staan in ./uitvoer/"
+
+systeem:
+	@ontbreekt=""; for p in $(DEB_PAKKETTEN); do dpkg -s $$p >/dev/null 2>&1 || ontbreekt="$$ontbreekt $$p"; done; \
+	if [ -n "$$ontbreekt" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$ontbreekt; \
+	  else echo "Installeer eerst:$$ontbreekt (apt-get als root)"; fi; \
+	fi
+
+test: install systeem
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) uitvoer .pytest_cache

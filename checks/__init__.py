@@ -1,0 +1,1 @@
+"""Sjabloonstraat checks: termijnen, and (to come) the Awb and B1 checks. Imports nothing from `generator`."""

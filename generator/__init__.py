@@ -1,0 +1,1 @@
+"""Sjabloonstraat generator: case data + template -> checked beschikking or brief."""

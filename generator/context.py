@@ -1,0 +1,41 @@
+"""What a template sees: the validated case, the gemeente profile, the dagtekening and computed termijnen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from checks.content import content_dir
+from checks.termijnen import TermijnFout, bereken
+from generator.bestanden import lees_gegevens
+from generator.catalogus import Sjabloon
+from generator.errors import InvoerFout
+
+
+def gemeenteprofiel(pad: Path | None = None) -> dict:
+    return lees_gegevens(Path(pad) if pad else content_dir() / "gemeente.yaml")
+
+
+def maak_context(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente: dict) -> tuple[dict, list[str]]:
+    """Return the render context and the termijn warnings for the caseworker."""
+    context = dict(zaak, gemeente=gemeente, dagtekening=dagtekening)
+    termijnen, waarschuwingen = {}, []
+    for naam, spec in sjabloon.termijnen.items():
+        vanaf = _waarde(spec.get("vanaf", "dagtekening"), context)
+        aantal = _waarde(spec.get("aantal"), context)
+        if vanaf is None or (isinstance(spec.get("aantal"), str) and aantal is None):
+            termijnen[naam] = None        # the case does not give what this termijn needs
+            continue
+        try:
+            termijn = bereken(spec["soort"], vanaf, int(aantal) if aantal is not None else None)
+        except TermijnFout as fout:
+            raise InvoerFout(f"{sjabloon.id}: termijn '{naam}': {fout}") from None
+        termijnen[naam] = termijn
+        waarschuwingen += termijn.waarschuwingen
+    context["termijnen"] = termijnen
+    return context, waarschuwingen
+
+
+def _waarde(verwijzing, context: dict):
+    """A manifest reference: a field name (or 'dagtekening') is looked up, a number is taken as it is."""
+    return context.get(verwijzing) if isinstance(verwijzing, str) else verwijzing

@@ -1,0 +1,71 @@
+"""Fill a DOCX template (docxtpl conventions) in a sandbox, with undefined variables as errors and XML escaping."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from docx import Document
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from generator.errors import RenderFout
+from generator.opmaak import FILTERS
+
+
+def omgeving() -> SandboxedEnvironment:
+    """Sandboxed: no Python internals; StrictUndefined: no letter with a hole; autoescape: `&` and `<` stay valid XML."""
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    env.filters.update(FILTERS)
+    return env
+
+
+def vul_docx(docx_pad: Path, context: dict, naam: str) -> bytes:
+    """Render the DOCX template at docx_pad and return the document's bytes."""
+    sjabloon = DocxTemplate(str(docx_pad))
+    try:
+        sjabloon.render(context, jinja_env=omgeving(), autoescape=True)
+    except UndefinedError as fout:
+        variabele = _variabele(str(fout))
+        raise RenderFout(f"sjabloon {naam}: variabele '{variabele}' heeft geen waarde"
+                         f"{_plaats(docx_pad, variabele)} ({fout})") from None
+    except SecurityError as fout:
+        raise RenderFout(f"sjabloon {naam}: niet toegestaan in een sjabloon: {fout}") from None
+    except TemplateSyntaxError as fout:
+        raise RenderFout(f"sjabloon {naam}: fout in een sjabloontag: {fout.message}") from None
+    except TemplateError as fout:
+        raise RenderFout(f"sjabloon {naam}: kan niet gevuld worden: {fout}") from None
+    uitvoer = io.BytesIO()
+    sjabloon.save(uitvoer)
+    return uitvoer.getvalue()
+
+
+def _variabele(bericht: str) -> str:
+    """The variable name in Jinja's messages "'x' is undefined" or "'dict object' has no attribute 'x'"."""
+    namen = re.findall(r"'([^']+)'", bericht)
+    return namen[-1] if namen else bericht
+
+
+def _plaats(docx_pad: Path, variabele: str) -> str:
+    """Where in the Word document the variable is used: ' in alinea N: "..."', or '' when not found."""
+    for nummer, alinea in enumerate(Document(str(docx_pad)).paragraphs, start=1):
+        if re.search(rf"[{{%][^}}%]*\b{re.escape(variabele)}\b", alinea.text):
+            return f' in alinea {nummer}: "{alinea.text.strip()[:80]}"'
+    return ""
+
+
+def schrijf_atomisch(pad: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written document."""
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    handle, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as bestand:
+            bestand.write(data)
+        os.replace(tijdelijk, pad)
+    except BaseException:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,149 @@
+"""Validate case data against a template's declared fields (`velden` in sjabloon.yaml).
+
+Every problem is collected, so the caseworker sees them all at once. Field paths are dotted
+(`aanvrager.postcode`) with 1-based list positions (`overtredingen[2].omschrijving`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from decimal import Decimal, InvalidOperation
+
+from checks.content import load_yaml
+
+ENKELVOUDIG = {"tekst", "datum", "bedrag", "getal", "keuze", "lijst", "groep"}
+
+
+def veldtypen() -> dict:
+    """Composite types (adres, persoon) as declared in content/veldtypen.yaml."""
+    return load_yaml("veldtypen.yaml")
+
+
+def bekende_typen() -> set[str]:
+    return ENKELVOUDIG | set(veldtypen())
+
+
+def subvelden(spec: dict) -> dict | None:
+    """The nested fields of a groep or composite type, else None."""
+    if spec.get("type") == "groep":
+        return spec.get("velden") or {}
+    return veldtypen().get(spec.get("type"))
+
+
+def valideer(velden: dict, data: dict, pad: str = "") -> tuple[dict, list[str]]:
+    """Check `data` against `velden`; return the cleaned values and a list of 'pad: melding' problems."""
+    schoon: dict = {}
+    problemen: list[str] = []
+    if not isinstance(data, dict):
+        return schoon, [f"{pad or '(zaak)'}: moet een groep velden zijn (naam: waarde)"]
+    for naam, spec in velden.items():
+        veldpad = f"{pad}.{naam}" if pad else naam
+        waarde = data.get(naam)
+        if _leeg(waarde):
+            if spec.get("verplicht"):
+                problemen.append(f"{veldpad}: verplicht veld ontbreekt")
+            schoon[naam] = [] if spec.get("type") == "lijst" else None
+            continue
+        schoon[naam], fouten = _waarde(spec, waarde, veldpad)
+        problemen.extend(fouten)
+    for naam in data:
+        if naam not in velden:
+            veldpad = f"{pad}.{naam}" if pad else naam
+            lijkt = difflib.get_close_matches(str(naam), list(velden), n=1)
+            hint = f"; bedoelt u '{lijkt[0]}'?" if lijkt else " in dit sjabloon"
+            problemen.append(f"{veldpad}: onbekend veld{hint}")
+    return schoon, problemen
+
+
+def _leeg(waarde) -> bool:
+    return waarde is None or (isinstance(waarde, str) and not waarde.strip()) or waarde == [] or waarde == {}
+
+
+def _waarde(spec: dict, waarde, pad: str):
+    soort = spec.get("type")
+    if (nested := subvelden(spec)) is not None:
+        return valideer(nested, waarde, pad)
+    if soort == "lijst":
+        return _lijst(spec, waarde, pad)
+    omzetter = OMZETTERS[soort]
+    try:
+        return omzetter(spec, waarde), []
+    except ValueError as fout:
+        return None, [f"{pad}: {fout}"]
+
+
+def _lijst(spec: dict, waarde, pad: str):
+    if not isinstance(waarde, list):
+        return [], [f"{pad}: moet een lijst zijn (elk onderdeel op een eigen regel met '- ')"]
+    item_spec = spec.get("items") or {"type": "tekst"}
+    schoon, problemen = [], []
+    for positie, item in enumerate(waarde, start=1):
+        itempad = f"{pad}[{positie}]"
+        if _leeg(item):
+            problemen.append(f"{itempad}: leeg onderdeel in de lijst")
+            continue
+        waarde_schoon, fouten = _waarde(item_spec, item, itempad)
+        schoon.append(waarde_schoon)
+        problemen.extend(fouten)
+    return schoon, problemen
+
+
+def _tekst(spec: dict, waarde) -> str:
+    if isinstance(waarde, (dict, list)) or isinstance(waarde, bool):
+        raise ValueError("moet een tekst zijn")
+    tekst = str(waarde).strip()
+    if (patroon := spec.get("patroon")) and not re.fullmatch(patroon, tekst):
+        raise ValueError(f"'{tekst}' heeft niet de juiste vorm: {spec.get('patroon_uitleg', patroon)}")
+    return tekst
+
+
+def _datum(spec: dict, waarde) -> dt.date:
+    if isinstance(waarde, dt.datetime):
+        return waarde.date()
+    if isinstance(waarde, dt.date):
+        return waarde
+    tekst = str(waarde).strip()
+    for vorm in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(tekst, vorm).date()
+        except ValueError:
+            pass
+    raise ValueError(f"'{tekst}' is geen geldige datum (schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-22)")
+
+
+def _bedrag(spec: dict, waarde) -> Decimal:
+    if isinstance(waarde, bool):
+        raise ValueError("moet een bedrag zijn")
+    tekst = str(waarde).replace("€", "").replace(" ", "").strip()
+    if "," in tekst:                       # Dutch notation: 1.250,00
+        tekst = tekst.replace(".", "").replace(",", ".")
+    try:
+        bedrag = Decimal(tekst)
+    except InvalidOperation:
+        raise ValueError(f"'{waarde}' is geen bedrag (schrijf bijvoorbeeld 1250,00 of 1250.00)") from None
+    if not bedrag.is_finite() or bedrag < 0:
+        raise ValueError(f"'{waarde}' is geen geldig bedrag (niet negatief)")
+    return bedrag.quantize(Decimal("0.01"))
+
+
+def _getal(spec: dict, waarde) -> int | float:
+    if isinstance(waarde, bool):
+        raise ValueError("moet een getal zijn")
+    try:
+        getal = float(str(waarde).replace(",", "."))
+    except ValueError:
+        raise ValueError(f"'{waarde}' is geen getal") from None
+    return int(getal) if getal.is_integer() else getal
+
+
+def _keuze(spec: dict, waarde) -> str:
+    tekst = str(waarde).strip()
+    waarden = [str(w) for w in spec.get("waarden", [])]
+    if tekst not in waarden:
+        raise ValueError(f"'{tekst}' is geen geldige keuze; kies uit: {', '.join(waarden)}")
+    return tekst
+
+
+OMZETTERS = {"tekst": _tekst, "datum": _datum, "bedrag": _bedrag, "getal": _getal, "keuze": _keuze}

@@ -1,0 +1,34 @@
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+REPO = Path(__file__).resolve().parent.parent
+SJABLOON = [str(Path(sys.executable).parent / "sjabloon")]
+
+
+def docx_tekst(pad: Path) -> str:
+    """All text of a DOCX: body paragraphs, tables, headers and footers."""
+    doc = Document(str(pad))
+    delen = [p.text for p in doc.paragraphs]
+    for tabel in doc.tables:
+        delen += [cel.text for rij in tabel.rows for cel in rij.cells]
+    for sectie in doc.sections:
+        delen += [p.text for p in sectie.header.paragraphs + sectie.footer.paragraphs]
+    return "\n".join(delen)
+
+
+def sjabloon_cli(*args, cwd=None, env=None):
+    return subprocess.run(SJABLOON + [str(a) for a in args], capture_output=True, text=True, cwd=cwd, env=env)
+
+
+@pytest.fixture
+def sjablonen_kopie(tmp_path, monkeypatch):
+    """A private copy of the template catalogue, for tests that change templates."""
+    kopie = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", kopie)
+    monkeypatch.setenv("SJABLOON_TEMPLATES", str(kopie))
+    return kopie

@@ -1,0 +1,120 @@
+"""Rendering: sandbox, undefined variables as named errors, XML escaping, Dutch filters, end to end."""
+
+import datetime as dt
+import re
+import zipfile
+
+import pytest
+import yaml
+from docx import Document
+
+from conftest import REPO, docx_tekst, sjabloon_cli
+from generator.catalogus import catalogus
+from generator.errors import RenderFout
+from generator.genereer import genereer
+from generator.opmaak import bedrag, datum, datum_kort
+from generator.render import vul_docx
+
+VOORBEELDEN = [s.id for s in catalogus()]
+
+
+def test_dutch_filters():
+    assert datum(dt.date(2026, 11, 22)) == "22 november 2026"
+    assert datum("2026-03-01") == "1 maart 2026"
+    assert datum_kort(dt.date(2026, 11, 22)) == "22-11-2026"
+    assert bedrag(1250) == "€ 1.250,00"
+    assert bedrag("0.5") == "€ 0,50"
+    assert bedrag(1234567.891) == "€ 1.234.567,89"
+
+
+def _mini_docx(pad, *regels):
+    doc = Document()
+    for regel in regels:
+        doc.add_paragraph(regel)
+    doc.save(pad)
+    return pad
+
+
+def test_undefined_variable_is_a_named_error(tmp_path):
+    pad = _mini_docx(tmp_path / "t.docx", "Beste {{ naam }},", "Uw zaak {{ zaaknumer }} is klaar.")
+    with pytest.raises(RenderFout) as fout:
+        vul_docx(pad, {"naam": "Jan"}, "proef")
+    bericht = str(fout.value)
+    assert "sjabloon proef" in bericht and "'zaaknumer'" in bericht and "alinea 2" in bericht
+
+
+def test_sandbox_blocks_python_internals(tmp_path):
+    pad = _mini_docx(tmp_path / "t.docx", "{{ naam.__class__.__mro__ }}")
+    with pytest.raises(RenderFout, match="niet toegestaan"):
+        vul_docx(pad, {"naam": "Jan"}, "proef")
+
+
+def test_escaping_keeps_docx_valid(tmp_path, sjablonen_kopie):
+    zaak = yaml.safe_load((REPO / "templates/omgevingsvergunning-verleend/voorbeeld.yaml").read_text())
+    zaak["aanvrager"]["naam"] = 'Bakker & Zn. <B.V.> "De Eik"'
+    zaak["project"] = "het bouwen van een schuur & carport <groot>"
+    pad = tmp_path / "zaak.yaml"
+    pad.write_text(yaml.safe_dump(zaak, allow_unicode=True))
+    resultaat = genereer("omgevingsvergunning-verleend", pad, tmp_path / "uit", dt.date(2026, 11, 23))
+    tekst = docx_tekst(resultaat.pad)                     # python-docx parses it: the XML is valid
+    assert 'Bakker & Zn. <B.V.> "De Eik"' in tekst
+    assert "het bouwen van een schuur & carport <groot>" in tekst
+
+
+def test_bezwaartermijn_is_computed_from_the_dagtekening(tmp_path):
+    resultaat = genereer("last-onder-dwangsom", REPO / "templates/last-onder-dwangsom/voorbeeld.yaml",
+                         tmp_path, dt.date(2026, 12, 17))
+    tekst = docx_tekst(resultaat.pad)
+    assert "uiterlijk op 28 januari 2027 bij ons binnen" in tekst
+    assert "Datum\n17 december 2026" in tekst or "17 december 2026" in tekst
+    assert "begunstigingstermijn. Die termijn eindigt op 11 maart 2027" in tekst   # 12 weeks, set by the college
+
+
+def test_gestelde_termijn_on_a_weekend_warns(tmp_path):
+    zaak = yaml.safe_load((REPO / "templates/last-onder-dwangsom/voorbeeld.yaml").read_text())
+    zaak["begunstigingstermijn_weken"] = 2
+    pad = tmp_path / "zaak.yaml"
+    pad.write_text(yaml.safe_dump(zaak, allow_unicode=True))
+    resultaat = sjabloon_cli("genereer", "last-onder-dwangsom", "--zaak", pad, "--uit", tmp_path, "--datum", "2026-11-21")
+    assert resultaat.returncode == 0
+    assert "waarschuwing: de begunstigingstermijn eindigt op een dag die geen werkdag is: zaterdag 5 december 2026" in resultaat.stderr
+
+
+@pytest.mark.parametrize("sjabloon_id", VOORBEELDEN)
+def test_each_example_renders_completely(tmp_path, sjabloon_id):
+    voorbeeld = REPO / "templates" / sjabloon_id / "voorbeeld.yaml"
+    resultaat = sjabloon_cli("genereer", sjabloon_id, "--zaak", voorbeeld, "--uit", tmp_path, "--datum", "2026-11-23")
+    assert resultaat.returncode == 0, resultaat.stderr
+    pad = tmp_path / resultaat.stdout.strip().split("/")[-1]
+    tekst = docx_tekst(pad)
+    assert "{{" not in tekst and "{%" not in tekst and "}}" not in tekst
+    zaak = yaml.safe_load(voorbeeld.read_text())
+    assert zaak["zaaknummer"] in tekst
+    wie = zaak.get("aanvrager") or zaak.get("overtreder")
+    assert wie["naam"] in tekst and wie["postcode"] in tekst
+    assert "23 november 2026" in tekst                      # dagtekening
+    assert "4 januari 2027" in tekst                        # bezwaartermijn: 6 weeks after 23 November 2026
+    assert "namens het college van burgemeester en wethouders van Voorbeeld" in tekst
+    with zipfile.ZipFile(pad) as archief:                   # no leftover tag fragments in the XML either
+        assert not re.search(r"\{[{%]|[%}]\}", archief.read("word/document.xml").decode())
+
+
+def test_voorbeelden_command_writes_every_example(tmp_path):
+    resultaat = sjabloon_cli("voorbeelden", "--uit", tmp_path / "uitvoer")
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert sorted(p.name.split("_", 1)[1] for p in (tmp_path / "uitvoer").glob("*.docx")) == sorted(
+        f"{s}.docx" for s in VOORBEELDEN)
+
+
+def test_sjablonen_json_lists_the_catalogue():
+    import json
+    resultaat = sjabloon_cli("sjablonen", "--json")
+    lijst = json.loads(resultaat.stdout)
+    assert {s["id"] for s in lijst} >= {"omgevingsvergunning-verleend", "buiten-behandeling", "last-onder-dwangsom"}
+    assert all(set(s) == {"id", "titel", "besluittype", "versie", "status"} for s in lijst)
+
+
+def test_unknown_template_is_a_clear_error(tmp_path):
+    resultaat = sjabloon_cli("genereer", "bestaat-niet", "--zaak", REPO / "templates/buiten-behandeling/voorbeeld.yaml")
+    assert resultaat.returncode == 2
+    assert "sjabloon 'bestaat-niet' bestaat niet" in resultaat.stderr
