@@ -1,0 +1,159 @@
+"""The Awb check: which elements a beschikking carries, which it lacks, and whether its parts agree.
+
+What counts as an element, and which elements a besluittype needs, is data in content/awb/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checks.awb_samenhang import samenhang
+from checks.awb_regels import besluittypen, eis, element_info, elementen, kop_patroon, patroon
+from checks.bevinding import Bevinding
+from checks.document import Document
+
+MIN_WOORDEN_ONDER_KOP = 4
+
+
+@dataclass
+class Vondsten:
+    """Per element the indexes of the paragraphs that carry it."""
+    document: Document
+    plaatsen: dict[str, list[int]] = field(default_factory=dict)
+
+    def tekst(self, element: str) -> str:
+        return "\n".join(self.document.alineas[i].tekst for i in self.plaatsen.get(element, []))
+
+
+@dataclass
+class Rapport:
+    bestand: str
+    besluittype: str
+    besluittype_herkend: bool
+    zekerheid: float
+    herkend_op: list[str]
+    elementen: dict[str, bool | None]
+    bevindingen: list[Bevinding]
+
+    @property
+    def vrijgave(self) -> bool:
+        return not any(b.ernst == "fout" for b in self.bevindingen)
+
+    def as_json(self) -> dict:
+        return {
+            "bestand": self.bestand,
+            "besluittype": self.besluittype,
+            "besluittype_herkend": self.besluittype_herkend,
+            "zekerheid": round(self.zekerheid, 2),
+            "herkend_op": self.herkend_op,
+            "elementen": self.elementen,
+            "bevindingen": [b.as_json() for b in self.bevindingen],
+            "vrijgave": self.vrijgave,
+        }
+
+
+def herken_besluittype(document: Document) -> tuple[str, float, list[str]]:
+    """The most likely besluittype, how sure (0..1: the winner's share of the two best scores), and the deciding words.
+
+    The rechtsmiddelenclausule is left out: its words ("beslissing op uw bezwaar") say nothing about the type."""
+    clausule = set(_vind(document, "rechtsmiddelenclausule", _secties(document)))
+    tekst = "\n".join(a.tekst for i, a in enumerate(document.alineas) if i not in clausule)
+    scores = []
+    for type_id, regels in besluittypen().items():
+        score, woorden = 0, []
+        for item in regels.get("herkenning", []):
+            if gevonden := patroon(item["patroon"]).search(tekst):
+                score += item["gewicht"]
+                woorden.append(gevonden.group(0).strip())
+        scores.append((score, type_id, woorden))
+    scores.sort(key=lambda s: -s[0])
+    (beste, type_id, woorden), tweede = scores[0], scores[1][0]
+    if beste == 0:
+        return "brief", 0.0, []
+    return type_id, beste / (beste + tweede), woorden
+
+
+def vind_elementen(document: Document, besluittype: str) -> Vondsten:
+    """Find each element by its headings (with text under them) and by its phrases."""
+    vondsten = Vondsten(document)
+    secties = _secties(document)
+    for naam in elementen():
+        vondsten.plaatsen[naam] = _vind(document, naam, secties)
+    _grondslag(vondsten, besluittype, secties)
+    _alleen_in_slot(vondsten, "ondertekening")
+    return vondsten
+
+
+def _vind(document: Document, naam: str, secties) -> list[int]:
+    """Paragraphs under a heading of this element (when there is text under it), and paragraphs with its phrases."""
+    definitie = elementen()[naam]
+    plaatsen = set()
+    koppen = [kop_patroon(k) for k in definitie.get("koppen", [])]
+    for kop_index, inhoud in secties:
+        if kop_index is not None and any(k.search(document.alineas[kop_index].tekst) for k in koppen):
+            if sum(len(document.alineas[i].tekst.split()) for i in inhoud) >= MIN_WOORDEN_ONDER_KOP:
+                plaatsen.update(inhoud)
+    zinnen = [patroon(z) for z in definitie.get("zinnen", [])]
+    uitzonderingen = [patroon(z) for z in definitie.get("niet_als", [])]
+    for index, alinea in enumerate(document.alineas):
+        if not alinea.kop and any(z.search(alinea.tekst) for z in zinnen):
+            plaatsen.add(index)
+    return sorted(i for i in plaatsen if not any(u.search(document.alineas[i].tekst) for u in uitzonderingen))
+
+
+def _secties(document: Document) -> list[tuple[int | None, list[int]]]:
+    """(heading index, indexes of the paragraphs under it); text before the first heading has heading None."""
+    secties: list[tuple[int | None, list[int]]] = [(None, [])]
+    for index, alinea in enumerate(document.alineas):
+        if alinea.kop:
+            secties.append((index, []))
+        else:
+            secties[-1][1].append(index)
+    return secties
+
+
+def _grondslag(vondsten: Vondsten, besluittype: str, secties) -> None:
+    """A grondslag is a citation of an article that can carry this type of decision, outside the
+    rechtsmiddelenclausule; under a 'wettelijk kader' heading, any article citation counts."""
+    artikel = patroon("{ARTIKEL}")
+    dragend = [patroon(p) for p in besluittypen()[besluittype].get("grondslag_artikelen", [])]
+    clausule = set(vondsten.plaatsen.get("rechtsmiddelenclausule", []))
+    plaatsen = set()
+    for index, alinea in enumerate(vondsten.document.alineas):
+        if index not in clausule and artikel.search(alinea.tekst) and any(d.search(alinea.tekst) for d in dragend):
+            plaatsen.add(index)
+    onder_kop = set(vondsten.plaatsen.get("grondslag", []))
+    plaatsen.update(i for i in onder_kop if i not in clausule and artikel.search(vondsten.document.alineas[i].tekst))
+    vondsten.plaatsen["grondslag"] = sorted(plaatsen)
+
+
+def _alleen_in_slot(vondsten: Vondsten, element: str) -> None:
+    """A signature counts only in the last part of the document (after the middle)."""
+    helft = len(vondsten.document.alineas) // 2
+    vondsten.plaatsen[element] = [i for i in vondsten.plaatsen.get(element, []) if i >= helft]
+
+
+def controleer(document: Document, besluittype: str | None = None) -> Rapport:
+    """Check a document against the rules of its besluittype (recognised from the text when not given)."""
+    herkend = besluittype is None
+    if herkend:
+        besluittype, zekerheid, woorden = herken_besluittype(document)
+    else:
+        if besluittype not in besluittypen():
+            raise ValueError(f"onbekend besluittype '{besluittype}'; kies uit: {', '.join(besluittypen())}")
+        zekerheid, woorden = 1.0, []
+    vondsten = vind_elementen(document, besluittype)
+    status: dict[str, bool | None] = {}
+    bevindingen: list[Bevinding] = []
+    for naam in elementen():
+        vereist = eis(besluittype, naam)
+        aanwezig = bool(vondsten.plaatsen.get(naam))
+        status[naam] = aanwezig if vereist else None
+        if vereist and not aanwezig:
+            info = element_info(besluittype, naam)
+            bevindingen.append(Bevinding(
+                regel=naam, ernst="fout" if vereist == "verplicht" else "waarschuwing", artikel=info["artikel"],
+                bericht=f"{info['titel']} ontbreekt. {info['uitleg']}", suggestie=info["suggestie"],
+                fragment="(niet gevonden in het document)"))
+    bevindingen += samenhang(vondsten, besluittype)
+    return Rapport(document.bestand, besluittype, herkend, zekerheid, woorden, status, bevindingen)

@@ -1,0 +1,53 @@
+"""The Awb rule data (content/awb/): element definitions with detection patterns, and one rule file per besluittype."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from checks.content import content_dir, load_yaml
+
+EISEN = ("verplicht", "aanbevolen")
+
+
+@lru_cache(maxsize=None)
+def elementen() -> dict:
+    return load_yaml("awb/elementen.yaml")["elementen"]
+
+
+@lru_cache(maxsize=None)
+def besluittypen() -> dict[str, dict]:
+    typen = {}
+    for pad in sorted((content_dir() / "awb" / "besluittypen").glob("*.yaml")):
+        regels = load_yaml(f"awb/besluittypen/{pad.name}")
+        typen[regels["id"]] = regels
+    return typen
+
+
+def eis(besluittype: str, element: str) -> str | None:
+    """verplicht, aanbevolen, or None (not applicable to this type)."""
+    waarde = besluittypen()[besluittype]["elementen"].get(element)
+    return waarde.get("eis") if isinstance(waarde, dict) else waarde
+
+
+def element_info(besluittype: str, element: str) -> dict:
+    """Element text (titel, artikel, uitleg, suggestie), with the type's own overrides."""
+    info = dict(elementen()[element])
+    eigen = besluittypen()[besluittype]["elementen"].get(element)
+    if isinstance(eigen, dict):
+        info.update({k: v for k, v in eigen.items() if k != "eis"})
+    return info
+
+
+@lru_cache(maxsize=None)
+def patroon(tekst: str) -> re.Pattern:
+    """Compile a rule pattern, case-insensitive, with {BEDRAG}, {DATUM}, {ARTIKEL}, {TERMIJN} filled in."""
+    afkortingen = load_yaml("awb/elementen.yaml")["patronen"]
+    for naam, invulling in afkortingen.items():
+        tekst = tekst.replace("{" + naam + "}", f"(?:{invulling})")
+    return re.compile(tekst, re.IGNORECASE | re.MULTILINE)
+
+
+def kop_patroon(tekst: str) -> re.Pattern:
+    """A heading pattern matches at the start of a heading, after any numbering ('3.', '3.1', 'B.', 'IV.')."""
+    return patroon(rf"^\s*(?:(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]?\s+)?(?:{tekst})\b")
