@@ -80,6 +80,7 @@ def vind_elementen(document: Document, besluittype: str) -> Vondsten:
     for naam in elementen():
         vondsten.plaatsen[naam] = _vind(document, naam, secties)
     _grondslag(vondsten, besluittype, secties)
+    _handtekening_na_groet(vondsten)
     _alleen_in_slot(vondsten, "ondertekening")
     return vondsten
 
@@ -125,6 +126,18 @@ def _grondslag(vondsten: Vondsten, besluittype: str, secties) -> None:
     onder_kop = set(vondsten.plaatsen.get("grondslag", []))
     plaatsen.update(i for i in onder_kop if i not in clausule and artikel.search(vondsten.document.alineas[i].tekst))
     vondsten.plaatsen["grondslag"] = sorted(plaatsen)
+
+
+def _handtekening_na_groet(vondsten: Vondsten) -> None:
+    """A signature without 'namens' is still a signature: the greeting, then a name with a function within four paragraphs."""
+    definitie = elementen()["ondertekening"]
+    groet, ondertekenaar = patroon(definitie["groet"]), patroon(definitie["ondertekenaar"])
+    alineas = vondsten.document.alineas
+    plaatsen = set(vondsten.plaatsen.get("ondertekening", []))
+    for index, alinea in enumerate(alineas):
+        if groet.search(alinea.tekst):
+            plaatsen.update(i for i in range(index + 1, min(index + 5, len(alineas))) if ondertekenaar.search(alineas[i].tekst))
+    vondsten.plaatsen["ondertekening"] = sorted(plaatsen)
 
 
 def _alleen_in_slot(vondsten: Vondsten, element: str) -> None:

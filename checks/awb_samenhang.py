@@ -11,9 +11,6 @@ from checks.bevinding import Bevinding
 from checks.grondslagen import onbekende_artikelen
 from checks.termijnen import MAANDEN, bereken, lange_datum
 
-FUNCTIES_IN_MANDAAT = r"\b(teamleider|afdelingshoofd|afdelingsmanager|manager|medewerker|coördinator|coordinator|directeur|hoofd|jurist|adviseur|handhaver|toezichthouder|vakspecialist|senior|beleidsmedewerker)\b"
-
-
 def samenhang(vondsten, besluittype: str) -> list[Bevinding]:
     regels = besluittypen()[besluittype]
     bevindingen: list[Bevinding] = []
@@ -146,7 +143,7 @@ def _mandaat(vondsten) -> list[Bevinding]:
         return []
     slot = vondsten.document.alineas[plaatsen[0]:plaatsen[-1] + 4]
     tekst = "\n".join(a.tekst for a in slot)
-    if re.search(FUNCTIES_IN_MANDAAT, tekst, re.IGNORECASE) and not re.search(r"\bnamens\b", tekst, re.IGNORECASE):
+    if patroon(elementen()["ondertekening"]["mandaatfuncties"]).search(tekst) and not re.search(r"\bnamens\b", tekst, re.IGNORECASE):
         return [_bevinding(vondsten, plaatsen[0], "mandaat_namens", "fout", "artikel 10:10 Awb",
                            "Het besluit is ondertekend door een medewerker, maar er staat niet namens welk bestuursorgaan.",
                            "Zet boven de naam 'namens het college van burgemeester en wethouders van [gemeente]'.")]
