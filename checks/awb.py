@@ -97,7 +97,7 @@ def _vind(document: Document, naam: str, secties) -> list[int]:
     zinnen = [patroon(z) for z in definitie.get("zinnen", [])]
     uitzonderingen = [patroon(z) for z in definitie.get("niet_als", [])]
     for index, alinea in enumerate(document.alineas):
-        if not alinea.kop and any(z.search(alinea.tekst) for z in zinnen):
+        if (not alinea.kop or definitie.get("ook_kopregels")) and any(z.search(alinea.tekst) for z in zinnen):
             plaatsen.add(index)
     return sorted(i for i in plaatsen if not any(u.search(document.alineas[i].tekst) for u in uitzonderingen))
 
@@ -141,9 +141,16 @@ def _handtekening_na_groet(vondsten: Vondsten) -> None:
 
 
 def _alleen_in_slot(vondsten: Vondsten, element: str) -> None:
-    """A signature counts only in the last part of the document (after the middle)."""
-    helft = len(vondsten.document.alineas) // 2
-    vondsten.plaatsen[element] = [i for i in vondsten.plaatsen.get(element, []) if i >= helft]
+    """A signature counts only after the first 40% of the text (tables and annexes may follow it)."""
+    lengtes = [len(a.tekst) for a in vondsten.document.alineas]
+    grens, tot = 0.4 * sum(lengtes), 0
+    begin_slot = len(lengtes)
+    for index, lengte in enumerate(lengtes):
+        if tot >= grens:
+            begin_slot = index
+            break
+        tot += lengte
+    vondsten.plaatsen[element] = [i for i in vondsten.plaatsen.get(element, []) if i >= begin_slot]
 
 
 def controleer(document: Document, besluittype: str | None = None) -> Rapport:

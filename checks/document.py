@@ -68,14 +68,15 @@ def lees_tekst(tekst: str, bestand: str = "tekst") -> Document:
 
 def _regels_naar_alineas(regels: list[str]) -> list[str]:
     """Join wrapped lines into paragraphs. A line that does not fill the width ends its paragraph;
-    list items, heading-like lines and a new sentence after closing punctuation start a new one."""
+    list items, heading-like lines and a capital after closing punctuation at a line end start a new one."""
     regels = [r.strip() for r in regels if r.strip()]
     breedte = max((len(r) for r in regels), default=0)
     alineas: list[str] = []
     vorige = ""
     for regel in regels:
         nieuw = (not alineas or len(vorige) < 0.7 * breedte or lijkt_kop(regel) or lijkt_kop(vorige)
-                 or re.match(r"^([-•*–]|\d+[.)]|[a-z][.)])\s", regel))
+                 or re.match(r"^([-•*–]|\d+[.)]|[a-z][.)])\s", regel)
+                 or vorige.endswith((".", "?", "!", ":")) and regel[:1].isupper())
         if nieuw:
             alineas.append(regel)
         else:

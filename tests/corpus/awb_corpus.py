@@ -78,7 +78,7 @@ def _pdf(alineas: list[dict]) -> bytes:
         elif "tabel" in a:
             inhoud.append(Table([[str(c) for c in rij] for rij in a["tabel"]]))
         else:
-            inhoud.append(Paragraph(escape(str(a["tekst"])), stijlen["BodyText"]))
+            inhoud.append(Paragraph(escape(str(a["tekst"])).replace("\n", "<br/>"), stijlen["BodyText"]))
     uit = io.BytesIO()
     SimpleDocTemplate(uit, pagesize=A4).build(inhoud)
     return uit.getvalue()
