@@ -22,7 +22,8 @@ class Vondsten:
     plaatsen: dict[str, list[int]] = field(default_factory=dict)
 
     def tekst(self, element: str) -> str:
-        return "\n".join(self.document.alineas[i].tekst for i in self.plaatsen.get(element, []))
+        """The lower-cased text of the paragraphs that carry this element, for the rule patterns."""
+        return "\n".join(self.document.alineas[i].klein for i in self.plaatsen.get(element, []))
 
 
 @dataclass
@@ -57,7 +58,7 @@ def herken_besluittype(document: Document) -> tuple[str, float, list[str]]:
 
     The rechtsmiddelenclausule is left out: its words ("beslissing op uw bezwaar") say nothing about the type."""
     clausule = set(_vind(document, "rechtsmiddelenclausule", _secties(document)))
-    tekst = "\n".join(a.tekst for i, a in enumerate(document.alineas) if i not in clausule)
+    tekst = "\n".join(a.klein for i, a in enumerate(document.alineas) if i not in clausule)
     scores = []
     for type_id, regels in besluittypen().items():
         score, woorden = 0, []
@@ -91,15 +92,15 @@ def _vind(document: Document, naam: str, secties) -> list[int]:
     plaatsen = set()
     koppen = [kop_patroon(k) for k in definitie.get("koppen", [])]
     for kop_index, inhoud in secties:
-        if kop_index is not None and any(k.search(document.alineas[kop_index].tekst) for k in koppen):
+        if kop_index is not None and any(k.search(document.alineas[kop_index].klein) for k in koppen):
             if sum(len(document.alineas[i].tekst.split()) for i in inhoud) >= MIN_WOORDEN_ONDER_KOP:
                 plaatsen.update(inhoud)
     zinnen = [patroon(z) for z in definitie.get("zinnen", [])]
     uitzonderingen = [patroon(z) for z in definitie.get("niet_als", [])]
     for index, alinea in enumerate(document.alineas):
-        if (not alinea.kop or definitie.get("ook_kopregels")) and any(z.search(alinea.tekst) for z in zinnen):
+        if (not alinea.kop or definitie.get("ook_kopregels")) and any(z.search(alinea.klein) for z in zinnen):
             plaatsen.add(index)
-    return sorted(i for i in plaatsen if not any(u.search(document.alineas[i].tekst) for u in uitzonderingen))
+    return sorted(i for i in plaatsen if not any(u.search(document.alineas[i].klein) for u in uitzonderingen))
 
 
 def _secties(document: Document) -> list[tuple[int | None, list[int]]]:
@@ -121,10 +122,10 @@ def _grondslag(vondsten: Vondsten, besluittype: str, secties) -> None:
     clausule = set(vondsten.plaatsen.get("rechtsmiddelenclausule", []))
     plaatsen = set()
     for index, alinea in enumerate(vondsten.document.alineas):
-        if index not in clausule and artikel.search(alinea.tekst) and any(d.search(alinea.tekst) for d in dragend):
+        if index not in clausule and artikel.search(alinea.klein) and any(d.search(alinea.klein) for d in dragend):
             plaatsen.add(index)
     onder_kop = set(vondsten.plaatsen.get("grondslag", []))
-    plaatsen.update(i for i in onder_kop if i not in clausule and artikel.search(vondsten.document.alineas[i].tekst))
+    plaatsen.update(i for i in onder_kop if i not in clausule and artikel.search(vondsten.document.alineas[i].klein))
     vondsten.plaatsen["grondslag"] = sorted(plaatsen)
 
 
@@ -135,8 +136,8 @@ def _handtekening_na_groet(vondsten: Vondsten) -> None:
     alineas = vondsten.document.alineas
     plaatsen = set(vondsten.plaatsen.get("ondertekening", []))
     for index, alinea in enumerate(alineas):
-        if groet.search(alinea.tekst):
-            plaatsen.update(i for i in range(index + 1, min(index + 5, len(alineas))) if ondertekenaar.search(alineas[i].tekst))
+        if groet.search(alinea.klein):
+            plaatsen.update(i for i in range(index + 1, min(index + 5, len(alineas))) if ondertekenaar.search(alineas[i].klein))
     vondsten.plaatsen["ondertekening"] = sorted(plaatsen)
 
 

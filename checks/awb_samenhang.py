@@ -53,7 +53,7 @@ def _datums(tekst: str) -> list[dt.date]:
 
 def _dagtekening(vondsten) -> dt.date | None:
     for index in vondsten.plaatsen.get("dagtekening", []):
-        if datums := _datums(vondsten.document.alineas[index].tekst):
+        if datums := _datums(vondsten.document.alineas[index].klein):
             return datums[0]
     return None
 
@@ -76,7 +76,7 @@ def _clausule_onderdelen(vondsten) -> list[Bevinding]:
 
 
 def _soort_rechtsmiddel(vondsten, rechtsmiddel: str) -> list[Bevinding]:
-    clausule = vondsten.tekst("rechtsmiddelenclausule").lower()
+    clausule = vondsten.tekst("rechtsmiddelenclausule")
     eerste = vondsten.plaatsen["rechtsmiddelenclausule"][0]
     if rechtsmiddel == "beroep" and "beroep" not in clausule:
         return [_bevinding(vondsten, eerste, "rechtsmiddel_soort", "fout", "artikel 7:1 en 8:1 Awb",
@@ -92,7 +92,7 @@ def _soort_rechtsmiddel(vondsten, rechtsmiddel: str) -> list[Bevinding]:
 def _bezwaartermijn(vondsten, dagtekening: dt.date) -> list[Bevinding]:
     juist = bereken("bezwaar", dagtekening).einddatum
     for index in vondsten.plaatsen["rechtsmiddelenclausule"]:
-        for datum in _datums(vondsten.document.alineas[index].tekst):
+        for datum in _datums(vondsten.document.alineas[index].klein):
             if datum != juist and datum > dagtekening:
                 return [_bevinding(
                     vondsten, index, "bezwaartermijn", "fout", "artikel 6:7 en 6:8 Awb, artikel 1 Algemene termijnenwet",
@@ -104,7 +104,7 @@ def _bezwaartermijn(vondsten, dagtekening: dt.date) -> list[Bevinding]:
 
 def _begunstiging_na_dagtekening(vondsten, dagtekening: dt.date) -> list[Bevinding]:
     for index in vondsten.plaatsen["begunstigingstermijn"]:
-        for datum in _datums(vondsten.document.alineas[index].tekst):
+        for datum in _datums(vondsten.document.alineas[index].klein):
             if datum <= dagtekening:
                 return [_bevinding(
                     vondsten, index, "begunstigingstermijn_datum", "fout", "artikel 5:32a, tweede lid, Awb",
@@ -126,8 +126,8 @@ def _bedragen(tekst: str) -> list[Decimal]:
 def _dwangsom_bedragen(vondsten) -> list[Bevinding]:
     if not vondsten.plaatsen.get("dwangsom_bedrag") or not vondsten.plaatsen.get("dwangsom_maximum"):
         return []
-    maximum_tekst = "\n".join(vondsten.document.alineas[i].tekst for i in vondsten.plaatsen["dwangsom_maximum"])
-    per_eenheid = [b for i in vondsten.plaatsen["dwangsom_bedrag"] for b in _bedragen(vondsten.document.alineas[i].tekst)]
+    maximum_tekst = vondsten.tekst("dwangsom_maximum")
+    per_eenheid = [b for i in vondsten.plaatsen["dwangsom_bedrag"] for b in _bedragen(vondsten.document.alineas[i].klein)]
     maxima = [b for b in _bedragen(maximum_tekst)]
     if per_eenheid and maxima and max(maxima) < min(per_eenheid):
         index = vondsten.plaatsen["dwangsom_maximum"][0]
@@ -142,7 +142,7 @@ def _mandaat(vondsten) -> list[Bevinding]:
     if not plaatsen:
         return []
     slot = vondsten.document.alineas[plaatsen[0]:plaatsen[-1] + 4]
-    tekst = "\n".join(a.tekst for a in slot)
+    tekst = "\n".join(a.klein for a in slot)
     if patroon(elementen()["ondertekening"]["mandaatfuncties"]).search(tekst) and not re.search(r"\bnamens\b", tekst, re.IGNORECASE):
         return [_bevinding(vondsten, plaatsen[0], "mandaat_namens", "fout", "artikel 10:10 Awb",
                            "Het besluit is ondertekend door een medewerker, maar er staat niet namens welk bestuursorgaan.",
