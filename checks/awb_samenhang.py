@@ -24,6 +24,7 @@ def samenhang(vondsten, besluittype: str) -> list[Bevinding]:
         bevindingen += _begunstiging_na_dagtekening(vondsten, dagtekening)
     if eis(besluittype, "dwangsom_maximum"):
         bevindingen += _dwangsom_bedragen(vondsten)
+    bevindingen += _zienswijze_derde(vondsten, regels)
     bevindingen += _mandaat(vondsten)
     bevindingen += _artikelen_bestaan(vondsten)
     if regels["soort"] == "brief" and vondsten.plaatsen.get("dictum") and not vondsten.plaatsen.get("rechtsmiddelenclausule"):
@@ -134,6 +135,22 @@ def _dwangsom_bedragen(vondsten) -> list[Bevinding]:
         return [_bevinding(vondsten, index, "dwangsom_maximum_hoogte", "fout", "artikel 5:32b, tweede lid, Awb",
                            f"Het maximum (€ {max(maxima)}) is lager dan het bedrag per eenheid (€ {min(per_eenheid)}).",
                            "Stel een maximum vast dat minstens zo hoog is als het bedrag per week, dag of overtreding.")]
+    return []
+
+
+def _zienswijze_derde(vondsten, regels: dict) -> list[Bevinding]:
+    """A decision adverse to someone who did not apply needs that person's zienswijze (art. 4:8 Awb)."""
+    if vondsten.plaatsen.get("zienswijze") or eis(regels["id"], "zienswijze") == "verplicht":
+        return []
+    tekst = "\n".join(a.klein for a in vondsten.document.alineas)
+    for bron in regels.get("zienswijze_verplicht_als", []):
+        if gevonden := patroon(bron).search(tekst):
+            return [Bevinding(
+                "zienswijze_derde", "fout", "artikel 4:8 Awb",
+                "Dit besluit is nadelig voor een belanghebbende die er niet om vroeg, maar er staat niet in dat die "
+                "een zienswijze kon geven.",
+                "Vermeld dat de belanghebbende vooraf zijn zienswijze kon geven, wat hij zei, en hoe u daarmee omging.",
+                gevonden.group(0))]
     return []
 
 

@@ -182,3 +182,14 @@ def test_generator_refuses_a_besluit_with_a_fout_unless_forced(tmp_path, sjablon
     metadata = json.loads(Document(uit.stdout.strip()).core_properties.comments)
     assert metadata["vrijgave"] == "geforceerd" and metadata["reden"] == "Spoedbesluit; jurist heeft meegelezen"
     assert "dwangsom_bedrag" in metadata["fouten"]
+
+
+def test_adverse_decision_for_a_third_party_needs_the_zienswijze():
+    toewijzing = ("Datum: 2 maart 2026\n\nUw verzoek om handhaving\nU vroeg ons op te treden tegen de schuur van uw buurman.\n\n"
+                  "Ons besluit\nWij wijzen uw verzoek om handhaving toe. Wij gaan optreden tegen de schuur.\n")
+    uitkomst = controleer(lees_tekst(toewijzing), "handhavingsverzoek")
+    assert "zienswijze_derde" in regels(uitkomst)
+    met = toewijzing + "\nUw buurman kon zijn zienswijze geven. Hij heeft niet gereageerd.\n"
+    assert "zienswijze_derde" not in regels(controleer(lees_tekst(met), "handhavingsverzoek"))
+    afwijzing = toewijzing.replace("Wij wijzen uw verzoek om handhaving toe. Wij gaan optreden tegen de schuur.", "Wij wijzen uw verzoek af.")
+    assert "zienswijze_derde" not in regels(controleer(lees_tekst(afwijzing), "handhavingsverzoek"))
