@@ -1,0 +1,1 @@
+"""B1 language-level checks for Dutch letters: sentences, words and syllables."""
