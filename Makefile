@@ -5,7 +5,10 @@ STAMP   := $(VENV)/.geinstalleerd
 # Debian-pakketten die de tests nodig hebben (geïnstalleerd met apt-get als we root zijn).
 DEB_PAKKETTEN :=
 
-.PHONY: install demo test systeem clean
+# Waar de UD-treebanks staan voor `make model` (zie checks/model/nl_sjabloonstraat/NAUWKEURIGHEID.md).
+UD_DATA ?= ../shared/data/ud-dutch
+
+.PHONY: install demo test systeem model clean
 
 install: $(STAMP)
 
@@ -28,6 +31,10 @@ systeem:
 
 test: install systeem
 	$(PY) -m pytest
+
+# Train het Nederlandse taalmodel opnieuw (ongeveer een half uur op één kern; niet nodig voor installeren of testen).
+model: install
+	$(PY) -m nlp.train --data $(UD_DATA) --out checks/model/nl_sjabloonstraat
 
 clean:
 	rm -rf $(VENV) uitvoer .pytest_cache
