@@ -12,11 +12,12 @@ import click
 from checks.awb import controleer as awb_controleer
 from checks.awb_rapport import als_tekst, checklist as maak_checklist
 from checks.awb_regels import besluittypen
-from checks.document import DocumentFout, lees_document
+from checks.document import DocumentFout, lees_document, lees_tekst
 from checks.termijnen import TermijnFout, bereken, soorten
 from generator.catalogus import catalogus
 from generator.errors import InvoerFout
 from generator.genereer import genereer as genereer_document
+from generator.render import schrijf_atomisch
 from generator.vrijgave import VrijgaveGeweigerd
 
 
@@ -73,13 +74,18 @@ def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden):
     except InvoerFout as fout:
         _stop_met_fouten(fout)
     except VrijgaveGeweigerd as geweigerd:
-        click.echo(als_tekst(geweigerd.rapport), err=True)
-        click.echo("Niet vrijgegeven: de Awb-controle vond fouten. Er is niets geschreven. "
+        from checks.b1.rapport import als_tekst as b1_tekst
+        click.echo(als_tekst(geweigerd.keuring.awb), err=True)
+        if geweigerd.keuring.brief and not geweigerd.keuring.b1.b1:
+            click.echo(b1_tekst(geweigerd.keuring.b1), err=True)
+        click.echo("Niet vrijgegeven: de controle vond fouten. Er is niets geschreven. "
                    "Herstel de zaak of het sjabloon, of geef vrij met --forceer --reden \"...\".", err=True)
         sys.exit(1)
     for waarschuwing in resultaat.waarschuwingen:
         click.echo(f"waarschuwing: {waarschuwing}", err=True)
-    if not resultaat.rapport.vrijgave:
+    if not resultaat.keuring.b1.b1:
+        click.echo(f"waarschuwing: de tekst is niet op B1-niveau ({'; '.join(resultaat.keuring.b1.redenen)})", err=True)
+    if resultaat.keuring.fouten:
         click.echo(f"let op: vrijgegeven ondanks fouten, reden vastgelegd: {reden}", err=True)
     click.echo(str(resultaat.pad))
 
@@ -114,6 +120,91 @@ def controleer(documenten, besluittype, als_json):
     for melding in onleesbaar:
         click.echo(f"fout: {melding}", err=True)
     sys.exit(2 if onleesbaar else 0 if all(r.vrijgave for r in rapporten) else 1)
+
+
+DOCUMENTSOORTEN = (".docx", ".pdf", ".txt", ".md")
+
+
+def _bestanden(paden) -> list[Path]:
+    """Files as given, and the DOCX, PDF and text files in folders (the KCC's bulk run)."""
+    lijst = []
+    for pad in paden:
+        if pad.is_dir():
+            lijst += sorted(p for p in pad.rglob("*") if p.suffix.lower() in DOCUMENTSOORTEN and p.is_file())
+        else:
+            lijst.append(pad)
+    return lijst
+
+
+@main.command(help="Controleer brieven op taalniveau B1 (DOCX, PDF, tekst, of een map daarmee).")
+@click.argument("paden", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "als_json", is_flag=True, help="Druk één JSON-object per document af (een lijst).")
+@click.option("--html", "html_pad", type=click.Path(path_type=Path), help="Schrijf een rapport als losse HTML-pagina.")
+@click.option("--docx-opmerkingen", "docx_pad", type=click.Path(path_type=Path),
+              help="Schrijf het (enige) DOCX terug met een Word-opmerking bij elke moeilijke zin.")
+@click.option("--jsonl", "jsonl_pad", type=click.Path(path_type=Path),
+              help="Lees regels {\"id\", \"tekst\"} en druk per regel {\"id\", \"score\", \"b1\", \"niveau\"} af.")
+def b1(paden, als_json, html_pad, docx_pad, jsonl_pad):
+    from checks.b1.controle import controleer_b1
+    from checks.b1.rapport import als_html, als_tekst as b1_tekst, docx_met_opmerkingen
+
+    if jsonl_pad:
+        sys.exit(_b1_jsonl(jsonl_pad, controleer_b1))
+    bestanden = _bestanden(paden)
+    if not bestanden:
+        click.echo("fout: geef een of meer bestanden of mappen, of --jsonl BESTAND.", err=True)
+        sys.exit(2)
+    rapporten, onleesbaar = [], []
+    for pad in bestanden:
+        try:
+            rapporten.append((pad, controleer_b1(lees_document(pad))))
+        except DocumentFout as fout:
+            onleesbaar.append(str(fout))
+    if als_json:
+        click.echo(json.dumps([r.as_json() for _, r in rapporten], ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n\n".join(b1_tekst(r) for _, r in rapporten))
+        if len(rapporten) > 1:
+            click.echo(f"\nSamenvatting: {sum(r.b1 for _, r in rapporten)} van de {len(rapporten)} brieven op B1-niveau.")
+            for pad, r in rapporten:
+                click.echo(f"  {'B1 ' if r.b1 else 'NEE'} {r.niveau} {r.score:5.0f}  {pad}")
+    if html_pad:
+        schrijf_atomisch(html_pad, als_html([r for _, r in rapporten]).encode("utf-8"))
+    if docx_pad:
+        docx_bronnen = [(p, r) for p, r in rapporten if p.suffix.lower() == ".docx"]
+        if len(docx_bronnen) != 1:
+            click.echo("fout: --docx-opmerkingen werkt met precies één DOCX-bestand.", err=True)
+            sys.exit(2)
+        pad, rapport = docx_bronnen[0]
+        schrijf_atomisch(docx_pad, docx_met_opmerkingen(pad.read_bytes(), rapport))
+    for melding in onleesbaar:
+        click.echo(f"fout: {melding}", err=True)
+    sys.exit(2 if onleesbaar else 0 if all(r.b1 for _, r in rapporten) else 1)
+
+
+def _b1_jsonl(pad: Path, controleer_b1) -> int:
+    """One JSON line in, one JSON line out; the model is loaded once for the whole file."""
+    try:
+        regels = pad.read_text(encoding="utf-8").splitlines()
+    except OSError as fout:
+        click.echo(f"fout: {pad}: kan het bestand niet lezen ({fout.strerror})", err=True)
+        return 2
+    uitkomsten, fouten = [], []
+    for nummer, regel in enumerate(regels, start=1):
+        if not regel.strip():
+            continue
+        try:
+            item = json.loads(regel)
+            tekst, sleutel = item["tekst"], item["id"]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            fouten.append(f"{pad}: regel {nummer}: verwacht een JSON-object met \"id\" en \"tekst\"")
+            continue
+        rapport = controleer_b1(lees_tekst(str(tekst), str(sleutel)))
+        uitkomsten.append(rapport.b1)
+        click.echo(json.dumps({"id": sleutel, "score": round(rapport.score, 1), "b1": rapport.b1, "niveau": rapport.niveau}, ensure_ascii=False))
+    for fout in fouten:
+        click.echo(f"fout: {fout}", err=True)
+    return 2 if fouten else 0 if all(uitkomsten) else 1
 
 
 @main.command(help="Druk de checklist af voor een besluittype: wat er in het besluit moet staan.")

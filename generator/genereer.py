@@ -7,11 +7,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from checks.awb import Rapport
 from generator.catalogus import laad
 from generator.context import gemeenteprofiel, maak_context
 from generator.render import schrijf_atomisch, vul_docx
-from generator.vrijgave import keur
+from generator.vrijgave import Keuring, keur
 from generator.zaak import laad_zaak
 
 
@@ -19,22 +18,22 @@ from generator.zaak import laad_zaak
 class Resultaat:
     pad: Path
     waarschuwingen: list[str]
-    rapport: Rapport
+    keuring: Keuring
 
 
 def genereer(sjabloon_naam: str, zaak_pad: Path, uit: Path, dagtekening: dt.date,
              gemeente_pad: Path | None = None, forceer_reden: str | None = None) -> Resultaat:
     """Everything is checked before anything is written; the DOCX appears whole or not at all.
 
-    Raises VrijgaveGeweigerd when the Awb check finds a fout and no forceer_reden is given."""
+    Raises VrijgaveGeweigerd when a check finds a fout (Awb; B1 for a brief) and no forceer_reden is given."""
     sjabloon = laad(sjabloon_naam)
     zaak = laad_zaak(zaak_pad, sjabloon)
     context, waarschuwingen = maak_context(sjabloon, zaak, dagtekening, gemeenteprofiel(gemeente_pad))
     document = vul_docx(sjabloon.docx, context, sjabloon.id)
     pad = Path(uit) / bestandsnaam(zaak.get("zaaknummer") or Path(zaak_pad).stem, sjabloon.id)
-    document, rapport = keur(pad.name, document, sjabloon.besluittype, forceer_reden)
+    document, keuring = keur(pad.name, document, sjabloon.besluittype, forceer_reden)
     schrijf_atomisch(pad, document)
-    return Resultaat(pad, waarschuwingen, rapport)
+    return Resultaat(pad, waarschuwingen, keuring)
 
 
 def bestandsnaam(zaaknummer: str, sjabloon_id: str) -> str:

@@ -1,42 +1,58 @@
-"""The release gate: every rendered besluit passes the Awb check before it is written, unless overridden with a reason."""
+"""The release gate: every rendered document passes the Awb check, and a brief also the B1 check, before it is
+written, unless the caseworker overrides with a reason. For besluiten the B1 findings are warnings."""
 
 from __future__ import annotations
 
 import io
 import json
+from dataclasses import dataclass
 
 from docx import Document as Word
 
 from checks.awb import Rapport, controleer
+from checks.awb_regels import besluittypen
+from checks.b1.controle import B1Rapport, controleer_b1
 from checks.document import lees_document
 
 
+@dataclass
+class Keuring:
+    awb: Rapport
+    b1: B1Rapport
+    brief: bool
+
+    @property
+    def fouten(self) -> list[str]:
+        """Why the document may not go out: Awb fouten, and for a brief not reaching B1."""
+        redenen = [f"awb:{b.regel}" for b in self.awb.bevindingen if b.ernst == "fout"]
+        if self.brief and not self.b1.b1:
+            redenen.append("b1:niet_b1")
+        return redenen
+
+
 class VrijgaveGeweigerd(Exception):
-    """The Awb check found a fout; the document is not released."""
+    """The checks found a fout; the document is not released."""
 
-    def __init__(self, rapport: Rapport):
-        self.rapport = rapport
-        super().__init__(f"{rapport.bestand}: niet vrijgegeven")
+    def __init__(self, keuring: Keuring):
+        self.keuring = keuring
+        super().__init__(f"{keuring.awb.bestand}: niet vrijgegeven")
 
 
-def keur(bestandsnaam: str, document: bytes, besluittype: str, reden: str | None = None) -> tuple[bytes, Rapport]:
+def keur(bestandsnaam: str, document: bytes, besluittype: str, reden: str | None = None) -> tuple[bytes, Keuring]:
     """Check the rendered DOCX; refuse on a fout unless a reason is given, which is then stamped into the DOCX."""
-    rapport = controleer(lees_document(bestandsnaam, document), besluittype)
-    if rapport.vrijgave:
-        return document, rapport
+    gelezen = lees_document(bestandsnaam, document)
+    keuring = Keuring(controleer(gelezen, besluittype), controleer_b1(gelezen), besluittypen()[besluittype]["soort"] == "brief")
+    if not keuring.fouten:
+        return document, keuring
     if not reden:
-        raise VrijgaveGeweigerd(rapport)
-    return _stempel(document, reden, rapport), rapport
+        raise VrijgaveGeweigerd(keuring)
+    return _stempel(document, reden, keuring.fouten), keuring
 
 
-def _stempel(document: bytes, reden: str, rapport: Rapport) -> bytes:
+def _stempel(document: bytes, reden: str, fouten: list[str]) -> bytes:
     """Record the override in the DOCX's own metadata (Opmerkingen), for the register."""
     word = Word(io.BytesIO(document))
-    word.core_properties.comments = json.dumps({
-        "vrijgave": "geforceerd",
-        "reden": reden,
-        "fouten": [b.regel for b in rapport.bevindingen if b.ernst == "fout"],
-    }, ensure_ascii=False)
+    word.core_properties.comments = json.dumps({"vrijgave": "geforceerd", "reden": reden, "fouten": fouten}, ensure_ascii=False)
     uit = io.BytesIO()
     word.save(uit)
     return uit.getvalue()

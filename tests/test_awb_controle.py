@@ -181,7 +181,7 @@ def test_generator_refuses_a_besluit_with_a_fout_unless_forced(tmp_path, sjablon
     from docx import Document
     metadata = json.loads(Document(uit.stdout.strip()).core_properties.comments)
     assert metadata["vrijgave"] == "geforceerd" and metadata["reden"] == "Spoedbesluit; jurist heeft meegelezen"
-    assert "dwangsom_bedrag" in metadata["fouten"]
+    assert "awb:dwangsom_bedrag" in metadata["fouten"]
 
 
 def test_adverse_decision_for_a_third_party_needs_the_zienswijze():

@@ -1,0 +1,44 @@
+"""Analyse sentences once: parse, measure, find problems, score. Results are kept per distinct sentence text,
+so a folder of bulk letters from one template parses each shared sentence only once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checks.b1.maten import ZinMaten, meet
+from checks.b1.regels import Probleem, zin_problemen
+from checks.b1.score import kenmerken, zin_score
+from checks.b1.taalmodel import analyseer
+
+MAX_GEHEUGEN = 100_000
+
+
+@dataclass
+class ZinAnalyse:
+    tekst: str
+    maten: ZinMaten
+    problemen: list[Probleem]
+    kenmerken: dict[str, float]
+    score: float
+
+
+_geheugen: dict[str, ZinAnalyse] = {}
+
+
+def analyseer_zinnen(zinnen: list[str]) -> list[ZinAnalyse]:
+    """The analysis of each sentence, in order; sentences seen before are not parsed again."""
+    nieuw = list(dict.fromkeys(z for z in zinnen if z not in _geheugen))
+    if len(_geheugen) + len(nieuw) > MAX_GEHEUGEN:
+        _geheugen.clear()
+    for zin, doc in zip(nieuw, analyseer(nieuw)):
+        maten = meet(doc)
+        problemen = zin_problemen(zin, maten)
+        waarden = kenmerken(maten, sum(p.regel == "naamwoordstijl" for p in problemen),
+                            sum(p.regel == "ambtelijk_woord" for p in problemen))
+        _geheugen[zin] = ZinAnalyse(zin, maten, problemen, waarden, zin_score(waarden))
+    return [_geheugen[z] for z in zinnen]
+
+
+def woorden(tekst: str) -> int:
+    return len(re.findall(r"\w+", tekst))

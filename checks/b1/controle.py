@@ -1,0 +1,147 @@
+"""The B1 check of a whole document: every sentence scored and checked, the document's measures, score, level
+and verdict, with findings that depend on the whole text (terms explained once, abbreviations, 'u')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checks.awb_regels import patroon as awb_patroon
+from checks.b1.analyse import ZinAnalyse, analyseer_zinnen
+from checks.b1.maten import drempels
+from checks.b1.regels import Probleem, regels
+from checks.b1.score import niveau
+from checks.b1.woorden import afkortingen, juridische_termen, zipf
+from checks.b1.zinnen import splits
+from checks.document import Alinea, Document
+
+NIVEAUS_B1 = ("A1", "A2", "B1")
+UITLEG = re.compile(r"\b(dat|dit) (betekent|is|heet|houdt in|wil zeggen)\b|\b(heet|noemen (wij|we)|noemt men)\b|:|\(")
+
+
+@dataclass
+class ZinResultaat:
+    tekst: str
+    positie: str
+    score: float
+    problemen: list[Probleem]
+
+    def as_json(self) -> dict:
+        return {"tekst": self.tekst, "positie": self.positie, "score": round(self.score, 1),
+                "problemen": [p.as_json() for p in self.problemen]}
+
+
+@dataclass
+class B1Rapport:
+    bestand: str
+    b1: bool
+    niveau: str
+    score: float
+    maten: dict
+    zinnen: list[ZinResultaat]
+    bevindingen: list[Probleem] = field(default_factory=list)
+    redenen: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"bestand": self.bestand, "b1": self.b1, "niveau": self.niveau, "score": round(self.score, 1),
+                "maten": self.maten, "redenen": self.redenen,
+                "zinnen": [z.as_json() for z in self.zinnen], "bevindingen": [b.as_json() for b in self.bevindingen]}
+
+
+def controleer_b1(document: Document) -> B1Rapport:
+    """Check the running text of a document (not its letterhead, address lines or table labels)."""
+    zinnen: list[tuple[str, Alinea, str]] = []         # sentence, paragraph, heading above it
+    kop = ""
+    for alinea in document.alineas:
+        if alinea.positie in ("koptekst", "voettekst"):
+            continue
+        if alinea.kop:
+            kop = alinea.tekst            # a longer heading ("Wat moet u nu doen?") is read as a sentence too
+        if "|" in alinea.tekst or len(alinea.tekst.split()) < (5 if alinea.kop else 4):
+            continue
+        zinnen += [(zin, alinea, kop) for zin in splits(alinea.tekst)]
+    analyses = analyseer_zinnen([z for z, _, _ in zinnen])
+    hele_tekst = " ".join(z for z, _, _ in zinnen).lower()
+    resultaten = []
+    for (zin, alinea, kop_erboven), analyse in zip(zinnen, analyses):
+        problemen = _in_context(analyse, kop_erboven, hele_tekst)
+        resultaten.append(ZinResultaat(zin, alinea.positie, analyse.score, problemen))
+    rapport = _oordeel(document.bestand, resultaten, analyses)
+    rapport.bevindingen += _document_bevindingen(hele_tekst, len(resultaten))
+    return rapport
+
+
+def _in_context(analyse: ZinAnalyse, kop: str, hele_tekst: str) -> list[Probleem]:
+    """Sentence problems, minus what the document explains, plus article references outside a 'waarom' block."""
+    problemen = []
+    for probleem in analyse.problemen:
+        if probleem.regel == "moeilijk_woord" and _uitgelegd(probleem.fragment.lower(), hele_tekst):
+            continue
+        if probleem.regel == "afkorting" and _afkorting_uitgelegd(probleem.fragment.lower(), hele_tekst):
+            continue
+        problemen.append(probleem)
+    r = regels()["verwijzing_wetsartikel"]
+    if (gevonden := awb_patroon(r["patroon"]).search(analyse.tekst.lower())) and not re.search(r["koppen_waar_het_mag"], kop.lower()):
+        problemen.append(Probleem("verwijzing_wetsartikel", "info", r["bericht"], r["suggestie"],
+                                  analyse.tekst[gevonden.start():gevonden.end()], analyse.tekst))
+    for woord in re.findall(r"[a-zà-ÿ]+", analyse.tekst.lower()):
+        term = juridische_termen().get(woord)
+        if term and zipf(woord) < 3.5 and not _uitgelegd(woord, hele_tekst):
+            r_m = regels()["moeilijk_woord"]
+            problemen.append(Probleem("moeilijk_woord", "waarschuwing", r_m["bericht"],
+                                      f"Leg het de eerste keer uit, bijvoorbeeld: '{woord}: {term['uitleg']}'", woord, analyse.tekst))
+    return problemen
+
+
+def _uitgelegd(woord: str, hele_tekst: str) -> bool:
+    """A term is explained when a sentence with it also says 'dat betekent', 'dit heet', gives a colon or brackets."""
+    for zin in re.split(r"(?<=[.!?])\s+", hele_tekst):
+        if woord in zin and UITLEG.search(zin):
+            return True
+    return False
+
+
+def _afkorting_uitgelegd(afkorting: str, hele_tekst: str) -> bool:
+    """Explained when written out somewhere in the text, or followed by its meaning in brackets: 't.a.v. (ter attentie van)'."""
+    return (afkortingen()[afkorting]["uitgeschreven"].lower() in hele_tekst
+            or re.search(re.escape(afkorting) + r"\s*\(", hele_tekst) is not None)
+
+
+def _document_bevindingen(hele_tekst: str, aantal_zinnen: int) -> list[Probleem]:
+    r = regels()["onpersoonlijk"]
+    woorden = set(re.findall(r"[a-zà-ÿ]+", hele_tekst))
+    if aantal_zinnen >= drempels()["onpersoonlijk_min_zinnen"] and not woorden & set(r["aanspreekvormen"]):
+        return [Probleem("onpersoonlijk", "waarschuwing", r["bericht"], r["suggestie"], "(de hele brief)", "")]
+    return []
+
+
+def _oordeel(bestand: str, resultaten: list[ZinResultaat], analyses: list[ZinAnalyse]) -> B1Rapport:
+    grens = drempels()
+    if not analyses:
+        return B1Rapport(bestand, True, "A2", 100.0, {"zinnen": 0, "woorden": 0}, [], [], ["geen lopende tekst gevonden"])
+    score = sum(a.score for a in analyses) / len(analyses)
+    woorden = sum(a.maten.woorden for a in analyses)
+    grepen = sum(a.maten.lettergrepen for a in analyses)
+    met_grepen = sum(a.maten.woorden_met_lettergrepen for a in analyses) or 1
+    lang = sum(a.maten.woorden > grens["zin_woorden"] for a in analyses)
+    maten = {
+        "zinnen": len(analyses),
+        "woorden": woorden,
+        "woorden_per_zin": round(woorden / len(analyses), 1),
+        "lettergrepen_per_woord": round(grepen / met_grepen, 2),
+        "zeldzame_woorden": round(sum(len(a.maten.zeldzaam) for a in analyses) / max(woorden, 1), 3),
+        "inhoudswoorden_per_bijzin": round(sum(a.maten.inhoudswoorden_per_bijzin for a in analyses) / len(analyses), 2),
+        "afhankelijkheidslengte": round(sum(a.maten.afhankelijkheid for a in analyses) / len(analyses), 2),
+        "lijdende_vorm": round(sum(bool(a.maten.passief) for a in analyses) / len(analyses), 3),
+        "lange_zinnen": lang,
+        "flesch_douma": round(206.835 - 0.93 * woorden / len(analyses) - 77 * grepen / met_grepen, 1),
+    }
+    gevonden_niveau = niveau(score)
+    redenen = []
+    if gevonden_niveau not in NIVEAUS_B1:
+        redenen.append(f"de score is {score:.0f} (niveau {gevonden_niveau}); B1 begint bij {grens['niveaus']['B1']}")
+    if lang / len(analyses) > grens["b1_max_lange_zinnen"]:
+        redenen.append(f"{lang} van de {len(analyses)} zinnen zijn langer dan {grens['zin_woorden']} woorden")
+    rapport = B1Rapport(bestand, not redenen, gevonden_niveau, score, maten, resultaten, redenen=redenen)
+    rapport.bevindingen = [p for z in resultaten for p in z.problemen]
+    return rapport

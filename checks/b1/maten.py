@@ -1,0 +1,77 @@
+"""Measures of one sentence, from its parse: length, syllables, rare words, content words per clause,
+dependency length (as in LiNT), passives and long gaps (tangconstructies). Pure: the same sentence gives the
+same measures, so repeated sentences in bulk letters are measured once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checks.b1.lettergrepen import lettergrepen
+from checks.b1.woorden import samenstelling_bekend, zipf
+from checks.content import load_yaml
+
+INHOUDSWOORDEN = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
+
+
+@dataclass
+class ZinMaten:
+    woorden: int
+    lettergrepen: int                       # syllables of the words that have them (not numbers)
+    woorden_met_lettergrepen: int
+    zeldzaam: list[str] = field(default_factory=list)
+    inhoudswoorden: int = 0
+    bijzinnen: int = 1                      # finite verbs, at least 1
+    afhankelijkheid: float = 0.0            # mean distance between a word and the word it depends on
+    max_afhankelijkheid: int = 0
+    passief: list[str] = field(default_factory=list)     # "wordt ... beoordeeld"
+    tangen: list[str] = field(default_factory=list)      # "hebben ... ontvangen"
+
+    @property
+    def lettergrepen_per_woord(self) -> float:
+        return self.lettergrepen / self.woorden_met_lettergrepen if self.woorden_met_lettergrepen else 0.0
+
+    @property
+    def inhoudswoorden_per_bijzin(self) -> float:
+        return self.inhoudswoorden / self.bijzinnen
+
+
+def drempels() -> dict:
+    return load_yaml("b1/drempels.yaml")
+
+
+def meet(doc) -> ZinMaten:
+    grens = drempels()
+    woorden = [t for t in doc if not t.is_punct and not t.is_space]
+    met_grepen = [lettergrepen(t.text) for t in woorden]
+    maten = ZinMaten(len(woorden), sum(met_grepen), sum(1 for g in met_grepen if g))
+    maten.zeldzaam = [t.text for t in woorden if _zeldzaam(t, grens["zeldzaam_zipf"])]
+    maten.inhoudswoorden = sum(1 for t in woorden if t.pos_ in INHOUDSWOORDEN and t.dep_ not in ("aux", "aux:pass", "cop"))
+    maten.bijzinnen = max(1, sum(1 for t in woorden if "Fin" in t.morph.get("VerbForm")))
+    afstanden = [abs(t.i - t.head.i) for t in woorden if t.head.i != t.i]
+    if afstanden:
+        maten.afhankelijkheid = sum(afstanden) / len(afstanden)
+        maten.max_afhankelijkheid = max(afstanden)
+    for t in woorden:
+        if t.dep_ == "aux:pass" and t.lemma_ in ("worden", "zijn") and t.head.i != t.i:
+            maten.passief.append(_stuk(doc, t, t.head))
+        if t.dep_ in ("compound:prt", "aux", "aux:pass") and abs(t.i - t.head.i) > grens["tang_woorden"]:
+            maten.tangen.append(_stuk(doc, t, t.head))
+        elif t.dep_ == "det" and abs(t.i - t.head.i) > grens["tang_lidwoord"]:
+            maten.tangen.append(_stuk(doc, t, t.head))
+    return maten
+
+
+def _zeldzaam(token, drempel: float) -> bool:
+    """A rare word: not a name, number or abbreviation, uncommon, and not a compound of two common words."""
+    tekst = token.text
+    if not tekst.isalpha() or len(tekst) < 4 or token.pos_ == "PROPN" or (tekst[0].isupper() and token.i > 0):
+        return False
+    if zipf(tekst.lower()) >= drempel or zipf(token.lemma_.lower()) >= drempel:
+        return False
+    return not samenstelling_bekend(tekst, drempel + 0.5)
+
+
+def _stuk(doc, a, b) -> str:
+    """The words from a to b: 'wordt door ons beoordeeld'."""
+    begin, eind = sorted((a.i, b.i))
+    return doc[begin:eind + 1].text

@@ -1,0 +1,123 @@
+"""The B1 check as a person reads it: a text report, a standalone HTML page, and the same DOCX with Word comments."""
+
+from __future__ import annotations
+
+import html
+import io
+
+from checks.b1.controle import B1Rapport
+
+REGEL_NAMEN = {
+    "zin_te_lang": "lange zin", "moeilijk_woord": "moeilijk woord", "ambtelijk_woord": "ambtelijk woord",
+    "passief": "lijdende vorm", "naamwoordstijl": "naamwoordstijl", "tangconstructie": "tangconstructie",
+    "dubbele_ontkenning": "dubbele ontkenning", "afkorting": "afkorting", "vage_termijn": "vage termijn",
+    "verwijzing_wetsartikel": "wetsartikel in de tekst", "onpersoonlijk": "onpersoonlijk",
+}
+
+
+def als_tekst(rapport: B1Rapport) -> str:
+    oordeel = "B1: ja" if rapport.b1 else "B1: nee"
+    m = rapport.maten
+    regels = [f"{rapport.bestand}: {oordeel}, niveau {rapport.niveau}, score {rapport.score:.0f} van 100"]
+    for reden in rapport.redenen:
+        regels.append(f"  waarom niet: {reden}")
+    if m.get("zinnen"):
+        regels.append(f"  {m['zinnen']} zinnen, {m['woorden_per_zin']} woorden per zin, {m['lettergrepen_per_woord']} "
+                      f"lettergrepen per woord, Flesch-Douma {m['flesch_douma']}")
+    for zin in sorted((z for z in rapport.zinnen if z.problemen), key=lambda z: z.score)[:10]:
+        regels.append(f"  [{zin.positie}, score {zin.score:.0f}] {zin.tekst[:140]}")
+        for p in zin.problemen:
+            regels.append(f"      {REGEL_NAMEN.get(p.regel, p.regel)}: '{p.fragment[:60]}' - {p.suggestie}")
+    for b in rapport.bevindingen:
+        if not b.zin:
+            regels.append(f"  {REGEL_NAMEN.get(b.regel, b.regel)}: {b.bericht} {b.suggestie}")
+    return "\n".join(regels)
+
+
+def als_html(rapporten: list[B1Rapport]) -> str:
+    """One standalone page: per document the verdict and measures, the hardest five sentences first, then all
+    sentences with the flagged ones highlighted and their suggestions."""
+    delen = [_HTML_KOP]
+    if len(rapporten) > 1:
+        delen.append("<h2>Overzicht</h2><table><tr><th>Bestand</th><th>B1</th><th>Niveau</th><th>Score</th><th>Zinnen met problemen</th></tr>")
+        for r in rapporten:
+            delen.append(f"<tr><td>{_e(r.bestand)}</td><td>{'ja' if r.b1 else 'nee'}</td><td>{r.niveau}</td>"
+                         f"<td>{r.score:.0f}</td><td>{sum(bool(z.problemen) for z in r.zinnen)}</td></tr>")
+        delen.append("</table>")
+    for r in rapporten:
+        delen.append(f"<section><h2>{_e(r.bestand)}</h2><p class='oordeel {'ja' if r.b1 else 'nee'}'>"
+                     f"{'Op B1-niveau' if r.b1 else 'Niet op B1-niveau'}: niveau {r.niveau}, score {r.score:.0f} van 100.</p>")
+        if r.redenen:
+            delen.append("<ul>" + "".join(f"<li>{_e(x)}</li>" for x in r.redenen) + "</ul>")
+        delen.append("<table class='maten'>" + "".join(f"<tr><th>{_e(k.replace('_', ' '))}</th><td>{v}</td></tr>" for k, v in r.maten.items()) + "</table>")
+        moeilijkst = sorted((z for z in r.zinnen if z.problemen), key=lambda z: z.score)[:5]
+        if moeilijkst:
+            delen.append("<h3>De vijf moeilijkste zinnen</h3><ol>")
+            for z in moeilijkst:
+                delen.append(f"<li><mark>{_e(z.tekst)}</mark> <small>({_e(z.positie)}, score {z.score:.0f})</small>{_suggesties(z)}</li>")
+            delen.append("</ol>")
+        delen.append("<h3>De hele tekst</h3><div class='tekst'>")
+        for z in r.zinnen:
+            if z.problemen:
+                delen.append(f"<mark title='{_e('; '.join(REGEL_NAMEN.get(p.regel, p.regel) for p in z.problemen))}'>{_e(z.tekst)}</mark> ")
+            else:
+                delen.append(f"{_e(z.tekst)} ")
+        delen.append("</div>")
+        algemeen = [b for b in r.bevindingen if not b.zin]
+        if algemeen:
+            delen.append("<h3>Over de hele brief</h3><ul>" + "".join(f"<li>{_e(b.bericht)} {_e(b.suggestie)}</li>" for b in algemeen) + "</ul>")
+        delen.append("</section>")
+    delen.append("</main></body></html>")
+    return "\n".join(delen)
+
+
+def _suggesties(zin) -> str:
+    return "<ul>" + "".join(f"<li><strong>{_e(REGEL_NAMEN.get(p.regel, p.regel))}</strong>: "
+                            f"<q>{_e(p.fragment)}</q>. {_e(p.suggestie)}</li>" for p in zin.problemen) + "</ul>"
+
+
+def _e(tekst) -> str:
+    return html.escape(str(tekst), quote=True)
+
+
+def docx_met_opmerkingen(docx: bytes, rapport: B1Rapport, auteur: str = "B1-controle") -> bytes:
+    """The same DOCX with a Word comment on each flagged sentence; runs and formatting are left as they are."""
+    from docx import Document as Word
+
+    word = Word(io.BytesIO(docx))
+    alineas = [a for a in word.paragraphs if a.text.strip()]
+    for zin in rapport.zinnen:
+        if not zin.problemen or not zin.positie.startswith("alinea "):
+            continue
+        alinea = alineas[int(zin.positie.split()[1]) - 1]
+        runs = _runs_van(alinea, zin.tekst)
+        if runs:
+            tekst = "\n".join(f"{REGEL_NAMEN.get(p.regel, p.regel)}: {p.suggestie}" for p in zin.problemen)
+            word.add_comment(runs, text=tekst, author=auteur, initials="B1")
+    uit = io.BytesIO()
+    word.save(uit)
+    return uit.getvalue()
+
+
+def _runs_van(alinea, zin: str) -> list:
+    """The runs of a paragraph that hold (part of) the sentence."""
+    begin = alinea.text.find(zin[:40])
+    if begin < 0:
+        return []
+    eind, positie, gekozen = begin + len(zin), 0, []
+    for run in alinea.runs:
+        if positie < eind and positie + len(run.text) > begin:
+            gekozen.append(run)
+        positie += len(run.text)
+    return gekozen
+
+
+_HTML_KOP = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>B1-rapport</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font-family:Arial,Helvetica,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
+h1,h2,h3{color:#154273} table{border-collapse:collapse;margin:1rem 0} th,td{border:1px solid #bbb;padding:.3rem .6rem;text-align:left}
+mark{background:#fde68a;padding:0 .1rem} .oordeel.ja{color:#0b6b2b;font-weight:bold} .oordeel.nee{color:#a4161a;font-weight:bold}
+.tekst{border-left:4px solid #154273;padding-left:1rem} small{color:#555}
+</style></head><body><main><h1>B1-rapport</h1>
+<p>Zinnen met een gele markering zijn moeilijk voor lezers op taalniveau B1. Bij elke zin staat wat u anders kunt schrijven.</p>"""

@@ -1,0 +1,66 @@
+"""The word lists the KCC maintains in content/b1/, and how common a Dutch word is (wordfreq, Zipf scale)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checks.content import load_yaml
+
+
+@dataclass(frozen=True)
+class Vervanging:
+    woord: str           # the ambtelijk word or phrase, lower case
+    alternatief: str
+    let_op: str | None
+    patroon: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def ambtelijk() -> tuple[Vervanging, ...]:
+    """Ambtelijke words and phrases with their plain alternative, longest first (so phrases win over words)."""
+    lijst = []
+    for item in load_yaml("b1/ambtelijk.yaml")["woorden"]:
+        woord = str(item["woord"]).lower().strip()
+        patroon = re.compile(rf"(?<![\w-]){re.escape(woord)}(?![\w-])")
+        lijst.append(Vervanging(woord, str(item["alternatief"]), item.get("let_op"), patroon))
+    return tuple(sorted(lijst, key=lambda v: -len(v.woord)))
+
+
+@lru_cache(maxsize=None)
+def juridische_termen() -> dict[str, dict]:
+    """Each form of a legal term (term and varianten, lower case) -> the entry with its plain explanation."""
+    termen = {}
+    for item in load_yaml("b1/juridische_termen.yaml")["termen"]:
+        for vorm in [item["term"], *(item.get("varianten") or [])]:
+            termen[str(vorm).lower()] = item
+    return termen
+
+
+@lru_cache(maxsize=None)
+def afkortingen() -> dict[str, dict]:
+    return {a["afkorting"].lower(): a for a in load_yaml("b1/afkortingen.yaml")["afkortingen"]}
+
+
+@lru_cache(maxsize=200_000)
+def zipf(woord: str) -> float:
+    """How common a word is: 7 for the most common words, 3 for about once per million words, 0 for unknown."""
+    from wordfreq import zipf_frequency
+    return zipf_frequency(woord, "nl")
+
+
+def samenstelling_bekend(woord: str, drempel: float) -> bool:
+    """A compound of two common words (aanvraagformulier = aanvraag + formulier) is not a difficult word."""
+    woord = woord.lower()
+    for i in range(3, len(woord) - 2):
+        links, rechts = woord[:i], woord[i:]
+        for links_vorm in (links, links[:-1] if links.endswith("s") else None):
+            if links_vorm and zipf(links_vorm) >= drempel and (zipf(rechts) >= drempel or samenstelling_bekend_kort(rechts, drempel)):
+                return True
+    return False
+
+
+def samenstelling_bekend_kort(woord: str, drempel: float) -> bool:
+    """The right part of a compound may itself be a compound of two common words (one more split, no deeper)."""
+    return any(zipf(woord[:i]) >= drempel and zipf(woord[i:]) >= drempel for i in range(3, len(woord) - 2))

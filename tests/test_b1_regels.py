@@ -1,0 +1,84 @@
+"""B1 findings sentence by sentence: a positive and a negative example per rule, and the document-level rules."""
+
+import pytest
+
+from checks.b1.controle import controleer_b1
+from checks.document import lees_tekst
+
+
+def regels_van(tekst: str) -> dict[str, list[str]]:
+    """rule -> fragments found in a one-paragraph text."""
+    gevonden: dict[str, list[str]] = {}
+    for p in controleer_b1(lees_tekst(tekst)).bevindingen:
+        gevonden.setdefault(p.regel, []).append(p.fragment)
+    return gevonden
+
+
+LANG = ("Wij hebben uw aanvraag voor een omgevingsvergunning voor het bouwen van een grote schuur met een overkapping "
+        "in de achtertuin van uw woning aan de Kerkstraat op 3 maart 2026 in goede orde ontvangen.")
+
+
+@pytest.mark.parametrize("regel, wel, niet", [
+    ("zin_te_lang", LANG, "Wij hebben uw aanvraag op 3 maart 2026 ontvangen."),
+    ("ambtelijk_woord", "Indien u vragen hebt, kunt u ons bellen.", "Als u vragen hebt, kunt u ons bellen."),
+    ("passief", "Uw aanvraag wordt door ons zorgvuldig beoordeeld.", "Wij beoordelen uw aanvraag zorgvuldig."),
+    ("naamwoordstijl", "Het verlenen van de vergunning vindt plaats na de controle.", "Wij verlenen de vergunning na de controle."),
+    ("tangconstructie", "Wij hebben uw aanvraag voor een vergunning voor het bouwen van een schuur in de tuin ontvangen.",
+     "Wij hebben uw aanvraag ontvangen."),
+    ("dubbele_ontkenning", "Het is niet onmogelijk dat u een boete krijgt.", "U hebt de tekening niet op tijd of niet volledig gestuurd."),
+    ("afkorting", "Stuur uw brief t.a.v. de afdeling Vergunningen naar ons.", "Stuur uw brief aan de afdeling Vergunningen naar ons."),
+    ("vage_termijn", "Wilt u het bedrag zo spoedig mogelijk betalen?", "Wilt u het bedrag binnen 14 dagen betalen?"),
+    ("verwijzing_wetsartikel", "U moet dit doen volgens artikel 4:5 van de Algemene wet bestuursrecht.",
+     "U moet dit doen volgens de wet."),
+])
+def test_rule_positive_and_negative(regel, wel, niet):
+    assert regel in regels_van(wel), f"{regel} niet gevonden in: {wel}"
+    assert regel not in regels_van(niet), f"{regel} onterecht gevonden in: {niet}"
+
+
+def test_fragments_and_suggestions_are_concrete():
+    rapport = controleer_b1(lees_tekst("Indien u vragen hebt, kunt u ons bellen."))
+    [probleem] = [p for p in rapport.bevindingen if p.regel == "ambtelijk_woord"]
+    assert probleem.fragment == "Indien" and "als" in probleem.suggestie
+    assert probleem.zin == "Indien u vragen hebt, kunt u ons bellen."
+
+
+def test_article_reference_is_fine_under_a_waarom_heading():
+    tekst = "Waarom mogen wij dit?\n\nU moet dit doen volgens artikel 4:5 van de Algemene wet bestuursrecht."
+    assert "verwijzing_wetsartikel" not in regels_van(tekst)
+
+
+def test_abbreviation_written_out_elsewhere_is_explained():
+    assert "afkorting" not in regels_van("Stuur uw brief t.a.v. (ter attentie van) de afdeling Vergunningen naar ons.")
+
+
+def test_legal_term_allowed_when_explained_once():
+    niet_uitgelegd = "U krijgt een begunstigingstermijn van zes weken. Na de begunstigingstermijn controleren wij."
+    uitgelegd = "U krijgt een begunstigingstermijn van zes weken: dat is de tijd die u krijgt om het te herstellen. " \
+                "Na de begunstigingstermijn controleren wij."
+    assert "begunstigingstermijn" in regels_van(niet_uitgelegd).get("moeilijk_woord", [])
+    assert "begunstigingstermijn" not in regels_van(uitgelegd).get("moeilijk_woord", [])
+
+
+def test_letter_without_u_is_onpersoonlijk():
+    zakelijk = ("De aanvraag is ontvangen op 3 maart. De gemeente beoordeelt de aanvraag binnen acht weken. "
+                "De aanvrager krijgt daarna een besluit. Bij vragen kan de aanvrager bellen met de gemeente.")
+    persoonlijk = zakelijk.replace("De aanvrager krijgt", "U krijgt")
+    assert "onpersoonlijk" in regels_van(zakelijk)
+    assert "onpersoonlijk" not in regels_van(persoonlijk)
+
+
+def test_names_and_numbers_are_not_difficult_words():
+    gevonden = regels_van("Mevrouw Wolters-Jansen van Bloemkwekerij Zonnehoek belt u op 14 december 2026.")
+    assert "moeilijk_woord" not in gevonden
+
+
+def test_repeated_sentences_are_analysed_once(monkeypatch):
+    from checks.b1 import analyse
+    gezien = []
+    echte = analyse.analyseer
+    monkeypatch.setattr(analyse, "analyseer", lambda zinnen: gezien.extend(zinnen) or echte(zinnen))
+    zin = "Deze zin staat in elke brief van de gemeente Voorbeeld precies zo."
+    for _ in range(3):
+        controleer_b1(lees_tekst(f"{zin} En deze zin ook, in brief nummer 1 van 3."))
+    assert gezien.count(zin) <= 1
