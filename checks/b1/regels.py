@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from checks.b1.maten import ZinMaten, drempels
-from checks.b1.woorden import afkortingen, ambtelijk
+from checks.b1.woorden import afkortingen, ambtelijk_in
 from checks.content import load_yaml
 
 ARTIKEL = re.compile(r"\b(artikel(en)?|art\.)\s*\d")
@@ -48,13 +48,11 @@ def zin_problemen(zin: str, maten: ZinMaten) -> list[Probleem]:
 
     if maten.woorden > grens["zin_woorden"]:
         meld("zin_te_lang", f"{maten.woorden} woorden (B1: hooguit {grens['zin_woorden']})")
-    for vervanging in ambtelijk():
-        if gevonden := vervanging.patroon.search(klein):
-            if vervanging.let_op and ARTIKEL.search(klein, gevonden.end()):
-                continue                      # 'op grond van artikel 5:32': the legal basis needs the phrase
-            meld("ambtelijk_woord", zin[gevonden.start():gevonden.end()], "info" if vervanging.let_op else "waarschuwing",
-                 alternatief=vervanging.alternatief)
-            klein = klein[:gevonden.start()] + " " * (gevonden.end() - gevonden.start()) + klein[gevonden.end():]
+    for vervanging, begin, eind in ambtelijk_in(klein):
+        if vervanging.let_op and ARTIKEL.search(klein, eind):
+            continue                          # 'op grond van artikel 5:32': the legal basis needs the phrase
+        meld("ambtelijk_woord", zin[begin:eind], "info" if vervanging.let_op else "waarschuwing",
+             alternatief=vervanging.alternatief)
     for stuk in maten.passief:
         meld("passief", stuk)
     for patroon in r["naamwoordstijl"]["patronen"]:

@@ -16,5 +16,6 @@ def nlp():
 
 
 def analyseer(zinnen: list[str]) -> list:
-    """One spaCy Doc per sentence (the sentences come from checks.b1.zinnen, not from the parser)."""
-    return list(nlp().pipe(zinnen, batch_size=256))
+    """One spaCy Doc per sentence (the sentences come from checks.b1.zinnen, not from the parser).
+    The tagger (XPOS) is skipped: the checks use the UD part of speech from the morphologizer."""
+    return list(nlp().pipe(zinnen, batch_size=256, disable=["tagger"]))

@@ -18,14 +18,30 @@ class Vervanging:
 
 
 @lru_cache(maxsize=None)
-def ambtelijk() -> tuple[Vervanging, ...]:
-    """Ambtelijke words and phrases with their plain alternative, longest first (so phrases win over words)."""
-    lijst = []
+def ambtelijk() -> dict[str, tuple[Vervanging, ...]]:
+    """Ambtelijke words and phrases with their plain alternative, by their first word, longest first
+    (so a phrase wins over the word it starts with, and a sentence is checked only against candidates)."""
+    per_eerste: dict[str, list[Vervanging]] = {}
     for item in load_yaml("b1/ambtelijk.yaml")["woorden"]:
         woord = str(item["woord"]).lower().strip()
-        patroon = re.compile(rf"(?<![\w-]){re.escape(woord)}(?![\w-])")
-        lijst.append(Vervanging(woord, str(item["alternatief"]), item.get("let_op"), patroon))
-    return tuple(sorted(lijst, key=lambda v: -len(v.woord)))
+        patroon = re.compile(rf"{re.escape(woord)}(?![\w-])")
+        per_eerste.setdefault(re.split(r"[\s-]", woord)[0], []).append(
+            Vervanging(woord, str(item["alternatief"]), item.get("let_op"), patroon))
+    return {eerste: tuple(sorted(lijst, key=lambda v: -len(v.woord))) for eerste, lijst in per_eerste.items()}
+
+
+def ambtelijk_in(klein: str) -> list[tuple[Vervanging, int, int]]:
+    """The ambtelijke words and phrases in a lower-cased sentence, as (entry, start, end), not overlapping."""
+    gevonden, bezet_tot = [], 0
+    for woord in re.finditer(r"[\w.]+", klein):
+        if woord.start() < bezet_tot:
+            continue
+        for vervanging in ambtelijk().get(woord.group(0).rstrip("."), ()) + ambtelijk().get(woord.group(0), ()):
+            if treffer := vervanging.patroon.match(klein, woord.start()):
+                gevonden.append((vervanging, treffer.start(), treffer.end()))
+                bezet_tot = treffer.end()
+                break
+    return gevonden
 
 
 @lru_cache(maxsize=None)
