@@ -82,3 +82,12 @@ def test_repeated_sentences_are_analysed_once(monkeypatch):
     for _ in range(3):
         controleer_b1(lees_tekst(f"{zin} En deze zin ook, in brief nummer 1 van 3."))
     assert gezien.count(zin) <= 1
+
+
+def test_table_cells_with_running_text_are_read_labels_are_not():
+    from checks.document import Alinea, Document
+    document = Document("tabel.docx", [Alinea("Datum | 3 maart 2026", "tabel 1, rij 1"),
+                                       Alinea("Let op | Indien u vragen hebt, kunt u ons bellen.", "tabel 1, rij 2")])
+    rapport = controleer_b1(document)
+    assert [z.tekst for z in rapport.zinnen] == ["Indien u vragen hebt, kunt u ons bellen."]
+    assert rapport.zinnen[0].positie == "tabel 1, rij 2"

@@ -57,9 +57,9 @@ def controleer_b1(document: Document) -> B1Rapport:
             continue
         if alinea.kop:
             kop = alinea.tekst            # a longer heading ("Wat moet u nu doen?") is read as a sentence too
-        if "|" in alinea.tekst or len(alinea.tekst.split()) < (5 if alinea.kop else 4):
-            continue
-        zinnen += [(zin, alinea, kop) for zin in splits(alinea.tekst)]
+        for stuk in alinea.tekst.split(" | "):          # table cells: labels are skipped, running text is read
+            if len(stuk.split()) >= (5 if alinea.kop else 4):
+                zinnen += [(zin, alinea, kop) for zin in splits(stuk)]
     analyses = analyseer_zinnen([z for z, _, _ in zinnen])
     hele_tekst = " ".join(z for z, _, _ in zinnen).lower()
     resultaten = []
