@@ -1,6 +1,5 @@
 """The Awb check on plain texts: consistency rules, type recognition, reading formats, CLI and release gate."""
 
-import datetime as dt
 import json
 
 import pytest
@@ -8,7 +7,7 @@ import yaml
 
 from checks.awb import controleer, herken_besluittype
 from checks.document import DocumentFout, lees_document, lees_tekst
-from conftest import REPO, docx_tekst, sjabloon_cli
+from conftest import REPO, sjabloon_cli
 
 LAST = """Gemeente Oosterveld
 

@@ -3,7 +3,6 @@
 The per-element precision and recall over the corpus and all its mutations are printed by bench/awb_kwaliteit.py;
 this test holds them to the aims of the issue (recall >= 0.95, precision >= 0.90 for every element)."""
 
-import datetime as dt
 import sys
 from collections import Counter
 from pathlib import Path

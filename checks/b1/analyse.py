@@ -3,7 +3,6 @@ so a folder of bulk letters from one template parses each shared sentence only o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from checks.b1.maten import ZinMaten, meet
@@ -38,7 +37,3 @@ def analyseer_zinnen(zinnen: list[str]) -> list[ZinAnalyse]:
                             sum(p.regel == "ambtelijk_woord" for p in problemen))
         _geheugen[zin] = ZinAnalyse(zin, maten, problemen, waarden, zin_score(waarden))
     return [_geheugen[z] for z in zinnen]
-
-
-def woorden(tekst: str) -> int:
-    return len(re.findall(r"\w+", tekst))

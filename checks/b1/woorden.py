@@ -66,17 +66,17 @@ def zipf(woord: str) -> float:
     return zipf_frequency(woord, "nl")
 
 
-def samenstelling_bekend(woord: str, drempel: float) -> bool:
-    """A compound of two common words (aanvraagformulier = aanvraag + formulier) is not a difficult word."""
+def samenstelling_bekend(woord: str, drempel: float, delen: int = 3) -> bool:
+    """A compound of common words (aanvraagformulier = aanvraag + formulier) is not a difficult word.
+    Splits into at most `delen` parts; a linking s (bestemmingsplan) is allowed after the left part."""
     woord = woord.lower()
+    if zipf(woord) >= drempel:
+        return True
+    if delen < 2:
+        return False
     for i in range(3, len(woord) - 2):
         links, rechts = woord[:i], woord[i:]
-        for links_vorm in (links, links[:-1] if links.endswith("s") else None):
-            if links_vorm and zipf(links_vorm) >= drempel and (zipf(rechts) >= drempel or samenstelling_bekend_kort(rechts, drempel)):
-                return True
+        linker_bekend = zipf(links) >= drempel or (links.endswith("s") and zipf(links[:-1]) >= drempel)
+        if linker_bekend and samenstelling_bekend(rechts, drempel, delen - 1):
+            return True
     return False
-
-
-def samenstelling_bekend_kort(woord: str, drempel: float) -> bool:
-    """The right part of a compound may itself be a compound of two common words (one more split, no deeper)."""
-    return any(zipf(woord[:i]) >= drempel and zipf(woord[i:]) >= drempel for i in range(3, len(woord) - 2))
