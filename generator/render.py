@@ -13,6 +13,7 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from generator.bouwstenen import bouwsteen_functie
 from generator.errors import RenderFout
 from generator.opmaak import FILTERS
 
@@ -27,8 +28,10 @@ def omgeving() -> SandboxedEnvironment:
 def vul_docx(docx_pad: Path, context: dict, naam: str) -> bytes:
     """Render the DOCX template at docx_pad and return the document's bytes."""
     sjabloon = DocxTemplate(str(docx_pad))
+    env = omgeving()
+    env.globals["bouwsteen"] = bouwsteen_functie(sjabloon, naam)
     try:
-        sjabloon.render(context, jinja_env=omgeving(), autoescape=True)
+        sjabloon.render(context, jinja_env=env, autoescape=True)
     except UndefinedError as fout:
         variabele = _variabele(str(fout))
         raise RenderFout(f"sjabloon {naam}: variabele '{variabele}' heeft geen waarde"

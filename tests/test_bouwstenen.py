@@ -1,0 +1,63 @@
+"""Bouwstenen: one change shows in every template that uses it, in the template's own Word styles."""
+
+import datetime as dt
+import shutil
+
+import pytest
+import yaml
+from docx import Document
+
+from conftest import REPO, docx_tekst
+from generator.catalogus import catalogus
+from generator.errors import RenderFout
+from generator.genereer import genereer
+from generator.render import vul_docx
+
+SJABLONEN_MET_CONTACT = [s.id for s in catalogus() if "bouwsteen('contact')" in docx_tekst(s.docx)]
+
+
+@pytest.fixture
+def eigen_content(tmp_path, monkeypatch):
+    kopie = tmp_path / "content"
+    shutil.copytree(REPO / "content", kopie)
+    monkeypatch.setenv("SJABLOON_CONTENT", str(kopie))
+    return kopie
+
+
+def test_changing_a_bouwsteen_changes_every_template(tmp_path, eigen_content):
+    assert len(SJABLONEN_MET_CONTACT) >= 3
+    (eigen_content / "bouwstenen" / "contact.md").write_text(
+        "## Vragen?\n\nBel het KCC op {{ gemeente.telefoon }} en noem zaak {{ zaaknummer }}.\n", encoding="utf-8")
+    for sjabloon_id in SJABLONEN_MET_CONTACT:
+        pad = genereer(sjabloon_id, REPO / "templates" / sjabloon_id / "voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23)).pad
+        tekst = docx_tekst(pad)
+        assert "Bel het KCC op 14 0123 en noem zaak" in tekst
+        assert "Begrijpt u deze brief niet" not in tekst
+
+
+def test_bouwsteen_paragraphs_take_the_template_styles(tmp_path):
+    pad = genereer("last-onder-dwangsom", REPO / "templates/last-onder-dwangsom/voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23)).pad
+    stijlen = {p.text: p.style.name for p in Document(str(pad)).paragraphs}
+    assert stijlen["Bent u het niet eens met dit besluit?"] == "Heading 2"
+    assert stijlen["uw naam en adres;"] == "List Bullet"
+    assert stijlen["Is het dringend?"] == "Heading 2"
+    assert "U kunt de dwangsom dus ook verbeuren" in docx_tekst(pad)      # the bouwsteen sees the case
+
+
+def test_case_data_in_a_bouwsteen_is_escaped(tmp_path):
+    zaak = yaml.safe_load((REPO / "templates/buiten-behandeling/voorbeeld.yaml").read_text())
+    zaak["behandelaar"] = "Jan & Piet <team>"
+    pad = tmp_path / "zaak.yaml"
+    pad.write_text(yaml.safe_dump(zaak, allow_unicode=True))
+    uit = genereer("buiten-behandeling", pad, tmp_path, dt.date(2026, 11, 23)).pad
+    assert "Bel dan Jan & Piet <team> via" in docx_tekst(uit)
+
+
+@pytest.mark.parametrize("naam, melding", [("bestaat-niet", "bouwsteen 'bestaat-niet' bestaat niet"),
+                                           ("../gemeente", "geen geldige naam voor een bouwsteen")])
+def test_unknown_or_unsafe_bouwsteen_is_a_named_error(tmp_path, naam, melding):
+    doc = Document()
+    doc.add_paragraph(f"{{{{p bouwsteen('{naam}') }}}}")
+    doc.save(tmp_path / "t.docx")
+    with pytest.raises(RenderFout, match=melding):
+        vul_docx(tmp_path / "t.docx", {}, "proef")
