@@ -214,6 +214,34 @@ def checklist(besluittype, markdown):
     click.echo(maak_checklist(besluittype, markdown), nl=False)
 
 
+@main.command(help="Bepaal de interventie volgens de interventiematrix van de Landelijke Handhavingsstrategie.")
+@click.option("--gevolg", type=int, required=True, help="Gevolgen van de overtreding: 1 (vrijwel nihil) tot 4 (aanzienlijk).")
+@click.option("--gedrag", required=True, help="Gedrag van de overtreder: A (goedwillend) tot D (crimineel).")
+@click.option("--verzwarend", multiple=True, help="Verzwarend argument (mag vaker), zie content/interventiematrix.yaml.")
+@click.option("--verzachtend", multiple=True, help="Verzachtend argument (mag vaker).")
+@click.option("--json", "als_json", is_flag=True, help="Druk een JSON-object af.")
+def interventie(gevolg, gedrag, verzwarend, verzachtend, als_json):
+    from checks.interventie import InterventieFout, bepaal
+    try:
+        uitkomst = bepaal(gevolg, gedrag, list(verzwarend), list(verzachtend))
+    except InterventieFout as fout:
+        click.echo(f"fout: {fout}", err=True)
+        sys.exit(2)
+    if als_json:
+        click.echo(json.dumps(uitkomst.as_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Segment {uitkomst.segment} ({uitkomst.soort} segment).")
+    for reden in uitkomst.redenen:
+        click.echo(f"  {reden}")
+    click.echo("Interventies, de lichtste eerst:")
+    for keuze in uitkomst.interventies:
+        click.echo(f"  - {keuze}")
+    click.echo("Overleg met het Openbaar Ministerie: " + ("ja" if uitkomst.openbaar_ministerie else "nee"))
+    if uitkomst.sjablonen:
+        bestaand = {s.id for s in catalogus()}
+        click.echo("Sjablonen: " + ", ".join(s if s in bestaand else f"{s} (nog niet in de catalogus)" for s in uitkomst.sjablonen))
+
+
 @main.command(help="Bereken een termijn zoals de wet hem telt (Awb, Omgevingswet, Algemene termijnenwet).")
 @click.argument("soort", type=click.Choice(list(soorten())))
 @click.option("--datum", required=True, callback=_datum, help="Datum waarop de termijn begint te lopen (JJJJ-MM-DD).")
