@@ -113,13 +113,17 @@ def _controleer_velden(velden: dict, pad: str) -> list[str]:
 
 
 def _controleer_termijnen(termijnen: dict, velden: dict) -> list[str]:
-    problemen = []
+    problemen, eerder = [], set()
     for naam, spec in termijnen.items():
         if not isinstance(spec, dict) or spec.get("soort") not in termijnsoorten():
             problemen.append(f"termijnen.{naam}: soort ontbreekt of is onbekend; kies uit: {', '.join(termijnsoorten())}")
             continue
         for sleutel in ("vanaf", "aantal"):
             verwijzing = spec.get(sleutel)
-            if isinstance(verwijzing, str) and verwijzing != "dagtekening" and verwijzing not in velden:
+            if isinstance(verwijzing, str) and verwijzing.startswith("termijnen."):
+                if verwijzing.split(".", 1)[1] not in eerder:
+                    problemen.append(f"termijnen.{naam}.{sleutel}: '{verwijzing}' moet eerder in de lijst termijnen staan")
+            elif isinstance(verwijzing, str) and verwijzing != "dagtekening" and verwijzing not in velden:
                 problemen.append(f"termijnen.{naam}.{sleutel}: veld '{verwijzing}' staat niet in velden")
+        eerder.add(naam)
     return problemen

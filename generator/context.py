@@ -21,7 +21,7 @@ def maak_context(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente:
     context = dict(zaak, gemeente=gemeente, dagtekening=dagtekening)
     termijnen, waarschuwingen = {}, []
     for naam, spec in sjabloon.termijnen.items():
-        vanaf = _waarde(spec.get("vanaf", "dagtekening"), context)
+        vanaf = _waarde(spec.get("vanaf", "dagtekening"), context, termijnen)
         aantal = _waarde(spec.get("aantal"), context)
         if vanaf is None or (isinstance(spec.get("aantal"), str) and aantal is None):
             termijnen[naam] = None        # the case does not give what this termijn needs
@@ -36,6 +36,10 @@ def maak_context(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente:
     return context, waarschuwingen
 
 
-def _waarde(verwijzing, context: dict):
-    """A manifest reference: a field name (or 'dagtekening') is looked up, a number is taken as it is."""
+def _waarde(verwijzing, context: dict, termijnen: dict | None = None):
+    """A manifest reference: a field name (or 'dagtekening') is looked up, 'termijnen.NAAM' is the last day of a
+    termijn computed above it in the manifest, and a number is taken as it is."""
+    if isinstance(verwijzing, str) and verwijzing.startswith("termijnen."):
+        eerder = (termijnen or {}).get(verwijzing.split(".", 1)[1])
+        return eerder.einddatum if eerder else None
     return context.get(verwijzing) if isinstance(verwijzing, str) else verwijzing
