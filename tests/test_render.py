@@ -90,7 +90,8 @@ def test_each_example_renders_completely(tmp_path, sjabloon_id):
     assert "{{" not in tekst and "{%" not in tekst and "}}" not in tekst
     zaak = yaml.safe_load(voorbeeld.read_text())
     assert zaak["zaaknummer"] in tekst
-    wie = zaak.get("aanvrager") or zaak.get("overtreder")
+    personen = [naam for naam, spec in laad(sjabloon_id).velden.items() if spec["type"] == "persoon"]
+    wie = zaak[personen[0]]                                 # the addressee
     assert wie["naam"] in tekst and wie["postcode"] in tekst
     assert "23 november 2026" in tekst                      # dagtekening
     if "bezwaar" in laad(sjabloon_id).termijnen:
