@@ -13,6 +13,7 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from checks.grondslagen import grondslagen
 from generator.bouwstenen import bouwsteen_functie
 from generator.errors import RenderFout
 from generator.opmaak import FILTERS
@@ -22,7 +23,16 @@ def omgeving() -> SandboxedEnvironment:
     """Sandboxed: no Python internals; StrictUndefined: no letter with a hole; autoescape: `&` and `<` stay valid XML."""
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
     env.filters.update(FILTERS)
+    env.globals["grondslag"] = grondslag
     return env
+
+
+def grondslag(sleutel: str) -> str:
+    """{{ grondslag('awb_5_32') }} -> 'artikel 5:32 van de Algemene wet bestuursrecht' (content/grondslagen.yaml)."""
+    gegevens = grondslagen().get(sleutel)
+    if gegevens is None:
+        raise RenderFout(f"grondslag '{sleutel}' staat niet in content/grondslagen.yaml")
+    return gegevens["citaat"]
 
 
 def vul_docx(docx_pad: Path, context: dict, naam: str) -> bytes:

@@ -140,3 +140,12 @@ def test_a_termijn_can_run_from_the_end_of_another(tmp_path, sjablonen_kopie):
     from generator.errors import InvoerFout
     with pytest.raises(InvoerFout, match="'termijnen.later' moet eerder in de lijst termijnen staan"):
         laad("buiten-behandeling")
+
+
+def test_grondslag_keys_give_the_citation(tmp_path):
+    pad = _mini_docx(tmp_path / "t.docx", "Wij mogen dit op grond van {{ grondslag('awb_5_32') }}.", "{{ grondslag('bestaat_niet') }}")
+    with pytest.raises(RenderFout, match="grondslag 'bestaat_niet' staat niet in content/grondslagen.yaml"):
+        vul_docx(pad, {}, "proef")
+    pad = _mini_docx(tmp_path / "t2.docx", "Wij mogen dit op grond van {{ grondslag('awb_5_32') }}.")
+    from io import BytesIO
+    assert "op grond van artikel 5:32 van de Algemene wet bestuursrecht." in Document(BytesIO(vul_docx(pad, {}, "proef"))).paragraphs[0].text
