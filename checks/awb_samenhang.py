@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from checks.awb_regels import besluittypen, eis, elementen, patroon
+from checks.beleid import beleid_bevindingen
 from checks.bevinding import Bevinding
 from checks.grondslagen import onbekende_artikelen
 from checks.termijnen import MAANDEN, bereken, lange_datum
@@ -24,6 +25,7 @@ def samenhang(vondsten, besluittype: str) -> list[Bevinding]:
         bevindingen += _begunstiging_na_dagtekening(vondsten, dagtekening)
     if eis(besluittype, "dwangsom_maximum"):
         bevindingen += _dwangsom_bedragen(vondsten)
+    bevindingen += beleid_bevindingen(vondsten, besluittype, _bedragen)
     bevindingen += _zienswijze_derde(vondsten, regels)
     bevindingen += _mandaat(vondsten)
     bevindingen += _artikelen_bestaan(vondsten)
