@@ -242,6 +242,30 @@ def interventie(gevolg, gedrag, verzwarend, verzachtend, als_json):
         click.echo("Sjablonen: " + ", ".join(s if s in bestaand else f"{s} (nog niet in de catalogus)" for s in uitkomst.sjablonen))
 
 
+@main.command("selecteer-afloop", help="Kies de vergunningen die binnen een aantal maanden aflopen (voor de herinnering).")
+@click.argument("vergunningen", type=click.Path(path_type=Path))
+@click.option("--peildatum", required=True, callback=_datum, help="Vanaf deze datum kijken (JJJJ-MM-DD).")
+@click.option("--maanden", default=3, show_default=True, type=int, help="Zoveel maanden vooruit kijken.")
+@click.option("--uit", "uit_pad", type=click.Path(path_type=Path), help="Schrijf de gekozen rijen naar dit CSV-bestand (anders naar het scherm).")
+def selecteer_afloop(vergunningen, peildatum, maanden, uit_pad):
+    import csv
+    import io
+    from generator.afloop import selecteer
+    try:
+        kolommen, rijen = selecteer(vergunningen, peildatum, maanden)
+    except InvoerFout as fout:
+        _stop_met_fouten(fout)
+    buffer = io.StringIO()
+    schrijver = csv.DictWriter(buffer, fieldnames=kolommen, lineterminator="\n")
+    schrijver.writeheader()
+    schrijver.writerows(rijen)
+    if uit_pad:
+        schrijf_atomisch(uit_pad, buffer.getvalue().encode("utf-8"))
+        click.echo(f"{len(rijen)} vergunningen lopen af tussen {peildatum} en {maanden} maanden later: {uit_pad}")
+    else:
+        click.echo(buffer.getvalue(), nl=False)
+
+
 @main.command(help="Bereken een termijn zoals de wet hem telt (Awb, Omgevingswet, Algemene termijnenwet).")
 @click.argument("soort", type=click.Choice(list(soorten())))
 @click.option("--datum", required=True, callback=_datum, help="Datum waarop de termijn begint te lopen (JJJJ-MM-DD).")
