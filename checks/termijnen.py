@@ -149,6 +149,8 @@ def bereken(soort: str, datum: dt.date, aantal: int | None = None) -> Termijn:
 
     if regel.get("maanden"):
         eind = eerste_dag_telt + relativedelta(months=regel["maanden"])
+    elif regel.get("dagen"):
+        eind = eerste_dag_telt + dt.timedelta(days=regel["dagen"])
     else:
         weken = regel.get("weken") or aantal
         if aantal is not None and regel.get("weken") and aantal != regel["weken"]:

@@ -14,6 +14,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from checks.grondslagen import grondslagen
+from generator.betaling import betaalcode_functie
 from generator.bouwstenen import bouwsteen_functie
 from generator.errors import RenderFout
 from generator.opmaak import FILTERS
@@ -40,6 +41,7 @@ def vul_docx(docx_pad: Path, context: dict, naam: str) -> bytes:
     sjabloon = DocxTemplate(str(docx_pad))
     env = omgeving()
     env.globals["bouwsteen"] = bouwsteen_functie(sjabloon, naam)
+    env.globals["betaalcode"] = betaalcode_functie(sjabloon, context.get("gemeente") or {}, naam)
     try:
         sjabloon.render(context, jinja_env=env, autoescape=True)
     except UndefinedError as fout:

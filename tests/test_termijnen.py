@@ -112,3 +112,9 @@ def test_cli_sentence_and_bad_date():
     assert uit.stdout.startswith("De bezwaartermijn eindigt op maandag 28 december 2026")
     fout = sjabloon_cli("termijn", "bezwaar", "--datum", "13-11-2026x")
     assert fout.returncode == 2 and "geen datum" in fout.stderr
+
+
+def test_betaaltermijn_in_days_is_set_by_the_gemeente():
+    termijn = bereken("betaaltermijn", D("2026-11-23"))
+    assert termijn.einddatum == D("2026-12-23") and termijn.verlengd_wegens == []
+    assert "zaterdag 26 december 2026" in bereken("betaaltermijn", D("2026-11-26")).waarschuwingen[0]

@@ -16,7 +16,7 @@ from checks.b1.zinnen import splits
 from checks.document import Alinea, Document
 
 NIVEAUS_B1 = ("A1", "A2", "B1")
-UITLEG = re.compile(r"\b(dat|dit) (betekent|is|heet|houdt in|wil zeggen)\b|\b(heet|noemen (wij|we)|noemt men)\b|:|\(")
+UITLEG = re.compile(r"\b(dat|dit|die) (betekent|betekenen|is|zijn|heet|heten|houdt in|wil zeggen)\b|\b(heet|noemen (wij|we)|noemt men)\b|:|\(")
 
 
 @dataclass
@@ -84,9 +84,10 @@ def _in_context(analyse: ZinAnalyse, kop: str, hele_tekst: str) -> list[Probleem
     if (gevonden := awb_patroon(r["patroon"]).search(analyse.tekst.lower())) and not re.search(r["koppen_waar_het_mag"], kop.lower()):
         problemen.append(Probleem("verwijzing_wetsartikel", "info", r["bericht"], r["suggestie"],
                                   analyse.tekst[gevonden.start():gevonden.end()], analyse.tekst))
-    for woord in re.findall(r"[a-zà-ÿ]+", analyse.tekst.lower()):
+    for woord in dict.fromkeys(re.findall(r"[a-zà-ÿ]+", analyse.tekst.lower())):
         term = juridische_termen().get(woord)
         if term and zipf(woord) < 3.5 and not _uitgelegd(woord, hele_tekst):
+            problemen = [p for p in problemen if not (p.regel == "moeilijk_woord" and p.fragment.lower() == woord)]
             r_m = regels()["moeilijk_woord"]
             problemen.append(Probleem("moeilijk_woord", "waarschuwing", r_m["bericht"],
                                       f"Leg het de eerste keer uit, bijvoorbeeld: '{woord}: {term['uitleg']}'", woord, analyse.tekst))
@@ -94,9 +95,11 @@ def _in_context(analyse: ZinAnalyse, kop: str, hele_tekst: str) -> list[Probleem
 
 
 def _uitgelegd(woord: str, hele_tekst: str) -> bool:
-    """A term is explained when a sentence with it also says 'dat betekent', 'dit heet', gives a colon or brackets."""
-    for zin in re.split(r"(?<=[.!?])\s+", hele_tekst):
-        if woord in zin and UITLEG.search(zin):
+    """A term is explained when its sentence, or the next one, says 'dat betekent', 'dat zijn', 'dit heet', or
+    gives a colon or brackets: 'u betaalt leges. Dat zijn kosten voor ...'."""
+    zinnen = re.split(r"(?<=[.!?])\s+", hele_tekst)
+    for nummer, zin in enumerate(zinnen):
+        if woord in zin and any(UITLEG.search(z) for z in zinnen[nummer:nummer + 2]):
             return True
     return False
 

@@ -88,6 +88,8 @@ def _dubbele_ontkenning(klein: str) -> bool:
 def _afkortingen_in(zin: str) -> list[dict]:
     gevonden = []
     for woord in re.findall(r"(?<![\w.])(?:[A-Za-z]{1,5}\.)+(?:[A-Za-z]{1,5}\b)?|t/m", zin):
+        if re.fullmatch(r"([A-Z]\.)+", woord):
+            continue                                  # initials: P. van Dijk, J.H. de Vries
         item = afkortingen().get(woord.lower())
         if item and item.get("melden", "ja") != "nee":
             gevonden.append(item)

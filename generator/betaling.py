@@ -1,0 +1,29 @@
+"""The EPC payment QR code ('scan en betaal' in Dutch banking apps) for invoices: {{ betaalcode(totaal, factuurnummer) }}."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from segno import helpers
+
+from generator.errors import RenderFout
+
+
+def betaalcode_functie(sjabloon: DocxTemplate, gemeente: dict, naam_sjabloon: str):
+    """The Jinja global `betaalcode(bedrag, omschrijving)`: a QR image with the gemeente's name and IBAN."""
+
+    def betaalcode(bedrag, omschrijving) -> InlineImage:
+        iban = str(gemeente.get("iban", "")).replace(" ", "")
+        if not iban:
+            raise RenderFout(f"sjabloon {naam_sjabloon}: het gemeenteprofiel heeft geen 'iban' voor de betaalcode")
+        code = helpers.make_epc_qr(name=gemeente["naam"][:70], iban=iban, amount=Decimal(str(bedrag)),
+                                   text=str(omschrijving)[:140], encoding="utf-8")
+        png = io.BytesIO()
+        code.save(png, kind="png", scale=8, border=4)
+        png.seek(0)
+        return InlineImage(sjabloon, png, width=Mm(32))
+
+    return betaalcode
