@@ -93,10 +93,11 @@ def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden):
 @main.command(help="Maak het voorbeelddocument van elk sjabloon.")
 @click.option("--uit", default="uitvoer", type=click.Path(path_type=Path), show_default=True)
 @click.option("--datum", callback=_datum, help="Dagtekening JJJJ-MM-DD (standaard: vandaag).")
-def voorbeelden(uit, datum):
+@click.option("--gemeente", "gemeente_pad", type=click.Path(path_type=Path), help="Gemeenteprofiel (standaard content/gemeente.yaml).")
+def voorbeelden(uit, datum, gemeente_pad):
     try:
         for sjabloon in catalogus():
-            resultaat = genereer_document(sjabloon.id, sjabloon.voorbeeld, uit, datum or dt.date.today())
+            resultaat = genereer_document(sjabloon.id, sjabloon.voorbeeld, uit, datum or dt.date.today(), gemeente_pad)
             click.echo(str(resultaat.pad))
     except InvoerFout as fout:
         _stop_met_fouten(fout)

@@ -149,3 +149,13 @@ def test_grondslag_keys_give_the_citation(tmp_path):
     pad = _mini_docx(tmp_path / "t2.docx", "Wij mogen dit op grond van {{ grondslag('awb_5_32') }}.")
     from io import BytesIO
     assert "op grond van artikel 5:32 van de Algemene wet bestuursrecht." in Document(BytesIO(vul_docx(pad, {}, "proef"))).paragraphs[0].text
+
+
+def test_another_gemeente_profile_changes_names_addresses_and_bezwaar_body(tmp_path):
+    uit = sjabloon_cli("genereer", "last-onder-dwangsom", "--zaak", REPO / "templates/last-onder-dwangsom/voorbeeld.yaml",
+                       "--uit", tmp_path, "--datum", "2026-11-23", "--gemeente", REPO / "content/gemeenten/rivierstad.yaml")
+    assert uit.returncode == 0, uit.stderr
+    tekst = docx_tekst(uit.stdout.strip())
+    assert "Gemeente Rivierstad" in tekst and "Postbus 2000, 6500 AA Rivierstad" in tekst
+    assert "namens het college van burgemeester en wethouders van Rivierstad" in tekst
+    assert "Rechtbank Gelderland" in tekst and "Rechtbank Midden-Nederland" not in tekst and "14 0123" not in tekst
