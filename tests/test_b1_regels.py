@@ -48,6 +48,14 @@ def test_article_reference_is_fine_under_a_waarom_heading():
     assert "verwijzing_wetsartikel" not in regels_van(tekst)
 
 
+def test_article_in_brackets_at_the_end_is_fine():
+    assert "verwijzing_wetsartikel" not in regels_van("Wij beslissen binnen acht weken (artikel 16.64 van de Omgevingswet).")
+
+
+def test_tav_at_the_start_of_an_address_line_is_fine():
+    assert "afkorting" not in regels_van("t.a.v. de heer J. de Vries, afdeling Inkoop")
+
+
 def test_abbreviation_written_out_elsewhere_is_explained():
     assert "afkorting" not in regels_van("Stuur uw brief t.a.v. (ter attentie van) de afdeling Vergunningen naar ons.")
 

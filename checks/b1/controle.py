@@ -81,7 +81,9 @@ def _in_context(analyse: ZinAnalyse, kop: str, hele_tekst: str) -> list[Probleem
             continue
         problemen.append(probleem)
     r = regels()["verwijzing_wetsartikel"]
-    if (gevonden := awb_patroon(r["patroon"]).search(analyse.tekst.lower())) and not re.search(r["koppen_waar_het_mag"], kop.lower()):
+    gevonden = awb_patroon(r["patroon"]).search(analyse.tekst.lower())
+    tussen_haakjes = gevonden and analyse.tekst.rfind("(", 0, gevonden.start()) > analyse.tekst.rfind(")", 0, gevonden.start())
+    if gevonden and not tussen_haakjes and not re.search(r["koppen_waar_het_mag"], kop.lower()):
         problemen.append(Probleem("verwijzing_wetsartikel", "info", r["bericht"], r["suggestie"],
                                   analyse.tekst[gevonden.start():gevonden.end()], analyse.tekst))
     for woord in dict.fromkeys(re.findall(r"[a-zà-ÿ]+", analyse.tekst.lower())):

@@ -91,6 +91,8 @@ def _afkortingen_in(zin: str) -> list[dict]:
         if re.fullmatch(r"([A-Z]\.)+", woord):
             continue                                  # initials: P. van Dijk, J.H. de Vries
         item = afkortingen().get(woord.lower())
+        if item and item.get("adresregel") == "ja" and zin.lower().startswith(woord.lower()):
+            continue                                  # "t.a.v. de heer Jansen" in an address block
         if item and item.get("melden", "ja") != "nee":
             gevonden.append(item)
     return gevonden
