@@ -21,7 +21,7 @@ def samenhang(vondsten, besluittype: str) -> list[Bevinding]:
         bevindingen += _soort_rechtsmiddel(vondsten, regels["rechtsmiddel"])
         if dagtekening:
             bevindingen += _bezwaartermijn(vondsten, dagtekening)
-    if dagtekening and vondsten.plaatsen.get("begunstigingstermijn"):
+    if dagtekening and vondsten.plaatsen.get("begunstigingstermijn") and eis(besluittype, "begunstigingstermijn"):
         bevindingen += _begunstiging_na_dagtekening(vondsten, dagtekening)
     if eis(besluittype, "dwangsom_maximum"):
         bevindingen += _dwangsom_bedragen(vondsten)

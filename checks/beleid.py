@@ -14,6 +14,16 @@ GETALLEN = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "ach
             "zestien": 16, "twintig": 20, "zesentwintig": 26, "dertig": 30, "vijftig": 50, "tweeënvijftig": 52}
 
 
+ONTKENNING = re.compile(r"\b(geen|niet|nooit)\b")
+
+
+def _zin_rond(tekst: str, positie: int) -> tuple[int, int]:
+    """Start and end of the sentence around a position."""
+    begin = max(tekst.rfind(".", 0, positie), tekst.rfind("\n", 0, positie)) + 1
+    einde = min((i for i in (tekst.find(".", positie), tekst.find("\n", positie)) if i >= 0), default=len(tekst))
+    return begin, einde
+
+
 def beleid_bevindingen(vondsten, besluittype: str, bedragen) -> list[Bevinding]:
     """`bedragen` turns text into euro amounts (shared with the dwangsom consistency check)."""
     beleid = load_yaml("beleid.yaml")
@@ -42,10 +52,15 @@ def beleid_bevindingen(vondsten, besluittype: str, bedragen) -> list[Bevinding]:
     regel = beleid["gedogen"]
     if besluittype in regel["besluittypen"]:
         for uitsluiting in regel["uitgesloten"]:
-            gevonden = patroon(uitsluiting["patroon"]).search(tekst)
-            if gevonden and not (uitsluiting.get("tenzij") and patroon(uitsluiting["tenzij"]).search(tekst)):
+            for gevonden in patroon(uitsluiting["patroon"]).finditer(tekst):
+                zin = _zin_rond(tekst, gevonden.start())
+                if ONTKENNING.search(tekst[zin[0]:gevonden.start()]):
+                    continue                          # "er is geen sprake van recidive"
+                if uitsluiting.get("tenzij") and patroon(uitsluiting["tenzij"]).search(tekst[zin[0]:zin[1]]):
+                    continue                          # "een tijdelijke woonunit zonder vergunning geplaatst"
                 bevindingen.append(Bevinding("beleid_gedogen_uitgesloten", "fout", "gedoogstrategie", uitsluiting["bericht"],
                                              regel["suggestie"], gevonden.group(0)))
+                break
         for eis in regel["vereist"]:
             if not patroon(eis["patroon"]).search(tekst):
                 bevindingen.append(Bevinding("beleid_gedogen_onvolledig", "fout", "gedoogstrategie", eis["bericht"],

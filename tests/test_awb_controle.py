@@ -192,3 +192,10 @@ def test_adverse_decision_for_a_third_party_needs_the_zienswijze():
     assert "zienswijze_derde" not in regels(controleer(lees_tekst(met), "handhavingsverzoek"))
     afwijzing = toewijzing.replace("Wij wijzen uw verzoek om handhaving toe. Wij gaan optreden tegen de schuur.", "Wij wijzen uw verzoek af.")
     assert "zienswijze_derde" not in regels(controleer(lees_tekst(afwijzing), "handhavingsverzoek"))
+
+
+def test_past_begunstigingstermijn_in_an_invordering_is_no_error():
+    tekst = ("Datum: 23 november 2026\n\nDe begunstigingstermijn eindigde op 3 augustus 2026. "
+             "Daarna hebt u een dwangsom van € 2.000 verbeurd. Wij gaan dit bedrag invorderen.")
+    assert "begunstigingstermijn_datum" not in regels(controleer(lees_tekst(tekst), "invordering_dwangsom"))
+    assert "begunstigingstermijn_datum" in regels(controleer(lees_tekst(tekst), "last_onder_dwangsom"))

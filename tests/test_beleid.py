@@ -52,3 +52,11 @@ def test_gedogen_needs_an_end_date_and_conditions_and_has_exclusions():
     assert bevindingen(recidive, "gedoogbeschikking").get("beleid_gedogen_uitgesloten") == "fout"
     bouwen = GEDOOG.replace("De tent is tijdelijk en staat er alleen tijdens de verbouwing.", "U hebt een schuur gebouwd zonder vergunning.")
     assert bevindingen(bouwen, "gedoogbeschikking").get("beleid_gedogen_uitgesloten") == "fout"
+
+
+def test_gedoog_exclusions_read_negation_and_the_same_sentence():
+    geen = GEDOOG.replace("De tent is tijdelijk", "Er is geen sprake van recidive of calculerend gedrag. De tent is tijdelijk")
+    assert "beleid_gedogen_uitgesloten" not in bevindingen(geen, "gedoogbeschikking")
+    tijdelijk_elders = GEDOOG.replace("De tent is tijdelijk en staat er alleen tijdens de verbouwing.",
+                                      "U hebt een schuur gebouwd zonder vergunning. Het gedogen is tijdelijk.")
+    assert bevindingen(tijdelijk_elders, "gedoogbeschikking").get("beleid_gedogen_uitgesloten") == "fout"
