@@ -51,14 +51,27 @@ def meet(doc) -> ZinMaten:
     if afstanden:
         maten.afhankelijkheid = sum(afstanden) / len(afstanden)
         maten.max_afhankelijkheid = max(afstanden)
+    hulpwerkwoorden = set(load_yaml("b1/regels.yaml")["passief"]["hulpwerkwoorden"])
     for t in woorden:
         if t.dep_ == "aux:pass" and t.lemma_ in ("worden", "zijn") and t.head.i != t.i:
             maten.passief.append(_stuk(doc, t, t.head))
+        elif t.text.lower() in hulpwerkwoorden and (deelwoord := _deelwoord_na(doc, t)) is not None:
+            maten.passief.append(_stuk(doc, t, deelwoord))     # 'wordt ... beoordeeld', also when the parse misses it
         if t.dep_ in ("compound:prt", "aux", "aux:pass") and abs(t.i - t.head.i) > grens["tang_woorden"]:
             maten.tangen.append(_stuk(doc, t, t.head))
         elif t.dep_ == "det" and abs(t.i - t.head.i) > grens["tang_lidwoord"]:
             maten.tangen.append(_stuk(doc, t, t.head))
     return maten
+
+
+def _deelwoord_na(doc, hulpwerkwoord):
+    """The past participle after a form of 'worden' in the same clause (the closed-list passive rule)."""
+    for t in doc[hulpwerkwoord.i + 1:]:
+        if t.is_punct or t.pos_ == "SCONJ" or ("Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX")):
+            return None
+        if "Part" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def _zeldzaam(token, drempel: float) -> bool:
