@@ -127,9 +127,10 @@ beste tussenmodel is op dezelfde dev-zinnen gekozen, dus de scores zijn licht op
 
 ## Model en training
 
-- Config: `nlp/config.cfg` (spaCy "efficiency": tok2vec (MultiHashEmbed + MaxoutWindowEncoder, breedte 96,
-  diepte 4, geen woordvectoren) + tagger (XPOS) + morphologizer (POS + kenmerken) + trainable_lemmatizer + parser;
-  parser `min_action_freq` = 10; seed {training['seed']}; dropout {training['dropout']}).
+- Config: `nlp/config.cfg` (spaCy "efficiency": tok2vec (MultiHashEmbed + MaxoutWindowEncoder, breedte 64,
+  diepte 4, geen woordvectoren) + tagger (XPOS) + morphologizer (POS + kenmerken) + trainable_lemmatizer + parser
+  (hidden_width 64); parser `min_action_freq` = 10; breedte 64 in plaats van 96 maakt het model twee keer zo snel
+  voor 0,3 punt POS en 1,3 punt LAS minder; seed {training['seed']}; dropout {training['dropout']}).
 - Training: één CPU-thread, {seconds / 60:.1f} minuten (maximaal {training['max_steps']} stappen, patience
   {training['patience']}, evaluatie elke {training['eval_frequency']} stappen, en een tijdslimiet).
 - Grootte op schijf: {_size_mb(out_dir):.1f} MB. Snelheid: {wps:,.0f} woorden/seconde (`nlp.pipe`, één kern,
