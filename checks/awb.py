@@ -154,8 +154,9 @@ def _alleen_in_slot(vondsten: Vondsten, element: str) -> None:
     vondsten.plaatsen[element] = [i for i in vondsten.plaatsen.get(element, []) if i >= begin_slot]
 
 
-def controleer(document: Document, besluittype: str | None = None) -> Rapport:
-    """Check a document against the rules of its besluittype (recognised from the text when not given)."""
+def controleer(document: Document, besluittype: str | None = None, beleid: dict | None = None) -> Rapport:
+    """Check a document against the rules of its besluittype (recognised from the text when not given);
+    `beleid` holds a gemeente's own policy values over content/beleid.yaml (the profile's `beleid`)."""
     herkend = besluittype is None
     if herkend:
         besluittype, zekerheid, woorden = herken_besluittype(document)
@@ -176,5 +177,5 @@ def controleer(document: Document, besluittype: str | None = None) -> Rapport:
                 regel=naam, ernst="fout" if vereist == "verplicht" else "waarschuwing", artikel=info["artikel"],
                 bericht=f"{info['titel']} ontbreekt. {info['uitleg']}", suggestie=info["suggestie"],
                 fragment="(niet gevonden in het document)"))
-    bevindingen += samenhang(vondsten, besluittype)
+    bevindingen += samenhang(vondsten, besluittype, beleid)
     return Rapport(document.bestand, besluittype, herkend, zekerheid, woorden, status, bevindingen)

@@ -107,11 +107,17 @@ def voorbeelden(uit, datum, gemeente_pad):
 @click.argument("documenten", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--type", "besluittype", type=click.Choice(sorted(besluittypen())), help="Besluittype (anders herkend uit de tekst).")
 @click.option("--json", "als_json", is_flag=True, help="Druk een JSON-lijst af, één object per document.")
-def controleer(documenten, besluittype, als_json):
+@click.option("--gemeente", "gemeente_pad", type=click.Path(path_type=Path), help="Gemeenteprofiel met eigen beleid (standaard content/gemeente.yaml).")
+def controleer(documenten, besluittype, als_json, gemeente_pad):
+    from generator.context import gemeenteprofiel
+    try:
+        beleid = gemeenteprofiel(gemeente_pad).get("beleid")
+    except InvoerFout as fout:
+        _stop_met_fouten(fout)
     rapporten, onleesbaar = [], []
     for pad in documenten:
         try:
-            rapporten.append(awb_controleer(lees_document(pad), besluittype))
+            rapporten.append(awb_controleer(lees_document(pad), besluittype, beleid))
         except DocumentFout as fout:
             onleesbaar.append(str(fout))
     if als_json:

@@ -28,10 +28,11 @@ def genereer(sjabloon_naam: str, zaak_pad: Path, uit: Path, dagtekening: dt.date
     Raises VrijgaveGeweigerd when a check finds a fout (Awb; B1 for a brief) and no forceer_reden is given."""
     sjabloon = laad(sjabloon_naam)
     zaak = laad_zaak(zaak_pad, sjabloon)
-    context, waarschuwingen = maak_context(sjabloon, zaak, dagtekening, gemeenteprofiel(gemeente_pad))
+    gemeente = gemeenteprofiel(gemeente_pad)
+    context, waarschuwingen = maak_context(sjabloon, zaak, dagtekening, gemeente)
     document = vul_docx(sjabloon.docx, context, sjabloon.id)
     pad = Path(uit) / bestandsnaam(zaak.get("zaaknummer") or Path(zaak_pad).stem, sjabloon.id)
-    document, keuring = keur(pad.name, document, sjabloon.besluittype, forceer_reden)
+    document, keuring = keur(pad.name, document, sjabloon.besluittype, forceer_reden, gemeente.get("beleid"))
     schrijf_atomisch(pad, document)
     return Resultaat(pad, waarschuwingen, keuring)
 

@@ -60,3 +60,12 @@ def test_gedoog_exclusions_read_negation_and_the_same_sentence():
     tijdelijk_elders = GEDOOG.replace("De tent is tijdelijk en staat er alleen tijdens de verbouwing.",
                                       "U hebt een schuur gebouwd zonder vergunning. Het gedogen is tijdelijk.")
     assert bevindingen(tijdelijk_elders, "gedoogbeschikking").get("beleid_gedogen_uitgesloten") == "fout"
+
+
+def test_a_gemeente_profile_sets_its_own_policy(tmp_path):
+    from conftest import REPO, sjabloon_cli
+    besluit = tmp_path / "last.txt"
+    besluit.write_text(LAST.format(**dict(GOED, maximum="€ 15.000")))
+    assert sjabloon_cli("controleer", besluit, "--type", "last_onder_dwangsom").returncode == 0
+    uit = sjabloon_cli("controleer", besluit, "--type", "last_onder_dwangsom", "--gemeente", REPO / "content/gemeenten/rivierstad.yaml")
+    assert uit.returncode == 1 and "beleid_warm_contact" in uit.stdout and "€ 10.000" in uit.stdout

@@ -152,10 +152,17 @@ def test_grondslag_keys_give_the_citation(tmp_path):
 
 
 def test_another_gemeente_profile_changes_names_addresses_and_bezwaar_body(tmp_path):
-    uit = sjabloon_cli("genereer", "last-onder-dwangsom", "--zaak", REPO / "templates/last-onder-dwangsom/voorbeeld.yaml",
+    uit = sjabloon_cli("genereer", "buiten-behandeling", "--zaak", REPO / "templates/buiten-behandeling/voorbeeld.yaml",
                        "--uit", tmp_path, "--datum", "2026-11-23", "--gemeente", REPO / "content/gemeenten/rivierstad.yaml")
     assert uit.returncode == 0, uit.stderr
     tekst = docx_tekst(uit.stdout.strip())
     assert "Gemeente Rivierstad" in tekst and "Postbus 2000, 6500 AA Rivierstad" in tekst
     assert "namens het college van burgemeester en wethouders van Rivierstad" in tekst
     assert "Rechtbank Gelderland" in tekst and "Rechtbank Midden-Nederland" not in tekst and "14 0123" not in tekst
+
+
+def test_the_profile_policy_applies_when_generating(tmp_path):
+    """Rivierstad wants a warm contact from € 10.000: the € 15.000 last of the example is refused there."""
+    uit = sjabloon_cli("genereer", "last-onder-dwangsom", "--zaak", REPO / "templates/last-onder-dwangsom/voorbeeld.yaml",
+                       "--uit", tmp_path / "uit", "--gemeente", REPO / "content/gemeenten/rivierstad.yaml")
+    assert uit.returncode == 1 and "beleid_warm_contact" in uit.stderr and not (tmp_path / "uit").exists()
