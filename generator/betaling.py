@@ -1,14 +1,16 @@
-"""The EPC payment QR code ('scan en betaal' in Dutch banking apps) for invoices: {{ betaalcode(totaal, factuurnummer) }}."""
+"""Images from the gemeente profile: the EPC payment QR code ('scan en betaal' in Dutch banking apps) for invoices: {{ betaalcode(totaal, factuurnummer) }}."""
 
 from __future__ import annotations
 
 import io
 from decimal import Decimal
+from pathlib import Path
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from segno import helpers
 
+from checks.content import content_dir
 from generator.errors import RenderFout
 
 
@@ -27,3 +29,18 @@ def betaalcode_functie(sjabloon: DocxTemplate, gemeente: dict, naam_sjabloon: st
         return InlineImage(sjabloon, png, width=Mm(32))
 
     return betaalcode
+
+
+def logo_functie(sjabloon: DocxTemplate, gemeente: dict, naam_sjabloon: str):
+    """The Jinja global `logo()`: the gemeente's logo from its profile, 45 mm wide in the letterhead."""
+
+    def logo() -> InlineImage | str:
+        if not gemeente.get("logo"):
+            return ""
+        pad = Path(gemeente["logo"])
+        pad = pad if pad.is_absolute() else content_dir() / pad
+        if not pad.is_file():
+            raise RenderFout(f"sjabloon {naam_sjabloon}: logo '{pad}' uit het gemeenteprofiel bestaat niet")
+        return InlineImage(sjabloon, str(pad), width=Mm(45))
+
+    return logo

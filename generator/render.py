@@ -14,7 +14,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from checks.grondslagen import grondslagen
-from generator.betaling import betaalcode_functie
+from generator.betaling import betaalcode_functie, logo_functie
 from generator.bouwstenen import bouwsteen_functie
 from generator.errors import RenderFout
 from generator.opmaak import FILTERS
@@ -42,6 +42,7 @@ def vul_docx(docx_pad: Path, context: dict, naam: str) -> bytes:
     env = omgeving()
     env.globals["bouwsteen"] = bouwsteen_functie(sjabloon, naam)
     env.globals["betaalcode"] = betaalcode_functie(sjabloon, context.get("gemeente") or {}, naam)
+    env.globals["logo"] = logo_functie(sjabloon, context.get("gemeente") or {}, naam)
     try:
         sjabloon.render(context, jinja_env=env, autoescape=True)
     except UndefinedError as fout:

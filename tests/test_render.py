@@ -166,3 +166,21 @@ def test_the_profile_policy_applies_when_generating(tmp_path):
     uit = sjabloon_cli("genereer", "last-onder-dwangsom", "--zaak", REPO / "templates/last-onder-dwangsom/voorbeeld.yaml",
                        "--uit", tmp_path / "uit", "--gemeente", REPO / "content/gemeenten/rivierstad.yaml")
     assert uit.returncode == 1 and "beleid_warm_contact" in uit.stderr and not (tmp_path / "uit").exists()
+
+
+def test_logo_from_the_profile_in_the_letterhead(tmp_path):
+    zaak = REPO / "templates/buiten-behandeling/voorbeeld.yaml"
+    met = genereer("buiten-behandeling", zaak, tmp_path / "a", dt.date(2026, 11, 23)).pad
+    zonder = genereer("buiten-behandeling", zaak, tmp_path / "b", dt.date(2026, 11, 23), REPO / "content/gemeenten/rivierstad.yaml").pad
+    with zipfile.ZipFile(met) as archief:
+        beelden = [n for n in archief.namelist() if n.startswith("word/media/")]
+        assert beelden and archief.read(beelden[0]) == (REPO / "content/logo-voorbeeld.png").read_bytes()
+        assert any("header" in n and "image" in archief.read(n).decode(errors="ignore") for n in archief.namelist() if n.endswith(".rels"))
+    with zipfile.ZipFile(zonder) as archief:
+        assert not [n for n in archief.namelist() if n.startswith("word/media/")]
+    profiel = yaml.safe_load((REPO / "content/gemeente.yaml").read_text())
+    profiel["logo"] = "bestaat-niet.png"
+    kapot = tmp_path / "gemeente.yaml"
+    kapot.write_text(yaml.safe_dump(profiel, allow_unicode=True))
+    with pytest.raises(RenderFout, match="logo .*bestaat-niet.png.* bestaat niet"):
+        genereer("buiten-behandeling", zaak, tmp_path / "c", dt.date(2026, 11, 23), kapot)
