@@ -28,12 +28,18 @@ def omgeving() -> SandboxedEnvironment:
     return env
 
 
-def grondslag(sleutel: str) -> str:
-    """{{ grondslag('awb_5_32') }} -> 'artikel 5:32 van de Algemene wet bestuursrecht' (content/grondslagen.yaml)."""
+def grondslag(sleutel: str, lid: str | None = None, onder: str | None = None) -> str:
+    """{{ grondslag('awb_5_32') }} -> 'artikel 5:32 van de Algemene wet bestuursrecht' (content/grondslagen.yaml);
+    {{ grondslag('awb_7_11', lid='tweede') }} -> 'artikel 7:11, tweede lid, van de Algemene wet bestuursrecht'."""
     gegevens = grondslagen().get(sleutel)
     if gegevens is None:
         raise RenderFout(f"grondslag '{sleutel}' staat niet in content/grondslagen.yaml")
-    return gegevens["citaat"]
+    citaat = gegevens["citaat"]
+    if lid or onder:
+        artikel, rest = citaat.split(" van ", 1)
+        delen = [artikel] + ([f"{lid} lid"] if lid else []) + ([f"onder {onder}"] if onder else [])
+        citaat = ", ".join(delen) + ", van " + rest
+    return citaat
 
 
 def vul_docx(docx_pad: Path, context: dict, naam: str) -> bytes:

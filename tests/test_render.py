@@ -184,3 +184,14 @@ def test_logo_from_the_profile_in_the_letterhead(tmp_path):
     kapot.write_text(yaml.safe_dump(profiel, allow_unicode=True))
     with pytest.raises(RenderFout, match="logo .*bestaat-niet.png.* bestaat niet"):
         genereer("buiten-behandeling", zaak, tmp_path / "c", dt.date(2026, 11, 23), kapot)
+
+
+def test_besluit_templates_cite_articles_by_key():
+    import re
+    from checks.awb_regels import besluittypen
+    from checks.grondslagen import grondslagen
+    for sjabloon in catalogus():
+        sleutels = re.findall(r"grondslag\('([\w]+)'", docx_tekst(sjabloon.docx))
+        assert set(sleutels) <= set(grondslagen()), sjabloon.id
+        if besluittypen()[sjabloon.besluittype]["soort"] == "besluit":
+            assert sleutels, f"{sjabloon.id} noemt geen grondslag met een sleutel"
