@@ -24,9 +24,10 @@ def bouwsteen_functie(sjabloon: DocxTemplate, naam_sjabloon: str):
     tekst_omgeving.filters.update(FILTERS)
 
     @pass_context
-    def bouwsteen(context, naam: str) -> Markup:
+    def bouwsteen(context, naam: str, **invulling) -> Markup:
+        """`invulling` gives the bouwsteen extra values: bouwsteen('rechtsmiddelen-bezwaar', aan='de burgemeester')."""
         bron = lees_bouwsteen(naam, naam_sjabloon)
-        markdown = tekst_omgeving.from_string(bron).render(context.get_all())
+        markdown = tekst_omgeving.from_string(bron).render({**context.get_all(), **invulling})
         subdoc = sjabloon.new_subdoc()
         _naar_alineas(markdown, subdoc)
         return Markup(str(subdoc))

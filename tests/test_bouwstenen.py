@@ -61,3 +61,11 @@ def test_unknown_or_unsafe_bouwsteen_is_a_named_error(tmp_path, naam, melding):
     doc.save(tmp_path / "t.docx")
     with pytest.raises(RenderFout, match=melding):
         vul_docx(tmp_path / "t.docx", {}, "proef")
+
+
+def test_a_template_can_pass_values_to_a_bouwsteen(tmp_path):
+    """A burgemeester's besluit: the bezwaarschrift goes to the burgemeester (art. 6:4 Awb), not the college."""
+    pad = genereer("evenementenvergunning", REPO / "templates/evenementenvergunning/voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23)).pad
+    assert "Stuur uw bezwaarschrift naar de burgemeester van Voorbeeld, t.a.v." in docx_tekst(pad)
+    college = genereer("buiten-behandeling", REPO / "templates/buiten-behandeling/voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23)).pad
+    assert "Stuur uw bezwaarschrift naar het college van burgemeester en wethouders van Voorbeeld" in docx_tekst(college)
