@@ -118,3 +118,8 @@ def test_betaaltermijn_in_days_is_set_by_the_gemeente():
     termijn = bereken("betaaltermijn", D("2026-11-23"))
     assert termijn.einddatum == D("2026-12-23") and termijn.verlengd_wegens == []
     assert "zaterdag 26 december 2026" in bereken("betaaltermijn", D("2026-11-26")).waarschuwingen[0]
+
+
+def test_betaaltermijn_invordering_six_weeks_set_by_the_college():
+    termijn = bereken("betaaltermijn-invordering", D("2026-11-23"))
+    assert termijn.einddatum == D("2027-01-04") and "5:37" in termijn.grondslag
