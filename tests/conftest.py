@@ -25,10 +25,20 @@ def sjabloon_cli(*args, cwd=None, env=None):
     return subprocess.run(SJABLOON + [str(a) for a in args], capture_output=True, text=True, cwd=cwd, env=env)
 
 
+def _kopie(tmp_path, monkeypatch, map_: str, variabele: str):
+    kopie = tmp_path / map_
+    shutil.copytree(REPO / map_, kopie)
+    monkeypatch.setenv(variabele, str(kopie))
+    return kopie
+
+
 @pytest.fixture
 def sjablonen_kopie(tmp_path, monkeypatch):
     """A private copy of the template catalogue, for tests that change templates."""
-    kopie = tmp_path / "templates"
-    shutil.copytree(REPO / "templates", kopie)
-    monkeypatch.setenv("SJABLOON_TEMPLATES", str(kopie))
-    return kopie
+    return _kopie(tmp_path, monkeypatch, "templates", "SJABLOON_TEMPLATES")
+
+
+@pytest.fixture
+def content_kopie(tmp_path, monkeypatch):
+    """A private copy of content/, for tests that change bouwstenen or other maintained data."""
+    return _kopie(tmp_path, monkeypatch, "content", "SJABLOON_CONTENT")

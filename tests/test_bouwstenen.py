@@ -1,7 +1,6 @@
 """Bouwstenen: one change shows in every template that uses it, in the template's own Word styles."""
 
 import datetime as dt
-import shutil
 
 import pytest
 import yaml
@@ -16,17 +15,9 @@ from generator.render import vul_docx
 SJABLONEN_MET_CONTACT = [s.id for s in catalogus() if "bouwsteen('contact')" in docx_tekst(s.docx)]
 
 
-@pytest.fixture
-def eigen_content(tmp_path, monkeypatch):
-    kopie = tmp_path / "content"
-    shutil.copytree(REPO / "content", kopie)
-    monkeypatch.setenv("SJABLOON_CONTENT", str(kopie))
-    return kopie
-
-
-def test_changing_a_bouwsteen_changes_every_template(tmp_path, eigen_content):
+def test_changing_a_bouwsteen_changes_every_template(tmp_path, content_kopie):
     assert len(SJABLONEN_MET_CONTACT) >= 3
-    (eigen_content / "bouwstenen" / "contact.md").write_text(
+    (content_kopie / "bouwstenen" / "contact.md").write_text(
         "## Vragen?\n\nBel het KCC op {{ gemeente.telefoon }} en noem zaak {{ zaaknummer }}.\n", encoding="utf-8")
     for sjabloon_id in SJABLONEN_MET_CONTACT:
         pad = genereer(sjabloon_id, REPO / "templates" / sjabloon_id / "voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23)).pad
