@@ -9,7 +9,6 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, pass_context
 from jinja2.sandbox import SandboxedEnvironment
 from markdown_it import MarkdownIt
-from markupsafe import Markup
 
 from checks.content import content_dir
 from generator.errors import RenderFout
@@ -24,13 +23,13 @@ def bouwsteen_functie(sjabloon: DocxTemplate, naam_sjabloon: str):
     tekst_omgeving.filters.update(FILTERS)
 
     @pass_context
-    def bouwsteen(context, naam: str, **invulling) -> Markup:
+    def bouwsteen(context, naam: str, **invulling):
         """`invulling` gives the bouwsteen extra values: bouwsteen('rechtsmiddelen-bezwaar', aan='de burgemeester')."""
         bron = lees_bouwsteen(naam, naam_sjabloon)
         markdown = tekst_omgeving.from_string(bron).render({**context.get_all(), **invulling})
         subdoc = sjabloon.new_subdoc()
         _naar_alineas(markdown, subdoc)
-        return Markup(str(subdoc))
+        return subdoc                     # a docxtpl Subdoc renders as its paragraphs' XML, also under autoescape
 
     return bouwsteen
 

@@ -36,7 +36,8 @@ def ambtelijk_in(klein: str) -> list[tuple[Vervanging, int, int]]:
     for woord in re.finditer(r"[\w.]+", klein):
         if woord.start() < bezet_tot:
             continue
-        for vervanging in ambtelijk().get(woord.group(0).rstrip("."), ()) + ambtelijk().get(woord.group(0), ()):
+        vormen = dict.fromkeys((woord.group(0).rstrip("."), woord.group(0)))     # 'reeds.' and 'o.a.'
+        for vervanging in (v for vorm in vormen for v in ambtelijk().get(vorm, ())):
             if treffer := vervanging.patroon.match(klein, woord.start()):
                 gevonden.append((vervanging, treffer.start(), treffer.end()))
                 bezet_tot = treffer.end()
