@@ -154,9 +154,8 @@ def _alleen_in_slot(vondsten: Vondsten, element: str) -> None:
     vondsten.plaatsen[element] = [i for i in vondsten.plaatsen.get(element, []) if i >= begin_slot]
 
 
-def controleer(document: Document, besluittype: str | None = None, beleid: dict | None = None) -> Rapport:
-    """Check a document against the rules of its besluittype (recognised from the text when not given);
-    `beleid` holds a gemeente's own policy values over content/beleid.yaml (the profile's `beleid`)."""
+def controleer(document: Document, besluittype: str | None = None) -> Rapport:
+    """Check a document against the rules of its besluittype (recognised from the text when not given)."""
     herkend = besluittype is None
     if herkend:
         besluittype, zekerheid, woorden = herken_besluittype(document)
@@ -177,5 +176,5 @@ def controleer(document: Document, besluittype: str | None = None, beleid: dict 
                 regel=naam, ernst="fout" if vereist == "verplicht" else "waarschuwing", artikel=info["artikel"],
                 bericht=f"{info['titel']} ontbreekt. {info['uitleg']}", suggestie=info["suggestie"],
                 fragment="(niet gevonden in het document)"))
-    bevindingen += samenhang(vondsten, besluittype, beleid)
+    bevindingen += samenhang(vondsten, besluittype)
     return Rapport(document.bestand, besluittype, herkend, zekerheid, woorden, status, bevindingen)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checks.awb import Rapport
 from checks.awb_regels import besluittypen, eis, element_info, elementen
+from checks.content import load_yaml
 
 ERNST_LABEL = {"fout": "FOUT", "waarschuwing": "WAARSCHUWING", "info": "INFO"}
 
@@ -33,6 +34,11 @@ def als_tekst(rapport: Rapport) -> str:
     return "\n".join(regels)
 
 
+def _leesbaar(regel: dict) -> dict:
+    """Amounts as a Dutch reader writes them: 50000 -> 50.000."""
+    return {k: f"{v:,}".replace(",", ".") if isinstance(v, int) else v for k, v in regel.items()}
+
+
 def checklist(besluittype: str, markdown: bool = False) -> str:
     """The checklist for caseworkers: what a besluit of this type must and should contain, with the article."""
     regels_data = besluittypen()[besluittype]
@@ -50,6 +56,11 @@ def checklist(besluittype: str, markdown: bool = False) -> str:
             vak = "- [ ] " if markdown else "[ ] "
             regels.append(f"{vak}**{info['titel']}** ({info['artikel']}): {info['suggestie']}" if markdown
                           else f"{vak}{info['titel']} ({info['artikel']}): {info['suggestie']}")
+        regels.append("")
+    beleid = [regel for regel in load_yaml("beleid.yaml").values() if besluittype in regel.get("besluittypen", ())]
+    if beleid:
+        regels.append("## Gemeentelijk beleid" if markdown else "Gemeentelijk beleid:")
+        regels += [("- [ ] " if markdown else "[ ] ") + regel["checklist"].format(**_leesbaar(regel)) for regel in beleid]
         regels.append("")
     if regels_data["rechtsmiddel"] != "geen":
         rechtsmiddel = "beroep bij de rechtbank" if regels_data["rechtsmiddel"] == "beroep" else "bezwaar bij het bestuursorgaan"

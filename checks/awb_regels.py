@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from checks.content import content_dir, load_yaml
+from checks.content import content_cache, content_dir, load_yaml
 
 EISEN = ("verplicht", "aanbevolen")
 
 
-@lru_cache(maxsize=None)
+@content_cache
 def elementen() -> dict:
     return load_yaml("awb/elementen.yaml")["elementen"]
 
 
-@lru_cache(maxsize=None)
+@content_cache
 def besluittypen() -> dict[str, dict]:
     typen = {}
     for pad in sorted((content_dir() / "awb" / "besluittypen").glob("*.yaml")):
@@ -39,7 +38,7 @@ def element_info(besluittype: str, element: str) -> dict:
     return info
 
 
-@lru_cache(maxsize=None)
+@content_cache
 def patroon(tekst: str) -> re.Pattern:
     """Compile a rule pattern with {BEDRAG}, {DATUM}, {ARTIKEL}, {TERMIJN} filled in.
 
@@ -52,7 +51,7 @@ def patroon(tekst: str) -> re.Pattern:
     return re.compile(klein, re.MULTILINE)
 
 
-@lru_cache(maxsize=None)
+@content_cache
 def kop_patroon(tekst: str) -> re.Pattern:
     """A heading pattern matches at the start of a heading, after any numbering ('3.', '3.1', 'B.', 'IV.')."""
     return patroon(rf"^\s*(?:(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]?\s+)?(?:{tekst})\b")

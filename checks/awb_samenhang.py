@@ -12,7 +12,7 @@ from checks.bevinding import Bevinding
 from checks.grondslagen import onbekende_artikelen
 from checks.termijnen import MAANDEN, bereken, lange_datum
 
-def samenhang(vondsten, besluittype: str, beleid: dict | None = None) -> list[Bevinding]:
+def samenhang(vondsten, besluittype: str) -> list[Bevinding]:
     regels = besluittypen()[besluittype]
     bevindingen: list[Bevinding] = []
     dagtekening = _dagtekening(vondsten)
@@ -25,7 +25,7 @@ def samenhang(vondsten, besluittype: str, beleid: dict | None = None) -> list[Be
         bevindingen += _begunstiging_na_dagtekening(vondsten, dagtekening)
     if eis(besluittype, "dwangsom_maximum"):
         bevindingen += _dwangsom_bedragen(vondsten)
-    bevindingen += beleid_bevindingen(vondsten, besluittype, _bedragen, beleid)
+    bevindingen += beleid_bevindingen(vondsten, besluittype, _bedragen)
     bevindingen += _zienswijze_derde(vondsten, regels)
     bevindingen += _mandaat(vondsten)
     bevindingen += _artikelen_bestaan(vondsten)

@@ -24,10 +24,10 @@ def _zin_rond(tekst: str, positie: int) -> tuple[int, int]:
     return begin, einde
 
 
-def beleid_bevindingen(vondsten, besluittype: str, bedragen, eigen: dict | None = None) -> list[Bevinding]:
-    """`bedragen` turns text into euro amounts (shared with the dwangsom consistency check); `eigen` is the
-    gemeente's own policy (profile field `beleid`), laid over content/beleid.yaml rule by rule."""
-    beleid = {naam: dict(regel, **(eigen or {}).get(naam, {})) for naam, regel in load_yaml("beleid.yaml").items()}
+def beleid_bevindingen(vondsten, besluittype: str, bedragen) -> list[Bevinding]:
+    """`bedragen` turns text into euro amounts (shared with the dwangsom consistency check). A gemeente's own
+    values come in through its profile's `aanpassingen` of beleid.yaml."""
+    beleid = load_yaml("beleid.yaml")
     tekst = "\n".join(a.klein for a in vondsten.document.alineas)
     bevindingen: list[Bevinding] = []
     maximum = max(bedragen(vondsten.tekst("dwangsom_maximum")), default=None)

@@ -1,5 +1,7 @@
-"""Where the maintained data lives: the repository's `content/` folder, or SJABLOON_CONTENT."""
+"""Where the maintained data lives: the repository's `content/` folder, or SJABLOON_CONTENT, with a gemeente's
+own adjustments laid over it (profile field `aanpassingen`: content file name -> the values that differ)."""
 
+import copy
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -8,13 +10,44 @@ import yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
+_aanpassingen: dict[str, dict] = {}
+_wissers: list = []     # empties every cache of values derived from content when the adjustments change
+
 
 def content_dir() -> Path:
     return Path(os.environ.get("SJABLOON_CONTENT", REPO_ROOT / "content"))
 
 
-@lru_cache(maxsize=None)
+def content_cache(functie):
+    """lru_cache for a value derived from content: emptied when another gemeente's adjustments apply."""
+    bewaard = lru_cache(maxsize=None)(functie)
+    _wissers.append(bewaard.cache_clear)
+    return bewaard
+
+
+def bij_wissel(wisser) -> None:
+    """Register another cache to empty when the adjustments change (e.g. the B1 per-sentence memory)."""
+    _wissers.append(wisser)
+
+
+def gebruik_aanpassingen(aanpassingen: dict | None) -> None:
+    """Apply a gemeente's adjustments from now on (one process serves one gemeente at a time)."""
+    global _aanpassingen
+    if (aanpassingen or {}) != _aanpassingen:
+        _aanpassingen = copy.deepcopy(aanpassingen or {})
+        for wisser in _wissers:
+            wisser()
+
+
+def samengevoegd(basis, eigen):
+    """`eigen` over `basis`: mappings merge key by key, all else (lists, numbers, text) is replaced whole."""
+    if isinstance(basis, dict) and isinstance(eigen, dict):
+        return {**basis, **{k: samengevoegd(basis.get(k), v) for k, v in eigen.items()}}
+    return basis if eigen is None else eigen
+
+
+@content_cache
 def load_yaml(name: str) -> dict:
-    """Read a YAML file from the content folder (cached: content does not change during a run)."""
+    """Read a YAML file from the content folder, with the active gemeente's adjustments (cached)."""
     with open(content_dir() / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return samengevoegd(yaml.safe_load(handle), _aanpassingen.get(name))

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from checks.content import load_yaml
+from checks.content import content_cache, load_yaml
 
 LID = r"(?:,?\s*(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|\d+e?)\s+lid)?"
 ONDER = r"(?:,?\s*(?:aanhef\s+en\s+)?onder\s+[a-z0-9]+)?"
@@ -15,7 +14,7 @@ def grondslagen() -> dict:
     return load_yaml("grondslagen.yaml")["grondslagen"]
 
 
-@lru_cache(maxsize=None)
+@content_cache
 def _citaat_patroon() -> tuple[re.Pattern, dict[str, str]]:
     """A citation 'artikel 5:32, eerste lid, van de Algemene wet bestuursrecht' of a law named in the content."""
     namen = {}
@@ -27,7 +26,7 @@ def _citaat_patroon() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"{artikel}{LID}{ONDER},?\s*(?:van\s+(?:de|het)\s+)?({wetten})\b", re.IGNORECASE), namen
 
 
-@lru_cache(maxsize=None)
+@content_cache
 def _bekend() -> set[tuple[str, str]]:
     return {(g["wet"], str(g["artikel"]).lower()) for g in grondslagen().values()}
 

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from checks.content import load_yaml
+from checks.content import content_cache, load_yaml
 
 WEEKDAGEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
@@ -61,7 +60,7 @@ def soorten() -> dict:
     return load_yaml("termijnen.yaml")["soorten"]
 
 
-@lru_cache(maxsize=None)
+@content_cache
 def feestdagen(jaar: int) -> dict[dt.date, str]:
     """The algemeen erkende feestdagen of art. 3 Atw in one year, with the days gelijkgesteld by decree."""
     data = load_yaml("termijnen.yaml")["feestdagen"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sys
 from pathlib import Path
@@ -13,8 +14,9 @@ from checks.awb import controleer as awb_controleer
 from checks.awb_rapport import als_tekst, checklist as maak_checklist
 from checks.awb_regels import besluittypen
 from checks.document import DocumentFout, lees_document, lees_tekst
-from checks.termijnen import TermijnFout, bereken, soorten
+from checks.termijnen import TermijnFout, bereken
 from generator.catalogus import catalogus
+from generator.context import activeer_gemeente, gemeenteprofiel
 from generator.errors import InvoerFout
 from generator.genereer import genereer as genereer_document
 from generator.render import schrijf_atomisch
@@ -37,6 +39,20 @@ def _stop_met_fouten(fout: InvoerFout) -> None:
     sys.exit(2)
 
 
+def met_gemeente(opdracht):
+    """--gemeente PROFIEL on a command: the profile's `aanpassingen` apply to everything the command reads."""
+    @click.option("--gemeente", "gemeente_pad", type=click.Path(path_type=Path),
+                  help="Gemeenteprofiel (standaard content/gemeente.yaml): namen, adressen, logo en eigen beleid.")
+    @functools.wraps(opdracht)
+    def met_profiel(*args, gemeente_pad=None, **kwargs):
+        try:
+            activeer_gemeente(gemeente_pad)
+        except InvoerFout as fout:
+            _stop_met_fouten(fout)
+        return opdracht(*args, gemeente_pad=gemeente_pad, **kwargs)
+    return met_profiel
+
+
 @click.group(help="Sjabloonstraat: beschikkingen en brieven maken uit zaakgegevens, en ze controleren.")
 def main():
     pass
@@ -44,16 +60,22 @@ def main():
 
 @main.command(help="Toon de sjablonen in de catalogus.")
 @click.option("--json", "als_json", is_flag=True, help="Druk een JSON-lijst af.")
-def sjablonen(als_json):
+@met_gemeente
+def sjablonen(als_json, gemeente_pad):
+    from generator.variabelen import gebruik, ontbrekend_in_profiel
     try:
-        lijst = [s.samenvatting() for s in catalogus()]
+        profiel = gemeenteprofiel(gemeente_pad)
+        lijst = catalogus()
+        ontbreekt = {s.id: ontbrekend_in_profiel(gebruik(s.docx, s.id), profiel) for s in lijst}
     except InvoerFout as fout:
         _stop_met_fouten(fout)
     if als_json:
-        click.echo(json.dumps(lijst, ensure_ascii=False, indent=2))
-        return
-    for item in lijst:
-        click.echo(f"{item['id']:<32} {item['besluittype']:<30} versie {item['versie']:<4} {item['status']:<12} {item['titel']}")
+        click.echo(json.dumps([s.samenvatting() for s in lijst], ensure_ascii=False, indent=2))
+    for s in lijst:
+        if not als_json:
+            click.echo(f"{s.id:<32} {s.besluittype:<30} versie {s.versie:<4} {s.status:<12} {s.titel}")
+        if ontbreekt[s.id]:
+            click.echo(f"let op: {s.id}: het gemeenteprofiel mist {', '.join(ontbreekt[s.id])}", err=True)
 
 
 @main.command(help="Maak een document uit een sjabloon en een zaakbestand (YAML of JSON).")
@@ -61,9 +83,9 @@ def sjablonen(als_json):
 @click.option("--zaak", "zaak_pad", required=True, type=click.Path(path_type=Path), help="Zaakbestand (YAML of JSON).")
 @click.option("--uit", default="uitvoer", type=click.Path(path_type=Path), show_default=True, help="Map voor het document.")
 @click.option("--datum", callback=_datum, help="Dagtekening JJJJ-MM-DD (standaard: vandaag).")
-@click.option("--gemeente", "gemeente_pad", type=click.Path(path_type=Path), help="Gemeenteprofiel (standaard content/gemeente.yaml).")
 @click.option("--forceer", is_flag=True, help="Geef het document vrij ondanks fouten in de Awb-controle (met --reden).")
 @click.option("--reden", help="Waarom u het document toch vrijgeeft; wordt in het document vastgelegd.")
+@met_gemeente
 def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden):
     if forceer and not (reden or "").strip():
         click.echo("fout: --forceer vraagt om --reden \"...\": leg vast waarom het document toch weg mag.", err=True)
@@ -93,7 +115,7 @@ def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden):
 @main.command(help="Maak het voorbeelddocument van elk sjabloon.")
 @click.option("--uit", default="uitvoer", type=click.Path(path_type=Path), show_default=True)
 @click.option("--datum", callback=_datum, help="Dagtekening JJJJ-MM-DD (standaard: vandaag).")
-@click.option("--gemeente", "gemeente_pad", type=click.Path(path_type=Path), help="Gemeenteprofiel (standaard content/gemeente.yaml).")
+@met_gemeente
 def voorbeelden(uit, datum, gemeente_pad):
     try:
         for sjabloon in catalogus():
@@ -107,17 +129,12 @@ def voorbeelden(uit, datum, gemeente_pad):
 @click.argument("documenten", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--type", "besluittype", type=click.Choice(sorted(besluittypen())), help="Besluittype (anders herkend uit de tekst).")
 @click.option("--json", "als_json", is_flag=True, help="Druk een JSON-lijst af, één object per document.")
-@click.option("--gemeente", "gemeente_pad", type=click.Path(path_type=Path), help="Gemeenteprofiel met eigen beleid (standaard content/gemeente.yaml).")
+@met_gemeente
 def controleer(documenten, besluittype, als_json, gemeente_pad):
-    from generator.context import gemeenteprofiel
-    try:
-        beleid = gemeenteprofiel(gemeente_pad).get("beleid")
-    except InvoerFout as fout:
-        _stop_met_fouten(fout)
     rapporten, onleesbaar = [], []
     for pad in documenten:
         try:
-            rapporten.append(awb_controleer(lees_document(pad), besluittype, beleid))
+            rapporten.append(awb_controleer(lees_document(pad), besluittype))
         except DocumentFout as fout:
             onleesbaar.append(str(fout))
     if als_json:
@@ -151,7 +168,8 @@ def _bestanden(paden) -> list[Path]:
               help="Schrijf het (enige) DOCX terug met een Word-opmerking bij elke moeilijke zin.")
 @click.option("--jsonl", "jsonl_pad", type=click.Path(path_type=Path),
               help="Lees regels {\"id\", \"tekst\"} en druk per regel {\"id\", \"score\", \"b1\", \"niveau\"} af.")
-def b1(paden, als_json, html_pad, docx_pad, jsonl_pad):
+@met_gemeente
+def b1(paden, als_json, html_pad, docx_pad, jsonl_pad, gemeente_pad):
     from checks.b1.controle import controleer_b1
     from checks.b1.rapport import als_html, als_tekst as b1_tekst, docx_met_opmerkingen
 
@@ -217,7 +235,8 @@ def _b1_jsonl(pad: Path, controleer_b1) -> int:
 @main.command(help="Druk de checklist af voor een besluittype: wat er in het besluit moet staan.")
 @click.argument("besluittype", type=click.Choice(sorted(besluittypen())))
 @click.option("--markdown", is_flag=True, help="Als Markdown met afvinkvakjes.")
-def checklist(besluittype, markdown):
+@met_gemeente
+def checklist(besluittype, markdown, gemeente_pad):
     click.echo(maak_checklist(besluittype, markdown), nl=False)
 
 
@@ -227,7 +246,8 @@ def checklist(besluittype, markdown):
 @click.option("--verzwarend", multiple=True, help="Verzwarend argument (mag vaker), zie content/interventiematrix.yaml.")
 @click.option("--verzachtend", multiple=True, help="Verzachtend argument (mag vaker).")
 @click.option("--json", "als_json", is_flag=True, help="Druk een JSON-object af.")
-def interventie(gevolg, gedrag, verzwarend, verzachtend, als_json):
+@met_gemeente
+def interventie(gevolg, gedrag, verzwarend, verzachtend, als_json, gemeente_pad):
     from checks.interventie import InterventieFout, bepaal
     try:
         uitkomst = bepaal(gevolg, gedrag, list(verzwarend), list(verzachtend))
@@ -252,12 +272,15 @@ def interventie(gevolg, gedrag, verzwarend, verzachtend, als_json):
 @main.command("selecteer-afloop", help="Kies de vergunningen die binnen een aantal maanden aflopen (voor de herinnering).")
 @click.argument("vergunningen", type=click.Path(path_type=Path))
 @click.option("--peildatum", required=True, callback=_datum, help="Vanaf deze datum kijken (JJJJ-MM-DD).")
-@click.option("--maanden", default=3, show_default=True, type=int, help="Zoveel maanden vooruit kijken.")
+@click.option("--maanden", type=int, help="Zoveel maanden vooruit kijken (standaard uit het beleid: herinnering_afloop).")
 @click.option("--uit", "uit_pad", type=click.Path(path_type=Path), help="Schrijf de gekozen rijen naar dit CSV-bestand (anders naar het scherm).")
-def selecteer_afloop(vergunningen, peildatum, maanden, uit_pad):
+@met_gemeente
+def selecteer_afloop(vergunningen, peildatum, maanden, uit_pad, gemeente_pad):
     import csv
     import io
+    from checks.content import load_yaml
     from generator.afloop import selecteer
+    maanden = maanden or load_yaml("beleid.yaml")["herinnering_afloop"]["maanden"]
     try:
         kolommen, rijen = selecteer(vergunningen, peildatum, maanden)
     except InvoerFout as fout:
@@ -273,12 +296,14 @@ def selecteer_afloop(vergunningen, peildatum, maanden, uit_pad):
         click.echo(buffer.getvalue(), nl=False)
 
 
-@main.command(help="Bereken een termijn zoals de wet hem telt (Awb, Omgevingswet, Algemene termijnenwet).")
-@click.argument("soort", type=click.Choice(list(soorten())))
+@main.command(help="Bereken een termijn zoals de wet hem telt (Awb, Omgevingswet, Algemene termijnenwet). "
+                   "SOORT is een termijnsoort uit content/termijnen.yaml, bijvoorbeeld bezwaar.")
+@click.argument("soort")
 @click.option("--datum", required=True, callback=_datum, help="Datum waarop de termijn begint te lopen (JJJJ-MM-DD).")
 @click.option("--aantal", type=int, help="Aantal werkdagen (werkdagen) of weken (zelf gestelde termijnen).")
 @click.option("--json", "als_json", is_flag=True, help="Druk een JSON-object af.")
-def termijn(soort, datum, aantal, als_json):
+@met_gemeente
+def termijn(soort, datum, aantal, als_json, gemeente_pad):
     try:
         uitkomst = bereken(soort, datum, aantal)
     except TermijnFout as fout:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from checks.content import content_dir
+from checks.content import content_dir, gebruik_aanpassingen
 from checks.termijnen import TermijnFout, bereken
 from generator.bestanden import lees_gegevens
 from generator.catalogus import Sjabloon
@@ -14,6 +14,24 @@ from generator.errors import InvoerFout
 
 def gemeenteprofiel(pad: Path | None = None) -> dict:
     return lees_gegevens(Path(pad) if pad else content_dir() / "gemeente.yaml")
+
+
+def activeer_gemeente(pad: Path | None = None) -> dict:
+    """Load a gemeente profile and lay its `aanpassingen` over content/ for everything that follows."""
+    pad = Path(pad) if pad else content_dir() / "gemeente.yaml"
+    profiel = gemeenteprofiel(pad)
+    aanpassingen = profiel.get("aanpassingen") or {}
+    if not isinstance(aanpassingen, dict):
+        raise InvoerFout(f"{pad}: aanpassingen: verwacht per contentbestand de waarden die afwijken")
+    bestaand = {p.relative_to(content_dir()).as_posix() for p in content_dir().rglob("*.yaml")}
+    fouten = [f"{pad}: aanpassingen: {naam}: dit bestand staat niet in {content_dir()}"
+              for naam in aanpassingen if naam not in bestaand]
+    fouten += [f"{pad}: aanpassingen: {naam}: verwacht de velden die afwijken, geen losse waarde"
+               for naam, waarden in aanpassingen.items() if not isinstance(waarden, dict)]
+    if fouten:
+        raise InvoerFout(fouten)
+    gebruik_aanpassingen(aanpassingen)
+    return profiel
 
 
 def maak_context(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente: dict) -> tuple[dict, list[str]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.catalogus import laad
-from generator.context import gemeenteprofiel, maak_context
+from generator.context import activeer_gemeente, maak_context
 from generator.render import schrijf_atomisch, vul_docx
 from generator.vrijgave import Keuring, keur
 from generator.zaak import laad_zaak
@@ -28,11 +28,11 @@ def genereer(sjabloon_naam: str, zaak_pad: Path, uit: Path, dagtekening: dt.date
     Raises VrijgaveGeweigerd when a check finds a fout (Awb; B1 for a brief) and no forceer_reden is given."""
     sjabloon = laad(sjabloon_naam)
     zaak = laad_zaak(zaak_pad, sjabloon)
-    gemeente = gemeenteprofiel(gemeente_pad)
+    gemeente = activeer_gemeente(gemeente_pad)
     context, waarschuwingen = maak_context(sjabloon, zaak, dagtekening, gemeente)
     document = vul_docx(sjabloon.docx, context, sjabloon.id)
     pad = Path(uit) / bestandsnaam(zaak.get("zaaknummer") or Path(zaak_pad).stem, sjabloon.id)
-    document, keuring = keur(pad.name, document, sjabloon.besluittype, forceer_reden, gemeente.get("beleid"))
+    document, keuring = keur(pad.name, document, sjabloon.besluittype, forceer_reden)
     schrijf_atomisch(pad, document)
     return Resultaat(pad, waarschuwingen, keuring)
 

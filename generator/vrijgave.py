@@ -38,12 +38,10 @@ class VrijgaveGeweigerd(Exception):
         super().__init__(f"{keuring.awb.bestand}: niet vrijgegeven")
 
 
-def keur(bestandsnaam: str, document: bytes, besluittype: str, reden: str | None = None,
-         beleid: dict | None = None) -> tuple[bytes, Keuring]:
-    """Check the rendered DOCX; refuse on a fout unless a reason is given, which is then stamped into the DOCX.
-    `beleid` is the gemeente's own policy from its profile."""
+def keur(bestandsnaam: str, document: bytes, besluittype: str, reden: str | None = None) -> tuple[bytes, Keuring]:
+    """Check the rendered DOCX; refuse on a fout unless a reason is given, which is then stamped into the DOCX."""
     gelezen = lees_document(bestandsnaam, document)
-    keuring = Keuring(controleer(gelezen, besluittype, beleid), controleer_b1(gelezen), besluittypen()[besluittype]["soort"] == "brief")
+    keuring = Keuring(controleer(gelezen, besluittype), controleer_b1(gelezen), besluittypen()[besluittype]["soort"] == "brief")
     if not keuring.fouten:
         return document, keuring
     if not reden:

@@ -9,6 +9,7 @@ from checks.b1.maten import ZinMaten, meet
 from checks.b1.regels import Probleem, zin_problemen
 from checks.b1.score import kenmerken, zin_score
 from checks.b1.taalmodel import analyseer
+from checks.content import bij_wissel
 
 MAX_GEHEUGEN = 100_000
 
@@ -23,6 +24,7 @@ class ZinAnalyse:
 
 
 _geheugen: dict[str, ZinAnalyse] = {}
+bij_wissel(_geheugen.clear)     # another gemeente's word lists or thresholds give other findings
 
 
 def analyseer_zinnen(zinnen: list[str]) -> list[ZinAnalyse]:

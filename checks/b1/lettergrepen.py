@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
-from checks.content import load_yaml
+from checks.content import content_cache, load_yaml
 
 # Vowel sounds of more than one letter, longest first; each is one syllable. "ieuw" keeps serieus (se-ri-eus)
 # apart from nieuw. No "eau": geautomatiseerd is ge-au-to-..., so bureau and cadeau are exceptions.
@@ -41,7 +40,7 @@ def rule_count(part: str) -> int:
     return len(SOUND.findall(part))
 
 
-@lru_cache(maxsize=None)
+@content_cache
 def exceptions() -> dict[str, int]:
     """The exceptions from content/b1/lettergrepen.yaml, longest first (so 'websitebeheer' finds 'website')."""
     data = load_yaml("b1/lettergrepen.yaml")["uitzonderingen"]

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 
 from checks.b1.maten import ZinMaten, drempels
 from checks.b1.woorden import afkortingen, ambtelijk_in
-from checks.content import load_yaml
+from checks.content import content_cache, load_yaml
 
 ARTIKEL = re.compile(r"\b(artikel(en)?|art\.)\s*\d")
 
@@ -27,12 +26,12 @@ class Probleem:
         return asdict(self)
 
 
-@lru_cache(maxsize=None)
+@content_cache
 def regels() -> dict:
     return load_yaml("b1/regels.yaml")
 
 
-@lru_cache(maxsize=None)
+@content_cache
 def _patroon(tekst: str) -> re.Pattern:
     return re.compile(tekst)
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checks.content import load_yaml
+from checks.content import content_cache, load_yaml
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class Vervanging:
     patroon: re.Pattern
 
 
-@lru_cache(maxsize=None)
+@content_cache
 def ambtelijk() -> dict[str, tuple[Vervanging, ...]]:
     """Ambtelijke words and phrases with their plain alternative, by their first word, longest first
     (so a phrase wins over the word it starts with, and a sentence is checked only against candidates)."""
@@ -45,7 +45,7 @@ def ambtelijk_in(klein: str) -> list[tuple[Vervanging, int, int]]:
     return gevonden
 
 
-@lru_cache(maxsize=None)
+@content_cache
 def juridische_termen() -> dict[str, dict]:
     """Each form of a legal term (term and varianten, lower case) -> the entry with its plain explanation."""
     termen = {}
@@ -55,7 +55,7 @@ def juridische_termen() -> dict[str, dict]:
     return termen
 
 
-@lru_cache(maxsize=None)
+@content_cache
 def afkortingen() -> dict[str, dict]:
     return {a["afkorting"].lower(): a for a in load_yaml("b1/afkortingen.yaml")["afkortingen"]}
 

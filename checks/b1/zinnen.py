@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from checks.content import load_yaml
+from checks.content import content_cache, load_yaml
 
 EINDE = re.compile(r"[.!?…]+[\"'”’)]*(?=\s+|$)")
 
 
-@lru_cache(maxsize=None)
+@content_cache
 def afkortingen() -> frozenset[str]:
     return frozenset(a["afkorting"].lower() for a in load_yaml("b1/afkortingen.yaml")["afkortingen"])
 
