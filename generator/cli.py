@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import sys
 from pathlib import Path
@@ -16,7 +15,8 @@ from checks.awb_regels import besluittypen
 from checks.document import DocumentFout, lees_document, lees_tekst
 from checks.termijnen import TermijnFout, bereken
 from generator.catalogus import catalogus
-from generator.context import activeer_gemeente, gemeenteprofiel
+from generator.cli_opties import met_gemeente, stop_met_fouten
+from generator.context import gemeenteprofiel
 from generator.errors import InvoerFout
 from generator.genereer import genereer as genereer_document
 from generator.render import schrijf_atomisch
@@ -30,27 +30,6 @@ def _datum(ctx, param, waarde):
         return dt.date.fromisoformat(waarde)
     except ValueError:
         raise click.BadParameter(f"'{waarde}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-22") from None
-
-
-def _stop_met_fouten(fout: InvoerFout) -> None:
-    for melding in fout.meldingen:
-        click.echo(f"fout: {melding}", err=True)
-    click.echo("Er is niets geschreven.", err=True)
-    sys.exit(2)
-
-
-def met_gemeente(opdracht):
-    """--gemeente PROFIEL on a command: the profile's `aanpassingen` apply to everything the command reads."""
-    @click.option("--gemeente", "gemeente_pad", type=click.Path(path_type=Path),
-                  help="Gemeenteprofiel (standaard content/gemeente.yaml): namen, adressen, logo en eigen beleid.")
-    @functools.wraps(opdracht)
-    def met_profiel(*args, gemeente_pad=None, **kwargs):
-        try:
-            activeer_gemeente(gemeente_pad)
-        except InvoerFout as fout:
-            _stop_met_fouten(fout)
-        return opdracht(*args, gemeente_pad=gemeente_pad, **kwargs)
-    return met_profiel
 
 
 @click.group(help="Sjabloonstraat: beschikkingen en brieven maken uit zaakgegevens, en ze controleren.")
@@ -68,7 +47,7 @@ def sjablonen(als_json, gemeente_pad):
         lijst = catalogus()
         ontbreekt = {s.id: ontbrekend_in_profiel(gebruik(s.docx, s.id), profiel) for s in lijst}
     except InvoerFout as fout:
-        _stop_met_fouten(fout)
+        stop_met_fouten(fout)
     if als_json:
         click.echo(json.dumps([s.samenvatting() for s in lijst], ensure_ascii=False, indent=2))
     for s in lijst:
@@ -94,7 +73,7 @@ def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden):
         resultaat = genereer_document(sjabloon, zaak_pad, uit, datum or dt.date.today(), gemeente_pad,
                                       reden.strip() if forceer else None)
     except InvoerFout as fout:
-        _stop_met_fouten(fout)
+        stop_met_fouten(fout)
     except VrijgaveGeweigerd as geweigerd:
         from checks.b1.rapport import als_tekst as b1_tekst
         click.echo(als_tekst(geweigerd.keuring.awb), err=True)
@@ -122,7 +101,7 @@ def voorbeelden(uit, datum, gemeente_pad):
             resultaat = genereer_document(sjabloon.id, sjabloon.voorbeeld, uit, datum or dt.date.today(), gemeente_pad)
             click.echo(str(resultaat.pad))
     except InvoerFout as fout:
-        _stop_met_fouten(fout)
+        stop_met_fouten(fout)
 
 
 @main.command(help="Controleer besluiten (DOCX, PDF of tekst) op de onderdelen die de Awb vraagt.")
@@ -284,7 +263,7 @@ def selecteer_afloop(vergunningen, peildatum, maanden, uit_pad, gemeente_pad):
     try:
         kolommen, rijen = selecteer(vergunningen, peildatum, maanden)
     except InvoerFout as fout:
-        _stop_met_fouten(fout)
+        stop_met_fouten(fout)
     buffer = io.StringIO()
     schrijver = csv.DictWriter(buffer, fieldnames=kolommen, lineterminator="\n")
     schrijver.writeheader()

@@ -42,3 +42,11 @@ def sjablonen_kopie(tmp_path, monkeypatch):
 def content_kopie(tmp_path, monkeypatch):
     """A private copy of content/, for tests that change bouwstenen or other maintained data."""
     return _kopie(tmp_path, monkeypatch, "content", "SJABLOON_CONTENT")
+
+
+@pytest.fixture(autouse=True)
+def eigen_register(tmp_path, monkeypatch):
+    """Every test writes to its own register database, never to ./register.sqlite."""
+    url = f"sqlite:///{tmp_path / 'register.sqlite'}"
+    monkeypatch.setenv("SJABLOON_DATABASE_URL", url)
+    return url

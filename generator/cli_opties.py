@@ -1,0 +1,33 @@
+"""What every `sjabloon` command shares: the --gemeente option and how bad input ends a command (exit 2)."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from generator.context import activeer_gemeente
+from generator.errors import InvoerFout
+
+
+def stop_met_fouten(fout: InvoerFout) -> None:
+    for melding in fout.meldingen:
+        click.echo(f"fout: {melding}", err=True)
+    click.echo("Er is niets geschreven.", err=True)
+    sys.exit(2)
+
+
+def met_gemeente(opdracht):
+    """--gemeente PROFIEL on a command: the profile's `aanpassingen` apply to everything the command reads."""
+    @click.option("--gemeente", "gemeente_pad", type=click.Path(path_type=Path),
+                  help="Gemeenteprofiel (standaard content/gemeente.yaml): namen, adressen, logo en eigen beleid.")
+    @functools.wraps(opdracht)
+    def met_profiel(*args, gemeente_pad=None, **kwargs):
+        try:
+            activeer_gemeente(gemeente_pad)
+        except InvoerFout as fout:
+            stop_met_fouten(fout)
+        return opdracht(*args, gemeente_pad=gemeente_pad, **kwargs)
+    return met_profiel
