@@ -101,6 +101,12 @@ def _controleer_velden(velden: dict, pad: str) -> list[str]:
             problemen.append(f"{veldpad}: omschrijving ontbreekt")
         if spec["type"] == "keuze" and not spec.get("waarden"):
             problemen.append(f"{veldpad}: een keuzeveld heeft 'waarden' nodig")
+        for ander, waarden in (spec.get("verplicht_bij") or {}).items():
+            keuzes = [str(w) for w in (velden.get(ander) or {}).get("waarden") or []]
+            if not keuzes:
+                problemen.append(f"{veldpad}.verplicht_bij: '{ander}' is geen keuzeveld naast dit veld")
+            elif onbekend := [str(w) for w in (waarden if isinstance(waarden, list) else [waarden]) if str(w) not in keuzes]:
+                problemen.append(f"{veldpad}.verplicht_bij: {', '.join(onbekend)} is geen waarde van '{ander}'")
         if spec["type"] == "groep":
             problemen += _controleer_velden(subvelden(spec), veldpad)
         if spec["type"] == "lijst" and isinstance(spec.get("items"), dict):

@@ -296,5 +296,46 @@ def termijn(soort, datum, aantal, als_json, gemeente_pad):
         click.echo(f"waarschuwing: {waarschuwing}", err=True)
 
 
+@main.command(help="Controleer sjablonen voor vrijgave: syntaxis, velden, bouwstenen, grondslagen, en elke variant "
+                   "van de brief door de Awb- en B1-controle. Zonder SJABLOON: de hele catalogus.")
+@click.argument("sjablonen_ids", metavar="[SJABLOON]...", nargs=-1)
+@click.option("--json", "als_json", is_flag=True, help="Druk een JSON-lijst af, één object per sjabloon.")
+@click.option("--datum", callback=_datum, help="Dagtekening voor de varianten (standaard: vandaag).")
+@met_gemeente
+def lint(sjablonen_ids, als_json, datum, gemeente_pad):
+    from generator.lint import lint as lint_sjabloon
+    from generator.lint_rapport import als_tekst as lint_tekst
+    try:
+        ids = sjablonen_ids or [s.id for s in catalogus()]
+    except InvoerFout as fout:
+        stop_met_fouten(fout)
+    rapporten = [lint_sjabloon(naam, datum or dt.date.today()) for naam in ids]
+    if als_json:
+        click.echo(json.dumps([r.as_json() for r in rapporten], ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n\n".join(lint_tekst(r) for r in rapporten))
+    sys.exit(0 if all(r.geslaagd for r in rapporten) else 1)
+
+
+@main.command(help="Druk de tekst van een Word-sjabloon af, met de tags; voor git diff (zie docs/sjablonen.md).")
+@click.argument("docx", type=click.Path(path_type=Path))
+@met_gemeente
+def tekst(docx, gemeente_pad):
+    from generator.catalogus import laad
+    pad = docx
+    if not pad.is_file() and pad.suffix.lower() != ".docx":
+        try:
+            pad = laad(str(docx)).docx                       # a template id is fine too
+        except InvoerFout as fout:
+            stop_met_fouten(fout)
+    try:
+        document = lees_document(pad)
+    except DocumentFout as fout:
+        click.echo(f"fout: {fout}", err=True)
+        sys.exit(2)
+    for alinea in document.alineas:
+        click.echo(f"[{alinea.positie}] {alinea.tekst}" if alinea.positie in ("koptekst", "voettekst") else alinea.tekst)
+
+
 if __name__ == "__main__":
     main()

@@ -20,9 +20,10 @@ from generator.errors import RenderFout
 from generator.opmaak import FILTERS
 
 
-def omgeving() -> SandboxedEnvironment:
-    """Sandboxed: no Python internals; StrictUndefined: no letter with a hole; autoescape: `&` and `<` stay valid XML."""
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+def omgeving(klasse: type[SandboxedEnvironment] = SandboxedEnvironment) -> SandboxedEnvironment:
+    """Sandboxed: no Python internals; StrictUndefined: no letter with a hole; autoescape: `&` and `<` stay valid XML.
+    `klasse` lets the lint use a subclass that records which branches a render reached."""
+    env = klasse(undefined=StrictUndefined, autoescape=True)
     env.filters.update(FILTERS)
     env.globals["grondslag"] = grondslag
     return env
@@ -42,10 +43,10 @@ def grondslag(sleutel: str, lid: str | None = None, onder: str | None = None) ->
     return citaat
 
 
-def vul_docx(docx_pad: Path, context: dict, naam: str) -> bytes:
+def vul_docx(docx_pad: Path, context: dict, naam: str, env: SandboxedEnvironment | None = None) -> bytes:
     """Render the DOCX template at docx_pad and return the document's bytes."""
     sjabloon = DocxTemplate(str(docx_pad))
-    env = omgeving()
+    env = env or omgeving()
     env.globals["bouwsteen"] = bouwsteen_functie(sjabloon, naam)
     env.globals["betaalcode"] = betaalcode_functie(sjabloon, context.get("gemeente") or {}, naam)
     env.globals["logo"] = logo_functie(sjabloon, context.get("gemeente") or {}, naam)
@@ -61,6 +62,8 @@ def vul_docx(docx_pad: Path, context: dict, naam: str) -> bytes:
         raise RenderFout(f"sjabloon {naam}: fout in een sjabloontag: {fout.message}") from None
     except TemplateError as fout:
         raise RenderFout(f"sjabloon {naam}: kan niet gevuld worden: {fout}") from None
+    except (ValueError, TypeError, ArithmeticError) as fout:     # a filter given an empty or wrong value
+        raise RenderFout(f"sjabloon {naam}: een waarde past niet bij de opmaak in het sjabloon ({fout})") from None
     uitvoer = io.BytesIO()
     sjabloon.save(uitvoer)
     return uitvoer.getvalue()

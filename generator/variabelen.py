@@ -13,6 +13,7 @@ from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.bouwstenen import lees_bouwsteen
+from generator.errors import RenderFout
 
 FUNCTIES = {"bouwsteen", "grondslag", "betaalcode", "logo", "loop", "range", "namespace"}
 
@@ -34,6 +35,7 @@ class Gebruik:
     bouwstenen: set[str] = field(default_factory=set)
     grondslagen: set[str] = field(default_factory=set)
     optioneel: set[str] = field(default_factory=set)       # paths only used after `is defined`
+    onbekende_bouwstenen: set[str] = field(default_factory=set)
 
     @property
     def namen(self) -> set[str]:
@@ -49,7 +51,10 @@ def gebruik(docx_pad: Path, naam_sjabloon: str = "") -> Gebruik:
     while nieuw := resultaat.bouwstenen - gelezen:
         for naam in nieuw:
             gelezen.add(naam)
-            _verzamel(SandboxedEnvironment().parse(lees_bouwsteen(naam, naam_sjabloon)), resultaat)
+            try:
+                _verzamel(SandboxedEnvironment().parse(lees_bouwsteen(naam, naam_sjabloon)), resultaat)
+            except RenderFout:
+                resultaat.onbekende_bouwstenen.add(naam)
     return resultaat
 
 

@@ -44,6 +44,8 @@ def valideer(velden: dict, data: dict, pad: str = "") -> tuple[dict, list[str]]:
         if _leeg(waarde):
             if spec.get("verplicht"):
                 problemen.append(f"{veldpad}: verplicht veld ontbreekt")
+            elif voorwaarde := verplicht_door(spec, data):
+                problemen.append(f"{veldpad}: verplicht omdat {voorwaarde}")
             schoon[naam] = [] if spec.get("type") == "lijst" else None
             continue
         schoon[naam], fouten = _waarde(spec, waarde, veldpad)
@@ -55,6 +57,16 @@ def valideer(velden: dict, data: dict, pad: str = "") -> tuple[dict, list[str]]:
             hint = f"; bedoelt u '{lijkt[0]}'?" if lijkt else " in dit sjabloon"
             problemen.append(f"{veldpad}: onbekend veld{hint}")
     return schoon, problemen
+
+
+def verplicht_door(spec: dict, data: dict) -> str | None:
+    """`verplicht_bij: {uitkomst: afwijzing}` makes an optional field required when another field has that value
+    (a list of values is allowed); returns the reason in Dutch, or None."""
+    for ander, waarden in (spec.get("verplicht_bij") or {}).items():
+        waarden = waarden if isinstance(waarden, list) else [waarden]
+        if str(data.get(ander)) in {str(w) for w in waarden}:
+            return f"{ander} = {data.get(ander)}"
+    return None
 
 
 def _leeg(waarde) -> bool:

@@ -1,0 +1,40 @@
+"""One register entry as the program sees it, and the hash that chains it to the entry before."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+
+BEGIN = "0" * 64                  # vorige_hash of the first entry
+
+
+def canoniek(waarde) -> str:
+    """JSON with one spelling per value: the same data always gives the same bytes, so the same hash."""
+    return json.dumps(waarde, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def bereken_hash(kolommen: dict) -> str:
+    """SHA-256 over every column but id and hash, with gegevens as stored (its canonical JSON text)."""
+    inhoud = {k: v for k, v in kolommen.items() if k not in ("id", "hash")}
+    inhoud["tijdstip"] = inhoud["tijdstip"].isoformat()
+    return hashlib.sha256(canoniek(inhoud).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Regel:
+    id: int
+    tijdstip: dt.datetime         # UTC, whole seconds
+    soort: str                    # "vrijgave" or "document"
+    sjabloon_id: str
+    sjabloon_versie: str
+    zaaknummer: str | None
+    sha256: str
+    door: str
+    gegevens: dict
+    vorige_hash: str
+    hash: str
+
+    def as_json(self) -> dict:
+        return asdict(self) | {"tijdstip": self.tijdstip.isoformat()}
