@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ class Sjabloon:
     velden: dict
     map: Path
     termijnen: dict = field(default_factory=dict)
+    sha256: str | None = None       # of the DOCX as released (set by `sjabloon vrijgeven`)
 
     @property
     def docx(self) -> Path:
@@ -37,9 +39,22 @@ class Sjabloon:
     def voorbeeld(self) -> Path:
         return self.map / "voorbeeld.yaml"
 
+    @property
+    def docx_sha256(self) -> str:
+        return hashlib.sha256(self.docx.read_bytes()).hexdigest()
+
+    @property
+    def gewijzigd_na_vrijgave(self) -> bool:
+        return self.status == "vrijgegeven" and self.sha256 != self.docx_sha256
+
+    @property
+    def vrijgegeven(self) -> bool:
+        """Released, and the DOCX is still the one that was reviewed."""
+        return self.status == "vrijgegeven" and not self.gewijzigd_na_vrijgave
+
     def samenvatting(self) -> dict:
         return {"id": self.id, "titel": self.titel, "besluittype": self.besluittype,
-                "versie": self.versie, "status": self.status}
+                "versie": self.versie, "status": "vrijgegeven" if self.vrijgegeven else "concept"}
 
 
 def sjablonen_dir() -> Path:
@@ -68,7 +83,7 @@ def laad(naam: str | Path) -> Sjabloon:
     return Sjabloon(
         id=manifest["id"], titel=manifest["titel"], besluittype=manifest["besluittype"],
         versie=str(manifest["versie"]), status=manifest["status"], eigenaar=manifest["eigenaar"],
-        velden=manifest["velden"], termijnen=manifest.get("termijnen") or {}, map=map_,
+        velden=manifest["velden"], termijnen=manifest.get("termijnen") or {}, map=map_, sha256=manifest.get("sha256"),
     )
 
 

@@ -52,7 +52,9 @@ def sjablonen(als_json, gemeente_pad):
         click.echo(json.dumps([s.samenvatting() for s in lijst], ensure_ascii=False, indent=2))
     for s in lijst:
         if not als_json:
-            click.echo(f"{s.id:<32} {s.besluittype:<30} versie {s.versie:<4} {s.status:<12} {s.titel}")
+            click.echo(f"{s.id:<32} {s.besluittype:<30} versie {s.versie:<4} {s.samenvatting()['status']:<12} {s.titel}")
+        if s.gewijzigd_na_vrijgave:
+            click.echo(f"let op: {s.id}: het DOCX is gewijzigd na de vrijgave; geef het opnieuw vrij", err=True)
         if ontbreekt[s.id]:
             click.echo(f"let op: {s.id}: het gemeenteprofiel mist {', '.join(ontbreekt[s.id])}", err=True)
 
@@ -64,14 +66,17 @@ def sjablonen(als_json, gemeente_pad):
 @click.option("--datum", callback=_datum, help="Dagtekening JJJJ-MM-DD (standaard: vandaag).")
 @click.option("--forceer", is_flag=True, help="Geef het document vrij ondanks fouten in de Awb-controle (met --reden).")
 @click.option("--reden", help="Waarom u het document toch vrijgeeft; wordt in het document vastgelegd.")
+@click.option("--concept", is_flag=True, help="Maak een proefdocument uit een sjabloon dat nog niet is vrijgegeven; "
+              "op elke pagina staat CONCEPT.")
+@click.option("--door", help="Wie het document maakt (voor het register; standaard de gebruikersnaam).")
 @met_gemeente
-def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden):
+def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden, concept, door):
     if forceer and not (reden or "").strip():
         click.echo("fout: --forceer vraagt om --reden \"...\": leg vast waarom het document toch weg mag.", err=True)
         sys.exit(2)
     try:
         resultaat = genereer_document(sjabloon, zaak_pad, uit, datum or dt.date.today(), gemeente_pad,
-                                      reden.strip() if forceer else None)
+                                      reden.strip() if forceer else None, concept, door)
     except InvoerFout as fout:
         stop_met_fouten(fout)
     except VrijgaveGeweigerd as geweigerd:
@@ -88,18 +93,23 @@ def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden):
         click.echo(f"waarschuwing: de tekst is niet op B1-niveau ({'; '.join(resultaat.keuring.b1.redenen)})", err=True)
     if resultaat.keuring.fouten:
         click.echo(f"let op: vrijgegeven ondanks fouten, reden vastgelegd: {reden}", err=True)
+    if resultaat.concept:
+        click.echo("let op: CONCEPT, het sjabloon is nog niet vrijgegeven; niet verzenden", err=True)
     click.echo(str(resultaat.pad))
 
 
-@main.command(help="Maak het voorbeelddocument van elk sjabloon.")
+@main.command(help="Maak het voorbeelddocument van elk sjabloon (van een sjabloon dat niet is vrijgegeven: als CONCEPT).")
 @click.option("--uit", default="uitvoer", type=click.Path(path_type=Path), show_default=True)
 @click.option("--datum", callback=_datum, help="Dagtekening JJJJ-MM-DD (standaard: vandaag).")
 @met_gemeente
 def voorbeelden(uit, datum, gemeente_pad):
+    from generator.register import Register, database_url
     try:
-        for sjabloon in catalogus():
-            resultaat = genereer_document(sjabloon.id, sjabloon.voorbeeld, uit, datum or dt.date.today(), gemeente_pad)
-            click.echo(str(resultaat.pad))
+        with Register(database_url(gemeenteprofiel(gemeente_pad))) as register:
+            for sjabloon in catalogus():
+                resultaat = genereer_document(sjabloon.id, sjabloon.voorbeeld, uit, datum or dt.date.today(), gemeente_pad,
+                                              concept=True, register=register)
+                click.echo(f"{resultaat.pad}{'  (CONCEPT)' if resultaat.concept else ''}")
     except InvoerFout as fout:
         stop_met_fouten(fout)
 
@@ -335,6 +345,42 @@ def tekst(docx, gemeente_pad):
         sys.exit(2)
     for alinea in document.alineas:
         click.echo(f"[{alinea.positie}] {alinea.tekst}" if alinea.positie in ("koptekst", "voettekst") else alinea.tekst)
+
+
+@main.command(help="Geef een sjabloon vrij na de juridische en de communicatieve beoordeling (vier ogen). "
+                   "Alleen als de lint slaagt; de versie gaat omhoog en de SHA-256 van het DOCX wordt vastgelegd.")
+@click.argument("sjabloon")
+@click.option("--juridisch", required=True, help="Naam van de jurist die het sjabloon beoordeelde.")
+@click.option("--communicatief", required=True, help="Naam van de communicatieadviseur die het beoordeelde (een ander).")
+@click.option("--opmerking", help="Wat er veranderde of wat de beoordelaars opmerkten.")
+@click.option("--door", help="Wie de vrijgave uitvoert (standaard de gebruikersnaam).")
+@click.option("--datum", callback=_datum, help="Dagtekening voor de varianten van de lint (standaard: vandaag).")
+@met_gemeente
+def vrijgeven(sjabloon, juridisch, communicatief, opmerking, door, datum, gemeente_pad):
+    import getpass
+    from generator.lint_rapport import als_tekst as lint_tekst
+    from generator.register import Register, database_url
+    from generator.vrijgeven import LintMislukt, vrijgeven as geef_vrij
+    try:
+        with Register(database_url(gemeenteprofiel(gemeente_pad))) as register:
+            vrijgave = geef_vrij(sjabloon, juridisch, communicatief, opmerking, door or getpass.getuser(), register, datum)
+    except InvoerFout as fout:
+        stop_met_fouten(fout)
+    except LintMislukt as mislukt:
+        click.echo(lint_tekst(mislukt.rapport), err=True)
+        click.echo(f"Niet vrijgegeven: de lint vond {mislukt.rapport.fouten} fout(en). Er is niets veranderd.", err=True)
+        sys.exit(1)
+    s = vrijgave.sjabloon
+    click.echo(f"{s.id} vrijgegeven: versie {vrijgave.vorige_versie} -> {s.versie}, SHA-256 {s.sha256[:12]}…, "
+               f"beoordeeld door {juridisch.strip()} (juridisch) en {communicatief.strip()} (communicatief)")
+
+
+def _register_opdracht():
+    from generator.register.cli import register
+    main.add_command(register)
+
+
+_register_opdracht()
 
 
 if __name__ == "__main__":

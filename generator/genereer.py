@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.catalogus import laad
+from generator.concept import markeer_concept
 from generator.context import activeer_gemeente, maak_context
+from generator.errors import InvoerFout
+from generator.register import Register, database_url
 from generator.render import schrijf_atomisch, vul_docx
 from generator.vrijgave import Keuring, keur
 from generator.zaak import laad_zaak
@@ -19,22 +24,54 @@ class Resultaat:
     pad: Path
     waarschuwingen: list[str]
     keuring: Keuring
+    concept: bool
 
 
 def genereer(sjabloon_naam: str, zaak_pad: Path, uit: Path, dagtekening: dt.date,
-             gemeente_pad: Path | None = None, forceer_reden: str | None = None) -> Resultaat:
-    """Everything is checked before anything is written; the DOCX appears whole or not at all.
+             gemeente_pad: Path | None = None, forceer_reden: str | None = None,
+             concept: bool = False, door: str | None = None, register: Register | None = None) -> Resultaat:
+    """Everything is checked before anything is written; the DOCX appears whole or not at all, and is recorded in
+    the register (if recording fails, the DOCX is removed again).
 
-    Raises VrijgaveGeweigerd when a check finds a fout (Awb; B1 for a brief) and no forceer_reden is given."""
+    Raises VrijgaveGeweigerd when a check finds a fout (Awb; B1 for a brief) and no forceer_reden is given, and
+    InvoerFout for a template that is not released, unless `concept`: then every page is marked CONCEPT."""
     sjabloon = laad(sjabloon_naam)
+    if not sjabloon.vrijgegeven and not concept:
+        reden = "gewijzigd na de vrijgave" if sjabloon.gewijzigd_na_vrijgave else f"status {sjabloon.status}"
+        raise InvoerFout(f"sjabloon {sjabloon.id} is niet vrijgegeven ({reden}); maak een proefdocument met --concept, "
+                         f"of laat het sjabloon vrijgeven (sjabloon vrijgeven {sjabloon.id} --juridisch ... --communicatief ...)")
     zaak = laad_zaak(zaak_pad, sjabloon)
     gemeente = activeer_gemeente(gemeente_pad)
     context, waarschuwingen = maak_context(sjabloon, zaak, dagtekening, gemeente)
     document = vul_docx(sjabloon.docx, context, sjabloon.id)
     pad = Path(uit) / bestandsnaam(zaak.get("zaaknummer") or Path(zaak_pad).stem, sjabloon.id)
     document, keuring = keur(pad.name, document, sjabloon.besluittype, forceer_reden)
+    is_concept = not sjabloon.vrijgegeven
+    if is_concept:
+        document = markeer_concept(document)
     schrijf_atomisch(pad, document)
-    return Resultaat(pad, waarschuwingen, keuring)
+    try:
+        eigen = register is None
+        register = register or Register(database_url(gemeente))
+        register.voeg_toe("document", sjabloon_id=sjabloon.id, sjabloon_versie=sjabloon.versie, zaaknummer=zaak.get("zaaknummer"),
+                          sha256=hashlib.sha256(document).hexdigest(), door=door or getpass.getuser(),
+                          gegevens=registergegevens(pad.name, dagtekening, keuring, forceer_reden, is_concept))
+        if eigen:
+            register.engine.dispose()
+    except BaseException:
+        pad.unlink(missing_ok=True)
+        raise
+    return Resultaat(pad, waarschuwingen, keuring, is_concept)
+
+
+def registergegevens(bestand: str, dagtekening: dt.date, keuring: Keuring, forceer_reden: str | None, concept: bool) -> dict:
+    """What the register keeps of a generated document: both verdicts with their findings, and any override."""
+    return {"bestand": bestand, "dagtekening": dagtekening.isoformat(), "brief": keuring.brief, "concept": concept,
+            "awb": {"vrijgave": keuring.awb.vrijgave, "besluittype": keuring.awb.besluittype,
+                    "bevindingen": [b.as_json() for b in keuring.awb.bevindingen]},
+            "b1": {"b1": keuring.b1.b1, "niveau": keuring.b1.niveau, "score": round(keuring.b1.score, 1),
+                   "redenen": keuring.b1.redenen},
+            "fouten": keuring.fouten, "forceer_reden": forceer_reden}
 
 
 def bestandsnaam(zaaknummer: str, sjabloon_id: str) -> str:

@@ -168,13 +168,13 @@ def test_generator_refuses_a_besluit_with_a_fout_unless_forced(tmp_path, sjablon
     data["besluittype"] = "last_onder_dwangsom"          # this text lacks everything a last needs
     manifest.write_text(yaml.safe_dump(data, allow_unicode=True))
     zaak = REPO / "templates/buiten-behandeling/voorbeeld.yaml"
-    uit = sjabloon_cli("genereer", "buiten-behandeling", "--zaak", zaak, "--uit", tmp_path / "uit", "--datum", "2026-11-23")
+    uit = sjabloon_cli("genereer", "--concept", "buiten-behandeling", "--zaak", zaak, "--uit", tmp_path / "uit", "--datum", "2026-11-23")
     assert uit.returncode == 1
     assert "FOUT dwangsom_bedrag" in uit.stderr and "Er is niets geschreven" in uit.stderr
     assert not (tmp_path / "uit").exists()
-    zonder_reden = sjabloon_cli("genereer", "buiten-behandeling", "--zaak", zaak, "--uit", tmp_path / "uit", "--forceer")
+    zonder_reden = sjabloon_cli("genereer", "--concept", "buiten-behandeling", "--zaak", zaak, "--uit", tmp_path / "uit", "--forceer")
     assert zonder_reden.returncode == 2 and not (tmp_path / "uit").exists()
-    uit = sjabloon_cli("genereer", "buiten-behandeling", "--zaak", zaak, "--uit", tmp_path / "uit",
+    uit = sjabloon_cli("genereer", "--concept", "buiten-behandeling", "--zaak", zaak, "--uit", tmp_path / "uit",
                        "--forceer", "--reden", "Spoedbesluit; jurist heeft meegelezen")
     assert uit.returncode == 0, uit.stderr
     from docx import Document

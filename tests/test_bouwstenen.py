@@ -20,14 +20,14 @@ def test_changing_a_bouwsteen_changes_every_template(tmp_path, content_kopie):
     (content_kopie / "bouwstenen" / "contact.md").write_text(
         "## Vragen?\n\nBel het KCC op {{ gemeente.telefoon }} en noem zaak {{ zaaknummer }}.\n", encoding="utf-8")
     for sjabloon_id in SJABLONEN_MET_CONTACT:
-        pad = genereer(sjabloon_id, REPO / "templates" / sjabloon_id / "voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23)).pad
+        pad = genereer(sjabloon_id, REPO / "templates" / sjabloon_id / "voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23), concept=True).pad
         tekst = docx_tekst(pad)
         assert "Bel het KCC op 14 0123 en noem zaak" in tekst
         assert "Begrijpt u deze brief niet" not in tekst
 
 
 def test_bouwsteen_paragraphs_take_the_template_styles(tmp_path):
-    pad = genereer("last-onder-dwangsom", REPO / "templates/last-onder-dwangsom/voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23)).pad
+    pad = genereer("last-onder-dwangsom", REPO / "templates/last-onder-dwangsom/voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23), concept=True).pad
     stijlen = {p.text: p.style.name for p in Document(str(pad)).paragraphs}
     assert stijlen["Bent u het niet eens met dit besluit?"] == "Heading 2"
     assert stijlen["uw naam en adres;"] == "List Bullet"
@@ -40,7 +40,7 @@ def test_case_data_in_a_bouwsteen_is_escaped(tmp_path):
     zaak["behandelaar"] = "Jan & Piet <team>"
     pad = tmp_path / "zaak.yaml"
     pad.write_text(yaml.safe_dump(zaak, allow_unicode=True))
-    uit = genereer("buiten-behandeling", pad, tmp_path, dt.date(2026, 11, 23)).pad
+    uit = genereer("buiten-behandeling", pad, tmp_path, dt.date(2026, 11, 23), concept=True).pad
     assert "Bel dan Jan & Piet <team> via" in docx_tekst(uit)
 
 
@@ -56,7 +56,7 @@ def test_unknown_or_unsafe_bouwsteen_is_a_named_error(tmp_path, naam, melding):
 
 def test_a_template_can_pass_values_to_a_bouwsteen(tmp_path):
     """A burgemeester's besluit: the bezwaarschrift goes to the burgemeester (art. 6:4 Awb), not the college."""
-    pad = genereer("evenementenvergunning", REPO / "templates/evenementenvergunning/voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23)).pad
+    pad = genereer("evenementenvergunning", REPO / "templates/evenementenvergunning/voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23), concept=True).pad
     assert "Stuur uw bezwaarschrift naar de burgemeester van Voorbeeld, t.a.v." in docx_tekst(pad)
-    college = genereer("buiten-behandeling", REPO / "templates/buiten-behandeling/voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23)).pad
+    college = genereer("buiten-behandeling", REPO / "templates/buiten-behandeling/voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23), concept=True).pad
     assert "Stuur uw bezwaarschrift naar het college van burgemeester en wethouders van Voorbeeld" in docx_tekst(college)

@@ -12,7 +12,7 @@ from generator.genereer import genereer
 
 
 def test_qr_code_holds_iban_amount_and_reference(tmp_path):
-    pad = genereer("factuur-leges", REPO / "templates/factuur-leges/voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23)).pad
+    pad = genereer("factuur-leges", REPO / "templates/factuur-leges/voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23), concept=True).pad
     with zipfile.ZipFile(pad) as archief:
         codes = [c for n in archief.namelist() if n.startswith("word/media/")      # the logo is an image too
                  for c in zxingcpp.read_barcodes(Image.open(io.BytesIO(archief.read(n))))]

@@ -55,7 +55,7 @@ def test_escaping_keeps_docx_valid(tmp_path, sjablonen_kopie):
     zaak["project"] = "het bouwen van een schuur & carport <groot>"
     pad = tmp_path / "zaak.yaml"
     pad.write_text(yaml.safe_dump(zaak, allow_unicode=True))
-    resultaat = genereer("omgevingsvergunning-verleend", pad, tmp_path / "uit", dt.date(2026, 11, 23))
+    resultaat = genereer("omgevingsvergunning-verleend", pad, tmp_path / "uit", dt.date(2026, 11, 23), concept=True)
     tekst = docx_tekst(resultaat.pad)                     # python-docx parses it: the XML is valid
     assert 'Bakker & Zn. <B.V.> "De Eik"' in tekst
     assert "het bouwen van een schuur & carport <groot>" in tekst
@@ -63,7 +63,7 @@ def test_escaping_keeps_docx_valid(tmp_path, sjablonen_kopie):
 
 def test_bezwaartermijn_is_computed_from_the_dagtekening(tmp_path):
     resultaat = genereer("last-onder-dwangsom", REPO / "templates/last-onder-dwangsom/voorbeeld.yaml",
-                         tmp_path, dt.date(2026, 12, 17))
+                         tmp_path, dt.date(2026, 12, 17), concept=True)
     tekst = docx_tekst(resultaat.pad)
     assert "uiterlijk op 28 januari 2027 bij ons binnen" in tekst
     assert "Datum\n17 december 2026" in tekst or "17 december 2026" in tekst
@@ -75,7 +75,7 @@ def test_gestelde_termijn_on_a_weekend_warns(tmp_path):
     zaak["begunstigingstermijn_weken"] = 2
     pad = tmp_path / "zaak.yaml"
     pad.write_text(yaml.safe_dump(zaak, allow_unicode=True))
-    resultaat = sjabloon_cli("genereer", "last-onder-dwangsom", "--zaak", pad, "--uit", tmp_path, "--datum", "2026-11-21")
+    resultaat = sjabloon_cli("genereer", "--concept", "last-onder-dwangsom", "--zaak", pad, "--uit", tmp_path, "--datum", "2026-11-21")
     assert resultaat.returncode == 0
     assert "waarschuwing: de begunstigingstermijn eindigt op een dag die geen werkdag is: zaterdag 5 december 2026" in resultaat.stderr
 
@@ -83,7 +83,7 @@ def test_gestelde_termijn_on_a_weekend_warns(tmp_path):
 @pytest.mark.parametrize("sjabloon_id", VOORBEELDEN)
 def test_each_example_renders_completely(tmp_path, sjabloon_id):
     voorbeeld = REPO / "templates" / sjabloon_id / "voorbeeld.yaml"
-    resultaat = sjabloon_cli("genereer", sjabloon_id, "--zaak", voorbeeld, "--uit", tmp_path, "--datum", "2026-11-23")
+    resultaat = sjabloon_cli("genereer", "--concept", sjabloon_id, "--zaak", voorbeeld, "--uit", tmp_path, "--datum", "2026-11-23")
     assert resultaat.returncode == 0, resultaat.stderr
     pad = tmp_path / resultaat.stdout.strip().split("/")[-1]
     tekst = docx_tekst(pad)
@@ -117,7 +117,7 @@ def test_sjablonen_json_lists_the_catalogue():
 
 
 def test_unknown_template_is_a_clear_error(tmp_path):
-    resultaat = sjabloon_cli("genereer", "bestaat-niet", "--zaak", REPO / "templates/buiten-behandeling/voorbeeld.yaml")
+    resultaat = sjabloon_cli("genereer", "--concept", "bestaat-niet", "--zaak", REPO / "templates/buiten-behandeling/voorbeeld.yaml")
     assert resultaat.returncode == 2
     assert "sjabloon 'bestaat-niet' bestaat niet" in resultaat.stderr
 
@@ -152,7 +152,7 @@ def test_grondslag_keys_give_the_citation(tmp_path):
 
 
 def test_another_gemeente_profile_changes_names_addresses_and_bezwaar_body(tmp_path):
-    uit = sjabloon_cli("genereer", "buiten-behandeling", "--zaak", REPO / "templates/buiten-behandeling/voorbeeld.yaml",
+    uit = sjabloon_cli("genereer", "--concept", "buiten-behandeling", "--zaak", REPO / "templates/buiten-behandeling/voorbeeld.yaml",
                        "--uit", tmp_path, "--datum", "2026-11-23", "--gemeente", REPO / "content/gemeenten/rivierstad.yaml")
     assert uit.returncode == 0, uit.stderr
     tekst = docx_tekst(uit.stdout.strip())
@@ -163,15 +163,15 @@ def test_another_gemeente_profile_changes_names_addresses_and_bezwaar_body(tmp_p
 
 def test_the_profile_policy_applies_when_generating(tmp_path):
     """Rivierstad wants a warm contact from € 10.000: the € 15.000 last of the example is refused there."""
-    uit = sjabloon_cli("genereer", "last-onder-dwangsom", "--zaak", REPO / "templates/last-onder-dwangsom/voorbeeld.yaml",
+    uit = sjabloon_cli("genereer", "--concept", "last-onder-dwangsom", "--zaak", REPO / "templates/last-onder-dwangsom/voorbeeld.yaml",
                        "--uit", tmp_path / "uit", "--gemeente", REPO / "content/gemeenten/rivierstad.yaml")
     assert uit.returncode == 1 and "beleid_warm_contact" in uit.stderr and not (tmp_path / "uit").exists()
 
 
 def test_logo_from_the_profile_in_the_letterhead(tmp_path):
     zaak = REPO / "templates/buiten-behandeling/voorbeeld.yaml"
-    met = genereer("buiten-behandeling", zaak, tmp_path / "a", dt.date(2026, 11, 23)).pad
-    zonder = genereer("buiten-behandeling", zaak, tmp_path / "b", dt.date(2026, 11, 23), REPO / "content/gemeenten/rivierstad.yaml").pad
+    met = genereer("buiten-behandeling", zaak, tmp_path / "a", dt.date(2026, 11, 23), concept=True).pad
+    zonder = genereer("buiten-behandeling", zaak, tmp_path / "b", dt.date(2026, 11, 23), REPO / "content/gemeenten/rivierstad.yaml", concept=True).pad
     with zipfile.ZipFile(met) as archief:
         beelden = [n for n in archief.namelist() if n.startswith("word/media/")]
         assert beelden and archief.read(beelden[0]) == (REPO / "content/logo-voorbeeld.png").read_bytes()
@@ -183,7 +183,7 @@ def test_logo_from_the_profile_in_the_letterhead(tmp_path):
     kapot = tmp_path / "gemeente.yaml"
     kapot.write_text(yaml.safe_dump(profiel, allow_unicode=True))
     with pytest.raises(RenderFout, match="logo .*bestaat-niet.png.* bestaat niet"):
-        genereer("buiten-behandeling", zaak, tmp_path / "c", dt.date(2026, 11, 23), kapot)
+        genereer("buiten-behandeling", zaak, tmp_path / "c", dt.date(2026, 11, 23), kapot, concept=True)
 
 
 def test_besluit_templates_cite_articles_by_key():

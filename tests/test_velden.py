@@ -95,7 +95,7 @@ def test_cli_reports_all_problems_exits_2_and_writes_nothing(tmp_path):
     pad = tmp_path / "zaak.yaml"
     pad.write_text(yaml.safe_dump(zaak, allow_unicode=True))
     uit = tmp_path / "uit"
-    resultaat = sjabloon_cli("genereer", "last-onder-dwangsom", "--zaak", pad, "--uit", uit)
+    resultaat = sjabloon_cli("genereer", "--concept", "last-onder-dwangsom", "--zaak", pad, "--uit", uit)
     assert resultaat.returncode == 2
     assert "zaak.yaml: overtreder.postcode: verplicht veld ontbreekt" in resultaat.stderr
     assert "zaak.yaml: controledatum: '2026-13-01' is geen geldige datum" in resultaat.stderr
@@ -108,7 +108,7 @@ def test_json_case_file_works(tmp_path):
     zaak = yaml.safe_load((REPO / "templates/buiten-behandeling/voorbeeld.yaml").read_text())
     pad = tmp_path / "zaak.json"
     pad.write_text(json.dumps(zaak, default=str))
-    resultaat = sjabloon_cli("genereer", "buiten-behandeling", "--zaak", pad, "--uit", tmp_path, "--datum", "2026-11-23")
+    resultaat = sjabloon_cli("genereer", "--concept", "buiten-behandeling", "--zaak", pad, "--uit", tmp_path, "--datum", "2026-11-23")
     assert resultaat.returncode == 0, resultaat.stderr
     assert resultaat.stdout.strip().endswith("Z-2026-003977_buiten-behandeling.docx")
 
