@@ -375,6 +375,26 @@ def vrijgeven(sjabloon, juridisch, communicatief, opmerking, door, datum, gemeen
                f"beoordeeld door {juridisch.strip()} (juridisch) en {communicatief.strip()} (communicatief)")
 
 
+@main.command(help="De kwartaalinventaris: per sjabloon status, versie, beoordelingen, B1 en Awb van het voorbeeld, "
+                   "gebruik; met de totalen voor het dienstverleningsprogramma.")
+@click.option("--html", "html_pad", type=click.Path(path_type=Path), help="Schrijf de inventaris als losse HTML-pagina.")
+@click.option("--json", "als_json", is_flag=True, help="Druk een JSON-object af.")
+@click.option("--datum", callback=_datum, help="Peildatum JJJJ-MM-DD (standaard: vandaag); het kwartaal eindigt hier.")
+@met_gemeente
+def inventaris(html_pad, als_json, datum, gemeente_pad):
+    from generator.inventaris import maak_inventaris
+    from generator.inventaris_rapport import als_html, als_tekst as inventaris_tekst
+    from generator.register import Register, database_url
+    try:
+        with Register(database_url(gemeenteprofiel(gemeente_pad))) as register:
+            inv = maak_inventaris(register, datum or dt.date.today())
+    except InvoerFout as fout:
+        stop_met_fouten(fout)
+    click.echo(json.dumps(inv.as_json(), ensure_ascii=False, indent=2) if als_json else inventaris_tekst(inv))
+    if html_pad:
+        schrijf_atomisch(html_pad, als_html(inv).encode("utf-8"))
+
+
 def _register_opdracht():
     from generator.register.cli import register
     main.add_command(register)

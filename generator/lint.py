@@ -68,7 +68,8 @@ class LintRapport:
                 "awb_vrijgave": self.awb_vrijgave, "bevindingen": [asdict(b) for b in self.bevindingen]}
 
 
-def lint(naam: str, dagtekening: dt.date | None = None) -> LintRapport:
+def lint(naam: str, dagtekening: dt.date | None = None, alleen_voorbeeld: bool = False) -> LintRapport:
+    """`alleen_voorbeeld`: check the example case only (the inventory's B1 score and Awb result)."""
     rapport = LintRapport(str(naam))
     try:
         sjabloon = laad(naam)
@@ -84,7 +85,7 @@ def lint(naam: str, dagtekening: dt.date | None = None) -> LintRapport:
     _variabelen(sjabloon, gebruikt, rapport)
     if rapport.fouten:
         return rapport
-    _varianten(sjabloon, gebruikt, dagtekening or dt.date.today(), rapport)
+    _varianten(sjabloon, gebruikt, dagtekening or dt.date.today(), rapport, alleen_voorbeeld)
     return rapport
 
 
@@ -120,7 +121,8 @@ def _niet_gedeclareerd(pad: str, velden: dict) -> str | None:
     return None
 
 
-def _varianten(sjabloon: Sjabloon, gebruikt: Gebruik, dagtekening: dt.date, rapport: LintRapport) -> None:
+def _varianten(sjabloon: Sjabloon, gebruikt: Gebruik, dagtekening: dt.date, rapport: LintRapport,
+               alleen_voorbeeld: bool = False) -> None:
     try:
         voorbeeld = lees_gegevens(sjabloon.voorbeeld)
     except InvoerFout as fout:
@@ -130,7 +132,9 @@ def _varianten(sjabloon: Sjabloon, gebruikt: Gebruik, dagtekening: dt.date, rapp
     gemeente = gemeenteprofiel()
     env = takken_omgeving()
     lijst = varianten(sjabloon.velden, voorbeeld, dagtekening - dt.timedelta(days=14))
-    for pad in sorted(p for p in gebruikt.optioneel if p.startswith("gemeente.") and p.count(".") == 1):
+    if alleen_voorbeeld:
+        lijst = lijst[:1]
+    for pad in sorted(p for p in gebruikt.optioneel if p.startswith("gemeente.") and p.count(".") == 1 and not alleen_voorbeeld):
         veld = pad.split(".")[1]                                 # a gemeente without logo, for instance
         lijst.append(Variant(f"gemeente zonder {veld}", voorbeeld, {k: v for k, v in gemeente.items() if k != veld}))
     for variant in lijst:

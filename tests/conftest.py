@@ -1,6 +1,10 @@
+import os
 import shutil
+import socket
 import subprocess
 import sys
+import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -50,3 +54,76 @@ def eigen_register(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'register.sqlite'}"
     monkeypatch.setenv("SJABLOON_DATABASE_URL", url)
     return url
+
+
+def _postgresql_bin() -> Path | None:
+    """The folder with initdb and pg_ctl: pg_config's, else the newest /usr/lib/postgresql/*/bin."""
+    try:
+        pg_config = subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True, check=True)
+        mappen = [Path(pg_config.stdout.strip())]
+    except (OSError, subprocess.CalledProcessError):
+        mappen = []
+    mappen += sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name), reverse=True)
+    return next((m for m in mappen if (m / "initdb").exists() and (m / "pg_ctl").exists()), None)
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgresql_server():
+    """A private PostgreSQL server on 127.0.0.1 (trust auth, data in a temp folder) for this test session: its port.
+    Skipped when PostgreSQL is not installed, unless SJABLOON_PG_VERPLICHT=1 (`make test` as root): then it fails."""
+    def niet_beschikbaar(reden):
+        if os.environ.get("SJABLOON_PG_VERPLICHT") == "1":
+            pytest.fail(f"PostgreSQL verplicht (SJABLOON_PG_VERPLICHT=1), maar {reden}")
+        pytest.skip(f"PostgreSQL-tests overgeslagen: {reden}")
+
+    bin_ = _postgresql_bin()
+    if bin_ is None:
+        niet_beschikbaar("geen initdb/pg_ctl gevonden (installeer het Debian-pakket postgresql)")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        niet_beschikbaar("psycopg ontbreekt (pip install -e '.[dev]')")
+    basis = Path(tempfile.mkdtemp(prefix="sjabloon-pg-"))
+    data, als, poort = basis / "data", [], _vrije_poort()
+    try:
+        data.mkdir()
+        if os.geteuid() == 0:                      # initdb refuses to run as root: run the server as postgres
+            als = ["runuser", "-u", "postgres", "--"]
+            basis.chmod(0o755)
+            shutil.chown(data, "postgres", "postgres")
+        subprocess.run(als + [str(bin_ / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+                              "--locale=C"], check=True, capture_output=True, text=True)
+        with open(data / "postgresql.conf", "a") as conf:
+            conf.write(f"port = {poort}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nfsync = off\n")
+        subprocess.run(als + [str(bin_ / "pg_ctl"), "-D", str(data), "-l", str(data / "log.txt"), "-w", "start"],
+                       check=True, capture_output=True, text=True)
+    except (OSError, LookupError, subprocess.CalledProcessError) as fout:
+        shutil.rmtree(basis, ignore_errors=True)
+        niet_beschikbaar(f"de server start niet: {getattr(fout, 'stderr', '') or fout}")
+    yield poort
+    subprocess.run(als + [str(bin_ / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True)
+    shutil.rmtree(basis, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, eigen_register, monkeypatch):
+    """A fresh, empty register database: SQLite, and a new database on the private PostgreSQL server.
+    Also set as SJABLOON_DATABASE_URL, so commands under test use it."""
+    if request.param == "sqlite":
+        return eigen_register
+    from sqlalchemy import create_engine, text
+
+    server = f"postgresql+psycopg://postgres@127.0.0.1:{request.getfixturevalue('postgresql_server')}"
+    naam = f"register_{uuid.uuid4().hex[:12]}"
+    beheer = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with beheer.connect() as verbinding:
+        verbinding.execute(text(f"CREATE DATABASE {naam}"))
+    beheer.dispose()
+    monkeypatch.setenv("SJABLOON_DATABASE_URL", f"{server}/{naam}")
+    return f"{server}/{naam}"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.util import CommandError
 from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Text, create_engine, exc, select
 
 from generator.errors import InvoerFout
@@ -50,9 +51,9 @@ class Register:
                 config = migratie_config()
                 config.attributes["connection"] = verbinding
                 command.upgrade(config, "head")
-        except (exc.SQLAlchemyError, ImportError) as fout:
-            raise RegisterFout(f"het register {zonder_wachtwoord(self.url)} kan niet worden geopend: "
-                               f"{str(fout).splitlines()[0]}") from fout
+        except (exc.SQLAlchemyError, CommandError, ImportError) as fout:   # CommandError: schema newer than this code
+            reden = str(fout).split("\n")[0]
+            raise RegisterFout(f"het register {zonder_wachtwoord(self.url)} kan niet worden geopend: {reden}") from fout
 
     def __enter__(self):
         return self

@@ -1,0 +1,142 @@
+"""sjabloon lint: syntax located in Word terms, variables against the manifest, and every variant checked."""
+
+import json
+
+import pytest
+import yaml
+from conftest import REPO, sjabloon_cli
+from docx import Document
+
+from generator.lint import lint
+from generator.syntaxis import syntaxfouten
+from generator.varianten import varianten
+from generator.velden import valideer
+
+DATUM = "2026-11-23"
+
+
+def _vervang(docx, oud: str, nieuw: str, runs: int = 1) -> None:
+    """Replace text in the first paragraph holding it; with runs > 1 the new text is split over runs as Word does."""
+    document = Document(str(docx))
+    alinea = next(p for p in document.paragraphs if oud in p.text)
+    tekst = alinea.text.replace(oud, nieuw)
+    for run in alinea.runs[1:]:
+        run._r.getparent().remove(run._r)
+    stuk = -(-len(tekst) // runs)
+    alinea.runs[0].text = tekst[:stuk]
+    for i in range(1, runs):
+        alinea.add_run(tekst[i * stuk:(i + 1) * stuk])
+    document.save(str(docx))
+
+
+def _manifest(map_, bewerk) -> None:
+    pad = map_ / "sjabloon.yaml"
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    bewerk(data)
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_the_catalogue_passes_the_lint():
+    uit = sjabloon_cli("lint", "--json", "--datum", DATUM)
+    rapporten = json.loads(uit.stdout)
+    assert uit.returncode == 0, [b for r in rapporten for b in r["bevindingen"] if b["ernst"] == "fout"]
+    assert len(rapporten) == 18 and all(r["varianten"] >= 2 and r["takken_bereikt"] > 0 for r in rapporten)
+
+
+def test_a_tag_split_across_runs_is_read_whole_and_an_error_names_the_paragraph(sjablonen_kopie):
+    docx = sjablonen_kopie / "buiten-behandeling" / "sjabloon.docx"
+    _vervang(docx, "{{ aanvrager.naam }}", "{{ aanvrager.naam }}", runs=3)      # split, still correct
+    assert syntaxfouten(docx) == []
+    _vervang(docx, "{{ aanvrager.naam }}", "{{ aanvrager.naam }", runs=3)
+    fouten = syntaxfouten(docx)
+    assert len(fouten) == 1 and fouten[0][0].startswith("alinea ") and "'{{' zonder '}}'" in fouten[0][1]
+    assert "aanvrager.naam" in fouten[0][0]                                        # the text around it
+
+
+def test_an_unclosed_if_names_where_it_opened(sjablonen_kopie):
+    docx = sjablonen_kopie / "buiten-behandeling" / "sjabloon.docx"
+    _vervang(docx, "{% endif %}", "", runs=2)
+    uit = sjabloon_cli("lint", "buiten-behandeling", "--datum", DATUM)
+    assert uit.returncode == 1 and "wordt nergens gesloten" in uit.stdout and "[alinea " in uit.stdout
+
+
+def test_undeclared_and_unused_fields(sjablonen_kopie):
+    map_ = sjablonen_kopie / "buiten-behandeling"
+    _vervang(map_ / "sjabloon.docx", "{{ aanvrager.naam }}", "{{ aanvrager.naam }} {{ kenmerk_aanvrager }} {{ aanvrager.telefoon }}")
+    _manifest(map_, lambda m: m["velden"].update(extra={"type": "tekst", "verplicht": False, "omschrijving": "Niet gebruikt"}))
+    rapport = lint("buiten-behandeling")
+    meldingen = {(b.ernst, b.code, b.melding) for b in rapport.bevindingen}
+    assert ("fout", "niet_gedeclareerd", "'kenmerk_aanvrager' wordt gebruikt maar staat niet in velden in het manifest") in meldingen
+    assert ("fout", "niet_gedeclareerd", "'aanvrager.telefoon' wordt gebruikt maar staat niet bij 'aanvrager' in het manifest") in meldingen
+    assert ("waarschuwing", "ongebruikt", "veld 'extra' staat in het manifest maar het sjabloon gebruikt het niet") in meldingen
+    assert not rapport.geslaagd
+
+
+def test_unknown_bouwsteen_and_grondslag(sjablonen_kopie):
+    docx = sjablonen_kopie / "last-onder-dwangsom" / "sjabloon.docx"
+    tekst = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    sleutel = tekst.split("grondslag('", 1)[1].split("'", 1)[0]
+    _vervang(docx, f"grondslag('{sleutel}'", "grondslag('awb_99_99'")
+    _vervang(docx, "bouwsteen('rechtsmiddelen-bezwaar'", "bouwsteen('bestaat-niet'")
+    codes = {(b.code, b.melding) for b in lint("last-onder-dwangsom").bevindingen}
+    assert ("grondslag", "grondslag 'awb_99_99' staat niet in content/grondslagen.yaml") in codes
+    assert ("bouwsteen", "bouwsteen 'bestaat-niet' bestaat niet in content/bouwstenen/") in codes
+
+
+def test_an_incomplete_manifest_is_a_fout(sjablonen_kopie):
+    _manifest(sjablonen_kopie / "buiten-behandeling", lambda m: m.pop("eigenaar"))
+    rapport = lint("buiten-behandeling")
+    assert [(b.code, b.melding.split(": ", 1)[1]) for b in rapport.bevindingen] == [("manifest", "eigenaar: verplicht veld ontbreekt")]
+
+
+def test_variants_cover_every_choice_optional_field_and_list():
+    velden = {"uitkomst": {"type": "keuze", "verplicht": True, "waarden": ["ja", "nee"], "omschrijving": "x"},
+              "grond": {"type": "keuze", "verplicht": False, "waarden": ["a", "b"], "verplicht_bij": {"uitkomst": "nee"},
+                        "omschrijving": "x"},
+              "toelichting": {"type": "tekst", "verplicht": False, "omschrijving": "x"},
+              "punten": {"type": "lijst", "verplicht": False, "omschrijving": "x"}}
+    import datetime as dt
+    lijst = varianten(velden, {"uitkomst": "ja", "punten": ["een"]}, dt.date(2026, 11, 9))
+    namen = [v.naam for v in lijst]
+    assert namen[0] == "voorbeeld"
+    assert {"uitkomst = nee, grond = a", "uitkomst = nee, grond = b", "toelichting ingevuld", "punten leeg",
+            "punten: lange lijst (12)"} <= set(namen)
+    assert all(not valideer(velden, v.zaak)[1] for v in lijst)         # every variant is a valid case
+    assert len(next(v for v in lijst if v.naam.startswith("punten: lange")).zaak["punten"]) == 12
+
+
+def test_a_variant_that_breaks_the_letter_is_a_fout(sjablonen_kopie):
+    _manifest(sjablonen_kopie / "buiten-behandeling",
+              lambda m: m["velden"]["aanvulling_datum"].pop("verplicht_bij"))
+    rapport = lint("buiten-behandeling")
+    fout = next(b for b in rapport.bevindingen if b.ernst == "fout")
+    assert fout.code == "vullen" and "opmaak" in fout.melding
+    assert fout.varianten and all("aanvulling" in v for v in fout.varianten)
+
+
+def test_unreached_branches_are_reported_with_their_condition(sjablonen_kopie):
+    docx = sjablonen_kopie / "buiten-behandeling" / "sjabloon.docx"
+    _vervang(docx, "{% if aanvulling == 'geen' %}", "{% if aanvulling == 'nooit' %}")
+    rapport = lint("buiten-behandeling")
+    onbereikt = [b for b in rapport.bevindingen if b.code == "tak_niet_bereikt"]
+    assert any("{% if aanvulling == 'nooit' %}" in b.melding and b.plaats.startswith("alinea") for b in onbereikt)
+    assert rapport.takken_bereikt < rapport.takken
+
+
+def test_tekst_prints_the_template_with_its_tags():
+    uit = sjabloon_cli("tekst", REPO / "templates/buiten-behandeling/sjabloon.docx")
+    assert uit.returncode == 0 and "{% if aanvulling == 'geen' %}" in uit.stdout
+    assert sjabloon_cli("tekst", "buiten-behandeling").stdout == uit.stdout          # the id works too
+    kapot = sjabloon_cli("tekst", REPO / "README.md.docx")
+    assert kapot.returncode == 2
+
+
+@pytest.mark.parametrize("tekst", ["{% if x %}a{% endfor %}", "{{ a b }}"])
+def test_syntax_messages_name_the_tag(tmp_path, tekst):
+    document = Document()
+    document.add_paragraph("Eerste alinea.")
+    document.add_paragraph(tekst)
+    pad = tmp_path / "t.docx"
+    document.save(str(pad))
+    fouten = syntaxfouten(pad)
+    assert fouten and fouten[0][0].startswith("alinea 2")

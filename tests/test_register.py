@@ -1,0 +1,228 @@
+"""The register, on SQLite and on PostgreSQL: append, list, verify the hash chain, and notice tampering."""
+
+import datetime as dt
+import json
+import threading
+from zoneinfo import ZoneInfo
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import exc, inspect, text
+
+from generator.register import Register, Regel
+from generator.register import database_url as kies_url
+from generator.register.cli import register as register_cli
+from generator.register.opslag import registerregels
+from conftest import REPO
+
+DOCUMENT = {"dagtekening": "2026-03-02", "brief": False, "forceer_reden": None,
+            "awb": {"vrijgave": True, "bevindingen": []}, "b1": {"b1": True, "niveau": "B1", "score": 64.5}}
+
+
+@pytest.fixture
+def reg(database_url):
+    with Register(database_url) as register:
+        yield register
+
+
+def document(reg, zaak="Z-2026-001", sjabloon="vergunning-verleend", **anders):
+    velden = dict(sjabloon_id=sjabloon, sjabloon_versie="2", sha256="ab" * 32, door="m.jansen",
+                  gegevens=DOCUMENT, zaaknummer=zaak) | anders
+    return reg.voeg_toe("document", **velden)
+
+
+def vul(reg, aantal=5):
+    return [document(reg, zaak=f"Z-{i}") for i in range(1, aantal + 1)]
+
+
+def sql(reg, opdracht, **waarden):
+    with reg.engine.begin() as verbinding:
+        verbinding.execute(text(opdracht), waarden)
+
+
+def test_regels_toevoegen_en_filteren(reg):
+    vrijgave = reg.voeg_toe("vrijgave", sjabloon_id="vergunning-verleend", sjabloon_versie="2", sha256="cd" * 32,
+                            door="a.devries", tijdstip=dt.datetime(2026, 3, 1, 9, 0),
+                            gegevens={"juridisch": "A. de Vries", "communicatief": "B. Bakker", "opmerking": "",
+                                      "vorige_versie": "1"})
+    eerste = document(reg, tijdstip=dt.datetime(2026, 3, 2, 10, 0))
+    tweede = document(reg, zaak="Z-2026-002", sjabloon="last-onder-dwangsom", tijdstip=dt.datetime(2026, 3, 3, 10, 0))
+
+    assert reg.regels() == [vrijgave, eerste, tweede]
+    assert [r.id for r in reg.regels()] == sorted([vrijgave.id, eerste.id, tweede.id])
+    assert reg.regels(zaak="Z-2026-001") == [eerste]
+    assert reg.regels(sjabloon="vergunning-verleend") == [vrijgave, eerste]
+    assert reg.regels(soort="vrijgave") == [vrijgave]
+    assert reg.regels(sinds=dt.datetime(2026, 3, 2, 10, 0)) == [eerste, tweede]
+    assert reg.regels(zaak="Z-2026-001", soort="vrijgave") == []
+    assert vrijgave.zaaknummer is None and eerste.zaaknummer == "Z-2026-001"
+
+
+def test_gegevens_en_tijdstip_komen_ongewijzigd_terug(reg, database_url):
+    gegevens = {"opmerking": "Één café, ĳsbaan en € 1.250,00 — „aanhalingstekens”",
+                "awb": {"bevindingen": [{"regel": "3:47", "ernst": "waarschuwing", "tekst": "Geen motivering?"}],
+                        "vrijgave": True},
+                "b1": {"b1": False, "niveau": "B2", "score": 51.25}, "forceer_reden": None, "brief": True}
+    tijdstip = dt.datetime(2026, 7, 1, 14, 30, 5, 987654, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    regel = reg.voeg_toe("document", sjabloon_id="brief", sjabloon_versie=3, sha256="ef" * 32, door="Zoë",
+                         gegevens=gegevens, zaaknummer="Z-1", tijdstip=tijdstip)
+
+    with Register(database_url) as opnieuw:
+        [gelezen] = opnieuw.regels()
+    assert gelezen == regel
+    assert gelezen.gegevens == gegevens
+    assert gelezen.tijdstip == dt.datetime(2026, 7, 1, 12, 30, 5)           # UTC, whole seconds
+    assert gelezen.sjabloon_versie == "3"
+    assert json.loads(json.dumps(gelezen.as_json()))["tijdstip"] == "2026-07-01T12:30:05"
+
+
+def test_keten_is_intact(reg):
+    regels = vul(reg)
+    assert regels[0].vorige_hash == "0" * 64
+    assert [r.vorige_hash for r in regels[1:]] == [r.hash for r in regels[:-1]]
+    assert reg.controleer() == []
+
+
+def test_gewijzigde_inhoud_wordt_gevonden(reg):
+    regels = vul(reg)
+    sql(reg, "UPDATE registerregels SET gegevens = :g WHERE id = :id",
+        g=json.dumps(dict(DOCUMENT, forceer_reden="achteraf")), id=regels[2].id)
+    assert reg.controleer() == [f"regel {regels[2].id}: inhoud gewijzigd (hash klopt niet)"]
+
+
+def test_ook_met_nieuwe_hash_breekt_de_keten(reg):
+    """Whoever recomputes the hash of the changed entry breaks the link from the entry after it."""
+    regels = vul(reg)
+    sql(reg, "UPDATE registerregels SET hash = :h WHERE id = :id", h="f" * 64, id=regels[1].id)
+    problemen = reg.controleer()
+    assert problemen[0] == f"regel {regels[1].id}: inhoud gewijzigd (hash klopt niet)"
+    assert problemen[1].startswith(f"regel {regels[2].id}: keten gebroken: vorige_hash wijst niet naar regel {regels[1].id}")
+
+
+def test_verwijderde_regel_wordt_gevonden(reg):
+    regels = vul(reg)
+    sql(reg, "DELETE FROM registerregels WHERE id = :id", id=regels[2].id)
+    assert reg.controleer() == [f"regel {regels[3].id}: keten gebroken: vorige_hash wijst niet naar regel "
+                                f"{regels[1].id} (regel verwijderd of ingevoegd?)"]
+
+
+def test_verwijderde_eerste_regel_wordt_gevonden(reg):
+    regels = vul(reg, 3)
+    sql(reg, "DELETE FROM registerregels WHERE id = :id", id=regels[0].id)
+    [probleem] = reg.controleer()
+    assert probleem.startswith(f"regel {regels[1].id}: keten gebroken")
+
+
+def test_verwijderde_laatste_regel_ziet_de_keten_niet(reg):
+    """The documented limit: the chain alone cannot tell that its last entry is gone."""
+    regels = vul(reg, 3)
+    sql(reg, "DELETE FROM registerregels WHERE id = :id", id=regels[-1].id)
+    assert reg.controleer() == []
+
+
+def test_vertakking_weigert_de_database(reg):
+    eerste, tweede = vul(reg, 2)
+    tak = {k: v for k, v in tweede.as_json().items() if k != "id"}
+    tak |= {"tijdstip": tweede.tijdstip, "gegevens": "{}", "hash": "e" * 64}    # points at `eerste` as well
+    with pytest.raises(exc.IntegrityError), reg.engine.begin() as verbinding:
+        verbinding.execute(registerregels.insert().values(**tak))
+    assert reg.regels() == [eerste, tweede]
+
+
+def test_gelijktijdige_schrijvers_houden_een_keten(database_url):
+    def schrijf(n):
+        with Register(database_url) as eigen:
+            for i in range(8):
+                document(eigen, zaak=f"Z-{n}-{i}")
+
+    Register(database_url).engine.dispose()         # migrate once, before the writers race
+    draden = [threading.Thread(target=schrijf, args=(n,)) for n in range(4)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+    with Register(database_url) as reg:
+        assert len(reg.regels()) == 32
+        assert reg.controleer() == []
+
+
+def test_migraties_draaien_en_openen_is_herhaalbaar(reg, database_url):
+    document(reg)
+    with Register(database_url) as opnieuw:
+        tabellen = inspect(opnieuw.engine).get_table_names()
+        indexen = {tuple(i["column_names"]) for i in inspect(opnieuw.engine).get_indexes("registerregels")}
+        with opnieuw.engine.connect() as verbinding:
+            versie = verbinding.scalar(text("SELECT version_num FROM alembic_version"))
+        assert len(opnieuw.regels()) == 1
+    assert {"alembic_version", "registerregels"} <= set(tabellen)
+    assert versie == "0001"
+    assert {("zaaknummer",), ("sjabloon_id",)} <= indexen
+
+
+def test_register_heeft_geen_wijzig_of_verwijder_methode():
+    assert not [naam for naam in dir(Register) if naam.startswith(("wijzig", "verwijder", "update", "delete"))]
+    assert Regel.__dataclass_params__.frozen
+
+
+def cli(*args):
+    return CliRunner().invoke(register_cli, [str(a) for a in args])
+
+
+def test_cli_toont_regels(reg):
+    document(reg)
+    document(reg, zaak="Z-2", sjabloon="last-onder-dwangsom",
+             gegevens=DOCUMENT | {"forceer_reden": "spoed: college besloot", "awb": {"vrijgave": False, "bevindingen": [
+                 {"regel": "3:46", "ernst": "fout"}]}})
+
+    alles = json.loads(cli("--json").stdout)
+    assert [r["zaaknummer"] for r in alles] == ["Z-2026-001", "Z-2"]
+    assert alles[1]["gegevens"]["forceer_reden"] == "spoed: college besloot"
+    assert [r["zaaknummer"] for r in json.loads(cli("--json", "--zaak", "Z-2").stdout)] == ["Z-2"]
+    assert json.loads(cli("--json", "--sjabloon", "bestaat-niet").stdout) == []
+
+    tekst = cli("--sjabloon", "last-onder-dwangsom")
+    assert tekst.exit_code == 0
+    [regel] = tekst.stdout.splitlines()
+    assert "Z-2" in regel and "last-onder-dwangsom v2" in regel and "abababababab " in regel and "m.jansen" in regel
+    assert "Awb: 1 fout" in regel and "B1: ja" in regel and "geforceerd: spoed: college besloot" in regel
+
+
+def test_cli_controleer(reg):
+    regels = vul(reg, 3)
+    goed = cli("controleer")
+    assert (goed.exit_code, goed.stdout) == (0, "Register intact: 3 regels, keten klopt.\n")
+
+    sql(reg, "UPDATE registerregels SET door = 'iemand anders' WHERE id = :id", id=regels[1].id)
+    fout = cli("controleer")
+    assert fout.exit_code == 1
+    assert f"regel {regels[1].id}: inhoud gewijzigd (hash klopt niet)" in fout.stdout
+
+
+def test_cli_gebruikt_het_register_uit_het_gemeenteprofiel(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'gemeente.sqlite'}"
+    profiel = tmp_path / "gemeente.yaml"
+    profiel.write_text((REPO / "content" / "gemeente.yaml").read_text() + f"\nregister: {url}\n")
+    monkeypatch.delenv("SJABLOON_DATABASE_URL")
+    with Register(url) as reg:
+        document(reg)
+
+    assert len(json.loads(cli("--gemeente", profiel, "--json").stdout)) == 1
+    assert cli("controleer", "--gemeente", profiel).stdout == "Register intact: 1 regel, keten klopt.\n"
+
+
+@pytest.mark.parametrize("url", ["postgresql+psycopg://beheer:geheim@127.0.0.1:1/register",
+                                 "sqlite:////bestaat/niet/register.sqlite", "geen-url"])
+def test_cli_database_die_niet_opent(url, monkeypatch):
+    monkeypatch.setenv("SJABLOON_DATABASE_URL", url)
+    for args in ([], ["controleer"]):
+        uitslag = cli(*args)
+        assert uitslag.exit_code == 2
+        assert "kan niet worden geopend" in uitslag.stderr and "geheim" not in uitslag.stderr
+
+
+def test_database_url_volgorde(monkeypatch):
+    monkeypatch.delenv("SJABLOON_DATABASE_URL")
+    assert kies_url() == kies_url({"naam": "Voorbeeld"}) == "sqlite:///register.sqlite"
+    assert kies_url({"register": "postgresql+psycopg://db/register"}) == "postgresql+psycopg://db/register"
+    monkeypatch.setenv("SJABLOON_DATABASE_URL", "sqlite:///elders.sqlite")
+    assert kies_url({"register": "postgresql+psycopg://db/register"}) == "sqlite:///elders.sqlite"

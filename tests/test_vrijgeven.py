@@ -1,0 +1,125 @@
+"""From concept through lint and release to use: every step recorded in the register, and the inventory shows it."""
+
+import hashlib
+import json
+
+import yaml
+from conftest import REPO, docx_tekst, sjabloon_cli
+from docx import Document
+
+from generator.concept import CONCEPT
+from generator.vrijgeven import volgende_versie, zet_veld
+
+ZAAK = REPO / "templates/factuur-leges/voorbeeld.yaml"
+
+
+def _vrijgeven(*extra):
+    return sjabloon_cli("vrijgeven", "factuur-leges", "--datum", "2026-11-23", *extra)
+
+
+def test_release_needs_two_different_people(sjablonen_kopie):
+    uit = _vrijgeven("--juridisch", "A. de Jong", "--communicatief", "a. de jong")
+    assert uit.returncode == 2 and "vier-ogenprincipe" in uit.stderr
+    assert "status: concept" in (sjablonen_kopie / "factuur-leges/sjabloon.yaml").read_text()
+
+
+def test_release_is_refused_when_the_lint_fails(sjablonen_kopie):
+    docx = sjablonen_kopie / "factuur-leges/sjabloon.docx"
+    word = Document(str(docx))
+    word.add_paragraph("Uw kenmerk: {{ kenmerk_klant }}")              # not declared in the manifest
+    word.save(str(docx))
+    manifest = sjablonen_kopie / "factuur-leges/sjabloon.yaml"
+    voor = manifest.read_text()
+    uit = _vrijgeven("--juridisch", "A. de Jong", "--communicatief", "B. Smit")
+    assert uit.returncode == 1 and "'kenmerk_klant' wordt gebruikt maar staat niet in velden" in uit.stderr
+    assert manifest.read_text() == voor
+    assert json.loads(sjabloon_cli("register", "--json").stdout) == []
+
+
+def test_concept_to_release_to_use_to_inventory(sjablonen_kopie, tmp_path):
+    map_ = sjablonen_kopie / "factuur-leges"
+    # a concept cannot be used for real, only as a marked proof
+    geweigerd = sjabloon_cli("genereer", "factuur-leges", "--zaak", ZAAK, "--uit", tmp_path / "a")
+    assert geweigerd.returncode == 2 and "niet vrijgegeven" in geweigerd.stderr and not (tmp_path / "a").exists()
+    proef = sjabloon_cli("genereer", "factuur-leges", "--zaak", ZAAK, "--uit", tmp_path / "p", "--concept")
+    assert proef.returncode == 0
+    kop = [p.text for s in Document(proef.stdout.strip()).sections for p in s.header.paragraphs]
+    assert kop[0] == CONCEPT
+
+    vrij = _vrijgeven("--juridisch", "A. de Jong", "--communicatief", "B. Smit", "--opmerking", "eerste versie")
+    assert vrij.returncode == 0, vrij.stderr
+    manifest = yaml.safe_load((map_ / "sjabloon.yaml").read_text())
+    assert manifest["status"] == "vrijgegeven" and manifest["versie"] == "2"
+    assert manifest["sha256"] == hashlib.sha256((map_ / "sjabloon.docx").read_bytes()).hexdigest()
+
+    echt = sjabloon_cli("genereer", "factuur-leges", "--zaak", ZAAK, "--uit", tmp_path / "b", "--door", "C. Visser",
+                        "--datum", "2026-11-23")
+    assert echt.returncode == 0, echt.stderr
+    pad = echt.stdout.strip()
+    assert CONCEPT not in docx_tekst(pad)
+    regels = json.loads(sjabloon_cli("register", "--sjabloon", "factuur-leges", "--json").stdout)
+    assert [r["soort"] for r in regels] == ["document", "vrijgave", "document"]
+    vrijgave, document = regels[1], regels[2]
+    assert vrijgave["gegevens"]["juridisch"] == "A. de Jong" and vrijgave["gegevens"]["communicatief"] == "B. Smit"
+    assert vrijgave["sha256"] == manifest["sha256"]
+    assert document["sjabloon_versie"] == "2" and document["door"] == "C. Visser"
+    assert document["sha256"] == hashlib.sha256(open(pad, "rb").read()).hexdigest()
+    assert document["gegevens"]["b1"]["b1"] is True and document["gegevens"]["awb"]["vrijgave"] is True
+    assert document["gegevens"]["dagtekening"] == "2026-11-23" and document["zaaknummer"]
+    assert sjabloon_cli("register", "controleer").returncode == 0
+
+    html = tmp_path / "inventaris.html"
+    inv = sjabloon_cli("inventaris", "--json", "--html", html)
+    assert inv.returncode == 0, inv.stderr
+    gegevens = json.loads(inv.stdout)
+    factuur = next(s for s in gegevens["sjablonen"] if s["id"] == "factuur-leges")
+    assert factuur["status"] == "vrijgegeven" and factuur["juridisch"] == "A. de Jong"
+    assert factuur["herbeoordeling_nodig"] is False and factuur["documenten_kwartaal"] == 1   # the proof does not count
+    assert factuur["b1_score"] > 50 and factuur["awb_vrijgave"] is True
+    assert gegevens["brieven"] == 1 and gegevens["aandeel_b1"] == 1.0
+    pagina = html.read_text()
+    assert '<html lang="nl">' in pagina and "A. de Jong" in pagina and "100%" in pagina
+
+    # a change to the DOCX after release: concept again, until the next release
+    document_word = Document(str(map_ / "sjabloon.docx"))
+    document_word.add_paragraph("Een zin die niemand beoordeelde.")
+    document_word.save(str(map_ / "sjabloon.docx"))
+    lijst = sjabloon_cli("sjablonen", "--json")
+    assert next(s for s in json.loads(lijst.stdout) if s["id"] == "factuur-leges")["status"] == "concept"
+    assert "gewijzigd na de vrijgave" in lijst.stderr
+    opnieuw = sjabloon_cli("genereer", "factuur-leges", "--zaak", ZAAK, "--uit", tmp_path / "c")
+    assert opnieuw.returncode == 2 and "gewijzigd na de vrijgave" in opnieuw.stderr
+
+
+def test_inventory_totals_count_letters_at_b1_overrides_and_leave_out_proofs(eigen_register):
+    import datetime as dt
+    from generator.inventaris import maak_inventaris
+    from generator.register import Register
+    nu = dt.datetime(2026, 11, 20, 10, 0)
+    with Register(eigen_register) as register:
+        def document(sjabloon, brief, b1, reden=None, concept=False, tijdstip=nu):
+            register.voeg_toe("document", sjabloon_id=sjabloon, sjabloon_versie="1", sha256="0" * 64, door="t",
+                              zaaknummer="Z-1", tijdstip=tijdstip, gegevens={"brief": brief, "b1": {"b1": b1},
+                              "forceer_reden": reden, "concept": concept})
+        for b1 in (True, True, True, False):
+            document("factuur-leges", True, b1)
+        document("factuur-leges", True, False, concept=True)                        # a proof: not counted
+        document("factuur-leges", True, False, tijdstip=nu - dt.timedelta(days=200))   # last quarter: not counted
+        document("last-onder-dwangsom", False, True)
+        document("last-onder-dwangsom", False, True, reden="spoed; jurist las mee")
+        register.voeg_toe("vrijgave", sjabloon_id="last-onder-dwangsom", sjabloon_versie="2", sha256="0" * 64, door="t",
+                          tijdstip=nu - dt.timedelta(days=120), gegevens={"juridisch": "A", "communicatief": "B"})
+        inv = maak_inventaris(register, dt.date(2026, 11, 23))
+    assert (inv.brieven, inv.brieven_b1, inv.aandeel_b1) == (4, 3, 0.75)
+    assert (inv.besluiten, inv.besluiten_geforceerd, inv.aandeel_geforceerd) == (2, 1, 0.5)
+    last = next(s for s in inv.sjablonen if s.id == "last-onder-dwangsom")
+    assert last.juridisch == "A" and last.beoordeeld_op == "2026-07-23" and last.herbeoordeling_nodig   # > 1 quarter
+    assert last.documenten_kwartaal == 2
+
+
+def test_version_and_manifest_editing_keep_the_werkgroep_s_layout():
+    assert volgende_versie("1") == "2" and volgende_versie("1.9") == "1.10"
+    manifest = "# Toelichting van de werkgroep\nid: x\nversie: \"1\"\nstatus: concept   # nog niet klaar\nvelden: {}\n"
+    nieuw = zet_veld(zet_veld(manifest, "status", "vrijgegeven"), "sha256", "ab" * 32)
+    assert nieuw.startswith("# Toelichting van de werkgroep\n")
+    assert yaml.safe_load(nieuw) == {"id": "x", "versie": "1", "status": "vrijgegeven", "sha256": "ab" * 32, "velden": {}}
