@@ -6,6 +6,7 @@ import datetime as dt
 import getpass
 import hashlib
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,13 +52,11 @@ def genereer(sjabloon_naam: str, zaak_pad: Path, uit: Path, dagtekening: dt.date
         document = markeer_concept(document)
     schrijf_atomisch(pad, document)
     try:
-        eigen = register is None
-        register = register or Register(database_url(gemeente))
-        register.voeg_toe("document", sjabloon_id=sjabloon.id, sjabloon_versie=sjabloon.versie, zaaknummer=zaak.get("zaaknummer"),
-                          sha256=hashlib.sha256(document).hexdigest(), door=door or getpass.getuser(),
-                          gegevens=registergegevens(pad.name, dagtekening, keuring, forceer_reden, is_concept))
-        if eigen:
-            register.engine.dispose()
+        with nullcontext(register) if register else Register(database_url(gemeente)) as open_register:
+            open_register.voeg_toe("document", sjabloon_id=sjabloon.id, sjabloon_versie=sjabloon.versie,
+                                   zaaknummer=zaak.get("zaaknummer"), sha256=hashlib.sha256(document).hexdigest(),
+                                   door=door or getpass.getuser(),
+                                   gegevens=registergegevens(pad.name, dagtekening, keuring, forceer_reden, is_concept))
     except BaseException:
         pad.unlink(missing_ok=True)
         raise

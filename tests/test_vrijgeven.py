@@ -23,7 +23,7 @@ def test_release_needs_two_different_people(sjablonen_kopie):
     assert "status: concept" in (sjablonen_kopie / "factuur-leges/sjabloon.yaml").read_text()
 
 
-def test_release_is_refused_when_the_lint_fails(sjablonen_kopie):
+def test_release_is_refused_when_the_lint_fails(sjablonen_kopie, database_url):
     docx = sjablonen_kopie / "factuur-leges/sjabloon.docx"
     word = Document(str(docx))
     word.add_paragraph("Uw kenmerk: {{ kenmerk_klant }}")              # not declared in the manifest
@@ -36,7 +36,8 @@ def test_release_is_refused_when_the_lint_fails(sjablonen_kopie):
     assert json.loads(sjabloon_cli("register", "--json").stdout) == []
 
 
-def test_concept_to_release_to_use_to_inventory(sjablonen_kopie, tmp_path):
+def test_concept_to_release_to_use_to_inventory(sjablonen_kopie, tmp_path, database_url):
+    """The whole path, on SQLite and on PostgreSQL."""
     map_ = sjablonen_kopie / "factuur-leges"
     # a concept cannot be used for real, only as a marked proof
     geweigerd = sjabloon_cli("genereer", "factuur-leges", "--zaak", ZAAK, "--uit", tmp_path / "a")
@@ -91,12 +92,12 @@ def test_concept_to_release_to_use_to_inventory(sjablonen_kopie, tmp_path):
     assert opnieuw.returncode == 2 and "gewijzigd na de vrijgave" in opnieuw.stderr
 
 
-def test_inventory_totals_count_letters_at_b1_overrides_and_leave_out_proofs(eigen_register):
+def test_inventory_totals_count_letters_at_b1_overrides_and_leave_out_proofs(database_url):
     import datetime as dt
     from generator.inventaris import maak_inventaris
     from generator.register import Register
     nu = dt.datetime(2026, 11, 20, 10, 0)
-    with Register(eigen_register) as register:
+    with Register(database_url) as register:
         def document(sjabloon, brief, b1, reden=None, concept=False, tijdstip=nu):
             register.voeg_toe("document", sjabloon_id=sjabloon, sjabloon_versie="1", sha256="0" * 64, door="t",
                               zaaknummer="Z-1", tijdstip=tijdstip, gegevens={"brief": brief, "b1": {"b1": b1},
