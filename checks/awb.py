@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from checks.awb_samenhang import samenhang
 from checks.awb_regels import besluittypen, eis, element_info, elementen, kop_patroon, patroon
 from checks.bevinding import Bevinding
-from checks.document import Document
+from checks.content import bij_wissel
+from checks.document import Alinea, Document
 
 MIN_WOORDEN_ONDER_KOP = 4
 
@@ -88,19 +89,45 @@ def vind_elementen(document: Document, besluittype: str) -> Vondsten:
 
 def _vind(document: Document, naam: str, secties) -> list[int]:
     """Paragraphs under a heading of this element (when there is text under it), and paragraphs with its phrases."""
-    definitie = elementen()[naam]
     plaatsen = set()
-    koppen = [kop_patroon(k) for k in definitie.get("koppen", [])]
     for kop_index, inhoud in secties:
-        if kop_index is not None and any(k.search(document.alineas[kop_index].klein) for k in koppen):
+        if kop_index is not None and naam in treffers(document.alineas[kop_index]).koppen:
             if sum(len(document.alineas[i].tekst.split()) for i in inhoud) >= MIN_WOORDEN_ONDER_KOP:
                 plaatsen.update(inhoud)
-    zinnen = [patroon(z) for z in definitie.get("zinnen", [])]
-    uitzonderingen = [patroon(z) for z in definitie.get("niet_als", [])]
-    for index, alinea in enumerate(document.alineas):
-        if (not alinea.kop or definitie.get("ook_kopregels")) and any(z.search(alinea.klein) for z in zinnen):
-            plaatsen.add(index)
-    return sorted(i for i in plaatsen if not any(u.search(document.alineas[i].klein) for u in uitzonderingen))
+    plaatsen.update(i for i, alinea in enumerate(document.alineas) if naam in treffers(alinea).zinnen)
+    return sorted(i for i in plaatsen if naam not in treffers(document.alineas[i]).uitgezonderd)
+
+
+@dataclass(frozen=True)
+class Treffers:
+    """Which elements' patterns one paragraph matches."""
+    koppen: frozenset[str]          # as a heading of the element
+    zinnen: frozenset[str]          # by one of the element's phrases
+    uitgezonderd: frozenset[str]    # by a niet_als pattern: does not count for the element
+
+
+_treffers: dict[tuple[str, bool], Treffers] = {}
+bij_wissel(_treffers.clear)
+MAX_TREFFERS = 50_000
+
+
+def treffers(alinea: Alinea) -> Treffers:
+    """Computed once per distinct paragraph: letters from one template share most of their paragraphs."""
+    sleutel = (alinea.klein, alinea.kop)
+    if sleutel not in _treffers:
+        if len(_treffers) >= MAX_TREFFERS:
+            _treffers.clear()
+        koppen, zinnen, uitgezonderd = set(), set(), set()
+        for naam, definitie in elementen().items():
+            if alinea.kop and any(kop_patroon(k).search(alinea.klein) for k in definitie.get("koppen", [])):
+                koppen.add(naam)
+            if (not alinea.kop or definitie.get("ook_kopregels")) and any(
+                    patroon(z).search(alinea.klein) for z in definitie.get("zinnen", [])):
+                zinnen.add(naam)
+            if any(patroon(z).search(alinea.klein) for z in definitie.get("niet_als", [])):
+                uitgezonderd.add(naam)
+        _treffers[sleutel] = Treffers(frozenset(koppen), frozenset(zinnen), frozenset(uitgezonderd))
+    return _treffers[sleutel]
 
 
 def _secties(document: Document) -> list[tuple[int | None, list[int]]]:

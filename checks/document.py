@@ -154,10 +154,24 @@ def _stijl_id(alinea) -> str:
 
 
 def _stijlnamen(archief: zipfile.ZipFile) -> dict[str, str]:
-    """Style id -> style name ('Kop2' -> 'heading 2'): Dutch Word gives ids in Dutch, names stay English."""
+    """Style id -> style name ('Kop2' -> 'heading 2'): Dutch Word gives ids in Dutch, names stay English.
+    Letters from one template share their styles part, so it is read once per distinct part (by its CRC)."""
     if "word/styles.xml" not in archief.namelist():
         return {}
-    stijlen = etree.fromstring(archief.read("word/styles.xml"), VEILIG)
+    info = archief.getinfo("word/styles.xml")
+    sleutel = (info.CRC, info.file_size)
+    if sleutel not in _STIJLEN:
+        if len(_STIJLEN) > 32:
+            _STIJLEN.clear()
+        _STIJLEN[sleutel] = _lees_stijlnamen(archief.read("word/styles.xml"))
+    return _STIJLEN[sleutel]
+
+
+_STIJLEN: dict[tuple[int, int], dict[str, str]] = {}
+
+
+def _lees_stijlnamen(xml: bytes) -> dict[str, str]:
+    stijlen = etree.fromstring(xml, VEILIG)
     return {s.get(f"{W}styleId"): (s.find(f"{W}name").get(f"{W}val") if s.find(f"{W}name") is not None else s.get(f"{W}styleId"))
             for s in stijlen.iter(f"{W}style")}
 

@@ -9,6 +9,7 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, pass_context
 from jinja2.sandbox import SandboxedEnvironment
 from markdown_it import MarkdownIt
+from markupsafe import Markup
 
 from checks.content import content_dir
 from generator.errors import RenderFout
@@ -17,19 +18,32 @@ from generator.opmaak import FILTERS
 STIJLEN = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "bullet": "List Bullet", "ordered": "List Number"}
 
 
-def bouwsteen_functie(sjabloon: DocxTemplate, naam_sjabloon: str):
-    """The Jinja global `bouwsteen(naam)` for one template being rendered."""
+def bouwsteen_functie(sjabloon: DocxTemplate, naam_sjabloon: str, als_xml: dict | None = None):
+    """The Jinja global `bouwsteen(naam)` for one template being rendered. With `als_xml`, each distinct text is
+    turned into Word paragraphs once and kept there as XML (bulk letters share their bouwstenen)."""
     tekst_omgeving = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
     tekst_omgeving.filters.update(FILTERS)
+    gelezen = {}                          # naam -> compiled bouwsteen, read once per template being filled
 
     @pass_context
     def bouwsteen(context, naam: str, **invulling):
         """`invulling` gives the bouwsteen extra values: bouwsteen('rechtsmiddelen-bezwaar', aan='de burgemeester')."""
-        bron = lees_bouwsteen(naam, naam_sjabloon)
-        markdown = tekst_omgeving.from_string(bron).render({**context.get_all(), **invulling})
-        subdoc = sjabloon.new_subdoc()
-        _naar_alineas(markdown, subdoc)
-        return subdoc                     # a docxtpl Subdoc renders as its paragraphs' XML, also under autoescape
+        if naam not in gelezen:
+            gelezen[naam] = tekst_omgeving.from_string(lees_bouwsteen(naam, naam_sjabloon))
+        markdown = gelezen[naam].render({**context.get_all(), **invulling})
+        if als_xml is None:
+            subdoc = sjabloon.new_subdoc()
+            _naar_alineas(markdown, subdoc)
+            return subdoc                 # a docxtpl Subdoc renders as its paragraphs' XML, also under autoescape
+        if markdown not in als_xml:
+            if "subdoc" not in gelezen:   # one subdocument, emptied for each text: opening one costs milliseconds
+                gelezen["subdoc"] = sjabloon.new_subdoc()
+            subdoc = gelezen["subdoc"]
+            for kind in list(subdoc.element.body):
+                subdoc.element.body.remove(kind)
+            _naar_alineas(markdown, subdoc)
+            als_xml[markdown] = Markup(str(subdoc))
+        return als_xml[markdown]
 
     return bouwsteen
 

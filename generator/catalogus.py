@@ -30,6 +30,7 @@ class Sjabloon:
     map: Path
     termijnen: dict = field(default_factory=dict)
     sha256: str | None = None       # of the DOCX as released (set by `sjabloon vrijgeven`)
+    sleutel: str | None = None      # the field that names each letter of a bulk run (else the row number)
 
     @property
     def docx(self) -> Path:
@@ -84,6 +85,7 @@ def laad(naam: str | Path) -> Sjabloon:
         id=manifest["id"], titel=manifest["titel"], besluittype=manifest["besluittype"],
         versie=str(manifest["versie"]), status=manifest["status"], eigenaar=manifest["eigenaar"],
         velden=manifest["velden"], termijnen=manifest.get("termijnen") or {}, map=map_, sha256=manifest.get("sha256"),
+        sleutel=manifest.get("sleutel"),
     )
 
 
@@ -102,6 +104,8 @@ def controleer_manifest(manifest: dict, map_: Path) -> list[str]:
             problemen.append(f"velden.{naam}: deze naam vult de generator zelf; kies een andere naam")
     problemen += _controleer_velden(velden, "velden")
     problemen += _controleer_termijnen(manifest.get("termijnen") or {}, velden)
+    if (sleutel := manifest.get("sleutel")) is not None and not (velden.get(sleutel) or {}).get("verplicht"):
+        problemen.append(f"sleutel: '{sleutel}' moet een verplicht veld zijn (de sleutel benoemt elke brief in een bulkrun)")
     return problemen
 
 

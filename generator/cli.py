@@ -395,12 +395,14 @@ def inventaris(html_pad, als_json, datum, gemeente_pad):
         schrijf_atomisch(html_pad, als_html(inv).encode("utf-8"))
 
 
-def _register_opdracht():
+def _opdrachten_uit_pakketten():
+    from generator.bulk.cli import bulk
     from generator.register.cli import register
     main.add_command(register)
+    main.add_command(bulk)
 
 
-_register_opdracht()
+_opdrachten_uit_pakketten()
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.catalogus import laad
+from generator.catalogus import Sjabloon, laad
 from generator.concept import markeer_concept
 from generator.context import activeer_gemeente, maak_context
 from generator.errors import InvoerFout
@@ -37,10 +37,7 @@ def genereer(sjabloon_naam: str, zaak_pad: Path, uit: Path, dagtekening: dt.date
     Raises VrijgaveGeweigerd when a check finds a fout (Awb; B1 for a brief) and no forceer_reden is given, and
     InvoerFout for a template that is not released, unless `concept`: then every page is marked CONCEPT."""
     sjabloon = laad(sjabloon_naam)
-    if not sjabloon.vrijgegeven and not concept:
-        reden = "gewijzigd na de vrijgave" if sjabloon.gewijzigd_na_vrijgave else f"status {sjabloon.status}"
-        raise InvoerFout(f"sjabloon {sjabloon.id} is niet vrijgegeven ({reden}); maak een proefdocument met --concept, "
-                         f"of laat het sjabloon vrijgeven (sjabloon vrijgeven {sjabloon.id} --juridisch ... --communicatief ...)")
+    eis_vrijgave(sjabloon, concept)
     zaak = laad_zaak(zaak_pad, sjabloon)
     gemeente = activeer_gemeente(gemeente_pad)
     context, waarschuwingen = maak_context(sjabloon, zaak, dagtekening, gemeente)
@@ -61,6 +58,14 @@ def genereer(sjabloon_naam: str, zaak_pad: Path, uit: Path, dagtekening: dt.date
         pad.unlink(missing_ok=True)
         raise
     return Resultaat(pad, waarschuwingen, keuring, is_concept)
+
+
+def eis_vrijgave(sjabloon: Sjabloon, concept: bool) -> None:
+    """Nobody generates from a draft: a template that is not released gives only a CONCEPT document, on request."""
+    if not sjabloon.vrijgegeven and not concept:
+        reden = "gewijzigd na de vrijgave" if sjabloon.gewijzigd_na_vrijgave else f"status {sjabloon.status}"
+        raise InvoerFout(f"sjabloon {sjabloon.id} is niet vrijgegeven ({reden}); maak een proefdocument met --concept, "
+                         f"of laat het sjabloon vrijgeven (sjabloon vrijgeven {sjabloon.id} --juridisch ... --communicatief ...)")
 
 
 def registergegevens(bestand: str, dagtekening: dt.date, keuring: Keuring, forceer_reden: str | None, concept: bool) -> dict:

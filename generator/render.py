@@ -6,6 +6,7 @@ import io
 import os
 import re
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from docx import Document
@@ -46,16 +47,33 @@ def grondslag(sleutel: str, lid: str | None = None, onder: str | None = None) ->
 def vul_docx(docx_pad: Path, context: dict, naam: str, env: SandboxedEnvironment | None = None) -> bytes:
     """Render the DOCX template at docx_pad and return the document's bytes."""
     sjabloon = DocxTemplate(str(docx_pad))
-    env = env or omgeving()
-    env.globals["bouwsteen"] = bouwsteen_functie(sjabloon, naam)
-    env.globals["betaalcode"] = betaalcode_functie(sjabloon, context.get("gemeente") or {}, naam)
-    env.globals["logo"] = logo_functie(sjabloon, context.get("gemeente") or {}, naam)
-    try:
+    env = met_functies(env or omgeving(), sjabloon, context.get("gemeente") or {}, naam)
+    with vertaalde_fouten(naam, docx_pad):
         sjabloon.render(context, jinja_env=env, autoescape=True)
+    uitvoer = io.BytesIO()
+    sjabloon.save(uitvoer)
+    return uitvoer.getvalue()
+
+
+def met_functies(env: SandboxedEnvironment, sjabloon: DocxTemplate, gemeente: dict, naam: str,
+                 bouwsteen_xml: dict | None = None) -> SandboxedEnvironment:
+    """The template functions that need the DOCX: bouwsteen(), betaalcode() and logo().
+    `bouwsteen_xml` keeps each distinct bouwsteen text as Word XML, for a renderer that fills many letters."""
+    env.globals["bouwsteen"] = bouwsteen_functie(sjabloon, naam, bouwsteen_xml)
+    env.globals["betaalcode"] = betaalcode_functie(sjabloon, gemeente, naam)
+    env.globals["logo"] = logo_functie(sjabloon, gemeente, naam)
+    return env
+
+
+@contextmanager
+def vertaalde_fouten(naam: str, docx_pad: Path | None = None):
+    """Jinja's and the filters' errors as one RenderFout in Dutch, with the variable and where it is used."""
+    try:
+        yield
     except UndefinedError as fout:
         variabele = _variabele(str(fout))
-        raise RenderFout(f"sjabloon {naam}: variabele '{variabele}' heeft geen waarde"
-                         f"{_plaats(docx_pad, variabele)} ({fout})") from None
+        plaats = _plaats(docx_pad, variabele) if docx_pad else ""
+        raise RenderFout(f"sjabloon {naam}: variabele '{variabele}' heeft geen waarde{plaats} ({fout})") from None
     except SecurityError as fout:
         raise RenderFout(f"sjabloon {naam}: niet toegestaan in een sjabloon: {fout}") from None
     except TemplateSyntaxError as fout:
@@ -64,9 +82,6 @@ def vul_docx(docx_pad: Path, context: dict, naam: str, env: SandboxedEnvironment
         raise RenderFout(f"sjabloon {naam}: kan niet gevuld worden: {fout}") from None
     except (ValueError, TypeError, ArithmeticError) as fout:     # a filter given an empty or wrong value
         raise RenderFout(f"sjabloon {naam}: een waarde past niet bij de opmaak in het sjabloon ({fout})") from None
-    uitvoer = io.BytesIO()
-    sjabloon.save(uitvoer)
-    return uitvoer.getvalue()
 
 
 def _variabele(bericht: str) -> str:
@@ -83,6 +98,10 @@ def _plaats(docx_pad: Path, variabele: str) -> str:
     return ""
 
 
+UMASK = os.umask(0o022)
+os.umask(UMASK)
+
+
 def schrijf_atomisch(pad: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename: never a half-written document."""
     pad.parent.mkdir(parents=True, exist_ok=True)
@@ -90,6 +109,7 @@ def schrijf_atomisch(pad: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as bestand:
             bestand.write(data)
+        os.chmod(tijdelijk, 0o666 & ~UMASK)          # mkstemp makes it private; a document gets the usual rights
         os.replace(tijdelijk, pad)
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)

@@ -63,9 +63,21 @@ class Register:
 
     def voeg_toe(self, soort: str, *, sjabloon_id: str, sjabloon_versie: str, sha256: str, door: str,
                  gegevens: dict, zaaknummer: str | None = None, tijdstip: dt.datetime | None = None) -> Regel:
-        kolommen = dict(tijdstip=_utc(tijdstip or dt.datetime.now(dt.UTC)), soort=soort, sjabloon_id=sjabloon_id,
-                        sjabloon_versie=str(sjabloon_versie), zaaknummer=zaaknummer, sha256=sha256, door=door,
-                        gegevens=canoniek(gegevens))
+        kolommen = _kolommen(soort=soort, sjabloon_id=sjabloon_id, sjabloon_versie=sjabloon_versie, sha256=sha256,
+                             door=door, gegevens=gegevens, zaaknummer=zaaknummer, tijdstip=tijdstip)
+        nieuw = self._in_keten([kolommen], lambda verbinding: verbinding.execute(
+            registerregels.insert().values(**kolommen)).inserted_primary_key[0])
+        return _regel(dict(kolommen, id=nieuw))
+
+    def voeg_toe_reeks(self, regels: list[dict]) -> None:
+        """Many entries (each with the arguments of voeg_toe) in one transaction, chained in this order: a bulk
+        run records a batch of letters at once."""
+        if regels:
+            kolommen = [_kolommen(**regel) for regel in regels]
+            self._in_keten(kolommen, lambda verbinding: verbinding.execute(registerregels.insert(), kolommen))
+
+    def _in_keten(self, reeks: list[dict], schrijf):
+        """Chain the entries to the last one in the register and write them, in one transaction."""
         c = registerregels.c
         for poging in range(POGINGEN):
             try:
@@ -73,10 +85,11 @@ class Register:
                     # Writers queue on a row lock of the first entry (PostgreSQL, MySQL), so each reads the true last
                     # entry. Without such a lock (SQLite, an empty register) the unique vorige_hash refuses a fork.
                     verbinding.execute(select(c.id).where(c.vorige_hash == BEGIN).with_for_update())
-                    kolommen["vorige_hash"] = verbinding.scalar(select(c.hash).order_by(c.id.desc()).limit(1)) or BEGIN
-                    kolommen["hash"] = bereken_hash(kolommen)
-                    nieuw = verbinding.execute(registerregels.insert().values(**kolommen)).inserted_primary_key[0]
-                return _regel(dict(kolommen, id=nieuw))
+                    vorige = verbinding.scalar(select(c.hash).order_by(c.id.desc()).limit(1)) or BEGIN
+                    for kolommen in reeks:
+                        kolommen["vorige_hash"] = vorige
+                        kolommen["hash"] = vorige = bereken_hash(kolommen)
+                    return schrijf(verbinding)
             except exc.IntegrityError:
                 if poging == POGINGEN - 1:
                     raise
@@ -111,6 +124,13 @@ class Register:
     def _rijen(self, vraag) -> list[dict]:
         with self.engine.connect() as verbinding:
             return [dict(rij) for rij in verbinding.execute(vraag).mappings()]
+
+
+def _kolommen(soort: str, sjabloon_id: str, sjabloon_versie: str, sha256: str, door: str, gegevens: dict,
+              zaaknummer: str | None = None, tijdstip: dt.datetime | None = None) -> dict:
+    return dict(tijdstip=_utc(tijdstip or dt.datetime.now(dt.UTC)), soort=soort, sjabloon_id=sjabloon_id,
+                sjabloon_versie=str(sjabloon_versie), zaaknummer=zaaknummer, sha256=sha256, door=door,
+                gegevens=canoniek(gegevens))
 
 
 def _utc(tijdstip: dt.datetime) -> dt.datetime:

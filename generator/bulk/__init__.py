@@ -1,0 +1,1 @@
+"""Bulk generation: thousands of letters from one template and a file of rows, checked, resumable."""

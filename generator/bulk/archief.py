@@ -1,0 +1,93 @@
+"""What a bulk run leaves behind: manifest.csv (one line per row that was made or checked, with its verdicts),
+and with --zip one archive brieven.zip with the letters and the manifest."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+from generator.bulk.journaal import Journaal
+from generator.render import schrijf_atomisch
+
+ARCHIEF = "brieven.zip"
+KOLOMMEN = ["rij", "sleutel", "status", "bestand", "sha256", "b1", "b1_niveau", "b1_score", "awb", "awb_bevindingen"]
+PDF_KOLOMMEN = ["pdf", "pdf_sha256"]
+
+
+def laatste_regels(journaal: Journaal) -> dict[str, int]:
+    """Per row key the position of its last journal line: a row made again (its file was lost) counts once."""
+    return {regel["sleutel"]: positie for positie, regel in enumerate(journaal.regels())}
+
+
+def controleer_bestanden(journaal: Journaal, uit: Path) -> None:
+    """Before resuming: a finished row whose file is gone or changed is not finished; it is made again."""
+    laatste = laatste_regels(journaal)
+    bestaand = _in_archief(uit)
+    for positie, regel in enumerate(journaal.regels()):
+        if laatste[regel["sleutel"]] != positie or regel["status"] != "gemaakt":
+            continue
+        for naam, sha in ((regel["bestand"], regel["sha256"]), (regel.get("pdf"), regel.get("pdf_sha256"))):
+            if naam and _sha(uit / naam, bestaand) != sha:
+                journaal.klaar.pop(regel["sleutel"], None)
+
+
+def schrijf_manifest(journaal: Journaal, uit: Path, pdf: bool) -> Path:
+    laatste = laatste_regels(journaal)
+    kolommen = KOLOMMEN + (PDF_KOLOMMEN if pdf else [])
+    tekst = io.StringIO()
+    schrijver = csv.writer(tekst, delimiter=";", lineterminator="\r\n")
+    schrijver.writerow(kolommen)
+    for positie, regel in enumerate(journaal.regels()):
+        if laatste[regel["sleutel"]] == positie:
+            waarden = regel | {"b1": _ja_nee(regel.get("b1")), "awb": _ja_nee(regel.get("awb")),
+                               "awb_bevindingen": ", ".join(regel.get("awb_bevindingen", []))}
+            schrijver.writerow([waarden.get(k, "") if waarden.get(k) is not None else "" for k in kolommen])
+    pad = uit / "manifest.csv"
+    schrijf_atomisch(pad, tekst.getvalue().encode("utf-8-sig"))
+    return pad
+
+
+def pak_in(journaal: Journaal, uit: Path, manifest: Path) -> Path:
+    """brieven.zip with every letter made (also those of earlier runs into this folder) and the manifest; the
+    loose files go once the archive is complete."""
+    laatste = laatste_regels(journaal)
+    eerder = _in_archief(uit)
+    pad = uit / ARCHIEF
+    tijdelijk = uit / f".{ARCHIEF}.tmp"
+    losse = []
+    with zipfile.ZipFile(tijdelijk, "w", zipfile.ZIP_DEFLATED) as nieuw:
+        for positie, regel in enumerate(journaal.regels()):
+            if laatste[regel["sleutel"]] != positie or regel["status"] != "gemaakt":
+                continue
+            for naam in filter(None, (regel["bestand"], regel.get("pdf"))):
+                if (uit / naam).is_file():
+                    nieuw.write(uit / naam, naam)
+                    losse.append(uit / naam)
+                else:
+                    nieuw.writestr(naam, eerder.read(naam))
+        nieuw.write(manifest, manifest.name)
+    if eerder:
+        eerder.close()
+    tijdelijk.replace(pad)
+    for los in losse:
+        los.unlink()
+    return pad
+
+
+def _in_archief(uit: Path) -> zipfile.ZipFile | None:
+    return zipfile.ZipFile(uit / ARCHIEF) if (uit / ARCHIEF).is_file() else None
+
+
+def _sha(pad: Path, archief: zipfile.ZipFile | None) -> str | None:
+    if pad.is_file():
+        return hashlib.sha256(pad.read_bytes()).hexdigest()
+    if archief and pad.name in archief.namelist():
+        return hashlib.sha256(archief.read(pad.name)).hexdigest()
+    return None
+
+
+def _ja_nee(waarde) -> str:
+    return "" if waarde is None else "ja" if waarde else "nee"

@@ -1,0 +1,196 @@
+"""Read bulk rows one at a time from CSV, XLSX or JSON Lines, as cases for a template.
+
+A column name is a field path: `aanvrager.naam` fills the field naam of the group aanvrager, `posten[2].bedrag`
+the bedrag of the second item of the list posten. An empty cell leaves the field out."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import InvoerFout
+from generator.velden import subvelden
+
+SOORTEN = (".csv", ".xlsx", ".jsonl")
+STUK = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")
+
+
+@dataclass
+class Rij:
+    nummer: int              # as the user sees it: the line in a CSV or JSONL file, the row in Excel
+    zaak: dict
+    fout: str | None = None  # the row could not be read at all
+
+
+def lees_rijen(pad: Path, velden: dict) -> Iterator[Rij]:
+    """The rows of the file, read as they are needed. A bad file as a whole (missing, wrong kind, a column that
+    is no declared field) raises InvoerFout before the first row."""
+    pad = Path(pad)
+    soort = pad.suffix.lower()
+    if soort not in SOORTEN:
+        raise InvoerFout(f"{pad}: onbekend soort bestand; gebruik CSV (.csv), Excel (.xlsx) of JSON Lines (.jsonl)")
+    if not pad.is_file():
+        raise InvoerFout(f"{pad}: bestand niet gevonden")
+    if soort == ".jsonl":
+        return _jsonl(pad, velden)
+    kolommen, rijen = _csv(pad) if soort == ".csv" else _xlsx(pad)
+    controleer_kolommen(pad, kolommen, velden)
+    return (Rij(nummer, _nest(dict(zip(kolommen, waarden)))) for nummer, waarden in rijen)
+
+
+def tel_rijen(pad: Path) -> int:
+    """About how many rows the file holds, for the progress bar: a quick pass without validating (for Excel the
+    sheet's own dimension, which may count empty rows)."""
+    pad = Path(pad)
+    if pad.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        boek = load_workbook(pad, read_only=True)
+        try:
+            return max((boek.worksheets[0].max_row or 1) - 1, 0)
+        finally:
+            boek.close()
+    if pad.suffix.lower() == ".csv":
+        return sum(1 for _ in _csv(pad)[1])
+    with pad.open(encoding="utf-8") as bestand:
+        return sum(1 for regel in bestand if regel.strip())
+
+
+def controleer_kolommen(pad: Path, kolommen: list[str], velden: dict) -> None:
+    fouten = [f"{pad.name}: kolom {nummer} ('{kolom}'): {reden}"
+              for nummer, kolom in enumerate(kolommen, start=1) if (reden := _kolom_fout(kolom, velden))]
+    dubbel = {k for k in kolommen if kolommen.count(k) > 1 and k}
+    fouten += [f"{pad.name}: kolom '{k}' komt meer dan eens voor" for k in sorted(dubbel)]
+    if fouten:
+        raise InvoerFout(fouten)
+
+
+def _kolom_fout(kolom: str, velden: dict) -> str | None:
+    """Why a column name is not a field path of this template, or None."""
+    if not kolom:
+        return "kolom zonder naam"
+    stukken = kolom.split(".")
+    spec: dict | None = None
+    huidig = velden
+    for stuk in stukken:
+        gevonden = STUK.fullmatch(stuk)
+        if not gevonden or huidig is None or gevonden.group(1) not in huidig:
+            bekend = ", ".join(sorted(huidig or {}))
+            return f"geen veld van dit sjabloon (velden hier: {bekend})"
+        spec = huidig[gevonden.group(1)]
+        if gevonden.group(2):
+            if spec.get("type") != "lijst":
+                return f"'{gevonden.group(1)}' is geen lijst, dus [{gevonden.group(2)}] kan niet"
+            spec = spec.get("items") or {"type": "tekst"}
+        huidig = subvelden(spec)
+    return None
+
+
+def _nest(vlak: dict) -> dict:
+    """{'aanvrager.naam': 'X', 'posten[1].bedrag': '5'} -> {'aanvrager': {'naam': 'X'}, 'posten': [{'bedrag': '5'}]}.
+    Empty cells are left out, so an optional group or list with no values stays absent."""
+    zaak: dict = {}
+    for kolom, waarde in vlak.items():
+        if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+            continue
+        doel: dict | list = zaak
+        stukken = [STUK.fullmatch(s).groups() for s in kolom.split(".")]
+        for positie, (naam, index) in enumerate(stukken):
+            laatste = positie == len(stukken) - 1
+            if index is None:
+                if laatste:
+                    doel[naam] = waarde
+                else:
+                    doel = doel.setdefault(naam, {})
+                continue
+            lijst = doel.setdefault(naam, [])
+            while len(lijst) < int(index):
+                lijst.append({} if not laatste else None)
+            if laatste:
+                lijst[int(index) - 1] = waarde
+            else:
+                doel = lijst[int(index) - 1] = lijst[int(index) - 1] or {}
+    for naam, waarde in zaak.items():        # list items left empty between filled ones
+        if isinstance(waarde, list):
+            zaak[naam] = [w for w in waarde if w not in (None, {})]
+    return zaak
+
+
+def _csv(pad: Path):
+    """Column names and a generator of (line number, values); ';' or ',' as Dutch Excel or other tools write it."""
+    bestand = pad.open(encoding="utf-8-sig", newline="")
+    try:
+        eerste = bestand.readline()
+    except UnicodeDecodeError:
+        raise InvoerFout(f"{pad}: geen tekst in UTF-8 (sla het bestand op als 'CSV UTF-8')") from None
+    scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
+    kolommen = [k.strip() for k in next(csv.reader([eerste], delimiter=scheiding), [])]
+    if not kolommen:
+        raise InvoerFout(f"{pad}: het bestand is leeg; de eerste regel moet de kolomnamen geven")
+
+    def rijen():
+        with bestand:
+            lezer = csv.reader(bestand, delimiter=scheiding)
+            try:
+                for waarden in lezer:
+                    if any(w.strip() for w in waarden):
+                        yield lezer.line_num + 1, waarden + [""] * (len(kolommen) - len(waarden))
+            except UnicodeDecodeError:
+                raise InvoerFout(f"{pad}: regel {lezer.line_num + 2}: geen tekst in UTF-8") from None
+
+    return kolommen, rijen()
+
+
+def _xlsx(pad: Path):
+    """The first sheet, read in read-only mode: openpyxl then streams the rows instead of loading the workbook."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+    from zipfile import BadZipFile
+
+    try:
+        boek = load_workbook(pad, read_only=True, data_only=True)
+    except (InvalidFileException, BadZipFile, KeyError, OSError) as fout:
+        raise InvoerFout(f"{pad}: geen geldig Excel-bestand ({fout})") from None
+    rijen = boek.worksheets[0].iter_rows(values_only=True)
+    kop = next(rijen, None)
+    if not kop or not any(kop):
+        boek.close()
+        raise InvoerFout(f"{pad}: het eerste werkblad is leeg; de eerste rij moet de kolomnamen geven")
+    kolommen = [str(k).strip() if k is not None else "" for k in kop]
+    while kolommen and not kolommen[-1]:
+        kolommen.pop()
+
+    def waarden():
+        try:
+            for nummer, rij in enumerate(rijen, start=2):
+                if any(w is not None and str(w).strip() for w in rij):
+                    yield nummer, list(rij[:len(kolommen)]) + [None] * (len(kolommen) - len(rij))
+        finally:
+            boek.close()
+
+    return kolommen, waarden()
+
+
+def _jsonl(pad: Path, velden: dict) -> Iterator[Rij]:
+    """One JSON object per line; nested objects and dotted names both work."""
+    with pad.open(encoding="utf-8-sig") as bestand:
+        for nummer, regel in enumerate(bestand, start=1):
+            if not regel.strip():
+                continue
+            try:
+                object_ = json.loads(regel)
+            except json.JSONDecodeError as fout:
+                yield Rij(nummer, {}, f"ongeldige JSON ({fout.msg}, teken {fout.colno})")
+                continue
+            if not isinstance(object_, dict):
+                yield Rij(nummer, {}, "de regel moet een JSON-object zijn ({\"veld\": waarde, ...})")
+                continue
+            vlak = {k: v for k, v in object_.items() if "." in k or "[" in k}
+            if fout := next((f"kolom '{k}': {r}" for k in vlak if (r := _kolom_fout(k, velden))), None):
+                yield Rij(nummer, {}, fout)
+                continue
+            yield Rij(nummer, {k: v for k, v in object_.items() if k not in vlak} | _nest(vlak))

@@ -1,0 +1,84 @@
+"""The journal of a bulk run: which rows are finished, kept in the output folder, so a run that stopped (crash,
+Ctrl-C, power cut) goes on where it was and makes no letter twice.
+
+A JSON Lines file: the first line says what the run is (template, version, dagtekening, ...), then one line per
+finished row, written only after its file is complete on disk and its register entry is committed. A line cut
+off by a crash is ignored and overwritten."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.errors import InvoerFout
+
+NAAM = ".sjabloon-bulk-journaal.jsonl"
+
+
+class Journaal:
+    def __init__(self, map_: Path, kenmerk: dict, dagtekening: str | None):
+        """Open the journal in `map_`, or start one. `kenmerk` must match the one of an earlier run in this folder;
+        `dagtekening` None takes the earlier run's (a resumed run keeps the date its first letters carry)."""
+        self.pad = Path(map_) / NAAM
+        self.klaar: dict[str, tuple[str, str]] = {}        # sleutel -> (hash of the row's data, status)
+        if self.pad.exists():
+            kop = self._lees()
+            verschil = [f"{k}: eerder {kop['kenmerk'].get(k)!r}, nu {v!r}" for k, v in kenmerk.items()
+                        if kop["kenmerk"].get(k) != v]
+            if dagtekening and dagtekening != kop["dagtekening"]:
+                verschil.append(f"dagtekening: eerder {kop['dagtekening']}, nu {dagtekening}")
+            if verschil:
+                raise InvoerFout([f"{map_}: deze map hoort bij een andere bulkrun; kies een andere map met --uit, "
+                                  "of draai de opdracht zoals eerst"] + [f"  {v}" for v in verschil])
+            self.run, self.dagtekening = kop["run"], kop["dagtekening"]
+        else:
+            if not dagtekening:
+                raise ValueError("een nieuwe bulkrun heeft een dagtekening nodig")
+            self.run, self.dagtekening = uuid.uuid4().hex, dagtekening
+            self._voeg_toe([{"run": self.run, "kenmerk": kenmerk, "dagtekening": dagtekening}])
+
+    def _lees(self) -> dict:
+        """Read the header and the finished rows; cut off a last line that a crash left half written."""
+        goed = 0
+        kop = None
+        with self.pad.open("rb") as bestand:
+            for regel in bestand:
+                try:
+                    gegevens = json.loads(regel)
+                except ValueError:
+                    break
+                if not regel.endswith(b"\n"):
+                    break
+                goed += len(regel)
+                if kop is None:
+                    kop = gegevens
+                else:
+                    self.klaar[gegevens["sleutel"]] = (gegevens["gegevens_hash"], gegevens["status"])
+        if kop is None:
+            raise InvoerFout(f"{self.pad}: het journaal van de vorige run is onleesbaar; verwijder het om opnieuw te beginnen")
+        if goed < self.pad.stat().st_size:
+            with self.pad.open("r+b") as bestand:
+                bestand.truncate(goed)
+        return kop
+
+    def schrijf(self, regels: list[dict]) -> None:
+        """Record finished rows; on disk (fsync) before this returns."""
+        self._voeg_toe(regels)
+        for regel in regels:
+            self.klaar[regel["sleutel"]] = (regel["gegevens_hash"], regel["status"])
+
+    def _voeg_toe(self, regels: list[dict]) -> None:
+        with self.pad.open("a", encoding="utf-8") as bestand:
+            bestand.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in regels))
+            bestand.flush()
+            os.fsync(bestand.fileno())
+
+    def regels(self) -> Iterator[dict]:
+        """The finished rows in the order they were finished, read from disk (not kept in memory)."""
+        with self.pad.open(encoding="utf-8") as bestand:
+            next(bestand)
+            for regel in bestand:
+                yield json.loads(regel)

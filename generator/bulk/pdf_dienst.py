@@ -1,0 +1,87 @@
+"""One LibreOffice for a whole bulk run: turns DOCX letters into PDF/A, one request per line on stdin.
+
+Runs under the system's Python with Debian's python3-uno (the UNO bridge is not on PyPI), started by
+generator/bulk/pdf.py once per worker. It starts LibreOffice headless with its own profile, so workers do not
+share one, and answers each line {"in": docx, "uit": pdf} with "ok" or "fout: ...". It stops LibreOffice when its
+input closes, also when the worker that started it dies."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+
+PDF_A_2B = 2             # LibreOffice's SelectPdfVersion: 1 = PDF/A-1b, 2 = PDF/A-2b, 3 = PDF/A-3b
+
+
+def eigenschap(naam, waarde):
+    return PropertyValue(Name=naam, Value=waarde)
+
+
+def start_office():
+    profiel = tempfile.mkdtemp(prefix="sjabloon-libreoffice-")
+    pijp = f"sjabloonstraat-{os.getpid()}"
+    office = subprocess.Popen(
+        [os.environ.get("SJABLOON_SOFFICE", "soffice"), "--headless", "--invisible", "--nologo", "--norestore",
+         "--nodefault", "--nolockcheck", f"-env:UserInstallation=file://{profiel}",
+         f"--accept=pipe,name={pijp};urp;StarOffice.ComponentContext"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    lokaal = uno.getComponentContext()
+    oplosser = lokaal.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", lokaal)
+    for _ in range(1200):                          # the first start of a fresh profile can take a while
+        try:
+            context = oplosser.resolve(f"uno:pipe,name={pijp};urp;StarOffice.ComponentContext")
+            break
+        except NoConnectException:
+            if office.poll() is not None:
+                raise RuntimeError(f"LibreOffice stopte meteen (code {office.returncode})")
+            time.sleep(0.05)
+    else:
+        raise RuntimeError("LibreOffice gaf binnen 60 seconden geen antwoord")
+    bureau = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+    return office, bureau, profiel
+
+
+def zet_om(bureau, docx, pdf):
+    document = bureau.loadComponentFromURL(uno.systemPathToFileUrl(docx), "_blank", 0,
+                                           (eigenschap("Hidden", True), eigenschap("ReadOnly", True)))
+    try:
+        filter_gegevens = uno.Any("[]com.sun.star.beans.PropertyValue",
+                                  (eigenschap("SelectPdfVersion", PDF_A_2B), eigenschap("UseTaggedPDF", True)))
+        instellingen = (eigenschap("FilterName", "writer_pdf_Export"), eigenschap("FilterData", filter_gegevens))
+        uno.invoke(document, "storeToURL", (uno.systemPathToFileUrl(pdf), instellingen))
+    finally:
+        document.close(True)
+
+
+def main():
+    office, bureau, profiel = start_office()
+    try:
+        print("klaar", flush=True)
+        for regel in sys.stdin:
+            opdracht = json.loads(regel)
+            try:
+                zet_om(bureau, opdracht["in"], opdracht["uit"])
+                print("ok", flush=True)
+            except Exception as fout:              # one bad letter must not stop the others
+                print(f"fout: {fout}".replace("\n", " "), flush=True)
+    finally:
+        try:
+            bureau.terminate()
+        except Exception:
+            pass
+        try:
+            office.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            office.kill()
+        shutil.rmtree(profiel, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""A DOCX template read, cleaned up and compiled once, then filled for many cases.
+
+docxtpl opens the DOCX, cleans the Word XML of every part, compiles it with Jinja, fills it and compresses the
+whole package again for each document. Here that is done once: per letter only the Jinja templates are filled
+and only the parts that differ are compressed. Every step that shapes the XML is docxtpl's own (patch_xml,
+resolve_listing, fix_tables, fix_docpr_ids), in docxtpl's order, so a letter's XML is the same as the one
+`render.vul_docx` makes (tests/test_bulk_renderer.py checks this on every template in the catalogue)."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from docx.opc.oxml import parse_xml, serialize_part_xml
+from docx.opc.pkgwriter import _ContentTypesItem
+from docxtpl import DocxTemplate
+
+from generator.bulk.zip import Item, archief, item
+from generator.render import met_functies, omgeving, vertaalde_fouten
+
+VOETNOTEN = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+EIGENSCHAPPEN = ("author", "comments", "identifier", "language", "subject", "title")    # the ones docxtpl fills
+MAX_BOUWSTEEN_TEKSTEN = 1000
+
+
+class VoorbereidSjabloon:
+    def __init__(self, docx: Path | bytes, naam: str, gemeente: dict):
+        self.naam = naam
+        self.docx_pad = docx if isinstance(docx, Path) else None
+        self.tpl = DocxTemplate(io.BytesIO(docx if isinstance(docx, bytes) else Path(docx).read_bytes()))
+        self.tpl.render_init()
+        self.bouwsteen_xml: dict = {}
+        self.env = met_functies(omgeving(), self.tpl, gemeente, naam, self.bouwsteen_xml)
+        word = self.tpl.docx
+        self.hoofddeel = word.part
+        self.lege_body = word.element.body
+        with vertaalde_fouten(naam, self.docx_pad):
+            self.body = self._compileer(self.tpl.get_xml())
+            self.koppen = [(deel, self._compileer(xml), self.tpl.get_headers_footers_encoding(xml))
+                           for uri in (self.tpl.HEADER_URI, self.tpl.FOOTER_URI)
+                           for _, deel in self.tpl.get_headers_footers(uri)
+                           for xml in [self.tpl.get_part_xml(deel)]]
+            self.voetnoten = [(deel, self._compileer(deel.blob.decode("utf-8")))
+                              for deel in word.part.package.parts if deel.content_type == VOETNOTEN]
+            self.eigenschappen = [(e, self.env.from_string(getattr(word.core_properties, e) or "")) for e in EIGENSCHAPPEN]
+        self.vaste_eigenschappen = all("{" not in (getattr(word.core_properties, e) or "") for e in EIGENSCHAPPEN)
+        if self.vaste_eigenschappen:               # no tags: fill them once, as docxtpl would for every letter
+            self._vul_eigenschappen({})
+        wisselend = {self.hoofddeel} | {deel for deel, _, _ in self.koppen} | {deel for deel, _ in self.voetnoten}
+        if not self.vaste_eigenschappen:
+            wisselend.add(word.part.package._core_properties_part)
+        self.vaste_delen = set(word.part.package.iter_parts()) - wisselend   # the same in every letter
+        self.vast: dict[str, Item] = {}            # part name -> compressed once
+        self.inhoudstypen: dict[tuple, Item] = {}
+
+    def _compileer(self, xml: str):
+        return self.env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", self.tpl.patch_xml(xml)))
+
+    def _nabewerk(self, xml: str) -> str:
+        """What docxtpl's render_xml_part does after Jinja."""
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        return self.tpl.resolve_listing(xml) if re.search(r"[\t\n\a\f]", xml) else xml   # else it changes nothing
+
+    def _vul_eigenschappen(self, context: dict) -> None:
+        for eigenschap, sjabloon in self.eigenschappen:
+            setattr(self.tpl.docx.core_properties, eigenschap, sjabloon.render(context))
+
+    def vul(self, context: dict) -> bytes:
+        """The DOCX for one case. Raises RenderFout as render.vul_docx does."""
+        delen = [self.hoofddeel] + [deel for deel, _, _ in self.koppen]
+        relaties = {deel: set(deel.rels) for deel in delen}
+        afbeeldingen = len(self.hoofddeel.package.image_parts)
+        try:
+            with vertaalde_fouten(self.naam, self.docx_pad):
+                return self._vul(context)
+        finally:                 # back to the template as read: images and relations added for this letter go
+            for deel in delen:
+                for rid in set(deel.rels) - relaties[deel]:
+                    del deel.rels[rid]
+                    deel.rels._target_parts_by_rId.pop(rid, None)
+            del self.hoofddeel.package.image_parts._image_parts[afbeeldingen:]
+            if len(self.bouwsteen_xml) > MAX_BOUWSTEEN_TEKSTEN:
+                self.bouwsteen_xml.clear()
+
+    def _vul(self, context: dict) -> bytes:
+        tpl, wortel = self.tpl, self.tpl.docx.element
+        tpl.docx_ids_index = 1000
+        wortel.replace(wortel.body, self.lege_body)          # new images number their ids from the template's
+        tpl.current_rendering_part = self.hoofddeel
+        boom = tpl.fix_tables(self._nabewerk(self.body.render(context)))
+        tpl.fix_docpr_ids(boom)
+        wortel.replace(wortel.body, boom)
+        nieuw = {self.hoofddeel: serialize_part_xml(wortel)}
+        for deel, sjabloon, codering in self.koppen:
+            tpl.current_rendering_part = deel
+            nieuw[deel] = serialize_part_xml(parse_xml(self._nabewerk(sjabloon.render(context)).encode(codering)))
+        for deel, sjabloon in self.voetnoten:
+            nieuw[deel] = self._nabewerk(sjabloon.render(context)).encode("utf-8")
+        if not self.vaste_eigenschappen:
+            self._vul_eigenschappen(context)
+        return self._pak(nieuw)
+
+    def _pak(self, nieuw: dict) -> bytes:
+        """The package as python-docx writes it (same parts, same order), from cached and new entries."""
+        pakket = self.hoofddeel.package
+        delen = list(pakket.iter_parts())
+        items = [self._inhoudstypen(delen), self._vast("_rels/.rels", lambda: pakket.rels.xml)]
+        for deel in delen:
+            naam = deel.partname.membername
+            vast = deel in self.vaste_delen
+            items.append(self._vast(naam, lambda: deel.blob) if vast else item(naam, nieuw.get(deel) or deel.blob, 1))
+            if len(deel.rels):
+                rels = deel.partname.rels_uri.membername
+                items.append(self._vast(rels, lambda: deel.rels.xml) if vast else item(rels, deel.rels.xml, 1))
+        return archief(items)
+
+    def _vast(self, naam: str, inhoud) -> Item:
+        if naam not in self.vast:
+            self.vast[naam] = item(naam, inhoud())
+        return self.vast[naam]
+
+    def _inhoudstypen(self, delen: list) -> Item:
+        sleutel = tuple((str(d.partname), d.content_type) for d in delen)
+        if sleutel not in self.inhoudstypen:
+            self.inhoudstypen[sleutel] = item("[Content_Types].xml", _ContentTypesItem.from_parts(delen).blob)
+        return self.inhoudstypen[sleutel]

@@ -1,0 +1,108 @@
+"""One bulk worker: fills the prepared template for a row, checks the letter and writes it (and its PDF).
+
+Each worker process holds its own prepared template, check caches and LibreOffice process for the whole run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.bulk.renderer import VoorbereidSjabloon
+from generator.catalogus import Sjabloon
+from generator.concept import markeer_concept
+from generator.context import activeer_gemeente, maak_context
+from generator.errors import InvoerFout
+from generator.genereer import bestandsnaam, registergegevens
+from generator.render import schrijf_atomisch
+from generator.vrijgave import VrijgaveGeweigerd, keur
+
+
+@dataclass
+class Taak:
+    rij: int
+    sleutel: str
+    gegevens_hash: str
+    zaak: dict
+
+
+@dataclass
+class Instellingen:
+    sjabloon: Sjabloon
+    gemeente_pad: Path | None
+    dagtekening: dt.date
+    uit: Path
+    concept: bool
+    pdf: bool
+
+
+class Werker:
+    def __init__(self, instellingen: Instellingen):
+        self.i = instellingen
+        self.gemeente = activeer_gemeente(instellingen.gemeente_pad)
+        docx = instellingen.sjabloon.docx.read_bytes()
+        if instellingen.concept and not instellingen.sjabloon.vrijgegeven:
+            docx = markeer_concept(docx)          # marked once in the template: the same header in every letter
+        self.renderer = VoorbereidSjabloon(docx, instellingen.sjabloon.id, self.gemeente)
+        self.pdf = None
+        if instellingen.pdf:
+            from generator.bulk.pdf import PdfOmzetter
+            self.pdf = PdfOmzetter()
+
+    def sluit(self) -> None:
+        if self.pdf:
+            self.pdf.sluit()
+
+    def maak(self, taak: Taak) -> tuple[dict, dict | None]:
+        """The journal line for this row, and the register data when a letter was written."""
+        regel = {"rij": taak.rij, "sleutel": taak.sleutel, "gegevens_hash": taak.gegevens_hash}
+        sjabloon = self.i.sjabloon
+        try:
+            context, _ = maak_context(sjabloon, taak.zaak, self.i.dagtekening, self.gemeente)
+            document = self.renderer.vul(context)
+        except InvoerFout as fout:
+            return regel | {"status": "fout", "fouten": [["(sjabloon)", m] for m in fout.meldingen]}, None
+        naam = bestandsnaam(taak.sleutel, sjabloon.id)
+        try:
+            _, keuring = keur(naam, document, sjabloon.besluittype)
+        except VrijgaveGeweigerd as geweigerd:
+            keuring = geweigerd.keuring
+        regel |= {"b1": keuring.b1.b1, "b1_niveau": keuring.b1.niveau, "b1_score": round(keuring.b1.score, 1),
+                  "awb": keuring.awb.vrijgave,
+                  "awb_bevindingen": [f"{b.regel} ({b.ernst})" for b in keuring.awb.bevindingen]}
+        if keuring.fouten:
+            return regel | {"status": "afgekeurd", "fouten": [["(controle)", f"de brief is niet vrijgegeven: {r}"]
+                                                              for r in keuring.fouten]}, None
+        schrijf_atomisch(self.i.uit / naam, document)
+        regel |= {"status": "gemaakt", "bestand": naam, "sha256": hashlib.sha256(document).hexdigest()}
+        if self.pdf:
+            pdf_naam = Path(naam).with_suffix(".pdf").name
+            try:
+                pdf = self.pdf.zet_om(self.i.uit / naam)
+            except InvoerFout as fout:            # no letter without its PDF: the row is made again next run
+                (self.i.uit / naam).unlink()
+                return regel | {"status": "fout", "fouten": [["(pdf)", m] for m in fout.meldingen]}, None
+            schrijf_atomisch(self.i.uit / pdf_naam, pdf)
+            regel |= {"pdf": pdf_naam, "pdf_sha256": hashlib.sha256(pdf).hexdigest()}
+        concept = not sjabloon.vrijgegeven
+        gegevens = registergegevens(naam, self.i.dagtekening, keuring, None, concept)
+        return regel, {"zaaknummer": taak.zaak.get("zaaknummer"), "sha256": regel["sha256"], "gegevens": gegevens}
+
+
+_werker: Werker | None = None
+
+
+def start_proces(instellingen: Instellingen) -> None:
+    """Initializer of a worker process: Ctrl-C is handled by the main process, which stops the workers."""
+    import signal
+    from multiprocessing.util import Finalize
+
+    global _werker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _werker = Werker(instellingen)
+    Finalize(_werker, _werker.sluit, exitpriority=10)        # runs when the pool ends this process
+
+
+def maak_reeks(taken: list[Taak]) -> list[tuple[dict, dict | None]]:
+    return [_werker.maak(taak) for taak in taken]

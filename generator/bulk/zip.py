@@ -1,0 +1,43 @@
+"""Write a ZIP archive (the container of a DOCX) from entries that may already be compressed.
+
+Python's zipfile compresses every entry again on every write. A bulk run writes the same styles, theme and
+settings into each letter, so those entries are compressed once and copied as they are. Every entry carries the
+same fixed time stamp, so the same letter always gives the same bytes (and the same SHA-256)."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from dataclasses import dataclass
+
+DATUM_1980 = (0, 33)          # DOS time 00:00, date 1980-01-01: the earliest a ZIP can say
+DEFLATE = 8
+
+
+@dataclass(frozen=True)
+class Item:
+    naam: bytes
+    crc: int
+    grootte: int
+    gecomprimeerd: bytes
+
+
+def item(naam: str, data: bytes, niveau: int = 6) -> Item:
+    pakker = zlib.compressobj(niveau, zlib.DEFLATED, -15)
+    return Item(naam.encode("utf-8"), zlib.crc32(data), len(data), pakker.compress(data) + pakker.flush())
+
+
+def archief(items: list[Item]) -> bytes:
+    """The ZIP bytes: each entry's local header and data, then the central directory."""
+    stukken, centraal, positie = [], [], 0
+    tijd, datum = DATUM_1980
+    for i in items:
+        kop = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, DEFLATE, tijd, datum, i.crc,
+                          len(i.gecomprimeerd), i.grootte, len(i.naam), 0) + i.naam
+        centraal.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, DEFLATE, tijd, datum, i.crc,
+                                    len(i.gecomprimeerd), i.grootte, len(i.naam), 0, 0, 0, 0, 0, positie) + i.naam)
+        stukken += [kop, i.gecomprimeerd]
+        positie += len(kop) + len(i.gecomprimeerd)
+    map_ = b"".join(centraal)
+    einde = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(items), len(items), len(map_), positie, 0)
+    return b"".join(stukken) + map_ + einde
