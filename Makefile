@@ -4,7 +4,8 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.geinstalleerd
 # Debian-pakketten die de tests nodig hebben (geïnstalleerd met apt-get als we root zijn).
 # postgresql: de registertests draaien ook tegen een eigen PostgreSQL-server op 127.0.0.1.
-DEB_PAKKETTEN := postgresql
+# libreoffice-writer-nogui en python3-uno: `sjabloon bulk --pdf` maakt PDF/A met één LibreOffice per werker.
+DEB_PAKKETTEN := postgresql libreoffice-writer-nogui python3-uno
 
 # Waar de UD-treebanks staan voor `make model` (zie checks/model/nl_sjabloonstraat/NAUWKEURIGHEID.md).
 UD_DATA ?= ../shared/data/ud-dutch
@@ -30,9 +31,9 @@ systeem:
 	  else echo "Installeer eerst:$$ontbreekt (apt-get als root)"; fi; \
 	fi
 
-# Als root is PostgreSQL geïnstalleerd (systeem), dus faalt een registertest dan in plaats van over te slaan.
+# Als root zijn PostgreSQL en LibreOffice geïnstalleerd (systeem), dus faalt zo'n test dan in plaats van over te slaan.
 test: install systeem
-	SJABLOON_PG_VERPLICHT=$$( [ "$$(id -u)" = 0 ] && echo 1 ) $(PY) -m pytest
+	ROOT=$$( [ "$$(id -u)" = 0 ] && echo 1 ); SJABLOON_PG_VERPLICHT=$$ROOT SJABLOON_PDF_VERPLICHT=$$ROOT $(PY) -m pytest
 
 # Train het Nederlandse taalmodel opnieuw (ongeveer een half uur op één kern; niet nodig voor installeren of testen).
 model: install

@@ -108,7 +108,7 @@ class Treffers:
 
 _treffers: dict[tuple[str, bool], Treffers] = {}
 bij_wissel(_treffers.clear)
-MAX_TREFFERS = 50_000
+MAX_TREFFERS = 20_000
 
 
 def treffers(alinea: Alinea) -> Treffers:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from docx.enum.style import WD_STYLE_TYPE
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, pass_context
 from jinja2.sandbox import SandboxedEnvironment
@@ -15,6 +16,7 @@ from checks.content import content_dir
 from generator.errors import RenderFout
 from generator.opmaak import FILTERS
 
+MARKDOWN = MarkdownIt("commonmark")
 STIJLEN = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "bullet": "List Bullet", "ordered": "List Number"}
 
 
@@ -24,6 +26,13 @@ def bouwsteen_functie(sjabloon: DocxTemplate, naam_sjabloon: str, als_xml: dict 
     tekst_omgeving = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
     tekst_omgeving.filters.update(FILTERS)
     gelezen = {}                          # naam -> compiled bouwsteen, read once per template being filled
+    stijlen: dict[str, str | None] = {}
+
+    def stijl_id(naam: str | None) -> str | None:
+        """The template's style id for a style name, looked up once: a search through all styles takes a while."""
+        if naam not in stijlen:
+            stijlen[naam] = sjabloon.docx.part.get_style_id(naam, WD_STYLE_TYPE.PARAGRAPH) if naam else None
+        return stijlen[naam]
 
     @pass_context
     def bouwsteen(context, naam: str, **invulling):
@@ -33,7 +42,7 @@ def bouwsteen_functie(sjabloon: DocxTemplate, naam_sjabloon: str, als_xml: dict 
         markdown = gelezen[naam].render({**context.get_all(), **invulling})
         if als_xml is None:
             subdoc = sjabloon.new_subdoc()
-            _naar_alineas(markdown, subdoc)
+            _naar_alineas(markdown, subdoc, stijl_id)
             return subdoc                 # a docxtpl Subdoc renders as its paragraphs' XML, also under autoescape
         if markdown not in als_xml:
             if "subdoc" not in gelezen:   # one subdocument, emptied for each text: opening one costs milliseconds
@@ -41,7 +50,7 @@ def bouwsteen_functie(sjabloon: DocxTemplate, naam_sjabloon: str, als_xml: dict 
             subdoc = gelezen["subdoc"]
             for kind in list(subdoc.element.body):
                 subdoc.element.body.remove(kind)
-            _naar_alineas(markdown, subdoc)
+            _naar_alineas(markdown, subdoc, stijl_id)
             als_xml[markdown] = Markup(str(subdoc))
         return als_xml[markdown]
 
@@ -58,11 +67,11 @@ def lees_bouwsteen(naam: str, naam_sjabloon: str) -> str:
     return pad.read_text(encoding="utf-8")
 
 
-def _naar_alineas(markdown: str, subdoc) -> None:
+def _naar_alineas(markdown: str, subdoc, stijl_id) -> None:
     """Headings, paragraphs and (numbered) lists, with bold and italic; nothing else."""
     lijst = None
     kop = None
-    for token in MarkdownIt("commonmark").parse(markdown):
+    for token in MARKDOWN.parse(markdown):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             lijst = STIJLEN["bullet" if token.type == "bullet_list_open" else "ordered"]
         elif token.type in ("bullet_list_close", "ordered_list_close"):
@@ -72,7 +81,8 @@ def _naar_alineas(markdown: str, subdoc) -> None:
         elif token.type == "heading_close":
             kop = None
         elif token.type == "inline":
-            alinea = subdoc.add_paragraph(style=kop or lijst)
+            alinea = subdoc.add_paragraph()
+            alinea._p.style = stijl_id(kop or lijst)      # what add_paragraph(style=naam) does, without the search
             _runs(token.children or [], alinea)
 
 

@@ -11,7 +11,7 @@ from checks.b1.score import kenmerken, zin_score
 from checks.b1.taalmodel import analyseer
 from checks.content import bij_wissel
 
-MAX_GEHEUGEN = 100_000
+MAX_GEHEUGEN = 10_000       # about 2 kB per sentence: a bulk run of 100,000 letters stays far under 300 MB
 
 
 @dataclass
@@ -31,7 +31,8 @@ def analyseer_zinnen(zinnen: list[str]) -> list[ZinAnalyse]:
     """The analysis of each sentence, in order; sentences seen before are not parsed again."""
     nieuw = list(dict.fromkeys(z for z in zinnen if z not in _geheugen))
     if len(_geheugen) + len(nieuw) > MAX_GEHEUGEN:
-        _geheugen.clear()
+        _geheugen.clear()                          # then this document's known sentences are new again too
+        nieuw = list(dict.fromkeys(zinnen))
     for zin, doc in zip(nieuw, analyseer(nieuw)):
         maten = meet(doc)
         problemen = zin_problemen(zin, maten)

@@ -23,7 +23,7 @@ class Journaal:
         """Open the journal in `map_`, or start one. `kenmerk` must match the one of an earlier run in this folder;
         `dagtekening` None takes the earlier run's (a resumed run keeps the date its first letters carry)."""
         self.pad = Path(map_) / NAAM
-        self.klaar: dict[str, tuple[str, str]] = {}        # sleutel -> (hash of the row's data, status)
+        self.klaar: dict[str, tuple[str, str]] = {}   # of earlier runs: sleutel -> (hash of the row's data, status)
         if self.pad.exists():
             kop = self._lees()
             verschil = [f"{k}: eerder {kop['kenmerk'].get(k)!r}, nu {v!r}" for k, v in kenmerk.items()
@@ -65,10 +65,9 @@ class Journaal:
         return kop
 
     def schrijf(self, regels: list[dict]) -> None:
-        """Record finished rows; on disk (fsync) before this returns."""
+        """Record finished rows; on disk (fsync) before this returns. `klaar` keeps only the rows of earlier runs
+        (a row of this run does not come again), so a long run does not grow in memory."""
         self._voeg_toe(regels)
-        for regel in regels:
-            self.klaar[regel["sleutel"]] = (regel["gegevens_hash"], regel["status"])
 
     def _voeg_toe(self, regels: list[dict]) -> None:
         with self.pad.open("a", encoding="utf-8") as bestand:

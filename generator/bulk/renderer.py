@@ -53,6 +53,7 @@ class VoorbereidSjabloon:
         self.vaste_delen = set(word.part.package.iter_parts()) - wisselend   # the same in every letter
         self.vast: dict[str, Item] = {}            # part name -> compressed once
         self.inhoudstypen: dict[tuple, Item] = {}
+        self.vorige: dict = {}                     # per part: the previous letter's input and result
 
     def _compileer(self, xml: str):
         return self.env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", self.tpl.patch_xml(xml)))
@@ -95,7 +96,8 @@ class VoorbereidSjabloon:
         nieuw = {self.hoofddeel: serialize_part_xml(wortel)}
         for deel, sjabloon, codering in self.koppen:
             tpl.current_rendering_part = deel
-            nieuw[deel] = serialize_part_xml(parse_xml(self._nabewerk(sjabloon.render(context)).encode(codering)))
+            xml = self._nabewerk(sjabloon.render(context)).encode(codering)
+            nieuw[deel] = self._als_vorige(deel, xml, lambda: serialize_part_xml(parse_xml(xml)))
         for deel, sjabloon in self.voetnoten:
             nieuw[deel] = self._nabewerk(sjabloon.render(context)).encode("utf-8")
         if not self.vaste_eigenschappen:
@@ -110,11 +112,27 @@ class VoorbereidSjabloon:
         for deel in delen:
             naam = deel.partname.membername
             vast = deel in self.vaste_delen
-            items.append(self._vast(naam, lambda: deel.blob) if vast else item(naam, nieuw.get(deel) or deel.blob, 1))
+            items.append(self._vast(naam, lambda: deel.blob) if vast else self._ingepakt(naam, nieuw.get(deel) or deel.blob))
             if len(deel.rels):
                 rels = deel.partname.rels_uri.membername
-                items.append(self._vast(rels, lambda: deel.rels.xml) if vast else item(rels, deel.rels.xml, 1))
+                items.append(self._vast(rels, lambda: deel.rels.xml) if vast else self._relaties(rels, deel.rels))
         return archief(items)
+
+    def _als_vorige(self, sleutel, invoer, maak):
+        """maak(), or the previous letter's result when this part's input is the same (a letterhead, a logo)."""
+        vorige = self.vorige.get(sleutel)
+        if vorige is None or vorige[0] != invoer:
+            vorige = self.vorige[sleutel] = (invoer, maak())
+        return vorige[1]
+
+    def _relaties(self, naam: str, relaties) -> Item:
+        """A part's relations, made into XML only when they differ from the previous letter's."""
+        sleutel = tuple((r.rId, r.reltype, r.target_ref if r.is_external else str(r.target_part.partname))
+                        for r in relaties.values())
+        return self._als_vorige((naam, "relaties"), sleutel, lambda: item(naam, relaties.xml, 1))
+
+    def _ingepakt(self, naam: str, data: bytes) -> Item:
+        return self._als_vorige(naam, data, lambda: item(naam, data, 1))
 
     def _vast(self, naam: str, inhoud) -> Item:
         if naam not in self.vast:

@@ -119,8 +119,8 @@ def _maak(opdracht, rijen, sjabloon, sleutelveld, journaal, register, fouten, ui
                 uitslag.fout += regel["status"] != "gemaakt"
             voortgang.stap(len(resultaten))
             if len(wachtend) >= VASTLEGGEN_PER or time.monotonic() - laatst > VASTLEGGEN_NA:
-                _leg_vast(wachtend, journaal, register, sjabloon, door)
-                wachtend, laatst = [], time.monotonic()
+                klaar, wachtend, laatst = wachtend, [], time.monotonic()
+                _leg_vast(klaar, journaal, register, sjabloon, door)
     finally:
         _leg_vast(wachtend, journaal, register, sjabloon, door)         # also on Ctrl-C: what is done is kept
     voortgang.einde()

@@ -1,0 +1,119 @@
+"""Speed and memory of bulk generation, against plain docxtpl.
+
+Run: .venv/bin/python bench/bulk.py [--n 1000] [--geheugen-n 100000]
+1. The same rows of herinnering-afloop-vergunning (every row a different holder, address, permit and dates),
+   rendered and saved once with plain docxtpl (a new DocxTemplate per document, as `sjabloon genereer` does) and
+   once with the bulk renderer (the DOCX read and compiled once), one process each: documents per second.
+2. The whole `sjabloon bulk` run (read, validate, render, Awb and B1 check, write, journal, register) with one and
+   with two workers: letters per second and the speed-up.
+3. Peak memory (largest resident set of a process) of `sjabloon bulk` over --geheugen-n rows, one worker.
+The last line is `verhouding: X`: bulk renderer over plain docxtpl, documents per second, single worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+
+from bulkdata import rijen, schrijf_csv  # noqa: E402
+
+from generator.bulk.invoer import _nest  # noqa: E402
+from generator.bulk.renderer import VoorbereidSjabloon  # noqa: E402
+from generator.catalogus import laad  # noqa: E402
+from generator.context import activeer_gemeente, maak_context  # noqa: E402
+from generator.render import vul_docx  # noqa: E402
+from generator.velden import valideer  # noqa: E402
+
+SJABLOON = "herinnering-afloop-vergunning"
+SJABLOON_CLI = str(Path(sys.executable).parent / "sjabloon")
+
+
+def contexten(aantal: int) -> list[dict]:
+    sjabloon, gemeente = laad(SJABLOON), activeer_gemeente(None)
+    lijst = []
+    for rij in rijen(aantal):
+        zaak, problemen = valideer(sjabloon.velden, _nest(rij))
+        assert not problemen, problemen
+        lijst.append(maak_context(sjabloon, zaak, dt.date(2026, 11, 23), gemeente)[0])
+    return lijst
+
+
+def per_seconde(maak, lijst: list, map_: Path) -> float:
+    start = time.perf_counter()
+    for nummer, context in enumerate(lijst):
+        (map_ / f"{nummer}.docx").write_bytes(maak(context))
+    return len(lijst) / (time.perf_counter() - start)
+
+
+def bulk_run(data: Path, werkers: int, map_: Path) -> tuple[float, int]:
+    """Letters per second of the whole command, and its peak memory in MB (largest process)."""
+    omgeving = dict(os.environ, SJABLOON_DATABASE_URL=f"sqlite:///{map_ / 'register.sqlite'}")
+    start = time.perf_counter()
+    proces = subprocess.run([sys.executable, "-c", "import resource, sys; from generator.cli import main\n"
+                             "try:\n    main()\nexcept SystemExit as e:\n"
+                             "    print('piek', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+                             " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); raise",
+                             "bulk", SJABLOON, "--data", str(data), "--uit", str(map_ / "uit"), "--concept",
+                             "--werkers", str(werkers), "--datum", "2026-11-23"],
+                            capture_output=True, text=True, env=omgeving, cwd=REPO)
+    duur = time.perf_counter() - start
+    if proces.returncode != 0:
+        sys.exit(f"sjabloon bulk faalde:\n{proces.stderr[-2000:]}")
+    regel = next(r for r in proces.stderr.splitlines() if r.startswith("piek"))
+    piek_kb = max(int(x) for x in regel.split()[1:])
+    aantal = int(proces.stdout.split()[0])
+    return aantal / duur, piek_kb // 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=1000, help="rijen voor de snelheidsmeting")
+    parser.add_argument("--geheugen-n", type=int, default=100_000,
+                        help="rijen voor de geheugenmeting (0: overslaan; 100.000 rijen duren ruim een half uur)")
+    opties = parser.parse_args()
+    sjabloon, gemeente = laad(SJABLOON), activeer_gemeente(None)
+    lijst = contexten(opties.n)
+    with tempfile.TemporaryDirectory() as tijdelijk:
+        map_ = Path(tijdelijk)
+        (map_ / "docxtpl").mkdir()
+        (map_ / "bulk").mkdir()
+        vul_docx(sjabloon.docx, lijst[0], SJABLOON)                       # imports and word lists outside the timing
+        los = per_seconde(lambda c: vul_docx(sjabloon.docx, c, SJABLOON), lijst, map_ / "docxtpl")
+        start = time.perf_counter()                                       # preparing is part of the timing
+        renderer = VoorbereidSjabloon(sjabloon.docx, SJABLOON, gemeente)
+        voorbereid = time.perf_counter() - start
+        bulk = per_seconde(renderer.vul, lijst, map_ / "bulk")
+        bulk = opties.n / (opties.n / bulk + voorbereid)
+        print(f"{opties.n} brieven, sjabloon {SJABLOON}, één proces")
+        print(f"docxtpl (nieuw DocxTemplate per document): {los:8.1f} documenten per seconde")
+        print(f"bulkrenderer (één keer voorbereid):        {bulk:8.1f} documenten per seconde")
+
+        data = schrijf_csv(map_ / "rijen.csv", opties.n)
+        (map_ / "een").mkdir()
+        (map_ / "twee").mkdir()
+        een, _ = bulk_run(data, 1, map_ / "een")
+        twee, _ = bulk_run(data, 2, map_ / "twee")
+        print(f"sjabloon bulk, alles (controle, journaal, register): 1 werker {een:.1f}/s, 2 werkers {twee:.1f}/s, "
+              f"versnelling {twee / een:.2f}x ({os.cpu_count()} kernen)")
+
+        if opties.geheugen_n:
+            (map_ / "geheugen").mkdir()
+            groot = schrijf_csv(map_ / "geheugen" / "rijen.csv", opties.geheugen_n)
+            tempo, piek = bulk_run(groot, 1, map_ / "geheugen")
+            print(f"geheugen: {opties.geheugen_n} rijen, 1 werker: piek {piek} MB (doel: onder 300 MB), "
+                  f"{tempo:.1f} brieven per seconde")
+    print(f"verhouding: {bulk / los:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,312 @@
+"""`sjabloon bulk`: rows in, checked letters out; bad rows listed, never fatal; resumable, each row exactly once."""
+
+import csv
+import hashlib
+import io
+import json
+import os
+import signal
+import subprocess
+import time
+import zipfile
+from collections import Counter
+
+import pytest
+from bulkdata import KOLOMMEN, rijen, schrijf_csv
+from conftest import SJABLOON, docx_tekst, sjabloon_cli
+
+from generator.bulk.journaal import NAAM as JOURNAAL
+from generator.bulk.voortgang import Voortgang
+
+HERINNERING = "herinnering-afloop-vergunning"
+
+
+def _bulk(data, uit, *extra):
+    return sjabloon_cli("bulk", HERINNERING, "--data", data, "--uit", uit, "--concept", "--datum", "2026-11-23", *extra)
+
+
+def _csv(pad):
+    with open(pad, encoding="utf-8-sig", newline="") as bestand:
+        return list(csv.DictReader(bestand, delimiter=";"))
+
+
+def _register():
+    return json.loads(sjabloon_cli("register", "--sjabloon", HERINNERING, "--json").stdout)
+
+
+def test_rows_become_checked_letters_with_a_manifest(tmp_path):
+    uit = _bulk(schrijf_csv(tmp_path / "rijen.csv", 12), tmp_path / "uit")
+    assert uit.returncode == 0, uit.stderr
+    assert "12 brieven gemaakt" in uit.stdout
+    manifest = _csv(tmp_path / "uit/manifest.csv")
+    assert [r["sleutel"] for r in manifest] == [f"V-2023-{n:06d}" for n in range(1, 13)]
+    eerste = next(rijen(1))
+    for regel in manifest:
+        pad = tmp_path / "uit" / regel["bestand"]
+        assert hashlib.sha256(pad.read_bytes()).hexdigest() == regel["sha256"]
+        assert regel["status"] == "gemaakt" and regel["b1"] == "ja" and regel["awb"] == "ja" and regel["b1_niveau"]
+    tekst = docx_tekst(tmp_path / "uit" / manifest[0]["bestand"])
+    assert eerste["houder.naam"] in tekst and eerste["houder.postcode"] in tekst and "CONCEPT" in tekst
+    assert not (tmp_path / "uit/fouten.csv").exists()
+    assert sorted(r["zaaknummer"] for r in _register()) == sorted(f"Z-2026-{n:06d}" for n in range(1, 13))
+
+
+def test_bad_rows_go_to_fouten_csv_and_the_rest_is_made(tmp_path):
+    data = tmp_path / "rijen.csv"
+    regels = list(rijen(4))
+    regels[1]["houder.postcode"] = "12345"
+    regels[2]["einddatum"] = "31-02-2027"
+    regels[3]["vergunningnummer"] = regels[0]["vergunningnummer"]
+    with data.open("w", encoding="utf-8", newline="") as bestand:
+        schrijver = csv.DictWriter(bestand, KOLOMMEN, delimiter=",")          # comma-separated works as well
+        schrijver.writeheader()
+        schrijver.writerows(regels)
+    uit = _bulk(data, tmp_path / "uit")
+    assert uit.returncode == 1 and "fouten.csv" in uit.stderr
+    fouten = _csv(tmp_path / "uit/fouten.csv")
+    assert [(f["rij"], f["veld"]) for f in fouten] == [("3", "houder.postcode"), ("4", "einddatum"), ("5", "vergunningnummer")]
+    assert "1234 AB" in fouten[0]["melding"] and "geen geldige datum" in fouten[1]["melding"]
+    assert "kwam al voor in rij 2" in fouten[2]["melding"]
+    assert [r["sleutel"] for r in _csv(tmp_path / "uit/manifest.csv")] == [regels[0]["vergunningnummer"]]
+
+
+def test_a_bad_file_stops_before_anything_is_written(tmp_path):
+    data = tmp_path / "rijen.csv"
+    data.write_text("vergunningnummer;houder.naaam\nV-1;Jansen\n", encoding="utf-8")
+    uit = _bulk(data, tmp_path / "uit")
+    assert uit.returncode == 2
+    assert "rijen.csv: kolom 2 ('houder.naaam'): geen veld van dit sjabloon" in uit.stderr
+    assert not (tmp_path / "uit").exists()
+    assert _bulk(tmp_path / "rijen.txt", tmp_path / "uit").returncode == 2
+
+
+def test_unreleased_template_needs_concept(tmp_path):
+    uit = sjabloon_cli("bulk", HERINNERING, "--data", schrijf_csv(tmp_path / "r.csv", 2), "--uit", tmp_path / "uit")
+    assert uit.returncode == 2 and "niet vrijgegeven" in uit.stderr and not (tmp_path / "uit").exists()
+
+
+def test_excel_and_json_lines_with_nested_and_dotted_fields(tmp_path):
+    from openpyxl import Workbook
+
+    regels = list(rijen(3))
+    boek = Workbook()
+    blad = boek.active
+    blad.append(KOLOMMEN)
+    for regel in regels:
+        blad.append([regel[k] for k in KOLOMMEN])
+    boek.save(tmp_path / "rijen.xlsx")
+    assert _bulk(tmp_path / "rijen.xlsx", tmp_path / "xlsx").returncode == 0
+    with (tmp_path / "rijen.jsonl").open("w", encoding="utf-8") as bestand:
+        for regel in regels:
+            houder = {k.split(".", 1)[1]: v for k, v in regel.items() if k.startswith("houder.")}
+            overig = {k: v for k, v in regel.items() if not k.startswith("houder.")}
+            bestand.write(json.dumps(overig | {"houder": houder}) + "\n")     # nested ...
+        bestand.write("{kapot\n")
+        bestand.write(json.dumps(regels[0] | {"vergunningnummer": "V-9"}) + "\n")   # ... and dotted
+    uit = _bulk(tmp_path / "rijen.jsonl", tmp_path / "jsonl")
+    assert uit.returncode == 1
+    assert [(f["rij"], f["veld"]) for f in _csv(tmp_path / "jsonl/fouten.csv")] == [("4", "(rij)")]
+    uit_xlsx, uit_jsonl = _csv(tmp_path / "xlsx/manifest.csv"), _csv(tmp_path / "jsonl/manifest.csv")
+    assert [r["sha256"] for r in uit_xlsx] == [r["sha256"] for r in uit_jsonl[:3]]    # the same letters
+    assert uit_jsonl[3]["sleutel"] == "V-9"
+
+
+def test_list_items_from_indexed_columns(tmp_path):
+    data = tmp_path / "facturen.csv"
+    data.write_text(
+        "factuurnummer;zaaknummer;behandelaar;onderwerp;aanvrager.naam;aanvrager.straat;aanvrager.huisnummer;"
+        "aanvrager.postcode;aanvrager.plaats;posten[1].omschrijving;posten[1].bedrag;posten[2].omschrijving;posten[2].bedrag\n"
+        "F-1;Z-1;Fatima el Amrani;een omgevingsvergunning voor een dakkapel;P. Jansen;Kerkstraat;1;1234 AB;Voorbeeld;"
+        "Bouwen;250,00;Monument;100,50\n", encoding="utf-8")
+    uit = sjabloon_cli("bulk", "factuur-leges", "--data", data, "--uit", tmp_path / "uit", "--concept")
+    assert uit.returncode == 0, uit.stderr
+    tekst = docx_tekst(tmp_path / "uit/F-1_factuur-leges.docx")
+    assert "Monument" in tekst and "€ 350,50" in tekst
+
+
+def _journaalregels(uit):
+    pad = uit / JOURNAAL
+    return pad.read_text(encoding="utf-8").count("\n") - 1 if pad.exists() else 0
+
+
+AANTAL = 400        # the journal is written every 200 rows or 2 seconds: the stop falls between two writes
+
+
+@pytest.mark.parametrize("signaal", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
+def test_a_run_stopped_halfway_is_completed_with_each_row_exactly_once(tmp_path, signaal):
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", AANTAL), tmp_path / "uit"
+    proces = subprocess.Popen(SJABLOON + ["bulk", HERINNERING, "--data", str(data), "--uit", str(uit), "--concept",
+                                          "--datum", "2026-11-23"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    start = time.monotonic()
+    while _journaalregels(uit) < 30 and proces.poll() is None and time.monotonic() - start < 120:
+        time.sleep(0.05)
+    proces.send_signal(signaal)
+    _, fout = proces.communicate(timeout=60)
+    gedaan = _journaalregels(uit)
+    assert 30 <= gedaan < AANTAL, "the run was not stopped halfway"
+    if signaal == signal.SIGINT:
+        assert proces.returncode == 130 and "draai dezelfde opdracht opnieuw" in fout
+    tweede = _bulk(data, uit)
+    assert tweede.returncode == 0, tweede.stderr
+    assert f"{AANTAL - gedaan} brieven gemaakt, {gedaan} al klaar" in tweede.stdout
+    journaal = [json.loads(r) for r in (uit / JOURNAAL).read_text(encoding="utf-8").splitlines()[1:]]
+    assert Counter(r["sleutel"] for r in journaal) == Counter(f"V-2023-{n:06d}" for n in range(1, AANTAL + 1))
+    assert len({r["sleutel"] for r in _csv(uit / "manifest.csv")}) == len(_csv(uit / "manifest.csv")) == AANTAL
+    assert len(list(uit.glob("*.docx"))) == AANTAL and not list(uit.glob(".*.tmp"))
+    geregistreerd = Counter(r["gegevens"]["bulk"]["sleutel"] for r in _register())
+    assert set(geregistreerd.values()) == {1} and len(geregistreerd) == AANTAL
+    assert sjabloon_cli("register", "controleer").returncode == 0
+
+
+def test_letters_the_register_missed_are_recorded_on_the_rerun(tmp_path, monkeypatch):
+    """The run stops after the journal was written but before the register was: the rerun records them."""
+    from generator.bulk import run
+    from generator.register.opslag import Register
+
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 5), tmp_path / "uit"
+    echt = Register.voeg_toe_reeks
+    monkeypatch.setattr(Register, "voeg_toe_reeks", lambda self, regels: (_ for _ in ()).throw(KeyboardInterrupt()))
+    with pytest.raises(KeyboardInterrupt):
+        run.voer_uit(run.Opdracht(HERINNERING, data, uit, concept=True))
+    assert _register() == [] and _journaalregels(uit) == 5
+    monkeypatch.setattr(Register, "voeg_toe_reeks", echt)
+    uitslag = run.voer_uit(run.Opdracht(HERINNERING, data, uit, concept=True))
+    assert uitslag.hersteld_in_register == 5 and uitslag.gemaakt == 0 and uitslag.overgeslagen == 5
+    assert len(_register()) == 5
+
+
+def test_a_lost_letter_is_made_again_and_changed_data_is_refused(tmp_path):
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 3), tmp_path / "uit"
+    assert _bulk(data, uit).returncode == 0
+    (uit / f"V-2023-000002_{HERINNERING}.docx").unlink()
+    tekst = data.read_text(encoding="utf-8").replace("V-2023-000003;standplaatsvergunning", "V-2023-000003;exploitatievergunning")
+    tekst = tekst.replace("Z-2026-000003;", "Z-2026-000333;")
+    data.write_text(tekst, encoding="utf-8")
+    tweede = _bulk(data, uit)
+    assert "1 brieven gemaakt, 1 al klaar" in tweede.stdout
+    fouten = _csv(uit / "fouten.csv")
+    assert fouten[0]["sleutel"] == "V-2023-000003" and "gegevens van deze rij zijn daarna gewijzigd" in fouten[0]["melding"]
+    assert (uit / f"V-2023-000002_{HERINNERING}.docx").exists() and len(_csv(uit / "manifest.csv")) == 3
+
+
+def test_another_date_in_the_same_folder_is_refused(tmp_path):
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 2), tmp_path / "uit"
+    assert _bulk(data, uit).returncode == 0
+    ander = sjabloon_cli("bulk", HERINNERING, "--data", data, "--uit", uit, "--concept", "--datum", "2026-12-01")
+    assert ander.returncode == 2 and "dagtekening: eerder 2026-11-23, nu 2026-12-01" in ander.stderr
+
+
+def test_two_workers_make_the_same_letters_as_one(tmp_path):
+    data = schrijf_csv(tmp_path / "rijen.csv", 40)
+    assert _bulk(data, tmp_path / "een").returncode == 0
+    assert _bulk(data, tmp_path / "twee", "--werkers", "2").returncode == 0
+    een, twee = _csv(tmp_path / "een/manifest.csv"), _csv(tmp_path / "twee/manifest.csv")
+    assert [(r["sleutel"], r["sha256"]) for r in een] == [(r["sleutel"], r["sha256"]) for r in twee]
+
+
+def test_zip_holds_every_letter_and_the_manifest(tmp_path):
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 6), tmp_path / "uit"
+    assert _bulk(data, uit, "--zip").returncode == 0
+    assert not list(uit.glob("*.docx"))
+    with zipfile.ZipFile(uit / "brieven.zip") as archief:
+        namen = archief.namelist()
+        manifest = list(csv.DictReader(io.StringIO(archief.read("manifest.csv").decode("utf-8-sig")), delimiter=";"))
+        assert all(hashlib.sha256(archief.read(r["bestand"])).hexdigest() == r["sha256"] for r in manifest)
+    assert len(namen) == 7 and (uit / "manifest.csv").exists()
+    opnieuw = _bulk(data, uit, "--zip")                      # letters inside the archive count as finished
+    assert "0 brieven gemaakt, 6 al klaar" in opnieuw.stdout
+    assert len(zipfile.ZipFile(uit / "brieven.zip").namelist()) == 7
+
+
+def test_checks_run_once_per_distinct_paragraph_and_sentence(tmp_path):
+    """A second letter that differs only in name and address analyses only the paragraphs and sentences that
+    differ; the manifest still gives each letter its own verdict."""
+    from checks import awb
+    from checks.b1 import analyse
+    from checks.b1.controle import controleer_b1
+    from checks.document import lees_document
+    from generator.bulk import run
+
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 2), tmp_path / "uit"
+    awb._treffers.clear()
+    analyse._geheugen.clear()
+    run.voer_uit(run.Opdracht(HERINNERING, data, uit, concept=True, dagtekening=None))
+    eerste, tweede = (lees_document(p) for p in sorted(uit.glob("*.docx")))
+    alle = {(a.klein, a.kop) for a in eerste.alineas} | {(a.klein, a.kop) for a in tweede.alineas}
+    assert len(awb._treffers) == len(alle) < len(eerste.alineas) + len(tweede.alineas)
+    zinnen = [z.tekst for d in (eerste, tweede) for z in controleer_b1(d).zinnen]
+    assert len(analyse._geheugen) == len(set(zinnen)) < len(zinnen)
+    assert len(_csv(uit / "manifest.csv")) == 2 and all(r["awb"] == "ja" for r in _csv(uit / "manifest.csv"))
+
+
+def test_a_letter_that_fails_a_check_is_not_written(tmp_path, monkeypatch):
+    from generator.bulk import run, werker
+    from generator.vrijgave import VrijgaveGeweigerd, keur
+
+    def keur_streng(naam, document, besluittype):
+        gekeurd, keuring = keur(naam, document, besluittype)
+        if "000002" in naam:
+            keuring.b1.b1 = False                     # as if this letter's text were not at B1
+            raise VrijgaveGeweigerd(keuring)
+        return gekeurd, keuring
+
+    monkeypatch.setattr(werker, "keur", keur_streng)
+    uitslag = run.voer_uit(run.Opdracht(HERINNERING, schrijf_csv(tmp_path / "r.csv", 3), tmp_path / "uit", concept=True))
+    assert (uitslag.gemaakt, uitslag.fout) == (2, 1)
+    manifest = {r["sleutel"]: r for r in _csv(tmp_path / "uit/manifest.csv")}
+    assert manifest["V-2023-000002"]["status"] == "afgekeurd" and manifest["V-2023-000002"]["b1"] == "nee"
+    assert manifest["V-2023-000002"]["bestand"] == "" and not (tmp_path / f"uit/V-2023-000002_{HERINNERING}.docx").exists()
+    assert _csv(tmp_path / "uit/fouten.csv")[0]["melding"] == "de brief is niet vrijgegeven: b1:niet_b1"
+
+
+def test_progress_is_a_bar_on_a_terminal_and_lines_otherwise(tmp_path):
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    scherm = Terminal()
+    balk = Voortgang(10, scherm)
+    balk.laatste -= 1
+    balk.stap(4)
+    balk.einde()
+    assert "\r[############------------------] 4 van 10 rijen" in scherm.getvalue() and "per seconde, nog" in scherm.getvalue()
+    uit = _bulk(schrijf_csv(tmp_path / "rijen.csv", 3), tmp_path / "uit")
+    assert "voortgang: 3 van 3 rijen" in uit.stderr and "\r" not in uit.stderr
+
+
+def _pdf_verplicht():
+    from generator.bulk.pdf import _ontbreekt
+
+    if reden := _ontbreekt():
+        if os.environ.get("SJABLOON_PDF_VERPLICHT") == "1":
+            pytest.fail(f"LibreOffice verplicht (SJABLOON_PDF_VERPLICHT=1), maar {reden}")
+        pytest.skip(f"PDF-test overgeslagen: {reden}")
+
+
+def test_pdf_is_pdf_a_with_the_letter_text(tmp_path):
+    from pypdf import PdfReader
+
+    _pdf_verplicht()
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 4), tmp_path / "uit"
+    resultaat = _bulk(data, uit, "--pdf", "--werkers", "2")
+    assert resultaat.returncode == 0, resultaat.stderr
+    for regel, rij in zip(_csv(uit / "manifest.csv"), rijen(4)):
+        pdf = (uit / regel["pdf"]).read_bytes()
+        assert hashlib.sha256(pdf).hexdigest() == regel["pdf_sha256"]
+        lezer = PdfReader(io.BytesIO(pdf))
+        xmp = lezer.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+        assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+        tekst = " ".join(p.extract_text() for p in lezer.pages)
+        assert rij["houder.naam"] in tekst and rij["vergunningnummer"] in tekst and "CONCEPT" in tekst
+    assert not subprocess.run(["pgrep", "-f", "sjabloonstraat-"], capture_output=True).stdout    # LibreOffice stopped
+
+
+def test_the_sentence_cache_stays_bounded_and_correct_when_it_is_emptied(monkeypatch):
+    from checks.b1 import analyse
+
+    analyse._geheugen.clear()
+    monkeypatch.setattr(analyse, "MAX_GEHEUGEN", 3)
+    analyse.analyseer_zinnen(["U krijgt deze brief.", "Wij sturen u een brief."])
+    tweede = analyse.analyseer_zinnen(["U krijgt deze brief.", "Bel ons gerust.", "Kijk op de website."])
+    assert [a.tekst for a in tweede] == ["U krijgt deze brief.", "Bel ons gerust.", "Kijk op de website."]
+    assert len(analyse._geheugen) == 3

@@ -1,0 +1,86 @@
+"""The bulk renderer (prepared once, filled per row) makes the same document XML as the single-document path
+(docxtpl's DocxTemplate, opened, rendered and saved per document), for every template in the catalogue."""
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+
+from generator.bulk.renderer import VoorbereidSjabloon
+from generator.bulk.zip import archief, item
+from generator.catalogus import catalogus
+from generator.concept import CONCEPT, markeer_concept
+from generator.context import activeer_gemeente, maak_context
+from generator.errors import RenderFout
+from generator.render import vul_docx
+from generator.zaak import laad_zaak
+
+DAG = dt.date(2026, 11, 23)
+
+
+def _delen(docx: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(docx)) as pakket:
+        return {naam: pakket.read(naam) for naam in pakket.namelist()}
+
+
+def _anders(zaak: dict) -> dict:
+    """A second case that differs in what bulk letters differ in: names, numbers, an address."""
+    ander = dict(zaak, zaaknummer="Z-2099-424242", behandelaar="Jan de Tweede")
+    for naam in ("aanvrager", "houder", "overtreder", "verzoeker", "bezwaarmaker", "melder", "organisator"):
+        if isinstance(zaak.get(naam), dict):
+            ander[naam] = dict(zaak[naam], naam="Anna van Anders", straat="Andere Laan", huisnummer="99")
+    return ander
+
+
+@pytest.mark.parametrize("sjabloon", catalogus(), ids=lambda s: s.id)
+def test_same_xml_as_docxtpl_for_every_template(sjabloon):
+    gemeente = activeer_gemeente(None)
+    voorbeeld = laad_zaak(sjabloon.voorbeeld, sjabloon)
+    renderer = VoorbereidSjabloon(sjabloon.docx, sjabloon.id, gemeente)
+    for zaak in (voorbeeld, _anders(voorbeeld), voorbeeld):        # state of one letter must not leak into the next
+        context, _ = maak_context(sjabloon, zaak, DAG, gemeente)
+        enkel, bulk = _delen(vul_docx(sjabloon.docx, context, sjabloon.id)), _delen(renderer.vul(context))
+        assert bulk.keys() == enkel.keys()
+        for naam in enkel:
+            if naam.startswith("word/") and naam.endswith(".xml"):
+                assert bulk[naam] == enkel[naam], f"{sjabloon.id}: {naam} verschilt"
+    assert "word/document.xml" in bulk
+
+
+def test_a_letter_is_the_same_bytes_every_time():
+    """Fixed time stamps in the ZIP: the SHA-256 in the manifest can be checked again later."""
+    sjabloon = next(s for s in catalogus() if s.id == "factuur-leges")     # with a QR image added per letter
+    gemeente = activeer_gemeente(None)
+    context, _ = maak_context(sjabloon, laad_zaak(sjabloon.voorbeeld, sjabloon), DAG, gemeente)
+    eerste = VoorbereidSjabloon(sjabloon.docx, sjabloon.id, gemeente).vul(context)
+    assert VoorbereidSjabloon(sjabloon.docx, sjabloon.id, gemeente).vul(context) == eerste
+    assert len([n for n in _delen(eerste) if n.startswith("word/media/")]) == len(
+        [n for n in _delen(vul_docx(sjabloon.docx, context, sjabloon.id)) if n.startswith("word/media/")])
+
+
+def test_concept_marked_once_in_the_template_equals_marking_each_letter():
+    sjabloon = next(s for s in catalogus() if s.id == "herinnering-afloop-vergunning")
+    gemeente = activeer_gemeente(None)
+    context, _ = maak_context(sjabloon, laad_zaak(sjabloon.voorbeeld, sjabloon), DAG, gemeente)
+    bulk = _delen(VoorbereidSjabloon(markeer_concept(sjabloon.docx.read_bytes()), sjabloon.id, gemeente).vul(context))
+    enkel = _delen(markeer_concept(vul_docx(sjabloon.docx, context, sjabloon.id)))
+    koppen = [n for n in enkel if n.startswith("word/header")]
+    assert koppen and all(bulk[n] == enkel[n] and CONCEPT.encode() in bulk[n] for n in koppen)
+    assert bulk["word/document.xml"] == enkel["word/document.xml"]
+
+
+def test_a_missing_value_is_a_dutch_render_error():
+    sjabloon = next(s for s in catalogus() if s.id == "herinnering-afloop-vergunning")
+    gemeente = activeer_gemeente(None)
+    context, _ = maak_context(sjabloon, laad_zaak(sjabloon.voorbeeld, sjabloon), DAG, gemeente)
+    del context["vergunningnummer"]
+    with pytest.raises(RenderFout, match="variabele 'vergunningnummer' heeft geen waarde"):
+        VoorbereidSjabloon(sjabloon.docx, sjabloon.id, gemeente).vul(context)
+
+
+def test_zip_writer_output_reads_back_with_zipfile():
+    data = archief([item("a.xml", b"<a/>" * 1000), item("map/b.txt", "één".encode())])
+    with zipfile.ZipFile(io.BytesIO(data)) as pakket:
+        assert pakket.testzip() is None
+        assert pakket.read("a.xml") == b"<a/>" * 1000 and pakket.read("map/b.txt").decode() == "één"
