@@ -27,6 +27,7 @@ def bouwsteen_functie(sjabloon: DocxTemplate, naam_sjabloon: str, als_xml: dict 
     tekst_omgeving.filters.update(FILTERS)
     gelezen = {}                          # naam -> compiled bouwsteen, read once per template being filled
     stijlen: dict[str, str | None] = {}
+    subdoc = None
 
     def stijl_id(naam: str | None) -> str | None:
         """The template's style id for a style name, looked up once: a search through all styles takes a while."""
@@ -40,19 +41,18 @@ def bouwsteen_functie(sjabloon: DocxTemplate, naam_sjabloon: str, als_xml: dict 
         if naam not in gelezen:
             gelezen[naam] = tekst_omgeving.from_string(lees_bouwsteen(naam, naam_sjabloon))
         markdown = gelezen[naam].render({**context.get_all(), **invulling})
-        if als_xml is None:
+        if als_xml is not None and markdown in als_xml:
+            return als_xml[markdown]
+        nonlocal subdoc
+        if subdoc is None:                # one subdocument, emptied for each text: opening one costs milliseconds
             subdoc = sjabloon.new_subdoc()
-            _naar_alineas(markdown, subdoc, stijl_id)
-            return subdoc                 # a docxtpl Subdoc renders as its paragraphs' XML, also under autoescape
-        if markdown not in als_xml:
-            if "subdoc" not in gelezen:   # one subdocument, emptied for each text: opening one costs milliseconds
-                gelezen["subdoc"] = sjabloon.new_subdoc()
-            subdoc = gelezen["subdoc"]
-            for kind in list(subdoc.element.body):
-                subdoc.element.body.remove(kind)
-            _naar_alineas(markdown, subdoc, stijl_id)
-            als_xml[markdown] = Markup(str(subdoc))
-        return als_xml[markdown]
+        for kind in list(subdoc.element.body):
+            subdoc.element.body.remove(kind)
+        _naar_alineas(markdown, subdoc, stijl_id)
+        xml = Markup(str(subdoc))         # the paragraphs' Word XML, inserted as it is (also under autoescape)
+        if als_xml is not None:
+            als_xml[markdown] = xml
+        return xml
 
     return bouwsteen
 

@@ -15,21 +15,12 @@ from checks.awb_regels import besluittypen
 from checks.document import DocumentFout, lees_document, lees_tekst
 from checks.termijnen import TermijnFout, bereken
 from generator.catalogus import catalogus
-from generator.cli_opties import met_gemeente, stop_met_fouten
+from generator.cli_opties import datum as _datum, met_gemeente, stop_met_fouten
 from generator.context import gemeenteprofiel
 from generator.errors import InvoerFout
 from generator.genereer import genereer as genereer_document
 from generator.render import schrijf_atomisch
 from generator.vrijgave import VrijgaveGeweigerd
-
-
-def _datum(ctx, param, waarde):
-    if waarde is None:
-        return None
-    try:
-        return dt.date.fromisoformat(waarde)
-    except ValueError:
-        raise click.BadParameter(f"'{waarde}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-22") from None
 
 
 @click.group(help="Sjabloonstraat: beschikkingen en brieven maken uit zaakgegevens, en ze controleren.")

@@ -1,7 +1,8 @@
-"""What every `sjabloon` command shares: the --gemeente option and how bad input ends a command (exit 2)."""
+"""What every `sjabloon` command shares: the --gemeente option, date options, and how bad input ends a command (exit 2)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import sys
 from pathlib import Path
@@ -10,6 +11,16 @@ import click
 
 from generator.context import activeer_gemeente
 from generator.errors import InvoerFout
+
+
+def datum(ctx, param, waarde):
+    """Callback for a date option: JJJJ-MM-DD, else a Dutch error (exit 2)."""
+    if waarde is None:
+        return None
+    try:
+        return dt.date.fromisoformat(waarde)
+    except ValueError:
+        raise click.BadParameter(f"'{waarde}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-22") from None
 
 
 def stop_met_fouten(fout: InvoerFout) -> None:

@@ -15,6 +15,7 @@ from generator.render import schrijf_atomisch
 ARCHIEF = "brieven.zip"
 KOLOMMEN = ["rij", "sleutel", "status", "bestand", "sha256", "b1", "b1_niveau", "b1_score", "awb", "awb_bevindingen"]
 PDF_KOLOMMEN = ["pdf", "pdf_sha256"]
+CSV_OPMAAK = {"delimiter": ";", "lineterminator": "\r\n"}     # as Dutch Excel reads and writes CSV (with a BOM)
 
 
 def laatste_regels(journaal: Journaal) -> dict[str, int]:
@@ -38,7 +39,7 @@ def schrijf_manifest(journaal: Journaal, uit: Path, pdf: bool) -> Path:
     laatste = laatste_regels(journaal)
     kolommen = KOLOMMEN + (PDF_KOLOMMEN if pdf else [])
     tekst = io.StringIO()
-    schrijver = csv.writer(tekst, delimiter=";", lineterminator="\r\n")
+    schrijver = csv.writer(tekst, **CSV_OPMAAK)
     schrijver.writerow(kolommen)
     for positie, regel in enumerate(journaal.regels()):
         if laatste[regel["sleutel"]] == positie:

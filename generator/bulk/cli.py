@@ -7,13 +7,8 @@ from pathlib import Path
 
 import click
 
-from generator.cli_opties import met_gemeente, stop_met_fouten
+from generator.cli_opties import datum, met_gemeente, stop_met_fouten
 from generator.errors import InvoerFout
-
-
-def _datum(ctx, param, waarde):
-    from generator.cli import _datum as datum
-    return datum(ctx, param, waarde)
 
 
 @click.command(help="Maak brieven voor alle rijen van een bestand (CSV, Excel .xlsx of JSON Lines): elke brief "
@@ -27,7 +22,7 @@ def _datum(ctx, param, waarde):
 @click.option("--werkers", default=1, type=click.IntRange(1, 64), show_default=True, help="Aantal processen naast elkaar.")
 @click.option("--pdf", is_flag=True, help="Maak van elke brief ook een PDF/A (met LibreOffice).")
 @click.option("--zip", "als_zip", is_flag=True, help="Lever één archief brieven.zip met de brieven en het manifest.")
-@click.option("--datum", callback=_datum, help="Dagtekening JJJJ-MM-DD (standaard: vandaag; bij hervatten: die van de eerste run).")
+@click.option("--datum", callback=datum, help="Dagtekening JJJJ-MM-DD (standaard: vandaag; bij hervatten: die van de eerste run).")
 @click.option("--sleutel", help="Het veld dat elke brief een naam geeft (standaard: 'sleutel' uit het manifest, anders het rijnummer).")
 @click.option("--concept", is_flag=True, help="Uit een sjabloon dat nog niet is vrijgegeven: elke pagina zegt CONCEPT.")
 @click.option("--door", help="Wie de brieven maakt (voor het register; standaard de gebruikersnaam).")

@@ -35,7 +35,6 @@ from generator.velden import valideer
 REEKS = 16                  # rows per task sent to a worker process
 VASTLEGGEN_PER = 200        # rows per journal write and register transaction ...
 VASTLEGGEN_NA = 2.0         # ... or after this many seconds
-CSV_OPMAAK = {"delimiter": ";", "lineterminator": "\r\n"}     # as Dutch Excel reads and writes CSV
 
 
 @dataclass
@@ -82,89 +81,121 @@ def voer_uit(opdracht: Opdracht, voortgang_naar=None) -> Uitslag:
     kenmerk = {"sjabloon": sjabloon.id, "versie": sjabloon.versie, "docx_sha256": sjabloon.docx_sha256,
                "gemeente": str(opdracht.gemeente_pad or "standaard"), "concept": opdracht.concept,
                "pdf": opdracht.pdf, "zip": opdracht.zip, "sleutel": sleutelveld or "rijnummer"}
-    door = opdracht.door or getpass.getuser()
     with Register(database_url(gemeente)) as register:
         uit.mkdir(parents=True, exist_ok=True)
         journaal = Journaal(uit, kenmerk, dagtekening.isoformat() if dagtekening else None)
-        uitslag = Uitslag(dagtekening=journaal.dagtekening)
+        run = _Run(sjabloon, sleutelveld, journaal, register, opdracht.door or getpass.getuser())
         if not nieuw:
             for half in uit.glob(".*.tmp"):        # left by a run that was killed while writing a file
                 half.unlink()
             archief.controleer_bestanden(journaal, uit)
-            uitslag.hersteld_in_register = _herstel_register(journaal, register, sjabloon, door)
+            run.uitslag.hersteld_in_register = run.herstel_register()
         instellingen = Instellingen(sjabloon, opdracht.gemeente_pad, dt.date.fromisoformat(journaal.dagtekening), uit,
                                     opdracht.concept, opdracht.pdf)
-        with _Fouten(uit) as fouten:
-            _maak(opdracht, rijen, sjabloon, sleutelveld, journaal, register, fouten, uitslag, instellingen, door,
-                  voortgang_naar)
-            uitslag.manifest = archief.schrijf_manifest(journaal, uit, opdracht.pdf)
-            uitslag.fouten = fouten.sluit()
+        with _Fouten(uit) as run.fouten:
+            run.maak(rijen, Voortgang(tel_rijen(opdracht.data), voortgang_naar), opdracht.werkers, instellingen)
+            run.uitslag.manifest = archief.schrijf_manifest(journaal, uit, opdracht.pdf)
+            run.uitslag.fouten = run.fouten.sluit()
     if opdracht.zip:
-        uitslag.archief = archief.pak_in(journaal, uit, uitslag.manifest)
-    return uitslag
+        run.uitslag.archief = archief.pak_in(journaal, uit, run.uitslag.manifest)
+    return run.uitslag
 
 
-def _maak(opdracht, rijen, sjabloon, sleutelveld, journaal, register, fouten, uitslag, instellingen, door,
-          voortgang_naar) -> None:
-    voortgang = Voortgang(tel_rijen(opdracht.data), voortgang_naar)
-    taken = _taken(rijen, sjabloon.velden, sleutelveld, sjabloon.id, journaal, fouten, uitslag, voortgang)
-    wachtend: list = []
-    laatst = time.monotonic()
-    try:
-        for resultaten in _verwerk(taken, opdracht.werkers, instellingen):
-            wachtend += resultaten
-            for regel, _ in resultaten:
-                fouten.van_regel(regel)
-                uitslag.gemaakt += regel["status"] == "gemaakt"
-                uitslag.fout += regel["status"] != "gemaakt"
-            voortgang.stap(len(resultaten))
-            if len(wachtend) >= VASTLEGGEN_PER or time.monotonic() - laatst > VASTLEGGEN_NA:
-                klaar, wachtend, laatst = wachtend, [], time.monotonic()
-                _leg_vast(klaar, journaal, register, sjabloon, door)
-    finally:
-        _leg_vast(wachtend, journaal, register, sjabloon, door)         # also on Ctrl-C: what is done is kept
-    voortgang.einde()
+class _Run:
+    """What the steps of one run share: the template, the journal, the register, the error list, the tally."""
 
+    def __init__(self, sjabloon, sleutelveld: str | None, journaal: Journaal, register: Register, door: str):
+        self.sjabloon, self.sleutelveld, self.journaal, self.register, self.door = (
+            sjabloon, sleutelveld, journaal, register, door)
+        self.uitslag = Uitslag(dagtekening=journaal.dagtekening)
+        self.fouten: _Fouten | None = None
 
-def _taken(rijen, velden: dict, sleutelveld: str | None, sjabloon_id: str, journaal: Journaal, fouten: "_Fouten",
-           uitslag: Uitslag, voortgang: Voortgang) -> Iterator[list[Taak]]:
-    """Read and validate row after row; bad rows go to fouten.csv, finished rows are skipped, the rest is sent
-    to the workers in small batches."""
-    bestanden: dict[str, int] = {}
-    reeks: list[Taak] = []
-    for rij in rijen:
+    def maak(self, rijen, voortgang: Voortgang, werkers: int, instellingen: Instellingen) -> None:
+        wachtend: list = []
+        laatst = time.monotonic()
+        try:
+            for resultaten in _verwerk(self.taken(rijen, voortgang), werkers, instellingen):
+                wachtend += resultaten
+                for regel, _ in resultaten:
+                    self.fouten.van_regel(regel)
+                    self.uitslag.gemaakt += regel["status"] == "gemaakt"
+                    self.uitslag.fout += regel["status"] != "gemaakt"
+                voortgang.stap(len(resultaten))
+                if len(wachtend) >= VASTLEGGEN_PER or time.monotonic() - laatst > VASTLEGGEN_NA:
+                    klaar, wachtend, laatst = wachtend, [], time.monotonic()
+                    self.leg_vast(klaar)
+        finally:
+            self.leg_vast(wachtend)                 # also on Ctrl-C: what is done is kept
+        voortgang.einde()
+
+    def taken(self, rijen, voortgang: Voortgang) -> Iterator[list[Taak]]:
+        """Read and validate row after row; bad rows go to fouten.csv, finished rows are skipped, the rest is sent
+        to the workers in small batches."""
+        bestanden: dict[str, int] = {}
+        reeks: list[Taak] = []
+        for rij in rijen:
+            taak = self._taak(rij, bestanden)
+            if taak is None:
+                voortgang.stap()                    # a bad or finished row: no worker needed
+                continue
+            reeks.append(taak)
+            if len(reeks) >= REEKS:
+                yield reeks
+                reeks = []
+        if reeks:
+            yield reeks
+
+    def _taak(self, rij, bestanden: dict[str, int]) -> Taak | None:
+        """The work for one row, or None when the row is bad (listed in fouten.csv) or made by an earlier run."""
         if rij.fout:
-            fouten.schrijf(rij.nummer, "", "(rij)", rij.fout)
-            uitslag.fout += 1
-            voortgang.stap()
-            continue
-        zaak, problemen = valideer(velden, rij.zaak)
-        sleutel = str(zaak.get(sleutelveld) or "") if sleutelveld else f"rij-{rij.nummer:06d}"
-        if not problemen and (eerder := bestanden.get(bestandsnaam(sleutel, sjabloon_id))):
-            problemen = [f"{sleutelveld}: '{sleutel}' kwam al voor in rij {eerder}; elke brief heeft een eigen sleutel nodig"]
+            return self._fout(rij.nummer, "", [f"(rij): {rij.fout}"])
+        zaak, problemen = valideer(self.sjabloon.velden, rij.zaak)
+        sleutel = str(zaak.get(self.sleutelveld) or "") if self.sleutelveld else f"rij-{rij.nummer:06d}"
+        naam = bestandsnaam(sleutel, self.sjabloon.id)
+        if not problemen and (eerder := bestanden.get(naam)):
+            problemen = [f"{self.sleutelveld}: '{sleutel}' kwam al voor in rij {eerder}; elke brief heeft een eigen "
+                         "sleutel nodig"]
         gegevens_hash = hashlib.sha256(json.dumps(rij.zaak, sort_keys=True, default=str).encode()).hexdigest()
-        klaar = journaal.klaar.get(sleutel)
-        if not problemen and klaar and klaar[1] == "gemaakt" and klaar[0] != gegevens_hash:
+        klaar = self.journaal.klaar.get(sleutel)
+        al_gemaakt = klaar is not None and klaar[1] == "gemaakt"
+        if not problemen and al_gemaakt and klaar[0] != gegevens_hash:
             problemen = [f"(rij): de brief voor '{sleutel}' is in een eerdere run al gemaakt, maar de gegevens van deze "
                          "rij zijn daarna gewijzigd; maak hem opnieuw in een nieuwe map (--uit)"]
         if problemen:
-            for probleem in problemen:
-                veld, _, melding = probleem.partition(": ")
-                fouten.schrijf(rij.nummer, sleutel, veld, melding)
-            uitslag.fout += 1
-            voortgang.stap()
-            continue
-        bestanden[bestandsnaam(sleutel, sjabloon_id)] = rij.nummer
-        if klaar and klaar[1] == "gemaakt":
-            uitslag.overgeslagen += 1
-            voortgang.stap()
-            continue
-        reeks.append(Taak(rij.nummer, sleutel, gegevens_hash, zaak))
-        if len(reeks) >= REEKS:
-            yield reeks
-            reeks = []
-    if reeks:
-        yield reeks
+            return self._fout(rij.nummer, sleutel, problemen)
+        bestanden[naam] = rij.nummer
+        if al_gemaakt:
+            self.uitslag.overgeslagen += 1
+            return None
+        return Taak(rij.nummer, sleutel, gegevens_hash, zaak)
+
+    def _fout(self, nummer: int, sleutel: str, problemen: list[str]) -> None:
+        for probleem in problemen:
+            veld, _, melding = probleem.partition(": ")
+            self.fouten.schrijf(nummer, sleutel, veld, melding)
+        self.uitslag.fout += 1
+
+    def leg_vast(self, resultaten: list) -> None:
+        """The journal first, then the register: a letter the register missed is recorded on the next run."""
+        if resultaten:
+            self.journaal.schrijf([regel | ({"register": gegevens} if gegevens else {}) for regel, gegevens in resultaten])
+            self.register.voeg_toe_reeks([self._registerregel(regel, gegevens) for regel, gegevens in resultaten if gegevens])
+
+    def herstel_register(self) -> int:
+        """Letters in the journal that the register missed (the run stopped between the two): record them now.
+        The journal line carries what the register needs."""
+        vastgelegd = {r.gegevens["bulk"]["sleutel"] for r in self.register.regels(sjabloon=self.sjabloon.id, soort="document")
+                      if (r.gegevens.get("bulk") or {}).get("run") == self.journaal.run}
+        missend = {r["sleutel"]: r for r in self.journaal.regels()
+                   if r["status"] == "gemaakt" and r["sleutel"] not in vastgelegd}
+        self.register.voeg_toe_reeks([self._registerregel(r, r["register"]) for r in missend.values()])
+        return len(missend)
+
+    def _registerregel(self, regel: dict, gegevens: dict) -> dict:
+        bulk = {"run": self.journaal.run, "rij": regel["rij"], "sleutel": regel["sleutel"]}
+        return {"soort": "document", "sjabloon_id": self.sjabloon.id, "sjabloon_versie": self.sjabloon.versie,
+                "zaaknummer": gegevens["zaaknummer"], "sha256": gegevens["sha256"], "door": self.door,
+                "gegevens": gegevens["gegevens"] | {"bulk": bulk}}
 
 
 def _verwerk(taken: Iterator[list[Taak]], werkers: int, instellingen: Instellingen) -> Iterator[list]:
@@ -192,34 +223,6 @@ def _verwerk(taken: Iterator[list[Taak]], werkers: int, instellingen: Instelling
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _leg_vast(resultaten: list, journaal: Journaal, register: Register, sjabloon, door: str) -> None:
-    if not resultaten:
-        return
-    journaal.schrijf([regel | ({"register": gegevens} if gegevens else {}) for regel, gegevens in resultaten])
-    register.voeg_toe_reeks([_registerregel(regel, gegevens, sjabloon, door, journaal.run)
-                             for regel, gegevens in resultaten if gegevens])
-
-
-def _registerregel(regel: dict, gegevens: dict, sjabloon, door: str, run: str) -> dict:
-    bulk = {"run": run, "rij": regel["rij"], "sleutel": regel["sleutel"]}
-    return {"soort": "document", "sjabloon_id": sjabloon.id, "sjabloon_versie": sjabloon.versie,
-            "zaaknummer": gegevens["zaaknummer"], "sha256": gegevens["sha256"], "door": door,
-            "gegevens": gegevens["gegevens"] | {"bulk": bulk}}
-
-
-def _herstel_register(journaal: Journaal, register: Register, sjabloon, door: str) -> int:
-    """Letters in the journal that the register missed (the run stopped between the two): record them now.
-    The journal line carries what the register needs."""
-    vastgelegd = {r.gegevens["bulk"]["sleutel"] for r in register.regels(sjabloon=sjabloon.id, soort="document")
-                  if (r.gegevens.get("bulk") or {}).get("run") == journaal.run}
-    missend = {}
-    for regel in journaal.regels():
-        if regel["status"] == "gemaakt" and regel["sleutel"] not in vastgelegd:
-            missend[regel["sleutel"]] = regel
-    register.voeg_toe_reeks([_registerregel(r, r["register"], sjabloon, door, journaal.run) for r in missend.values()])
-    return len(missend)
-
-
 class _Fouten:
     """fouten.csv, written as rows fail and put in place at the end (no fouten.csv when every row succeeded)."""
 
@@ -229,7 +232,7 @@ class _Fouten:
 
     def __enter__(self):
         self.bestand = self.tijdelijk.open("w", encoding="utf-8-sig", newline="")
-        self.schrijver = csv.writer(self.bestand, **CSV_OPMAAK)
+        self.schrijver = csv.writer(self.bestand, **archief.CSV_OPMAAK)
         self.schrijver.writerow(["rij", "sleutel", "veld", "melding"])
         return self
 
