@@ -310,3 +310,24 @@ def test_the_sentence_cache_stays_bounded_and_correct_when_it_is_emptied(monkeyp
     tweede = analyse.analyseer_zinnen(["U krijgt deze brief.", "Bel ons gerust.", "Kijk op de website."])
     assert [a.tekst for a in tweede] == ["U krijgt deze brief.", "Bel ons gerust.", "Kijk op de website."]
     assert len(analyse._geheugen) == 3
+
+
+def test_sleutel_option_names_the_letters_and_files_get_the_usual_rights(tmp_path):
+    oud = os.umask(0o022)
+    try:
+        uit = _bulk(schrijf_csv(tmp_path / "rijen.csv", 2), tmp_path / "uit", "--sleutel", "zaaknummer")
+    finally:
+        os.umask(oud)
+    assert uit.returncode == 0, uit.stderr
+    brief = tmp_path / f"uit/Z-2026-000001_{HERINNERING}.docx"
+    assert brief.exists() and brief.stat().st_mode & 0o777 == 0o644
+    assert [r["sleutel"] for r in _csv(tmp_path / "uit/manifest.csv")] == ["Z-2026-000001", "Z-2026-000002"]
+    assert _bulk(tmp_path / "rijen.csv", tmp_path / "ander", "--sleutel", "bestaat_niet").returncode == 2
+
+
+def test_manifest_sleutel_must_be_a_required_field(sjablonen_kopie):
+    manifest = sjablonen_kopie / HERINNERING / "sjabloon.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("sleutel: vergunningnummer", "sleutel: locatie"),
+                        encoding="utf-8")
+    uit = sjabloon_cli("sjablonen")
+    assert uit.returncode == 2 and "sleutel: 'locatie' moet een verplicht veld zijn" in uit.stderr
