@@ -43,7 +43,7 @@ def test_same_xml_as_docxtpl_for_every_template(sjabloon):
         enkel, bulk = _delen(vul_docx(sjabloon.docx, context, sjabloon.id)), _delen(renderer.vul(context))
         assert bulk.keys() == enkel.keys()
         for naam in enkel:
-            if naam.startswith("word/") and naam.endswith(".xml"):
+            if naam.startswith("word/") or naam == "[Content_Types].xml":    # XML, relations and images
                 assert bulk[naam] == enkel[naam], f"{sjabloon.id}: {naam} verschilt"
     assert "word/document.xml" in bulk
 
@@ -84,3 +84,20 @@ def test_zip_writer_output_reads_back_with_zipfile():
     with zipfile.ZipFile(io.BytesIO(data)) as pakket:
         assert pakket.testzip() is None
         assert pakket.read("a.xml") == b"<a/>" * 1000 and pakket.read("map/b.txt").decode() == "één"
+
+
+def test_the_logo_file_is_read_once_per_run(monkeypatch):
+    """The logo is the same in every letter: its image part is kept, not read, measured and hashed per letter."""
+    from docx.image.image import Image
+    gelezen = []
+    van_bestand = Image.from_file.__func__
+    monkeypatch.setattr(Image, "from_file", classmethod(lambda cls, b: gelezen.append(b) or van_bestand(cls, b)))
+    sjabloon = next(s for s in catalogus() if s.id == "herinnering-afloop-vergunning")
+    gemeente = activeer_gemeente(None)
+    assert gemeente.get("logo")
+    voorbeeld = laad_zaak(sjabloon.voorbeeld, sjabloon)
+    renderer = VoorbereidSjabloon(sjabloon.docx, sjabloon.id, gemeente)
+    brieven = [_delen(renderer.vul(maak_context(sjabloon, zaak, DAG, gemeente)[0]))
+               for zaak in (voorbeeld, _anders(voorbeeld), voorbeeld)]
+    assert len(gelezen) == 1
+    assert all([n for n in brief if n.startswith("word/media/")] for brief in brieven)

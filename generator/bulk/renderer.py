@@ -8,10 +8,12 @@ resolve_listing, fix_tables, fix_docpr_ids), in docxtpl's order, so a letter's X
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from pathlib import Path
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import parse_xml, serialize_part_xml
 from docx.opc.pkgwriter import _ContentTypesItem
 from docxtpl import DocxTemplate
@@ -22,6 +24,7 @@ from generator.render import met_functies, omgeving, vertaalde_fouten
 VOETNOTEN = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 EIGENSCHAPPEN = ("author", "comments", "identifier", "language", "subject", "title")    # the ones docxtpl fills
 MAX_BOUWSTEEN_TEKSTEN = 1000
+MAX_AFBEELDINGEN = 100
 
 
 class VoorbereidSjabloon:
@@ -54,13 +57,45 @@ class VoorbereidSjabloon:
         self.vast: dict[str, Item] = {}            # part name -> compressed once
         self.inhoudstypen: dict[tuple, Item] = {}
         self.vorige: dict = {}                     # per part: the previous letter's input and result
+        self.afbeeldingen: dict = {}               # an image from a file, as placed before: (image part, XML)
+        for deel in [self.hoofddeel] + [deel for deel, _, _ in self.koppen]:
+            deel.new_pic_inline = self._onthoud_afbeeldingen(deel)
+
+    def _onthoud_afbeeldingen(self, deel):
+        """python-docx reads, measures and hashes an image file and builds its XML again for every letter. A logo
+        is the same in every letter: keep its image part and XML, and only relate the part to the letter again.
+        The result is the same as long as the part's relations and the package's images are as they were."""
+        maak = deel.new_pic_inline
+
+        def new_pic_inline(beschrijving, width=None, height=None):
+            if not isinstance(beschrijving, str):              # made per letter (a QR code): nothing to keep
+                return maak(beschrijving, width, height)
+            pakket_afbeeldingen = deel.package.image_parts._image_parts
+            sleutel = (deel.partname, beschrijving, width, height, tuple(map(id, pakket_afbeeldingen)),
+                       tuple((rid, id(r._target)) for rid, r in deel.rels.items()))
+            if sleutel not in self.afbeeldingen:
+                aantal = len(pakket_afbeeldingen)
+                inline = maak(beschrijving, width, height)
+                nieuw = pakket_afbeeldingen[-1] if len(pakket_afbeeldingen) > aantal else None
+                if len(self.afbeeldingen) >= MAX_AFBEELDINGEN:
+                    self.afbeeldingen.clear()
+                afbeelding = deel.related_parts[inline.xpath(".//a:blip/@r:embed")[0]]
+                self.afbeeldingen[sleutel] = (nieuw, afbeelding, inline)
+                return inline
+            nieuw, afbeelding, inline = self.afbeeldingen[sleutel]
+            if nieuw is not None:
+                pakket_afbeeldingen.append(nieuw)
+            deel.relate_to(afbeelding, RT.IMAGE)
+            return copy.deepcopy(inline)
+
+        return new_pic_inline
 
     def _compileer(self, xml: str):
         return self.env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", self.tpl.patch_xml(xml)))
 
     def _nabewerk(self, xml: str) -> str:
         """What docxtpl's render_xml_part does after Jinja."""
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         return self.tpl.resolve_listing(xml) if re.search(r"[\t\n\a\f]", xml) else xml   # else it changes nothing
 
