@@ -26,7 +26,7 @@ def _delen(docx: bytes) -> dict[str, bytes]:
 
 def _anders(zaak: dict) -> dict:
     """A second case that differs in what bulk letters differ in: names, numbers, an address."""
-    ander = dict(zaak, zaaknummer="Z-2099-424242", behandelaar="Jan de Tweede")
+    ander = dict(zaak, zaaknummer="Z-2099-424242", behandelaar="Jan de Tweede\nAfdeling\tVergunningen")  # line break, tab
     for naam in ("aanvrager", "houder", "overtreder", "verzoeker", "bezwaarmaker", "melder", "organisator"):
         if isinstance(zaak.get(naam), dict):
             ander[naam] = dict(zaak[naam], naam="Anna van Anders", straat="Andere Laan", huisnummer="99")

@@ -25,6 +25,7 @@ VOETNOTEN = "application/vnd.openxmlformats-officedocument.wordprocessingml.foot
 EIGENSCHAPPEN = ("author", "comments", "identifier", "language", "subject", "title")    # the ones docxtpl fills
 MAX_BOUWSTEEN_TEKSTEN = 1000
 MAX_AFBEELDINGEN = 100
+LISTING_TEKEN = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")    # what resolve_listing turns into Word XML
 
 
 class VoorbereidSjabloon:
@@ -97,7 +98,7 @@ class VoorbereidSjabloon:
         """What docxtpl's render_xml_part does after Jinja."""
         xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        return self.tpl.resolve_listing(xml) if re.search(r"[\t\n\a\f]", xml) else xml   # else it changes nothing
+        return self.tpl.resolve_listing(xml) if LISTING_TEKEN.search(xml) else xml   # else it changes nothing
 
     def _vul_eigenschappen(self, context: dict) -> None:
         for eigenschap, sjabloon in self.eigenschappen:
