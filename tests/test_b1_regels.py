@@ -84,12 +84,24 @@ def test_names_and_numbers_are_not_difficult_words():
 def test_repeated_sentences_are_analysed_once(monkeypatch):
     from checks.b1 import analyse
     gezien = []
-    echte = analyse.analyseer
-    monkeypatch.setattr(analyse, "analyseer", lambda zinnen: gezien.extend(zinnen) or echte(zinnen))
+    echte = analyse.ontleed
+    monkeypatch.setattr(analyse, "ontleed", lambda zinnen: gezien.extend(zinnen) or echte(zinnen))
     zin = "Deze zin staat in elke brief van de gemeente Voorbeeld precies zo."
     for _ in range(3):
         controleer_b1(lees_tekst(f"{zin} En deze zin ook, in brief nummer 1 van 3."))
     assert gezien.count(zin) <= 1
+
+
+def test_a_bulk_run_does_not_grow_the_model_vocabulary():
+    """Every name, number and address parsed would stay in spaCy's string store for good; the memory zone drops
+    them once the sentence's analysis (plain data) is kept."""
+    from checks.b1.analyse import analyseer_zinnen
+    from checks.b1.taalmodel import nlp
+    analyseer_zinnen(["Uw vergunning loopt af."])
+    voor = len(nlp().vocab.strings)
+    analyse = analyseer_zinnen([f"Uw vergunning Vq-{n}-Zx{n * 7919} voor Kerkstraatje{n} loopt af." for n in range(200)])
+    assert len(nlp().vocab.strings) == voor
+    assert analyse[5].maten.woorden == 7 and analyse[5].tekst.startswith("Uw vergunning Vq-5-")
 
 
 def test_table_cells_with_running_text_are_read_labels_are_not():

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from checks.b1.maten import ZinMaten, meet
 from checks.b1.regels import Probleem, zin_problemen
 from checks.b1.score import kenmerken, zin_score
-from checks.b1.taalmodel import analyseer
+from checks.b1.taalmodel import ontleed
 from checks.content import bij_wissel
 
 MAX_GEHEUGEN = 10_000       # about 2 kB per sentence: a bulk run of 100,000 letters stays far under 300 MB
@@ -33,10 +33,11 @@ def analyseer_zinnen(zinnen: list[str]) -> list[ZinAnalyse]:
     if len(_geheugen) + len(nieuw) > MAX_GEHEUGEN:
         _geheugen.clear()                          # then this document's known sentences are new again too
         nieuw = list(dict.fromkeys(zinnen))
-    for zin, doc in zip(nieuw, analyseer(nieuw)):
-        maten = meet(doc)
-        problemen = zin_problemen(zin, maten)
-        waarden = kenmerken(maten, sum(p.regel == "naamwoordstijl" for p in problemen),
-                            sum(p.regel == "ambtelijk_woord" for p in problemen))
-        _geheugen[zin] = ZinAnalyse(zin, maten, problemen, waarden, zin_score(waarden))
+    with ontleed(nieuw) as docs:
+        for zin, doc in zip(nieuw, docs):
+            maten = meet(doc)                      # plain data: nothing of the Doc is kept
+            problemen = zin_problemen(zin, maten)
+            waarden = kenmerken(maten, sum(p.regel == "naamwoordstijl" for p in problemen),
+                                sum(p.regel == "ambtelijk_woord" for p in problemen))
+            _geheugen[zin] = ZinAnalyse(zin, maten, problemen, waarden, zin_score(waarden))
     return [_geheugen[z] for z in zinnen]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,7 +16,11 @@ def nlp():
     return spacy.load(os.environ.get("SJABLOON_MODEL", MODEL))
 
 
-def analyseer(zinnen: list[str]) -> list:
-    """One spaCy Doc per sentence (the sentences come from checks.b1.zinnen, not from the parser).
+@contextmanager
+def ontleed(zinnen: list[str]):
+    """One spaCy Doc per sentence (the sentences come from checks.b1.zinnen, not from the parser), valid only
+    inside the `with`: spaCy's memory zone then forgets the words it had not seen before (every name, number
+    and address of a bulk run would otherwise stay in its vocabulary for good). Keep no Doc or Token after it.
     The tagger (XPOS) is skipped: the checks use the UD part of speech from the morphologizer."""
-    return list(nlp().pipe(zinnen, batch_size=256, disable=["tagger"]))
+    with nlp().memory_zone():
+        yield nlp().pipe(zinnen, batch_size=256, disable=["tagger"])
