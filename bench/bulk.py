@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -27,12 +26,11 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from bulkdata import rijen, schrijf_csv  # noqa: E402
 
-from generator.bulk.invoer import _nest  # noqa: E402
 from generator.bulk.renderer import VoorbereidSjabloon  # noqa: E402
 from generator.catalogus import laad  # noqa: E402
 from generator.context import activeer_gemeente, maak_context  # noqa: E402
 from generator.render import vul_docx  # noqa: E402
-from generator.velden import valideer  # noqa: E402
+from generator.velden import uit_paden, valideer  # noqa: E402
 
 SJABLOON = "herinnering-afloop-vergunning"
 SJABLOON_CLI = str(Path(sys.executable).parent / "sjabloon")
@@ -42,7 +40,7 @@ def contexten(aantal: int) -> list[dict]:
     sjabloon, gemeente = laad(SJABLOON), activeer_gemeente(None)
     lijst = []
     for rij in rijen(aantal):
-        zaak, problemen = valideer(sjabloon.velden, _nest(rij))
+        zaak, problemen = valideer(sjabloon.velden, uit_paden(rij))
         assert not problemen, problemen
         lijst.append(maak_context(sjabloon, zaak, dt.date(2026, 11, 23), gemeente)[0])
     return lijst

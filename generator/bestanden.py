@@ -29,14 +29,19 @@ def lees_gegevens(pad: Path) -> dict:
         raise InvoerFout(f"{pad}: bestand niet gevonden") from None
     except (UnicodeDecodeError, IsADirectoryError):
         raise InvoerFout(f"{pad}: geen tekstbestand in UTF-8") from None
+    return ontleed_gegevens(tekst, str(pad), pad.suffix.lower() == ".json")
+
+
+def ontleed_gegevens(tekst: str, naam: str, als_json: bool) -> dict:
+    """YAML or JSON text that must hold a mapping; `naam` is the file name the messages give."""
     try:
-        data = json.loads(tekst) if pad.suffix.lower() == ".json" else yaml.load(tekst, Loader=_TekstLoader)
+        data = json.loads(tekst) if als_json else yaml.load(tekst, Loader=_TekstLoader)
     except json.JSONDecodeError as fout:
-        raise InvoerFout(f"{pad}: regel {fout.lineno}: ongeldige JSON ({fout.msg})") from None
+        raise InvoerFout(f"{naam}: regel {fout.lineno}: ongeldige JSON ({fout.msg})") from None
     except yaml.YAMLError as fout:
         regel = getattr(getattr(fout, "problem_mark", None), "line", None)
         waar = f"regel {regel + 1}: " if regel is not None else ""
-        raise InvoerFout(f"{pad}: {waar}ongeldige YAML ({getattr(fout, 'problem', None) or fout})") from None
+        raise InvoerFout(f"{naam}: {waar}ongeldige YAML ({getattr(fout, 'problem', None) or fout})") from None
     if not isinstance(data, dict):
-        raise InvoerFout(f"{pad}: de inhoud moet een groep velden zijn (naam: waarde)")
+        raise InvoerFout(f"{naam}: de inhoud moet een groep velden zijn (naam: waarde)")
     return data

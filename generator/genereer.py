@@ -16,7 +16,7 @@ from generator.context import activeer_gemeente, maak_context
 from generator.errors import InvoerFout
 from generator.register import Register, database_url
 from generator.render import schrijf_atomisch, vul_docx
-from generator.vrijgave import Keuring, keur
+from generator.vrijgave import Keuring, geef_vrij, keuring_van
 from generator.zaak import laad_zaak
 
 
@@ -40,24 +40,58 @@ def genereer(sjabloon_naam: str, zaak_pad: Path, uit: Path, dagtekening: dt.date
     eis_vrijgave(sjabloon, concept)
     zaak = laad_zaak(zaak_pad, sjabloon)
     gemeente = activeer_gemeente(gemeente_pad)
-    context, waarschuwingen = maak_context(sjabloon, zaak, dagtekening, gemeente)
-    document = vul_docx(sjabloon.docx, context, sjabloon.id)
-    pad = Path(uit) / bestandsnaam(zaak.get("zaaknummer") or Path(zaak_pad).stem, sjabloon.id)
-    document, keuring = keur(pad.name, document, sjabloon.besluittype, forceer_reden)
-    is_concept = not sjabloon.vrijgegeven
-    if is_concept:
-        document = markeer_concept(document)
+    ontwerp = vul_en_keur(sjabloon, zaak, dagtekening, gemeente, Path(zaak_pad).stem)
+    document = vrij_te_geven(ontwerp, forceer_reden)
+    pad = Path(uit) / ontwerp.bestandsnaam
     schrijf_atomisch(pad, document)
     try:
         with nullcontext(register) if register else Register(database_url(gemeente)) as open_register:
-            open_register.voeg_toe("document", sjabloon_id=sjabloon.id, sjabloon_versie=sjabloon.versie,
-                                   zaaknummer=zaak.get("zaaknummer"), sha256=hashlib.sha256(document).hexdigest(),
-                                   door=door or getpass.getuser(),
-                                   gegevens=registergegevens(pad.name, dagtekening, keuring, forceer_reden, is_concept))
+            registreer(open_register, ontwerp, document, forceer_reden, door)
     except BaseException:
         pad.unlink(missing_ok=True)
         raise
-    return Resultaat(pad, waarschuwingen, keuring, is_concept)
+    return Resultaat(pad, ontwerp.waarschuwingen, ontwerp.keuring, ontwerp.concept)
+
+
+@dataclass
+class Ontwerp:
+    """A filled and checked document before release: what a preview shows."""
+    sjabloon: Sjabloon
+    zaak: dict
+    dagtekening: dt.date
+    document: bytes
+    bestandsnaam: str
+    keuring: Keuring
+    waarschuwingen: list[str]
+
+    @property
+    def concept(self) -> bool:
+        return not self.sjabloon.vrijgegeven
+
+
+def vul_en_keur(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente: dict, naam_zonder_zaaknummer: str
+                ) -> Ontwerp:
+    """Fill the template with a validated case and run both checks; nothing is refused or written yet."""
+    context, waarschuwingen = maak_context(sjabloon, zaak, dagtekening, gemeente)
+    document = vul_docx(sjabloon.docx, context, sjabloon.id)
+    naam = bestandsnaam(zaak.get("zaaknummer") or naam_zonder_zaaknummer, sjabloon.id)
+    return Ontwerp(sjabloon, zaak, dagtekening, document, naam,
+                   keuring_van(naam, document, sjabloon.besluittype), waarschuwingen)
+
+
+def vrij_te_geven(ontwerp: Ontwerp, forceer_reden: str | None) -> bytes:
+    """The document as it goes out; raises VrijgaveGeweigerd on a fout without a reason. CONCEPT on every page
+    of a document from a template that is not released."""
+    document = geef_vrij(ontwerp.document, ontwerp.keuring, forceer_reden)
+    return markeer_concept(document) if ontwerp.concept else document
+
+
+def registreer(register: Register, ontwerp: Ontwerp, document: bytes, forceer_reden: str | None, door: str | None) -> None:
+    register.voeg_toe("document", sjabloon_id=ontwerp.sjabloon.id, sjabloon_versie=ontwerp.sjabloon.versie,
+                      zaaknummer=ontwerp.zaak.get("zaaknummer"), sha256=hashlib.sha256(document).hexdigest(),
+                      door=door or getpass.getuser(),
+                      gegevens=registergegevens(ontwerp.bestandsnaam, ontwerp.dagtekening, ontwerp.keuring,
+                                                forceer_reden, ontwerp.concept))
 
 
 def eis_vrijgave(sjabloon: Sjabloon, concept: bool) -> None:

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from checks.content import load_yaml
 
+STUK = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")     # one step of a field path: naam or naam[2]
 ENKELVOUDIG = {"tekst", "datum", "bedrag", "getal", "keuze", "lijst", "groep"}
 
 
@@ -159,3 +160,54 @@ def _keuze(spec: dict, waarde) -> str:
 
 
 OMZETTERS = {"tekst": _tekst, "datum": _datum, "bedrag": _bedrag, "getal": _getal, "keuze": _keuze}
+
+
+def uit_paden(vlak: dict) -> dict:
+    """{'aanvrager.naam': 'X', 'posten[1].bedrag': '5'} -> {'aanvrager': {'naam': 'X'}, 'posten': [{'bedrag': '5'}]}.
+    Empty cells are left out, so an optional group or list with no values stays absent."""
+    zaak: dict = {}
+    for kolom, waarde in vlak.items():
+        if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+            continue
+        doel: dict | list = zaak
+        stukken = [STUK.fullmatch(s).groups() for s in kolom.split(".")]
+        for positie, (naam, index) in enumerate(stukken):
+            laatste = positie == len(stukken) - 1
+            if index is None:
+                if laatste:
+                    doel[naam] = waarde
+                else:
+                    doel = doel.setdefault(naam, {})
+                continue
+            lijst = doel.setdefault(naam, [])
+            while len(lijst) < int(index):
+                lijst.append({} if not laatste else None)
+            if laatste:
+                lijst[int(index) - 1] = waarde
+            else:
+                doel = lijst[int(index) - 1] = lijst[int(index) - 1] or {}
+    for naam, waarde in zaak.items():        # list items left empty between filled ones
+        if isinstance(waarde, list):
+            zaak[naam] = [w for w in waarde if w not in (None, {})]
+    return zaak
+
+
+def padfout(kolom: str, velden: dict) -> str | None:
+    """Why a column or form name is not a field path of these fields, or None."""
+    if not kolom:
+        return "kolom zonder naam"
+    stukken = kolom.split(".")
+    spec: dict | None = None
+    huidig = velden
+    for stuk in stukken:
+        gevonden = STUK.fullmatch(stuk)
+        if not gevonden or huidig is None or gevonden.group(1) not in huidig:
+            bekend = ", ".join(sorted(huidig or {}))
+            return f"geen veld van dit sjabloon (velden hier: {bekend})"
+        spec = huidig[gevonden.group(1)]
+        if gevonden.group(2):
+            if spec.get("type") != "lijst":
+                return f"'{gevonden.group(1)}' is geen lijst, dus [{gevonden.group(2)}] kan niet"
+            spec = spec.get("items") or {"type": "tekst"}
+        huidig = subvelden(spec)
+    return None

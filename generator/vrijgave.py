@@ -40,13 +40,23 @@ class VrijgaveGeweigerd(Exception):
 
 def keur(bestandsnaam: str, document: bytes, besluittype: str, reden: str | None = None) -> tuple[bytes, Keuring]:
     """Check the rendered DOCX; refuse on a fout unless a reason is given, which is then stamped into the DOCX."""
+    keuring = keuring_van(bestandsnaam, document, besluittype)
+    return geef_vrij(document, keuring, reden), keuring
+
+
+def keuring_van(bestandsnaam: str, document: bytes, besluittype: str) -> Keuring:
+    """Both checks of a rendered DOCX, without deciding anything (a preview shows them before release)."""
     gelezen = lees_document(bestandsnaam, document)
-    keuring = Keuring(controleer(gelezen, besluittype), controleer_b1(gelezen), besluittypen()[besluittype]["soort"] == "brief")
+    return Keuring(controleer(gelezen, besluittype), controleer_b1(gelezen), besluittypen()[besluittype]["soort"] == "brief")
+
+
+def geef_vrij(document: bytes, keuring: Keuring, reden: str | None = None) -> bytes:
+    """The document as it may go out: refused on a fout unless a reason is given, which is stamped into it."""
     if not keuring.fouten:
-        return document, keuring
+        return document
     if not reden:
         raise VrijgaveGeweigerd(keuring)
-    return _stempel(document, reden, keuring.fouten), keuring
+    return _stempel(document, reden, keuring.fouten)
 
 
 def _stempel(document: bytes, reden: str, fouten: list[str]) -> bytes:

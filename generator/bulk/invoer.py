@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import InvoerFout
-from generator.velden import subvelden
+from generator.velden import padfout, uit_paden
 
 SOORTEN = (".csv", ".xlsx", ".jsonl")
-STUK = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")
 
 
 @dataclass
@@ -39,7 +37,7 @@ def lees_rijen(pad: Path, velden: dict) -> Iterator[Rij]:
         return _jsonl(pad, velden)
     kolommen, rijen = _csv(pad) if soort == ".csv" else _xlsx(pad)
     controleer_kolommen(pad, kolommen, velden)
-    return (Rij(nummer, _nest(dict(zip(kolommen, waarden)))) for nummer, waarden in rijen)
+    return (Rij(nummer, uit_paden(dict(zip(kolommen, waarden)))) for nummer, waarden in rijen)
 
 
 def tel_rijen(pad: Path) -> int:
@@ -62,62 +60,11 @@ def tel_rijen(pad: Path) -> int:
 
 def controleer_kolommen(pad: Path, kolommen: list[str], velden: dict) -> None:
     fouten = [f"{pad.name}: kolom {nummer} ('{kolom}'): {reden}"
-              for nummer, kolom in enumerate(kolommen, start=1) if (reden := _kolom_fout(kolom, velden))]
+              for nummer, kolom in enumerate(kolommen, start=1) if (reden := padfout(kolom, velden))]
     dubbel = {k for k in kolommen if kolommen.count(k) > 1 and k}
     fouten += [f"{pad.name}: kolom '{k}' komt meer dan eens voor" for k in sorted(dubbel)]
     if fouten:
         raise InvoerFout(fouten)
-
-
-def _kolom_fout(kolom: str, velden: dict) -> str | None:
-    """Why a column name is not a field path of this template, or None."""
-    if not kolom:
-        return "kolom zonder naam"
-    stukken = kolom.split(".")
-    spec: dict | None = None
-    huidig = velden
-    for stuk in stukken:
-        gevonden = STUK.fullmatch(stuk)
-        if not gevonden or huidig is None or gevonden.group(1) not in huidig:
-            bekend = ", ".join(sorted(huidig or {}))
-            return f"geen veld van dit sjabloon (velden hier: {bekend})"
-        spec = huidig[gevonden.group(1)]
-        if gevonden.group(2):
-            if spec.get("type") != "lijst":
-                return f"'{gevonden.group(1)}' is geen lijst, dus [{gevonden.group(2)}] kan niet"
-            spec = spec.get("items") or {"type": "tekst"}
-        huidig = subvelden(spec)
-    return None
-
-
-def _nest(vlak: dict) -> dict:
-    """{'aanvrager.naam': 'X', 'posten[1].bedrag': '5'} -> {'aanvrager': {'naam': 'X'}, 'posten': [{'bedrag': '5'}]}.
-    Empty cells are left out, so an optional group or list with no values stays absent."""
-    zaak: dict = {}
-    for kolom, waarde in vlak.items():
-        if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
-            continue
-        doel: dict | list = zaak
-        stukken = [STUK.fullmatch(s).groups() for s in kolom.split(".")]
-        for positie, (naam, index) in enumerate(stukken):
-            laatste = positie == len(stukken) - 1
-            if index is None:
-                if laatste:
-                    doel[naam] = waarde
-                else:
-                    doel = doel.setdefault(naam, {})
-                continue
-            lijst = doel.setdefault(naam, [])
-            while len(lijst) < int(index):
-                lijst.append({} if not laatste else None)
-            if laatste:
-                lijst[int(index) - 1] = waarde
-            else:
-                doel = lijst[int(index) - 1] = lijst[int(index) - 1] or {}
-    for naam, waarde in zaak.items():        # list items left empty between filled ones
-        if isinstance(waarde, list):
-            zaak[naam] = [w for w in waarde if w not in (None, {})]
-    return zaak
 
 
 def _csv(pad: Path):
@@ -190,7 +137,7 @@ def _jsonl(pad: Path, velden: dict) -> Iterator[Rij]:
                 yield Rij(nummer, {}, "de regel moet een JSON-object zijn ({\"veld\": waarde, ...})")
                 continue
             vlak = {k: v for k, v in object_.items() if "." in k or "[" in k}
-            if fout := next((f"kolom '{k}': {r}" for k in vlak if (r := _kolom_fout(k, velden))), None):
+            if fout := next((f"kolom '{k}': {r}" for k in vlak if (r := padfout(k, velden))), None):
                 yield Rij(nummer, {}, fout)
                 continue
-            yield Rij(nummer, {k: v for k, v in object_.items() if k not in vlak} | _nest(vlak))
+            yield Rij(nummer, {k: v for k, v in object_.items() if k not in vlak} | uit_paden(vlak))

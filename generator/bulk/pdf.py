@@ -32,6 +32,10 @@ def _ontbreekt() -> str | None:
     return None
 
 
+def beschikbaar() -> bool:
+    return _ontbreekt() is None
+
+
 def eis_libreoffice() -> None:
     if reden := _ontbreekt():
         raise InvoerFout(f"--pdf: {reden}; {INSTALLEER}")
