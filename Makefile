@@ -5,7 +5,10 @@ STAMP   := $(VENV)/.geinstalleerd
 # Debian-pakketten die de tests nodig hebben (geïnstalleerd met apt-get als we root zijn).
 # postgresql: de registertests draaien ook tegen een eigen PostgreSQL-server op 127.0.0.1.
 # libreoffice-writer-nogui en python3-uno: `sjabloon bulk --pdf` maakt PDF/A met één LibreOffice per werker.
-DEB_PAKKETTEN := postgresql libreoffice-writer-nogui python3-uno
+# chromium: de browsertests van de webapp (Playwright stuurt Debians Chromium aan; er wordt geen browser gedownload).
+DEB_PAKKETTEN := postgresql libreoffice-writer-nogui python3-uno chromium
+# axe-core (toegankelijkheidsregels) uit het npm-register, voor de browsertests; gecontroleerd op zijn SHA-512.
+AXE     := $(VENV)/axe-core/axe.min.js
 
 # Waar de UD-treebanks staan voor `make model` (zie checks/model/nl_sjabloonstraat/NAUWKEURIGHEID.md).
 UD_DATA ?= ../shared/data/ud-dutch
@@ -23,6 +26,7 @@ $(STAMP): pyproject.toml
 demo: install
 	$(VENV)/bin/sjabloon voorbeelden --uit uitvoer
 	@echo "Klaar: de voorbeelddocumenten staan in ./uitvoer/"
+	@echo "Webapp: $(VENV)/bin/sjabloon web  en open dan http://127.0.0.1:8000/"
 
 systeem:
 	@ontbreekt=""; for p in $(DEB_PAKKETTEN); do dpkg -s $$p >/dev/null 2>&1 || ontbreekt="$$ontbreekt $$p"; done; \
@@ -31,9 +35,13 @@ systeem:
 	  else echo "Installeer eerst:$$ontbreekt (apt-get als root)"; fi; \
 	fi
 
-# Als root zijn PostgreSQL en LibreOffice geïnstalleerd (systeem), dus faalt zo'n test dan in plaats van over te slaan.
-test: install systeem
-	ROOT=$$( [ "$$(id -u)" = 0 ] && echo 1 ); SJABLOON_PG_VERPLICHT=$$ROOT SJABLOON_PDF_VERPLICHT=$$ROOT $(PY) -m pytest
+$(AXE): tests/haal_axe.py | install
+	$(PY) tests/haal_axe.py $(AXE)
+
+# Als root zijn PostgreSQL, LibreOffice en Chromium geïnstalleerd (systeem), dus faalt zo'n test dan in plaats van over te slaan.
+test: install systeem $(AXE)
+	ROOT=$$( [ "$$(id -u)" = 0 ] && echo 1 ); SJABLOON_PG_VERPLICHT=$$ROOT SJABLOON_PDF_VERPLICHT=$$ROOT \
+	  SJABLOON_BROWSER_VERPLICHT=$$ROOT SJABLOON_AXE=$(AXE) $(PY) -m pytest
 
 # Train het Nederlandse taalmodel opnieuw (ongeveer een half uur op één kern; niet nodig voor installeren of testen).
 model: install

@@ -389,8 +389,10 @@ def inventaris(html_pad, als_json, datum, gemeente_pad):
 def _opdrachten_uit_pakketten():
     from generator.bulk.cli import bulk
     from generator.register.cli import register
+    from web.cli import web
     main.add_command(register)
     main.add_command(bulk)
+    main.add_command(web)
 
 
 _opdrachten_uit_pakketten()

@@ -1,0 +1,270 @@
+"""The web app through its HTTP interface (FastAPI's TestClient): the caseworker form and its validation, the
+release gate, the KCC upload, and what keeps it safe (CSRF, sizes, ZIP bombs, escaping, ids, headers, logs).
+The same flows in a real browser are in test_web_browser.py."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zipfile
+
+import pytest
+import yaml
+from docx import Document
+from fastapi.testclient import TestClient
+
+from generator.catalogus import laad
+from generator.register import Register
+from web.app import maak_app
+from web.formulier import bouw, zaak_uit_formulier
+from web.veiligheid import CSRF_COOKIE, MAX_VERZOEK
+
+BEZWAAR = "omgevingsvergunning-verleend"
+
+
+@pytest.fixture
+def client():
+    with TestClient(maak_app()) as c:
+        c.get("/")                                   # the first page sets the CSRF cookie
+        yield c
+
+
+def _csrf(client) -> str:
+    return client.cookies.get(CSRF_COOKIE)
+
+
+def _voorbeeld_formulier(client, sjabloon_id: str) -> dict:
+    """The form as the browser would post it after 'begin met de voorbeeldzaak'."""
+    pagina = client.get(f"/sjablonen/{sjabloon_id}/maken?voorbeeld=1").text
+    data = {m.group(1): _ontsnapt(m.group(2)) for m in re.finditer(r'<input[^>]*?name="([^"]+)"[^>]*?value="([^"]*)"', pagina)}
+    data |= {m.group(1): _ontsnapt(m.group(2)) for m in re.finditer(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', pagina, re.S)}
+    for naam, blok in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', pagina, re.S):
+        if gekozen := re.search(r'<option value="([^"]*)" selected', blok):
+            data[naam] = gekozen.group(1)
+    return data | {"csrf": _csrf(client)}
+
+
+def _ontsnapt(tekst: str) -> str:
+    import html
+    return html.unescape(tekst)
+
+
+def test_form_has_a_labelled_input_for_every_declared_field_with_the_right_type(client):
+    pagina = client.get("/sjablonen/last-onder-dwangsom/maken").text
+    assert '<html lang="nl">' in pagina
+    for pad in ("zaaknummer", "overtreder.naam", "overtreder.postcode", "overtredingen[1].voorschrift",
+                "dwangsom_bedrag", "controledatum", "dwangsom_per"):
+        veld_id = "veld-" + re.sub(r"[^a-z0-9]+", "-", pad.lower()).strip("-")
+        assert f'<label for="{veld_id}">' in pagina, pad
+        assert f'id="{veld_id}" name="{pad}"' in pagina, pad
+    assert re.search(r'<input type="date"[^>]*id="veld-controledatum"', pagina)
+    assert re.search(r'<select id="veld-dwangsom-per"[^>]*>\s*<option value="">Kies…</option>\s*<option value="week"', pagina)
+    assert re.search(r'<textarea rows="4" id="veld-belangenafweging"', pagina)   # long text gets a text box
+
+
+def test_empty_form_gives_every_problem_inline_next_to_its_field(client):
+    antwoord = client.post("/sjablonen/last-onder-dwangsom/maken", data={"csrf": _csrf(client)})
+    assert antwoord.status_code == 422
+    pagina = antwoord.text
+    assert 'id="foutoverzicht"' in pagina and '<a href="#veld-zaaknummer">zaaknummer: verplicht veld ontbreekt</a>' in pagina
+    assert re.search(r'id="veld-zaaknummer-fout"><span class="verborgen">Fout:</span> verplicht veld ontbreekt', pagina)
+    assert 'aria-describedby="veld-zaaknummer-uitleg veld-zaaknummer-fout"' in pagina and 'aria-invalid="true"' in pagina
+
+
+def test_a_wrong_postcode_is_reported_at_that_field_and_the_entered_values_stay(client):
+    data = _voorbeeld_formulier(client, "last-onder-dwangsom") | {"overtreder.postcode": "12345"}
+    pagina = client.post("/sjablonen/last-onder-dwangsom/maken", data=data).text
+    assert re.search(r'id="veld-overtreder-postcode-fout">.*?heeft niet de juiste vorm', pagina)
+    assert 'value="12345"' in pagina and f'value="{data["zaaknummer"]}"' in pagina
+
+
+def test_add_one_more_list_item_without_checking(client):
+    data = _voorbeeld_formulier(client, "last-onder-dwangsom")
+    aantal = len(yaml.safe_load(laad("last-onder-dwangsom").voorbeeld.read_text())["overtredingen"])
+    pagina = client.post("/sjablonen/last-onder-dwangsom/maken", data=data | {"actie": "toevoegen:overtredingen"}).text
+    assert f'name="overtredingen[{aantal + 1}].voorschrift"' in pagina
+    assert "foutoverzicht" not in pagina
+
+
+def test_form_fields_become_the_nested_case():
+    zaak = zaak_uit_formulier({"csrf": "x", "actie": "", "zaaknummer": "Z-1", "overtreder.naam": "A",
+                               "overtredingen[2].voorschrift": "art. 2", "overtredingen[1].voorschrift": "art. 1",
+                               "kadastraal": "  "})
+    assert zaak == {"zaaknummer": "Z-1", "overtreder": {"naam": "A"},
+                    "overtredingen": [{"voorschrift": "art. 1"}, {"voorschrift": "art. 2"}]}
+    velden = laad("last-onder-dwangsom").velden
+    lijst = next(o for o in bouw(velden, zaak, {}) if o.pad == "overtredingen")
+    assert [i.pad for i in lijst.items] == ["overtredingen[1]", "overtredingen[2]"]
+
+
+def test_preview_release_and_download_are_registered_with_the_override_reason(client, eigen_register):
+    antwoord = client.post(f"/sjablonen/{BEZWAAR}/maken", data=_voorbeeld_formulier(client, BEZWAAR), follow_redirects=False)
+    assert antwoord.status_code == 303
+    voorvertoning = antwoord.headers["location"]
+    pagina = client.get(voorvertoning).text
+    zaaknummer = yaml.safe_load(laad(BEZWAAR).voorbeeld.read_text())["zaaknummer"]
+    assert "<h2 id=\"kop-controle\">Controle</h2>" in pagina and zaaknummer in pagina
+    for anker in re.findall(r'<a href="#(plek-[a-z0-9-]+)">', pagina):      # every finding links to a passage
+        assert f'id="{anker}"' in pagina
+    zonder_naam = client.post(f"{voorvertoning}/vrijgeven", data={"csrf": _csrf(client), "door": ""})
+    assert zonder_naam.status_code == 422 and "Vul uw naam in" in zonder_naam.text
+    gemaakt = client.post(f"{voorvertoning}/vrijgeven", data={"csrf": _csrf(client), "door": "Fatima Zaakbehandelaar",
+                                                              "reden": "spoed, jurist akkoord"}, follow_redirects=False)
+    assert gemaakt.status_code == 303
+    docx = client.get(gemaakt.headers["location"] + "/docx")
+    assert docx.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert zaaknummer in zipfile.ZipFile(io.BytesIO(docx.content)).read("word/document.xml").decode()
+    with Register(eigen_register) as register:
+        regel = register.regels(soort="document")[-1]
+    assert regel.door == "Fatima Zaakbehandelaar" and regel.zaaknummer == zaaknummer and regel.gegevens["concept"]
+    import hashlib
+    assert regel.sha256 == hashlib.sha256(docx.content).hexdigest()
+
+
+def test_a_fout_blocks_release_until_a_reason_is_given(client, eigen_register):
+    """A besluit without belangenafweging: the Awb check finds a fout (art. 3:4), the page says so."""
+    data = _voorbeeld_formulier(client, "last-onder-dwangsom") | {"belangenafweging": "Zie hierboven."}
+    voorvertoning = client.post("/sjablonen/last-onder-dwangsom/maken", data=data, follow_redirects=False).headers["location"]
+    pagina = client.get(voorvertoning).text
+    assert "Niet klaar om te verzenden" in pagina and "Belangenafweging ontbreekt" in pagina
+    geweigerd = client.post(f"{voorvertoning}/vrijgeven", data={"csrf": _csrf(client), "door": "Piet"})
+    assert geweigerd.status_code == 422 and "leg vast waarom het document toch weg mag" in geweigerd.text
+    with Register(eigen_register) as register:
+        assert register.regels(soort="document") == []
+    client.post(f"{voorvertoning}/vrijgeven", data={"csrf": _csrf(client), "door": "Piet", "reden": "overleg jurist"})
+    with Register(eigen_register) as register:
+        assert register.regels(soort="document")[-1].gegevens["forceer_reden"] == "overleg jurist"
+
+
+def test_a_case_file_upload_with_bad_yaml_names_the_file_and_line(client):
+    antwoord = client.post(f"/sjablonen/{BEZWAAR}/maken", data={"csrf": _csrf(client)},
+                           files={"zaakbestand": ("zaak.yaml", b"zaaknummer: Z-1\n  fout: [", "application/x-yaml")})
+    assert antwoord.status_code == 422 and re.search(r"zaak\.yaml: regel \d+: ongeldige YAML", antwoord.text)
+
+
+def test_kcc_text_report_marks_sentences_and_gives_a_docx_with_comments(client):
+    tekst = ("Hierbij delen wij u mede dat uw aanvraag ten aanzien van de omgevingsvergunning conform de geldende "
+             "regelgeving door ons in behandeling is genomen.\n\nU krijgt binnen acht weken een besluit.")
+    rapport = client.get(client.post("/b1", data={"csrf": _csrf(client), "tekst": tekst}, follow_redirects=False)
+                         .headers["location"])
+    assert rapport.status_code == 200 and "<mark id=\"zin-1\">" in rapport.text and "U krijgt binnen acht weken" in rapport.text
+    opmerkingen = client.get(str(rapport.url) + "/opmerkingen.docx")
+    assert b"<w:comment " in zipfile.ZipFile(io.BytesIO(opmerkingen.content)).read("word/comments.xml")
+
+
+def _docx(*alineas: str) -> bytes:
+    word = Document()
+    for alinea in alineas:
+        word.add_paragraph(alinea)
+    uit = io.BytesIO()
+    word.save(uit)
+    return uit.getvalue()
+
+
+def test_kcc_zip_of_letters_gives_one_row_per_letter_and_an_error_row_for_a_broken_one(client):
+    archief = io.BytesIO()
+    with zipfile.ZipFile(archief, "w") as z:
+        z.writestr("brieven/a.docx", _docx("Wij hebben uw brief gekregen.", "U hoort binnen twee weken van ons."))
+        z.writestr("brieven/b.txt", "Ten aanzien van uw verzoek delen wij u mede dat dit wordt afgewezen.")
+        z.writestr("brieven/kapot.docx", b"geen docx")
+        z.writestr("brieven/foto.jpg", b"\xff\xd8")
+    pagina = client.get(client.post("/b1", data={"csrf": _csrf(client)}, files={"bestand": ("map.zip", archief.getvalue())},
+                                     follow_redirects=False).headers["location"]).text
+    rijen = re.findall(r"<tr><td>(?:<a href=\"/b1/[^\"]+\">)?([^<]+)", pagina)
+    assert rijen == ["brieven/a.docx", "brieven/b.txt", "brieven/kapot.docx"]
+    assert "kapot.docx: geen geldig DOCX- of ZIP-bestand" in pagina
+
+
+def test_csrf_token_is_required_on_every_form(client):
+    for pad in ("/b1", f"/sjablonen/{BEZWAAR}/maken", "/werkgroep/ontvangstbevestiging-melding/vrijgeven"):
+        assert client.post(pad, data={"tekst": "x"}).status_code == 403
+        assert client.post(pad, data={"tekst": "x", "csrf": "geraden"}).status_code == 403
+
+
+def test_security_headers_and_cookie(client):
+    antwoord = client.get("/sjablonen")
+    assert "script-src 'self'" in antwoord.headers["content-security-policy"]
+    assert antwoord.headers["x-content-type-options"] == "nosniff" and antwoord.headers["x-frame-options"] == "DENY"
+    with TestClient(maak_app()) as nieuw:
+        cookie = nieuw.get("/").headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie
+
+
+def test_template_ids_cannot_leave_the_catalogue(client):
+    for id_ in ("..%2F..%2Fetc", "../content", "LAST-ONDER-DWANGSOM", "bestaat-niet"):
+        assert client.get(f"/sjablonen/{id_}/maken").status_code == 404
+        assert client.get(f"/api/sjablonen/{id_}").status_code == 404
+
+
+def test_case_data_is_escaped_in_every_page(client):
+    data = _voorbeeld_formulier(client, BEZWAAR) | {"zaaknummer": "<script>alert(1)</script>"}
+    pagina = client.post(f"/sjablonen/{BEZWAAR}/maken", data=data).text
+    assert "<script>alert(1)</script>" not in pagina and "&lt;script&gt;alert(1)&lt;/script&gt;" in pagina
+    rapport = client.post("/b1", data={"csrf": _csrf(client), "tekst": "<img src=x onerror=alert(1)> is een zin."})
+    assert "<img src=x" not in rapport.text and "&lt;img src=x" in rapport.text
+
+
+def test_too_large_upload_is_refused_with_413(client):
+    antwoord = client.post("/b1", data={"csrf": _csrf(client)},
+                           files={"bestand": ("groot.txt", b"a" * (MAX_VERZOEK + 1))})
+    assert antwoord.status_code == 413 and "te groot" in antwoord.text
+
+
+def test_zip_bomb_is_refused_before_unpacking(client):
+    archief = io.BytesIO()
+    with zipfile.ZipFile(archief, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"\0" * (200 * 1024 * 1024))       # 200 MB of zeros packs to ~200 kB
+    assert len(archief.getvalue()) < 1024 * 1024
+    antwoord = client.post("/b1", data={"csrf": _csrf(client)}, files={"bestand": ("bom.docx", archief.getvalue())})
+    assert antwoord.status_code == 422 and "bom.docx: uitgepakt te groot" in antwoord.text
+    api = client.post("/api/b1", json={"bestandsnaam": "bom.docx",
+                                       "inhoud_base64": __import__("base64").b64encode(archief.getvalue()).decode()})
+    assert api.status_code == 422 and "uitgepakt te groot" in api.text
+
+
+def test_xml_entities_in_an_uploaded_docx_are_not_expanded(client):
+    """An XXE attempt: an external entity pointing at a local file must not end up in the report."""
+    docx = io.BytesIO(_docx("Gewone zin."))
+    xxe = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+           '<w:p><w:r><w:t>Lees &x; hier.</w:t></w:r></w:p></w:body></w:document>')
+    uit = io.BytesIO()
+    with zipfile.ZipFile(docx) as bron, zipfile.ZipFile(uit, "w") as doel:
+        for item in bron.infolist():
+            doel.writestr(item, xxe if item.filename == "word/document.xml" else bron.read(item))
+    antwoord = client.post("/b1", data={"csrf": _csrf(client)}, files={"bestand": ("xxe.docx", uit.getvalue())})
+    assert "root:" not in antwoord.text
+    if antwoord.status_code == 200:
+        assert "root:" not in client.get(str(antwoord.url)).text
+
+
+def test_no_personal_data_in_the_log(client, caplog):
+    bsn, naam = "123456782", "Jansen-Geheim"
+    data = _voorbeeld_formulier(client, BEZWAAR) | {"aanvrager.naam": naam, "zaaknummer": f"BSN {bsn}"}
+    with caplog.at_level(logging.DEBUG):
+        client.post(f"/sjablonen/{BEZWAAR}/maken", data=data)
+        client.get(f"/sjablonen?zoek={bsn}")
+        client.post("/b1", data={"csrf": _csrf(client), "tekst": f"Uw BSN is {bsn}, {naam}."})
+        client.post("/api/b1", json={"tekst": f"Uw BSN is {bsn}."})
+    server = "\n".join(r.getMessage() for r in caplog.records if not r.name.startswith("httpx"))   # not the test client
+    assert "POST /b1 303" in server                            # the app does log its requests
+    assert bsn not in server and naam not in server
+
+
+def test_released_template_via_werkgroep_needs_two_different_reviewers(client, sjablonen_kopie, eigen_register):
+    pad = "/werkgroep/ontvangstbevestiging-melding/vrijgeven"
+    zelfde = client.post(pad, data={"csrf": _csrf(client), "juridisch": "Anna", "communicatief": "anna", "door": "Anna"})
+    assert zelfde.status_code == 422 and "vier-ogenprincipe" in zelfde.text
+    assert laad("ontvangstbevestiging-melding").versie == "1"
+    gelukt = client.post(pad, data={"csrf": _csrf(client), "juridisch": "Anna Jurist", "communicatief": "Bo Taal",
+                                    "door": "Anna Jurist"}, follow_redirects=False)
+    assert gelukt.status_code == 303 and gelukt.headers["location"].endswith("?vrijgegeven=2")
+    pagina = client.get(gelukt.headers["location"]).text
+    assert "Vrijgegeven: dit sjabloon heeft nu versie 2" in pagina and "<td>Bo Taal</td>" in pagina
+    assert laad("ontvangstbevestiging-melding").vrijgegeven
+
+
+def test_expired_or_unknown_preview_is_a_dutch_404(client):
+    antwoord = client.get("/ontwerpen/onbekend")
+    assert antwoord.status_code == 404 and "verlopen" in antwoord.text and '<html lang="nl">' in antwoord.text

@@ -1,0 +1,105 @@
+"""The JSON API under /api/: the operations by hand, and every operation fuzzed by schemathesis against the
+app's own OpenAPI document (no server error, status codes and bodies as documented)."""
+
+from __future__ import annotations
+
+import base64
+import io
+import zipfile
+
+import pytest
+import schemathesis
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import positive_data_acceptance
+
+from generator.bestanden import lees_gegevens
+from generator.catalogus import catalogus, laad
+from generator.register import Register
+from web.app import maak_app
+
+APP = maak_app()
+schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
+
+
+@pytest.fixture
+def api():
+    with TestClient(maak_app()) as c:
+        yield c
+
+
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_every_operation_keeps_to_its_openapi_document(case):
+    """Every check but one: a request can fit the schema and still be refused for its content (bytes that are no
+    DOCX, a case that misses required fields of the chosen template), which JSON Schema cannot express."""
+    case.call_and_validate(excluded_checks=[positive_data_acceptance])
+
+
+def test_openapi_document_names_the_four_operations(api):
+    paden = api.get("/openapi.json").json()["paths"]
+    assert {"/api/sjablonen", "/api/sjablonen/{sjabloon_id}", "/api/genereer", "/api/controleer", "/api/b1"} <= set(paden)
+    assert not any(p.startswith(("/sjablonen", "/b1", "/werkgroep")) for p in paden)    # pages are not API
+
+
+def test_sjablonen_lists_the_catalogue_with_fields(api):
+    assert [s["id"] for s in api.get("/api/sjablonen").json()] == [s.id for s in catalogus()]
+    detail = api.get("/api/sjablonen/last-onder-dwangsom").json()
+    assert detail["velden"]["dwangsom_per"]["waarden"] == ["week", "dag", "overtreding"]
+
+
+def test_genereer_refuses_a_draft_template_without_concept_and_makes_a_registered_concept(api, eigen_register):
+    zaak = lees_gegevens(laad("omgevingsvergunning-verleend").voorbeeld)
+    verzoek = {"sjabloon": "omgevingsvergunning-verleend", "zaak": zaak, "dagtekening": "2026-11-23", "door": "api-test"}
+    geweigerd = api.post("/api/genereer", json=verzoek)
+    assert geweigerd.status_code == 409 and "niet vrijgegeven" in geweigerd.json()["detail"][0]
+    gemaakt = api.post("/api/genereer", json=verzoek | {"concept": True}).json()
+    docx = base64.b64decode(gemaakt["docx_base64"])
+    assert zaak["zaaknummer"] in zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
+    assert gemaakt["concept"] and gemaakt["awb"]["besluittype"] == "omgevingsvergunning_verlening"
+    with Register(eigen_register) as register:
+        assert register.regels(soort="document")[-1].sha256 == gemaakt["sha256"]
+
+
+def test_genereer_gives_every_case_problem_with_its_field(api):
+    antwoord = api.post("/api/genereer", json={"sjabloon": "last-onder-dwangsom", "concept": True,
+                                               "zaak": {"zaaknummer": "Z-1", "dwangsom_per": "maand"}})
+    assert antwoord.status_code == 422
+    problemen = antwoord.json()["detail"]
+    assert "overtreder: verplicht veld ontbreekt" in problemen
+    assert any(p.startswith("dwangsom_per: ") for p in problemen)
+
+
+def test_genereer_with_a_fout_needs_forceer_reden(api):
+    zaak = lees_gegevens(laad("last-onder-dwangsom").voorbeeld) | {"belangenafweging": "Zie hierboven."}
+    verzoek = {"sjabloon": "last-onder-dwangsom", "concept": True, "zaak": zaak, "dagtekening": "2026-11-23"}
+    geweigerd = api.post("/api/genereer", json=verzoek)
+    assert geweigerd.status_code == 409 and "awb:belangenafweging" in geweigerd.json()["detail"]["fouten"]
+    assert api.post("/api/genereer", json=verzoek | {"forceer_reden": "overleg jurist"}).status_code == 200
+
+
+def test_controleer_and_b1_read_text_and_files(api):
+    besluit = laad("last-onder-dwangsom")
+    from generator.context import activeer_gemeente, maak_context
+    from generator.render import vul_docx
+    from generator.zaak import laad_zaak
+    import datetime as dt
+    context, _ = maak_context(besluit, laad_zaak(besluit.voorbeeld, besluit), dt.date(2026, 11, 23), activeer_gemeente())
+    docx = base64.b64encode(vul_docx(besluit.docx, context, besluit.id)).decode()
+    awb = api.post("/api/controleer", json={"bestandsnaam": "last.docx", "inhoud_base64": docx}).json()
+    assert awb["besluittype"] == "last_onder_dwangsom" and awb["vrijgave"] is True
+    kaal = api.post("/api/controleer", json={"tekst": "Wij besluiten uw aanvraag af te wijzen.", "besluittype": "omgevingsvergunning_weigering"}).json()
+    assert kaal["vrijgave"] is False and any(b["regel"] == "rechtsmiddelenclausule" for b in kaal["bevindingen"])
+    b1 = api.post("/api/b1", json={"tekst": "Wij hebben uw brief gekregen. U hoort binnen twee weken van ons."}).json()
+    assert b1["b1"] is True and len(b1["zinnen"]) == 2
+
+
+def test_api_input_errors_are_dutch_and_422(api):
+    for verzoek, verwacht in (({"tekst": "a", "inhoud_base64": "YQ=="}, "precies één"),
+                              ({"bestandsnaam": "a.docx", "inhoud_base64": "%%%"}, "geen geldige base64"),
+                              ({"bestandsnaam": "a.exe", "inhoud_base64": "YQ=="}, "kies .docx"),
+                              ({"bestandsnaam": "a.docx", "inhoud_base64": "YQ=="}, "geen geldig DOCX")):
+        antwoord = api.post("/api/b1", json=verzoek)
+        assert antwoord.status_code == 422 and verwacht in str(antwoord.json()["detail"]), verzoek
+    onbekend = api.post("/api/controleer", json={"tekst": "x", "besluittype": "bestaat_niet"})
+    assert onbekend.status_code == 422 and "besluittype" in onbekend.json()["detail"][0]

@@ -1,0 +1,444 @@
+"""The web app in a real browser: Playwright drives Debian's Chromium (never a downloaded one) through the flows of
+caseworker, KCC and werkgroep as a person would, checks every page with axe-core (WCAG 2.1 A/AA) and saves a
+screenshot of each page to test-artefacten/schermafdrukken/.
+
+Skipped when Chromium or axe-core is missing, unless SJABLOON_BROWSER_VERPLICHT=1: then it fails."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, _vrije_poort
+from docx import Document
+
+try:
+    from playwright.sync_api import Page, expect, sync_playwright
+except ImportError:                                   # reported by the `browser` fixture
+    sync_playwright = None
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(os.environ.get("SJABLOON_AXE") or REPO / ".venv/axe-core/axe.min.js")
+ARTEFACTEN = REPO / "test-artefacten"
+SCHERMAFDRUKKEN = ARTEFACTEN / "schermafdrukken"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+TIMEOUT_MS = 30_000                                   # the first B1 check loads the spaCy model in the server
+TOETS_SLEUTEL = ("el => el ? [el.tagName, el.name || el.id, "            # which control has the focus (JS)
+                 "el.tagName === 'BUTTON' ? el.value || el.textContent.trim() : ''].join('|') : ''")
+BUREAUCRATISCH = ("Hierbij delen wij u mede dat uw aanvraag ten aanzien van de omgevingsvergunning conform de geldende "
+                  "regelgeving door ons in behandeling is genomen, waarbij wij opmerken dat de beslistermijn middels "
+                  "dit schrijven wordt verdaagd.\n\nU krijgt binnen acht weken een besluit.")
+
+
+def voorbeeld(sjabloon_id: str) -> dict:
+    return yaml.safe_load((REPO / "templates" / sjabloon_id / "voorbeeld.yaml").read_text(encoding="utf-8"))
+
+
+# --- fixtures -------------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless; skipped (or failed with SJABLOON_BROWSER_VERPLICHT=1) when something is missing."""
+    ontbreekt = [reden for reden, mist in (
+        ("Playwright ontbreekt (pip install -e '.[dev]')", sync_playwright is None),
+        (f"{CHROMIUM} ontbreekt (installeer het Debian-pakket chromium)", not CHROMIUM.exists()),
+        (f"axe-core ontbreekt op {AXE} (python tests/haal_axe.py {AXE})", not AXE.is_file())) if mist]
+    if ontbreekt:
+        if os.environ.get("SJABLOON_BROWSER_VERPLICHT") == "1":
+            pytest.fail("browsertests verplicht (SJABLOON_BROWSER_VERPLICHT=1), maar " + "; ".join(ontbreekt),
+                        pytrace=False)
+        pytest.skip("browsertests overgeslagen: " + "; ".join(ontbreekt))
+    expect.set_options(timeout=TIMEOUT_MS)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`sjabloon web` as its own process on a free port, with a private copy of templates/ (a release rewrites
+    sjabloon.yaml) and a private register; its base URL. Its log goes to test-artefacten/webapp.log."""
+    map_ = tmp_path_factory.mktemp("web")
+    shutil.copytree(REPO / "templates", map_ / "templates")
+    poort = _vrije_poort()
+    env = os.environ | {"SJABLOON_TEMPLATES": str(map_ / "templates"),
+                        "SJABLOON_DATABASE_URL": f"sqlite:///{map_ / 'register.sqlite'}"}
+    ARTEFACTEN.mkdir(exist_ok=True)
+    logpad = ARTEFACTEN / "webapp.log"
+    with open(logpad, "wb") as log:
+        proces = subprocess.Popen([sys.executable, "-m", "generator.cli", "web", "--poort", str(poort)], cwd=REPO,
+                                  env=env, stdout=log, stderr=subprocess.STDOUT)
+    adres = f"http://127.0.0.1:{poort}"
+    try:
+        _wacht_op(adres, proces, logpad)
+        yield adres
+    finally:
+        proces.terminate()
+        try:
+            proces.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proces.kill()
+            proces.wait()
+
+
+def _wacht_op(adres: str, proces: subprocess.Popen, logpad: Path, seconden: float = 60) -> None:
+    grens = time.monotonic() + seconden
+    while time.monotonic() < grens:
+        if proces.poll() is not None:
+            pytest.fail(f"de webapp stopte met code {proces.returncode}:\n{logpad.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(adres + "/", timeout=2) as antwoord:
+                if antwoord.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.1)
+    pytest.fail(f"de webapp antwoordde niet binnen {seconden:.0f} s:\n{logpad.read_text(errors='replace')}")
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser tab per test (own cookies). bypass_csp lets axe be injected despite script-src 'self'."""
+    context = browser.new_context(base_url=server, bypass_csp=True, accept_downloads=True, locale="nl-NL",
+                                  viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(TIMEOUT_MS)
+    yield tab
+    context.close()
+
+
+# --- what is checked on every page ----------------------------------------------------------------------------------
+
+def axe_overtredingen(page: Page) -> list[dict]:
+    """axe-core's serious and critical WCAG 2.1 A/AA violations on the page as it is now."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async (tags) => {
+        const uitslag = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+        return uitslag.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                        doelen: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
+    }""", WCAG_TAGS)
+
+
+def controleer_toegankelijkheid(page: Page) -> None:
+    overtredingen = axe_overtredingen(page)
+    assert not overtredingen, f"axe vond op {page.url}:\n" + "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["doelen"]) for v in overtredingen)
+
+
+def bekijk(page: Page, flow: str, stap: str) -> None:
+    """A loaded page: screenshot it (also when axe fails after) and check it with axe."""
+    page.wait_for_load_state("load")
+    SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCHERMAFDRUKKEN / f"{flow}-{stap}.png", full_page=True)
+    controleer_toegankelijkheid(page)
+
+
+def download(page: Page, link_naam: str):
+    """Click a download link; the file's suggested name and bytes."""
+    with page.expect_download() as info:
+        page.get_by_role("link", name=link_naam, exact=True).click()
+    return info.value.suggested_filename, Path(info.value.path()).read_bytes()
+
+
+def tekst_in_docx(data: bytes, deel: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as docx:
+        return docx.read(deel).decode("utf-8")
+
+
+# --- the tests ------------------------------------------------------------------------------------------------------
+
+def test_axe_controle_kan_falen(page):
+    """The accessibility helper really reports something: an input without a label is a critical violation."""
+    page.set_content('<!doctype html><html lang="nl"><head><title>Proef</title></head>'
+                     '<body><main><h1>Proef</h1><input type="text" name="zonder-label"></main></body></html>')
+    overtredingen = axe_overtredingen(page)
+    assert any(v["id"] == "label" and v["impact"] in ("serious", "critical") for v in overtredingen), overtredingen
+    with pytest.raises(AssertionError, match="label"):
+        controleer_toegankelijkheid(page)
+
+
+def test_zaakbehandelaar_maakt_last_onder_dwangsom(page, tmp_path):
+    """Catalogue, search, empty form with errors, example case, preview with the checks, release, DOCX download."""
+    zaak = voorbeeld("last-onder-dwangsom")
+    flow = "zaakbehandelaar"
+
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sjabloonstraat")
+    bekijk(page, flow, "01-start")
+
+    page.get_by_role("main").get_by_role("link", name="Beschikking maken").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kies een sjabloon")
+    bekijk(page, flow, "02-catalogus")
+
+    page.get_by_label("Zoek op titel of besluittype").fill("dwangsom")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.get_by_text("gevonden voor ‘dwangsom’")).to_be_visible()
+    resultaten = page.get_by_role("table", name="Sjablonen")
+    expect(resultaten.get_by_role("link", name="Last onder dwangsom", exact=True)).to_be_visible()
+    expect(resultaten.get_by_role("link", name="Ontvangstbevestiging melding")).to_have_count(0)
+    bekijk(page, flow, "03-zoekresultaat")
+
+    resultaten.get_by_role("link", name="Last onder dwangsom", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Last onder dwangsom maken")
+    bekijk(page, flow, "04-formulier")
+
+    page.get_by_role("button", name="Document maken en controleren").click()
+    overzicht = page.locator("#foutoverzicht")
+    expect(overzicht).to_be_visible()
+    expect(overzicht).to_be_focused()
+    expect(overzicht.get_by_role("heading")).to_contain_text("problemen")
+    expect(page).to_have_title(re.compile("^Fout: "))
+    zaaknummer = page.get_by_label("Zaaknummer")
+    expect(zaaknummer).to_have_attribute("aria-invalid", "true")
+    foutmelding = page.locator(".met-fout", has=zaaknummer).locator(".foutmelding")
+    expect(foutmelding).to_be_visible()
+    expect(foutmelding).to_contain_text("Fout:")
+    expect(overzicht.get_by_role("link", name=re.compile(r"^zaaknummer: "))).to_have_attribute(
+        "href", "#" + zaaknummer.get_attribute("id"))
+    bekijk(page, flow, "05-formulier-met-fouten")
+
+    page.get_by_role("link", name="begin met de voorbeeldzaak").click()
+    expect(page.get_by_label("Zaaknummer")).to_have_value(zaak["zaaknummer"])
+    expect(page.locator("#foutoverzicht")).to_have_count(0)
+    bekijk(page, flow, "06-formulier-voorbeeldzaak")
+
+    page.get_by_role("button", name="Document maken en controleren").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Voorvertoning: Last onder dwangsom")
+    document = page.get_by_role("region", name="Het document").first
+    expect(document).to_contain_text(zaak["overtreder"]["naam"])
+    expect(document).to_contain_text(zaak["zaaknummer"])
+    controle = page.get_by_role("complementary", name="Controle")
+    expect(controle.get_by_role("heading", level=2)).to_have_text("Controle")
+    expect(controle.get_by_role("heading", name=re.compile(r"^Awb \("))).to_be_visible()
+    expect(controle.get_by_role("heading", name="Taalniveau B1")).to_be_visible()
+    expect(controle).to_contain_text(re.compile(r"(Niet op|Op) B1-niveau: niveau"))
+    expect(page.locator("#oordeel")).to_contain_text(
+        re.compile("De controle vond geen fouten|Niet klaar om te verzenden"))
+    bekijk(page, flow, "07-voorvertoning")
+
+    plekken = controle.locator('a[href^="#plek-"]')
+    if plekken.count():
+        anker = plekken.first.get_attribute("href")
+        plekken.first.click()
+        expect(page).to_have_url(re.compile(re.escape(anker) + "$"))
+        expect(page.locator(f"{anker}:target")).to_have_count(1)
+        expect(page.locator(anker)).to_be_in_viewport()
+
+    page.get_by_label("Uw naam").fill("Joost Verhoeven")
+    reden = page.get_by_label("Waarom mag het document toch weg?")
+    met_fouten = reden.count() > 0
+    if met_fouten:
+        reden.fill("Proef in de browsertest; de bevindingen zijn bekend.")
+    knop = "Toch vrijgeven, met reden" if met_fouten else "Vrijgeven en downloaden"
+    page.get_by_role("button", name=knop, exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Het document is gemaakt")
+    expect(page.get_by_text("is vrijgegeven door Joost Verhoeven en vastgelegd in het register")).to_be_visible()
+    if met_fouten:
+        expect(page.get_by_text("Vrijgegeven ondanks fouten, met de reden")).to_be_visible()
+    expect(page.get_by_text("CONCEPT: het sjabloon is nog niet vrijgegeven")).to_be_visible()
+    bekijk(page, flow, "08-document")
+
+    naam, docx = download(page, "Download DOCX")
+    assert naam.endswith(".docx")
+    assert zaak["zaaknummer"] in tekst_in_docx(docx, "word/document.xml")
+
+    pdf_link = page.get_by_role("link", name="Download PDF/A", exact=True)
+    if shutil.which("soffice"):
+        expect(pdf_link).to_have_attribute("href", re.compile(r"^/documenten/[^/]+/pdf$"))
+        naam, pdf = download(page, "Download PDF/A")
+        assert naam.endswith(".pdf") and pdf.startswith(b"%PDF")
+    else:
+        expect(pdf_link).to_have_count(0)
+
+
+def test_zaakbehandelaar_levert_zaakbestand_aan(page):
+    """A YAML case file through the 'Zaakbestand' input (inside a closed <details>) leads to the preview."""
+    zaak = voorbeeld("ontvangstbevestiging-aanvraag")
+    page.goto("/sjablonen/ontvangstbevestiging-aanvraag/maken")
+    bestand = page.get_by_label("Zaakbestand")
+    expect(bestand).to_be_hidden()
+    page.get_by_text("Of lever een zaakbestand aan (YAML of JSON)").click()
+    expect(bestand).to_be_visible()
+    bekijk(page, "zaakbestand", "01-formulier-open")
+
+    bestand.set_input_files(REPO / "templates" / "ontvangstbevestiging-aanvraag" / "voorbeeld.yaml")
+    page.get_by_role("button", name="Zaakbestand gebruiken").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^Voorvertoning: "))
+    document = page.get_by_role("region", name="Het document").first
+    expect(document).to_contain_text(zaak["aanvrager"]["naam"])
+    expect(document).to_contain_text(zaak["zaaknummer"])
+    bekijk(page, "zaakbestand", "02-voorvertoning")
+
+
+def test_kcc_plakt_tekst(page):
+    """Pasted bureaucratic text: verdict, highlighted sentences with suggestions, DOCX with Word comments."""
+    page.goto("/")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="B1-controle").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Brief controleren op taalniveau B1")
+    bekijk(page, "kcc", "01-formulier")
+
+    page.get_by_label("Of plak de tekst").fill(BUREAUCRATISCH)
+    page.get_by_role("button", name="Controleren").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("B1-rapport: geplakte tekst")
+    expect(page.locator("#oordeel")).to_contain_text(re.compile(r"^(Niet op|Op) B1-niveau: niveau"))
+    tekst = page.get_by_role("region", name="De tekst").first
+    expect(tekst.locator("mark").first).to_be_visible()
+    expect(tekst.locator("mark").first).to_contain_text("Hierbij delen wij u mede")
+    opmerkingen = page.get_by_role("complementary", name="Opmerkingen per zin")
+    expect(opmerkingen.get_by_role("listitem").first).to_be_visible()
+    expect(opmerkingen.locator("q").first).to_be_visible()        # the flagged fragment, with its suggestion
+    bekijk(page, "kcc", "02-rapport-tekst")
+
+    tekst.locator("mark").first.get_by_role("link").click()
+    expect(page).to_have_url(re.compile(r"#opmerking-\d+$"))
+
+    naam, docx = download(page, "Download het DOCX met opmerkingen")
+    assert naam.endswith("-B1-opmerkingen.docx")
+    assert "<w:comment " in tekst_in_docx(docx, "word/comments.xml")
+
+
+def _brief_docx(pad: Path, alineas: list[str]) -> Path:
+    word = Document()
+    for alinea in alineas:
+        word.add_paragraph(alinea)
+    word.save(pad)
+    return pad
+
+
+def test_kcc_uploadt_docx_en_zip(page, tmp_path):
+    """An uploaded DOCX letter gets a report; a ZIP with two letters gets a summary with a row per letter."""
+    brief = _brief_docx(tmp_path / "brief.docx", ["Geachte heer Jansen,", *BUREAUCRATISCH.split("\n\n"),
+                                                   "Met vriendelijke groet,", "Team Vergunningen"])
+    page.goto("/b1")
+    page.get_by_label("Brief of ZIP met brieven").set_input_files(brief)
+    page.get_by_role("button", name="Controleren").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("B1-rapport: brief.docx")
+    expect(page.get_by_role("region", name="De tekst").first).to_contain_text("Team Vergunningen")
+    expect(page.locator("mark").first).to_be_visible()
+    bekijk(page, "kcc", "03-rapport-docx")
+
+    archief = tmp_path / "brieven.zip"
+    with zipfile.ZipFile(archief, "w") as zip_:
+        zip_.writestr("brieven/eerste.txt", "Beste mevrouw De Vries,\n\nWij hebben uw brief gekregen. "
+                                            "U hoort binnen twee weken van ons.\n\nMet vriendelijke groet,\n\nHet KCC")
+        zip_.write(brief, "brieven/tweede.docx")
+    page.get_by_role("link", name="B1-controle", exact=True).first.click()
+    page.get_by_label("Brief of ZIP met brieven").set_input_files(archief)
+    page.get_by_role("button", name="Controleren").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("B1-overzicht: brieven.zip")
+    expect(page.get_by_text("2 brieven gecontroleerd.")).to_be_visible()
+    rijen = page.get_by_role("table", name="Per brief het oordeel").locator("tbody").get_by_role("row")
+    expect(rijen).to_have_count(2)
+    for rij, naam in zip(rijen.all(), ("brieven/eerste.txt", "brieven/tweede.docx")):
+        expect(rij.get_by_role("link", name=naam)).to_have_attribute("href", re.compile(r"^/b1/[\w-]+$"))
+        expect(rij.get_by_role("cell").nth(1)).to_have_text(re.compile("^(ja|nee)$"))
+    bekijk(page, "kcc", "04-overzicht-zip")
+
+    rijen.nth(1).get_by_role("link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("B1-rapport: tweede.docx")
+    expect(page.get_by_role("region", name="De tekst").first).to_contain_text("Team Vergunningen")
+
+
+def test_werkgroep_geeft_sjabloon_vrij_met_vier_ogen(page):
+    """Inventory, template page, four-eyes refusal with one reviewer, release with two, new version everywhere."""
+    titel = "Ontvangstbevestiging melding (overlast of gevaarlijke situatie)"
+    page.goto("/")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Sjablonenwerkgroep").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inventaris van de sjablonen")
+    inventaris = page.get_by_role("table", name="Per sjabloon de stand")
+    expect(inventaris.locator("tbody").get_by_role("row")).to_have_count(18)
+    rij = inventaris.get_by_role("row").filter(has=page.get_by_role("link", name=titel, exact=True))
+    expect(rij.get_by_role("cell").nth(1)).to_have_text("concept")
+    expect(rij.get_by_role("cell").nth(2)).to_have_text("1")
+    bekijk(page, "werkgroep", "01-inventaris")
+
+    rij.get_by_role("link", name=titel, exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(titel)
+    versie = page.locator("dl.gegevens dt:text-is('Versie') + dd")
+    expect(versie).to_have_text("1")
+    expect(page.locator("#lint-oordeel")).to_contain_text("Geslaagd")
+    expect(page.get_by_text("Nog nooit vrijgegeven.")).to_be_visible()
+    expect(page.get_by_role("region", name=f"Voorbeeld van {titel}")).to_contain_text(
+        voorbeeld("ontvangstbevestiging-melding")["zaaknummer"])
+    bekijk(page, "werkgroep", "02-sjabloon")
+
+    def geef_vrij(juridisch: str, communicatief: str) -> None:
+        page.get_by_label("Juridische beoordeling door").fill(juridisch)
+        page.get_by_label("Communicatieve beoordeling door").fill(communicatief)
+        page.get_by_label("Opmerking", exact=True).fill("Beoordeeld in de browsertest.")
+        page.get_by_label("Vrijgegeven door").fill(juridisch)
+        page.get_by_role("button", name="Vrijgeven", exact=True).click()
+
+    geef_vrij("Anna de Vries", "anna de vries")
+    overzicht = page.locator("#foutoverzicht")
+    expect(overzicht).to_contain_text("vier-ogenprincipe")
+    expect(overzicht).to_be_focused()
+    expect(versie).to_have_text("1")
+    expect(page.get_by_label("Communicatieve beoordeling door")).to_have_value("anna de vries")
+    bekijk(page, "werkgroep", "03-vier-ogen-fout")
+
+    geef_vrij("Anna de Vries", "Bram Jansen")
+    expect(page).to_have_url(re.compile(r"\?vrijgegeven=2$"))
+    expect(page.get_by_role("status")).to_have_text("Vrijgegeven: dit sjabloon heeft nu versie 2.")
+    expect(versie).to_have_text("2")
+    historie = page.get_by_role("table", name="Vrijgaven van dit sjabloon, nieuwste eerst")
+    expect(historie.locator("tbody").get_by_role("row")).to_have_count(1)
+    expect(historie.get_by_role("cell", name="Anna de Vries", exact=True).first).to_be_visible()
+    expect(historie.get_by_role("cell", name="Bram Jansen", exact=True)).to_be_visible()
+    bekijk(page, "werkgroep", "04-vrijgegeven")
+
+    page.get_by_role("link", name="Inventaris", exact=True).click()
+    expect(rij.get_by_role("cell").nth(1)).to_have_text("vrijgegeven")
+    expect(rij.get_by_role("cell").nth(2)).to_have_text("2")
+    expect(rij.get_by_role("cell").nth(3)).to_contain_text("(Anna de Vries, Bram Jansen)")
+
+
+def test_toetsenbord_bereikt_alles_op_het_formulier(page):
+    """Tab from the top: first the skip link (visible on focus), Enter moves focus to main, and Tab reaches every
+    control of the case form, ending at its submit button."""
+    page.goto("/sjablonen/last-onder-dwangsom/maken")
+    overslaan = page.get_by_role("link", name="Naar de inhoud")
+    page.keyboard.press("Tab")
+    expect(overslaan).to_be_focused()
+    assert overslaan.bounding_box()["x"] >= 0, "de link 'Naar de inhoud' is niet te zien als hij de focus heeft"
+    bekijk(page, "toetsenbord", "01-overslaan")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile("#inhoud$"))
+    expect(page.get_by_role("main")).to_be_focused()
+
+    maken = page.get_by_role("button", name="Document maken en controleren")
+    verwacht = maken.locator("xpath=ancestor::form").locator("input, select, textarea, button").filter(
+        visible=True).evaluate_all(f"els => els.map({TOETS_SLEUTEL})")
+    laatste = maken.evaluate(TOETS_SLEUTEL)
+    bereikt = []
+    for _ in range(5 * len(verwacht) + 20):           # a date input takes a Tab per part (day, month, year)
+        page.keyboard.press("Tab")
+        sleutel = page.evaluate(f"({TOETS_SLEUTEL})(document.activeElement)")
+        if not bereikt or bereikt[-1] != sleutel:
+            bereikt.append(sleutel)
+        if sleutel == laatste:
+            break
+    assert bereikt[-1] == laatste, f"Tab bereikte de knop 'Document maken en controleren' niet: {bereikt}"
+    niet_bereikt = [s for s in verwacht if s not in bereikt]
+    assert not niet_bereikt, f"niet met Tab te bereiken: {niet_bereikt}"
+    assert len(verwacht) > 30
+    volgorde = [bereikt.index(s) for s in verwacht]
+    assert volgorde == sorted(volgorde), "de Tab-volgorde volgt de volgorde op het scherm niet"
+    for veld in ("Dagtekening", "Zaaknummer", "Bedrag van de dwangsom", "Dwangsom per"):
+        assert page.get_by_label(veld).first.evaluate(TOETS_SLEUTEL) in bereikt

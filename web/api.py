@@ -1,0 +1,206 @@
+"""The JSON API under /api/: the same operations as the pages (sjablonen, genereer, controleer, b1), for other
+programs. Described by the generated OpenAPI document at /openapi.json; tested against it with schemathesis."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import getpass
+import hashlib
+from enum import Enum
+from pathlib import PurePosixPath
+from typing import Literal
+
+from fastapi import APIRouter, HTTPException, Request
+from pydantic import BaseModel, Field
+
+from checks.awb import controleer as awb_controleer
+from checks.awb_regels import besluittypen
+from checks.b1.controle import controleer_b1
+from checks.document import Document, DocumentFout, lees_document, lees_tekst
+from generator.catalogus import catalogus
+from generator.errors import InvoerFout
+from generator.genereer import eis_vrijgave, registreer, vrij_te_geven, vul_en_keur
+from generator.velden import valideer
+from generator.vrijgave import VrijgaveGeweigerd
+from web.veiligheid import Afgekeurd, controleer_zip, sjabloon_of_404
+
+router = APIRouter(prefix="/api", tags=["api"])
+MAX_DOCUMENT = 10 * 1024 * 1024
+GEEN_JSON = "De inhoud van het verzoek is geen geldige JSON"
+
+
+class Fout(BaseModel):
+    detail: list[str] | dict | str = Field(description="Wat er mis is, in het Nederlands")
+
+
+def _fouten(**beschrijvingen: str) -> dict:
+    codes = {"onleesbaar": 400, "niet_gevonden": 404, "conflict": 409, "ongeldig": 422}
+    return {codes[soort]: {"model": Fout, "description": tekst} for soort, tekst in beschrijvingen.items()}
+
+
+class SjabloonSamenvatting(BaseModel):
+    id: str
+    titel: str
+    besluittype: str
+    versie: str
+    status: Literal["vrijgegeven", "concept"]
+
+
+class SjabloonDetail(SjabloonSamenvatting):
+    eigenaar: str
+    velden: dict = Field(description="De gedeclareerde velden, zoals in sjabloon.yaml")
+
+
+class AwbBevinding(BaseModel):
+    regel: str
+    ernst: Literal["fout", "waarschuwing", "info"]
+    artikel: str
+    bericht: str
+    suggestie: str
+    fragment: str
+    positie: str
+
+
+class AwbUitslag(BaseModel):
+    bestand: str
+    besluittype: str
+    besluittype_herkend: bool
+    zekerheid: float
+    herkend_op: list[str]
+    elementen: dict[str, bool | None]
+    bevindingen: list[AwbBevinding]
+    vrijgave: bool
+
+
+class B1Probleem(BaseModel):
+    regel: str
+    ernst: str
+    bericht: str
+    suggestie: str
+    fragment: str
+    zin: str
+
+
+class B1Zin(BaseModel):
+    tekst: str
+    positie: str
+    score: float
+    problemen: list[B1Probleem]
+
+
+class B1Uitslag(BaseModel):
+    bestand: str
+    b1: bool
+    niveau: str
+    score: float
+    maten: dict
+    redenen: list[str]
+    zinnen: list[B1Zin]
+    bevindingen: list[B1Probleem]
+
+
+class GenereerVerzoek(BaseModel):
+    sjabloon: str = Field(max_length=64, description="Id van het sjabloon, zoals in GET /api/sjablonen")
+    zaak: dict = Field(description="De zaakgegevens, met de velden van het sjabloon")
+    dagtekening: dt.date | None = Field(None, description="Standaard: vandaag")
+    concept: bool = Field(False, description="Proefdocument (CONCEPT) uit een sjabloon dat niet is vrijgegeven")
+    forceer_reden: str | None = Field(None, max_length=2000, description="Waarom het document ondanks fouten weg mag")
+    door: str | None = Field(None, max_length=200, description="Wie het document maakt (voor het register)")
+
+
+class GenereerUitslag(BaseModel):
+    bestand: str
+    docx_base64: str
+    sha256: str
+    concept: bool
+    waarschuwingen: list[str]
+    awb: AwbUitslag
+    b1: B1Uitslag
+
+
+class DocumentVerzoek(BaseModel):
+    bestandsnaam: str = Field("brief.txt", max_length=255, description="Naam met .docx, .pdf, .txt of .md")
+    inhoud_base64: str | None = Field(None, max_length=MAX_DOCUMENT * 4 // 3 + 4, description="Het bestand, base64")
+    tekst: str | None = Field(None, max_length=200_000, description="Of: de tekst zelf")
+
+
+Besluittype = Enum("Besluittype", {naam: naam for naam in sorted(besluittypen())}, type=str)
+
+
+class ControleerVerzoek(DocumentVerzoek):
+    besluittype: Besluittype | None = Field(None, description="Anders herkend uit de tekst")
+
+
+@router.get("/sjablonen", response_model=list[SjabloonSamenvatting], summary="De sjablonen in de catalogus")
+def sjablonen():
+    return [s.samenvatting() for s in catalogus()]
+
+
+@router.get("/sjablonen/{sjabloon_id}", response_model=SjabloonDetail, summary="Een sjabloon met zijn velden",
+            responses=_fouten(niet_gevonden="Onbekend sjabloon"))
+def sjabloon(sjabloon_id: str):
+    s = sjabloon_of_404(sjabloon_id)
+    return s.samenvatting() | {"eigenaar": s.eigenaar, "velden": s.velden}
+
+
+@router.post("/genereer", response_model=GenereerUitslag, summary="Maak een document uit een sjabloon en een zaak",
+             responses=_fouten(onleesbaar=GEEN_JSON, niet_gevonden="Onbekend sjabloon",
+                               conflict="Sjabloon niet vrijgegeven, of de controle vond fouten (met de bevindingen)",
+                               ongeldig="De zaak past niet bij de velden van het sjabloon (elk probleem apart)"))
+def genereer(verzoek: GenereerVerzoek, request: Request):
+    s = sjabloon_of_404(verzoek.sjabloon)
+    try:
+        eis_vrijgave(s, verzoek.concept)
+    except InvoerFout as fout:
+        raise HTTPException(409, fout.meldingen) from None
+    zaak, problemen = valideer(s.velden, verzoek.zaak)
+    if problemen:
+        raise HTTPException(422, problemen)
+    try:
+        ontwerp = vul_en_keur(s, zaak, verzoek.dagtekening or dt.date.today(), request.app.state.gemeente, "zaak")
+        reden = (verzoek.forceer_reden or "").strip() or None
+        document = vrij_te_geven(ontwerp, reden)
+    except VrijgaveGeweigerd as geweigerd:
+        raise HTTPException(409, {"melding": "niet vrijgegeven: de controle vond fouten; herstel de zaak of geef "
+                                             "forceer_reden", "fouten": geweigerd.keuring.fouten,
+                                  "awb": geweigerd.keuring.awb.as_json(), "b1": geweigerd.keuring.b1.as_json()}) from None
+    except InvoerFout as fout:
+        raise HTTPException(422, fout.meldingen) from None
+    registreer(request.app.state.register, ontwerp, document, reden, verzoek.door or getpass.getuser())
+    return {"bestand": ontwerp.bestandsnaam, "docx_base64": base64.b64encode(document).decode(),
+            "sha256": hashlib.sha256(document).hexdigest(), "concept": ontwerp.concept,
+            "waarschuwingen": ontwerp.waarschuwingen, "awb": ontwerp.keuring.awb.as_json(),
+            "b1": ontwerp.keuring.b1.as_json()}
+
+
+@router.post("/controleer", response_model=AwbUitslag, summary="Controleer een besluit op de onderdelen die de Awb vraagt",
+             responses=_fouten(onleesbaar=GEEN_JSON, ongeldig="Het verzoek of het document is niet te lezen"))
+def controleer(verzoek: ControleerVerzoek):
+    return awb_controleer(_document(verzoek), verzoek.besluittype and verzoek.besluittype.value).as_json()
+
+
+@router.post("/b1", response_model=B1Uitslag, summary="Controleer een brief op taalniveau B1",
+             responses=_fouten(onleesbaar=GEEN_JSON, ongeldig="Het verzoek of het document is niet te lezen"))
+def b1(verzoek: DocumentVerzoek):
+    return controleer_b1(_document(verzoek)).as_json()
+
+
+def _document(verzoek: DocumentVerzoek) -> Document:
+    naam = PurePosixPath(verzoek.bestandsnaam.replace("\\", "/")).name or "brief.txt"
+    if (verzoek.inhoud_base64 is None) == (verzoek.tekst is None):
+        raise HTTPException(422, ["geef precies één van inhoud_base64 en tekst"])
+    if verzoek.tekst is not None:
+        return lees_tekst(verzoek.tekst, naam)
+    if not naam.lower().endswith((".docx", ".pdf", ".txt", ".md")):
+        raise HTTPException(422, [f"bestandsnaam: {naam}: kies .docx, .pdf, .txt of .md"])
+    try:
+        inhoud = base64.b64decode(verzoek.inhoud_base64, validate=True)
+    except ValueError:                                    # binascii.Error, or a character outside ASCII
+        raise HTTPException(422, ["inhoud_base64: geen geldige base64"]) from None
+    try:
+        if naam.lower().endswith(".docx"):
+            controleer_zip(inhoud, naam)
+        return lees_document(naam, inhoud)
+    except (Afgekeurd, DocumentFout) as fout:
+        raise HTTPException(422, [str(fout)]) from None

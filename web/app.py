@@ -1,0 +1,80 @@
+"""The FastAPI app: pages for caseworkers, KCC and werkgroep, and the JSON API under /api/, over the same engine
+and the same register as the command line."""
+
+from __future__ import annotations
+
+import logging
+import time
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from generator.context import activeer_gemeente
+from generator.register import Register, database_url
+from web import api, kcc, werkgroep, zaakbehandelaar
+from web.api import GEEN_JSON
+from web.bewaar import Bewaarplaats
+from web.veiligheid import CSRF_COOKIE, KOPTEKSTEN, BeperkGrootte, nieuw_csrf_token
+from web.weergave import toon
+
+log = logging.getLogger("sjabloonstraat.web")
+
+
+def maak_app(gemeente_pad: Path | None = None) -> FastAPI:
+    gemeente = activeer_gemeente(gemeente_pad)
+
+    @asynccontextmanager
+    async def levensloop(app: FastAPI):
+        with Register(database_url(gemeente)) as register:
+            app.state.register = register
+            yield
+
+    app = FastAPI(title="Sjabloonstraat", version="1", lifespan=levensloop,
+                  description="Beschikkingen en brieven maken uit zaakgegevens, en ze controleren op de Awb en op "
+                              "taalniveau B1. De pagina's zijn voor mensen; /api/ is voor andere programma's.")
+    app.state.gemeente, app.state.gemeente_pad = gemeente, gemeente_pad
+    app.state.bewaar = Bewaarplaats()
+    app.state.cache = {}
+    app.mount("/statisch", StaticFiles(directory=Path(__file__).with_name("statisch")), name="statisch")
+    for module in (zaakbehandelaar, kcc, werkgroep, api):
+        app.include_router(module.router)
+
+    @app.middleware("http")
+    async def beveilig_en_log(request: Request, call_next):
+        begin = time.perf_counter()
+        request.state.csrf = request.cookies.get(CSRF_COOKIE) or nieuw_csrf_token()
+        antwoord = await call_next(request)
+        if CSRF_COOKIE not in request.cookies:
+            antwoord.set_cookie(CSRF_COOKIE, request.state.csrf, httponly=True, samesite="strict")
+        for naam, waarde in KOPTEKSTEN.items():
+            antwoord.headers.setdefault(naam, waarde)
+        antwoord.headers.setdefault("Cache-Control", "no-store")
+        # Only method, path and status: no query string, form or file, so no BSN or name can reach the log.
+        log.info("%s %s %s %.0f ms", request.method, request.url.path, antwoord.status_code,
+                 (time.perf_counter() - begin) * 1000)
+        return antwoord
+
+    @app.exception_handler(HTTPException)
+    async def http_fout(request: Request, fout: HTTPException):
+        if request.url.path.startswith("/api/"):
+            detail = GEEN_JSON if fout.status_code == 400 else fout.detail      # FastAPI's own words are English
+            antwoord = JSONResponse({"detail": detail}, status_code=fout.status_code)
+        else:
+            antwoord = toon(request, "fout.html", {"status": fout.status_code, "melding": fout.detail}, fout.status_code)
+        antwoord.headers.update(fout.headers or {})          # Allow on a 405
+        return antwoord
+
+    @app.exception_handler(RequestValidationError)
+    async def ongeldig_verzoek(request: Request, fout: RequestValidationError):
+        meldingen = [f"{'.'.join(str(d) for d in f['loc'][1:]) or 'verzoek'}: {f['msg']}" for f in fout.errors()]
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": meldingen}, status_code=422)
+        return toon(request, "fout.html", {"status": 422, "melding": "; ".join(meldingen)}, 422)
+
+    app.add_middleware(BeperkGrootte)          # added last: the outermost layer, before anything reads the body
+    return app

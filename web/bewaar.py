@@ -1,0 +1,40 @@
+"""What the web app keeps between two pages of one flow (a preview before release, a made document, a B1 report):
+in memory, under an unguessable token, for an hour at most and never more than MAX_ITEMS at once."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections import OrderedDict
+
+MAX_ITEMS = 500
+BEWAARTIJD = 3600
+
+
+class Bewaarplaats:
+    def __init__(self, maximum: int = MAX_ITEMS, bewaartijd: float = BEWAARTIJD):
+        self.maximum, self.bewaartijd = maximum, bewaartijd
+        self._items: OrderedDict[str, tuple[float, object]] = OrderedDict()
+        self._slot = threading.Lock()
+
+    def bewaar(self, item) -> str:
+        token = secrets.token_urlsafe(18)
+        with self._slot:
+            self._ruim_op()
+            self._items[token] = (time.monotonic(), item)
+            while len(self._items) > self.maximum:
+                self._items.popitem(last=False)
+        return token
+
+    def haal(self, token: str):
+        """The item, or None when the token is unknown or expired."""
+        with self._slot:
+            self._ruim_op()
+            gevonden = self._items.get(token)
+        return gevonden[1] if gevonden else None
+
+    def _ruim_op(self) -> None:
+        grens = time.monotonic() - self.bewaartijd
+        while self._items and next(iter(self._items.values()))[0] < grens:
+            self._items.popitem(last=False)

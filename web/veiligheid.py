@@ -1,0 +1,127 @@
+"""What keeps the web app safe: security headers, a CSRF token on every form, a limit on request size, ZIP-bomb
+checks before a DOCX or ZIP upload is opened, and safe template ids."""
+
+from __future__ import annotations
+
+import hmac
+import io
+import re
+import secrets
+import zipfile
+
+from fastapi import HTTPException, Request
+
+from generator.catalogus import catalogus
+
+MAX_VERZOEK = 20 * 1024 * 1024          # bytes in one request (a folder of letters as ZIP fits)
+MAX_UITGEPAKT = 100 * 1024 * 1024       # bytes a ZIP (or DOCX) may unpack to
+MAX_BESTANDEN = 1000                    # entries in one ZIP
+MAX_VERHOUDING = 100                    # unpacked size over packed size of one entry; text XML stays far below
+CSRF_COOKIE = "sjabloonstraat_csrf"
+KOPTEKSTEN = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                               "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+SJABLOON_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
+class TeGroot(Exception):
+    pass
+
+
+class Afgekeurd(Exception):
+    """An upload that is refused before it is read; the message is Dutch and names the file."""
+
+
+class BeperkGrootte:
+    """ASGI middleware: refuse a request body over MAX_VERZOEK with 413, also when it arrives without a length."""
+
+    def __init__(self, app, maximum: int = MAX_VERZOEK):
+        self.app, self.maximum = app, maximum
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        lengte = dict(scope["headers"]).get(b"content-length", b"0")
+        if lengte.isdigit() and int(lengte) > self.maximum:
+            return await self._weiger(send)
+        ontvangen = 0
+        begonnen = False
+
+        async def ontvang():
+            nonlocal ontvangen
+            bericht = await receive()
+            ontvangen += len(bericht.get("body", b""))
+            if ontvangen > self.maximum:
+                raise TeGroot
+            return bericht
+
+        async def verstuur(bericht):
+            nonlocal begonnen
+            begonnen = begonnen or bericht["type"] == "http.response.start"
+            await send(bericht)
+
+        try:
+            await self.app(scope, ontvang, verstuur)
+        except TeGroot:
+            if not begonnen:
+                await self._weiger(send)
+
+    async def _weiger(self, send):
+        tekst = (f"Het bestand is te groot: de grens is {self.maximum // (1024 * 1024)} MB per keer.").encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                                *[(k.lower().encode(), v.encode()) for k, v in KOPTEKSTEN.items()]]})
+        await send({"type": "http.response.body", "body": tekst})
+
+
+def controleer_zip(data: bytes, naam: str) -> zipfile.ZipFile:
+    """Open a DOCX or ZIP only when it cannot blow up: entries, total unpacked size and packing ratio are read from
+    the directory before anything is unpacked."""
+    try:
+        archief = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise Afgekeurd(f"{naam}: geen geldig DOCX- of ZIP-bestand") from None
+    items = archief.infolist()
+    if len(items) > MAX_BESTANDEN:
+        raise Afgekeurd(f"{naam}: te veel bestanden in het archief ({len(items)}; de grens is {MAX_BESTANDEN})")
+    if sum(i.file_size for i in items) > MAX_UITGEPAKT:
+        raise Afgekeurd(f"{naam}: uitgepakt te groot (meer dan {MAX_UITGEPAKT // (1024 * 1024)} MB)")
+    for item in items:
+        if item.file_size > 1024 * 1024 and item.file_size > MAX_VERHOUDING * max(item.compress_size, 1):
+            raise Afgekeurd(f"{naam}: {item.filename} is verdacht sterk ingepakt (een zip-bom?)")
+    return archief
+
+
+def csrf_token(request: Request) -> str:
+    return request.state.csrf
+
+
+async def formulier(request: Request):
+    """The posted form, after its CSRF token matched the cookie (a form from another site has no such token)."""
+    gegevens = await request.form(max_files=1, max_fields=2000)
+    verwacht = request.cookies.get(CSRF_COOKIE, "")
+    gegeven = gegevens.get("csrf")
+    if not verwacht or not isinstance(gegeven, str) or not hmac.compare_digest(verwacht, gegeven):
+        raise HTTPException(403, "Dit formulier is verlopen of komt niet van deze site. Laad de pagina opnieuw en "
+                                 "probeer het nog eens.")
+    return gegevens
+
+
+def nieuw_csrf_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def sjabloon_of_404(sjabloon_id: str):
+    """A template id from a URL or request: only lowercase letters, digits and '-', and it must be in the catalogue
+    (no path can reach outside templates/)."""
+    if SJABLOON_ID.fullmatch(sjabloon_id or ""):
+        for sjabloon in catalogus():
+            if sjabloon.id == sjabloon_id:
+                return sjabloon
+    raise HTTPException(404, f"Sjabloon '{sjabloon_id[:64]}' bestaat niet in de catalogus.")

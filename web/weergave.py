@@ -1,0 +1,21 @@
+"""The page templates (web/paginas/, Jinja with autoescape: all output is escaped) and how a page is shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+
+from checks.b1.rapport import REGEL_NAMEN
+from web.formulier import veld_id
+from web.voorbeeld import anker
+
+paginas = Jinja2Templates(directory=Path(__file__).with_name("paginas"))
+paginas.env.globals.update(anker=anker, veld_id=veld_id, regelnaam=lambda regel: REGEL_NAMEN.get(regel, regel.replace("_", " ")))
+paginas.env.filters["ja_nee"] = lambda waarde: "ja" if waarde else "nee"
+
+
+def toon(request: Request, naam: str, context: dict | None = None, status: int = 200):
+    return paginas.TemplateResponse(request, naam, {"csrf": request.state.csrf, **(context or {})},
+                                    status_code=status)

@@ -1,0 +1,194 @@
+"""The caseworker's flow: catalogue -> form (or a case file) -> preview with the Awb and B1 findings beside it ->
+release (an override on a fout needs a reason, which is registered) -> download DOCX, and PDF when LibreOffice is
+there."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import UploadFile
+
+from checks.document import lees_document
+from generator.bestanden import lees_gegevens, ontleed_gegevens
+from generator.catalogus import Sjabloon, catalogus
+from generator.errors import InvoerFout
+from generator.genereer import Ontwerp, registreer, vrij_te_geven, vul_en_keur
+from generator.velden import valideer
+from web.formulier import bouw, fouten_per_veld, zaak_uit_formulier
+from web.veiligheid import formulier, sjabloon_of_404
+from web.voorbeeld import passages
+from web.weergave import toon
+
+router = APIRouter(include_in_schema=False)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MAX_ZAAKBESTAND = 1024 * 1024
+
+
+@dataclass
+class Gemaakt:
+    ontwerp: Ontwerp
+    document: bytes
+    door: str
+    reden: str | None
+
+
+@router.get("/")
+def start(request: Request):
+    return toon(request, "start.html")
+
+
+@router.get("/sjablonen")
+def catalogus_pagina(request: Request, zoek: str = ""):
+    woorden = zoek.lower().split()
+    lijst = [s for s in catalogus()
+             if all(w in f"{s.titel} {s.besluittype.replace('_', ' ')} {s.id}".lower() for w in woorden)]
+    return toon(request, "catalogus.html", {"sjablonen": lijst, "zoek": zoek})
+
+
+@router.get("/sjablonen/{sjabloon_id}/maken")
+def formulier_pagina(request: Request, sjabloon_id: str, voorbeeld: bool = False):
+    sjabloon = sjabloon_of_404(sjabloon_id)
+    waarden = lees_gegevens(sjabloon.voorbeeld) if voorbeeld else {}
+    return _formulier(request, sjabloon, waarden, dt.date.today().isoformat())
+
+
+@router.post("/sjablonen/{sjabloon_id}/maken")
+async def maak(request: Request, sjabloon_id: str):
+    sjabloon = sjabloon_of_404(sjabloon_id)
+    gegevens = await formulier(request)
+    dagtekening = str(gegevens.get("dagtekening") or dt.date.today().isoformat())
+    bestand = gegevens.get("zaakbestand")
+    try:
+        data = await _zaakbestand(bestand) if isinstance(bestand, UploadFile) and bestand.filename else \
+            zaak_uit_formulier(gegevens)
+    except InvoerFout as fout:
+        return _formulier(request, sjabloon, {}, dagtekening, algemeen=fout.meldingen, status=422)
+    actie = str(gegevens.get("actie") or "")
+    if actie.startswith("toevoegen:"):                      # one more item in a list, nothing checked yet
+        return _formulier(request, sjabloon, data, dagtekening, extra={actie.split(":", 1)[1]: 1})
+    try:
+        datum = dt.date.fromisoformat(dagtekening)
+    except ValueError:
+        return _formulier(request, sjabloon, data, dagtekening, status=422,
+                          algemeen=[f"dagtekening: '{dagtekening}' is geen datum (JJJJ-MM-DD)"])
+    zaak, problemen = valideer(sjabloon.velden, data)
+    if problemen:
+        per_veld, algemeen = fouten_per_veld(problemen)
+        return _formulier(request, sjabloon, data, dagtekening, per_veld, algemeen, status=422)
+    try:
+        ontwerp = await run_in_threadpool(vul_en_keur, sjabloon, zaak, datum, request.app.state.gemeente, "zaak")
+    except InvoerFout as fout:
+        return _formulier(request, sjabloon, data, dagtekening, algemeen=fout.meldingen, status=422)
+    return RedirectResponse(f"/ontwerpen/{request.app.state.bewaar.bewaar(ontwerp)}", status_code=303)
+
+
+async def _zaakbestand(bestand: UploadFile) -> dict:
+    naam = Path(bestand.filename or "zaak").name
+    inhoud = await bestand.read(MAX_ZAAKBESTAND + 1)
+    if len(inhoud) > MAX_ZAAKBESTAND:
+        raise InvoerFout(f"{naam}: een zaakbestand is hooguit 1 MB")
+    try:
+        tekst = inhoud.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvoerFout(f"{naam}: geen tekstbestand in UTF-8 (YAML of JSON)") from None
+    return ontleed_gegevens(tekst, naam, naam.lower().endswith(".json"))
+
+
+def _formulier(request: Request, sjabloon: Sjabloon, waarden: dict, dagtekening: str, fouten: dict | None = None,
+               algemeen: list[str] | None = None, extra: dict | None = None, status: int = 200):
+    return toon(request, "formulier.html", {
+        "sjabloon": sjabloon, "onderdelen": bouw(sjabloon.velden, waarden, fouten or {}, extra),
+        "dagtekening": dagtekening, "algemeen": algemeen or [], "fouten": sorted((fouten or {}).items())},
+        status)
+
+
+@router.get("/ontwerpen/{token}")
+def voorvertoning(request: Request, token: str):
+    ontwerp = _bewaard(request, token, Ontwerp)
+    return toon(request, "voorvertoning.html", _voorvertoning(ontwerp) | {"token": token})
+
+
+def _voorvertoning(ontwerp: Ontwerp) -> dict:
+    keuring = ontwerp.keuring
+    b1_zinnen = [z for z in keuring.b1.zinnen if z.problemen]
+    posities = {b.positie for b in keuring.awb.bevindingen} | {z.positie for z in b1_zinnen}
+    return {"ontwerp": ontwerp, "keuring": keuring, "b1_zinnen": b1_zinnen,
+            "passages": passages(lees_document(ontwerp.bestandsnaam, ontwerp.document), posities)}
+
+
+@router.post("/ontwerpen/{token}/vrijgeven")
+async def vrijgeven(request: Request, token: str):
+    ontwerp = _bewaard(request, token, Ontwerp)
+    gegevens = await formulier(request)
+    door, reden = str(gegevens.get("door") or "").strip(), str(gegevens.get("reden") or "").strip()
+    meldingen = []
+    if not door:
+        meldingen.append("Vul uw naam in: het register legt vast wie het document maakte.")
+    if ontwerp.keuring.fouten and not reden:
+        meldingen.append("De controle vond fouten. Herstel de zaak, of leg vast waarom het document toch weg mag.")
+    if meldingen:
+        return toon(request, "voorvertoning.html", _voorvertoning(ontwerp) | {
+            "token": token, "meldingen": meldingen, "door": door, "reden": reden}, 422)
+    reden = reden if ontwerp.keuring.fouten else None
+    document = vrij_te_geven(ontwerp, reden)
+    await run_in_threadpool(registreer, request.app.state.register, ontwerp, document, reden, door)
+    return RedirectResponse(f"/documenten/{request.app.state.bewaar.bewaar(Gemaakt(ontwerp, document, door, reden))}",
+                            status_code=303)
+
+
+@router.get("/documenten/{token}")
+def document_pagina(request: Request, token: str):
+    from generator.bulk.pdf import beschikbaar
+    return toon(request, "document.html", {"gemaakt": _bewaard(request, token, Gemaakt), "token": token,
+                                           "pdf": beschikbaar()})
+
+
+@router.get("/documenten/{token}/docx")
+def download_docx(request: Request, token: str):
+    gemaakt = _bewaard(request, token, Gemaakt)
+    return Response(gemaakt.document, media_type=DOCX, headers=_bijlage(gemaakt.ontwerp.bestandsnaam))
+
+
+@router.get("/documenten/{token}/pdf")
+async def download_pdf(request: Request, token: str):
+    gemaakt = _bewaard(request, token, Gemaakt)
+    try:
+        pdf = await run_in_threadpool(_als_pdf, gemaakt)
+    except InvoerFout as fout:
+        raise HTTPException(503, f"Een PDF kan nu niet worden gemaakt: {fout}") from None
+    return Response(pdf, media_type="application/pdf",
+                    headers=_bijlage(Path(gemaakt.ontwerp.bestandsnaam).with_suffix(".pdf").name))
+
+
+def _als_pdf(gemaakt: Gemaakt) -> bytes:
+    from generator.bulk.pdf import PdfOmzetter
+    omzetter = PdfOmzetter()
+    try:
+        with tempfile.TemporaryDirectory() as map_:
+            pad = Path(map_) / gemaakt.ontwerp.bestandsnaam
+            pad.write_bytes(gemaakt.document)
+            return omzetter.zet_om(pad)
+    finally:
+        omzetter.sluit()
+
+
+def _bijlage(naam: str) -> dict:
+    """A download's file name: plain ASCII for every browser, and the real name (with é and such) for the rest."""
+    eenvoudig = re.sub(r"[^A-Za-z0-9._-]+", "-", naam) or "document"
+    return {"Content-Disposition": f"attachment; filename=\"{eenvoudig}\"; filename*=UTF-8''{quote(naam)}"}
+
+
+def _bewaard(request: Request, token: str, soort: type):
+    item = request.app.state.bewaar.haal(token)
+    if not isinstance(item, soort):
+        raise HTTPException(404, "Deze pagina is verlopen of bestaat niet (we bewaren een voorvertoning een uur). "
+                                 "Begin opnieuw bij de catalogus.")
+    return item
