@@ -34,13 +34,17 @@ def betaalcode_functie(sjabloon: DocxTemplate, gemeente: dict, naam_sjabloon: st
 def logo_functie(sjabloon: DocxTemplate, gemeente: dict, naam_sjabloon: str):
     """The Jinja global `logo()`: the gemeente's logo from its profile, 45 mm wide in the letterhead."""
 
+    gevonden: list[str] = []               # the logo's path once found (a bulk run fills this template often)
+
     def logo() -> InlineImage | str:
         if not gemeente.get("logo"):
             return ""
-        pad = Path(gemeente["logo"])
-        pad = pad if pad.is_absolute() else content_dir() / pad
-        if not pad.is_file():
-            raise RenderFout(f"sjabloon {naam_sjabloon}: logo '{pad}' uit het gemeenteprofiel bestaat niet")
-        return InlineImage(sjabloon, str(pad), width=Mm(45))
+        if not gevonden:
+            pad = Path(gemeente["logo"])
+            pad = pad if pad.is_absolute() else content_dir() / pad
+            if not pad.is_file():
+                raise RenderFout(f"sjabloon {naam_sjabloon}: logo '{pad}' uit het gemeenteprofiel bestaat niet")
+            gevonden.append(str(pad))
+        return InlineImage(sjabloon, gevonden[0], width=Mm(45))
 
     return logo

@@ -67,7 +67,7 @@ def test_empty_form_gives_every_problem_inline_next_to_its_field(client):
     antwoord = client.post("/sjablonen/last-onder-dwangsom/maken", data={"csrf": _csrf(client)})
     assert antwoord.status_code == 422
     pagina = antwoord.text
-    assert 'id="foutoverzicht"' in pagina and '<a href="#veld-zaaknummer">zaaknummer: verplicht veld ontbreekt</a>' in pagina
+    assert 'id="foutoverzicht"' in pagina and '<a href="#veld-zaaknummer">Zaaknummer: verplicht veld ontbreekt</a>' in pagina
     assert re.search(r'id="veld-zaaknummer-fout"><span class="verborgen">Fout:</span> verplicht veld ontbreekt', pagina)
     assert 'aria-describedby="veld-zaaknummer-uitleg veld-zaaknummer-fout"' in pagina and 'aria-invalid="true"' in pagina
 

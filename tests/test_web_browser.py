@@ -209,7 +209,7 @@ def test_zaakbehandelaar_maakt_last_onder_dwangsom(page, tmp_path):
     foutmelding = page.locator(".met-fout", has=zaaknummer).locator(".foutmelding")
     expect(foutmelding).to_be_visible()
     expect(foutmelding).to_contain_text("Fout:")
-    expect(overzicht.get_by_role("link", name=re.compile(r"^zaaknummer: "))).to_have_attribute(
+    expect(overzicht.get_by_role("link", name=re.compile(r"^Zaaknummer: "))).to_have_attribute(
         "href", "#" + zaaknummer.get_attribute("id"))
     bekijk(page, flow, "05-formulier-met-fouten")
 

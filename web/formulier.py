@@ -108,6 +108,18 @@ def _onderdeel(naam: str, spec: dict, veldpad: str, waarde, fouten: dict, extra:
                   [str(w) for w in spec.get("waarden") or []], _als_tekst(waarde), fouten.get(veldpad, ""))
 
 
+def foutoverzicht(onderdelen: list, boven: str = "") -> list[tuple[str, str]]:
+    """(input id, 'Overtreder › Postcode: melding') for every message, in the order of the form."""
+    regels = []
+    for o in onderdelen:
+        naam = f"{boven} › {o.label}" if boven else o.label
+        if o.fout:
+            regels.append((veld_id(o.pad), f"{naam}: {o.fout}"))
+        for kind in getattr(o, "onderdelen", None) or getattr(o, "items", None) or []:
+            regels.extend(foutoverzicht([kind], naam))
+    return regels
+
+
 def _als_tekst(waarde) -> str:
     if waarde is None:
         return ""

@@ -22,7 +22,7 @@ from generator.catalogus import Sjabloon, catalogus
 from generator.errors import InvoerFout
 from generator.genereer import Ontwerp, registreer, vrij_te_geven, vul_en_keur
 from generator.velden import valideer
-from web.formulier import bouw, fouten_per_veld, zaak_uit_formulier
+from web.formulier import bouw, foutoverzicht, fouten_per_veld, veld_id, zaak_uit_formulier
 from web.veiligheid import formulier, sjabloon_of_404
 from web.voorbeeld import passages
 from web.weergave import toon
@@ -104,10 +104,12 @@ async def _zaakbestand(bestand: UploadFile) -> dict:
 
 def _formulier(request: Request, sjabloon: Sjabloon, waarden: dict, dagtekening: str, fouten: dict | None = None,
                algemeen: list[str] | None = None, extra: dict | None = None, status: int = 200):
-    return toon(request, "formulier.html", {
-        "sjabloon": sjabloon, "onderdelen": bouw(sjabloon.velden, waarden, fouten or {}, extra),
-        "dagtekening": dagtekening, "algemeen": algemeen or [], "fouten": sorted((fouten or {}).items())},
-        status)
+    onderdelen = bouw(sjabloon.velden, waarden, fouten or {}, extra)
+    overzicht = foutoverzicht(onderdelen)
+    getoond = {id_ for id_, _ in overzicht}
+    elders = [f"{pad}: {melding}" for pad, melding in (fouten or {}).items() if veld_id(pad) not in getoond]
+    return toon(request, "formulier.html", {"sjabloon": sjabloon, "onderdelen": onderdelen, "dagtekening": dagtekening,
+                                            "algemeen": (algemeen or []) + elders, "fouten": overzicht}, status)
 
 
 @router.get("/ontwerpen/{token}")

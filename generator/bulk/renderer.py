@@ -51,10 +51,11 @@ class VoorbereidSjabloon:
         self.vaste_eigenschappen = all("{" not in (getattr(word.core_properties, e) or "") for e in EIGENSCHAPPEN)
         if self.vaste_eigenschappen:               # no tags: fill them once, as docxtpl would for every letter
             self._vul_eigenschappen({})
-        wisselend = {self.hoofddeel} | {deel for deel, _, _ in self.koppen} | {deel for deel, _ in self.voetnoten}
+        self.wisselend = {self.hoofddeel} | {deel for deel, _, _ in self.koppen} | {deel for deel, _ in self.voetnoten}
         if not self.vaste_eigenschappen:
-            wisselend.add(word.part.package._core_properties_part)
-        self.vaste_delen = set(word.part.package.iter_parts()) - wisselend   # the same in every letter
+            self.wisselend.add(word.part.package._core_properties_part)
+        self.vaste_delen = set(word.part.package.iter_parts()) - self.wisselend   # the same in every letter
+        self.namen: dict = {}
         self.vast: dict[str, Item] = {}            # part name -> compressed once
         self.inhoudstypen: dict[tuple, Item] = {}
         self.vorige: dict = {}                     # per part: the previous letter's input and result
@@ -146,13 +147,20 @@ class VoorbereidSjabloon:
         delen = list(pakket.iter_parts())
         items = [self._inhoudstypen(delen), self._vast("_rels/.rels", lambda: pakket.rels.xml)]
         for deel in delen:
-            naam = deel.partname.membername
+            naam, rels = self._namen(deel)
             vast = deel in self.vaste_delen
             items.append(self._vast(naam, lambda: deel.blob) if vast else self._ingepakt(naam, nieuw.get(deel) or deel.blob))
             if len(deel.rels):
-                rels = deel.partname.rels_uri.membername
                 items.append(self._vast(rels, lambda: deel.rels.xml) if vast else self._relaties(rels, deel.rels))
         return archief(items)
+
+    def _namen(self, deel) -> tuple[str, str]:
+        """A part's name in the ZIP and its relations' name; kept for the template's own parts."""
+        if (namen := self.namen.get(deel)) is None:
+            namen = (deel.partname.membername, deel.partname.rels_uri.membername)
+            if deel in self.vaste_delen or deel in self.wisselend:       # not an image added for one letter
+                self.namen[deel] = namen
+        return namen
 
     def _als_vorige(self, sleutel, invoer, maak):
         """maak(), or the previous letter's result when this part's input is the same (a letterhead, a logo)."""
