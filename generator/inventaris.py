@@ -54,7 +54,9 @@ class Inventaris:
                                "aandeel_geforceerd": self.aandeel_geforceerd}
 
 
-def maak_inventaris(register, peildatum: dt.date) -> Inventaris:
+def maak_inventaris(register, peildatum: dt.date, lint_voorbeeld=None) -> Inventaris:
+    """`lint_voorbeeld(sjabloon, peildatum)` may give a kept result (the web app keeps one per DOCX and manifest)."""
+    lint_voorbeeld = lint_voorbeeld or (lambda sjabloon, dag: lint(sjabloon.id, dag, alleen_voorbeeld=True))
     sinds = peildatum - relativedelta(months=3)
     begin = dt.datetime.combine(sinds, dt.time())
     documenten = [r for r in register.regels(soort="document", sinds=begin) if not r.gegevens.get("concept")]
@@ -62,7 +64,7 @@ def maak_inventaris(register, peildatum: dt.date) -> Inventaris:
     regels = []
     for sjabloon in catalogus():
         laatste = next((v for v in reversed(vrijgaven) if v.sjabloon_id == sjabloon.id), None)
-        voorbeeld = lint(sjabloon.id, peildatum, alleen_voorbeeld=True)
+        voorbeeld = lint_voorbeeld(sjabloon, peildatum)
         regels.append(Regel(
             sjabloon.id, sjabloon.titel, sjabloon.besluittype, "vrijgegeven" if sjabloon.vrijgegeven else "concept",
             sjabloon.versie, laatste and laatste.gegevens.get("juridisch"), laatste and laatste.gegevens.get("communicatief"),

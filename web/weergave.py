@@ -11,8 +11,14 @@ from checks.b1.rapport import REGEL_NAMEN
 from web.formulier import veld_id
 from web.voorbeeld import anker
 
+MATEN = {"zinnen": "Zinnen", "woorden": "Woorden", "woorden_per_zin": "Woorden per zin",
+         "lettergrepen_per_woord": "Lettergrepen per woord", "zeldzame_woorden": "Zeldzame woorden (aandeel)",
+         "inhoudswoorden_per_bijzin": "Inhoudswoorden per bijzin", "afhankelijkheidslengte": "Afstand tussen bij elkaar horende woorden",
+         "lijdende_vorm": "Zinnen in de lijdende vorm (aandeel)", "lange_zinnen": "Lange zinnen", "flesch_douma": "Flesch-Douma"}
+
 paginas = Jinja2Templates(directory=Path(__file__).with_name("paginas"))
-paginas.env.globals.update(anker=anker, veld_id=veld_id, regelnaam=lambda regel: REGEL_NAMEN.get(regel, regel.replace("_", " ")))
+paginas.env.globals.update(anker=anker, veld_id=veld_id, maatnaam=lambda maat: MATEN.get(maat, maat.replace("_", " ")),
+                           regelnaam=lambda regel: REGEL_NAMEN.get(regel, regel.replace("_", " ")))
 paginas.env.filters["ja_nee"] = lambda waarde: "ja" if waarde else "nee"
 
 

@@ -41,8 +41,11 @@ def _toestand(sjabloon) -> tuple:
 
 @router.get("/werkgroep")
 async def inventaris(request: Request):
-    register = request.app.state.register
-    inv = await run_in_threadpool(maak_inventaris, register, dt.date.today())
+    def lint_voorbeeld(sjabloon, dag):
+        return _onthouden(request, ("inventaris",) + _toestand(sjabloon),
+                          lambda: lint(sjabloon.id, dag, alleen_voorbeeld=True))
+
+    inv = await run_in_threadpool(maak_inventaris, request.app.state.register, dt.date.today(), lint_voorbeeld)
     return toon(request, "inventaris.html", {"inv": inv, "procent": procent})
 
 
