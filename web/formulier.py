@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from checks.content import load_yaml
 from generator.velden import subvelden, uit_paden
 
+NIET_VAN_DE_ZAAK = {"csrf", "actie", "dagtekening"}          # form inputs that are no field of the case
 INVOERTYPEN = {"datum": "date", "getal": "number", "bedrag": "text", "tekst": "text"}
 
 
@@ -132,9 +133,6 @@ def zaak_uit_formulier(formulier) -> dict:
     """The posted inputs (field paths) as nested case data; empty inputs are left out."""
     return uit_paden({sleutel: waarde for sleutel, waarde in formulier.items()
                       if isinstance(waarde, str) and sleutel not in NIET_VAN_DE_ZAAK})
-
-
-NIET_VAN_DE_ZAAK = {"csrf", "actie", "dagtekening"}
 
 
 def fouten_per_veld(problemen: list[str]) -> tuple[dict[str, str], list[str]]:

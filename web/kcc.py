@@ -17,8 +17,7 @@ from checks.b1.rapport import docx_met_opmerkingen
 from checks.document import Document, DocumentFout, lees_document, lees_tekst
 from web.veiligheid import Afgekeurd, controleer_zip, formulier
 from web.voorbeeld import met_zinnen, passages
-from web.weergave import toon
-from web.zaakbehandelaar import DOCX, _bewaard, _bijlage
+from web.weergave import DOCX, bewaard, bijlage, toon
 
 router = APIRouter(include_in_schema=False)
 BRIEFSOORTEN = (".docx", ".pdf", ".txt", ".md")
@@ -100,12 +99,12 @@ def _map(naam: str, inhoud: bytes, bewaar) -> Map:
 
 @router.get("/b1/map/{token}")
 def b1_map(request: Request, token: str):
-    return toon(request, "b1_map.html", {"map": _bewaard(request, token, Map)})
+    return toon(request, "b1_map.html", {"map": bewaard(request, token, Map)})
 
 
 @router.get("/b1/{token}")
 def b1_rapport(request: Request, token: str):
-    controle = _bewaard(request, token, Controle)
+    controle = bewaard(request, token, Controle)
     return toon(request, "b1_rapport.html", {
         "controle": controle, "token": token, "rapport": controle.rapport,
         "passages": met_zinnen(passages(controle.document), controle.rapport.zinnen),
@@ -114,10 +113,10 @@ def b1_rapport(request: Request, token: str):
 
 @router.get("/b1/{token}/opmerkingen.docx")
 async def b1_docx(request: Request, token: str):
-    controle = _bewaard(request, token, Controle)
+    controle = bewaard(request, token, Controle)
     docx = await run_in_threadpool(docx_met_opmerkingen, controle.docx or _als_docx(controle.document), controle.rapport)
     naam = PurePosixPath(controle.bestandsnaam).stem or "brief"
-    return Response(docx, media_type=DOCX, headers=_bijlage(f"{naam}-B1-opmerkingen.docx"))
+    return Response(docx, media_type=DOCX, headers=bijlage(f"{naam}-B1-opmerkingen.docx"))
 
 
 def _als_docx(document: Document) -> bytes:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import quote
 
-from fastapi import Request
+from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
 from checks.b1.rapport import REGEL_NAMEN
 from web.formulier import veld_id
 from web.voorbeeld import anker
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MATEN = {"zinnen": "Zinnen", "woorden": "Woorden", "woorden_per_zin": "Woorden per zin",
          "lettergrepen_per_woord": "Lettergrepen per woord", "zeldzame_woorden": "Zeldzame woorden (aandeel)",
          "inhoudswoorden_per_bijzin": "Inhoudswoorden per bijzin", "afhankelijkheidslengte": "Afstand tussen bij elkaar horende woorden",
@@ -23,5 +26,21 @@ paginas.env.filters["ja_nee"] = lambda waarde: "ja" if waarde else "nee"
 
 
 def toon(request: Request, naam: str, context: dict | None = None, status: int = 200):
+    """A page from web/paginas/, with the CSRF token its forms carry."""
     return paginas.TemplateResponse(request, naam, {"csrf": request.state.csrf, **(context or {})},
                                     status_code=status)
+
+
+def bijlage(naam: str) -> dict:
+    """A download's file name: plain ASCII for every browser, and the real name (with é and such) for the rest."""
+    eenvoudig = re.sub(r"[^A-Za-z0-9._-]+", "-", naam) or "document"
+    return {"Content-Disposition": f"attachment; filename=\"{eenvoudig}\"; filename*=UTF-8''{quote(naam)}"}
+
+
+def bewaard(request: Request, token: str, soort: type):
+    """What a token from an earlier page of the flow stands for; a Dutch 404 when it expired."""
+    item = request.app.state.bewaar.haal(token)
+    if not isinstance(item, soort):
+        raise HTTPException(404, "Deze pagina is verlopen of bestaat niet (we bewaren een voorvertoning een uur). "
+                                 "Begin opnieuw bij de catalogus.")
+    return item

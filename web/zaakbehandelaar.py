@@ -5,11 +5,9 @@ there."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
@@ -25,10 +23,9 @@ from generator.velden import valideer
 from web.formulier import bouw, foutoverzicht, fouten_per_veld, veld_id, zaak_uit_formulier
 from web.veiligheid import formulier, sjabloon_of_404
 from web.voorbeeld import passages
-from web.weergave import toon
+from web.weergave import DOCX, bewaard, bijlage, toon
 
 router = APIRouter(include_in_schema=False)
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_ZAAKBESTAND = 1024 * 1024
 
 
@@ -114,7 +111,7 @@ def _formulier(request: Request, sjabloon: Sjabloon, waarden: dict, dagtekening:
 
 @router.get("/ontwerpen/{token}")
 def voorvertoning(request: Request, token: str):
-    ontwerp = _bewaard(request, token, Ontwerp)
+    ontwerp = bewaard(request, token, Ontwerp)
     return toon(request, "voorvertoning.html", _voorvertoning(ontwerp) | {"token": token})
 
 
@@ -128,7 +125,7 @@ def _voorvertoning(ontwerp: Ontwerp) -> dict:
 
 @router.post("/ontwerpen/{token}/vrijgeven")
 async def vrijgeven(request: Request, token: str):
-    ontwerp = _bewaard(request, token, Ontwerp)
+    ontwerp = bewaard(request, token, Ontwerp)
     gegevens = await formulier(request)
     door, reden = str(gegevens.get("door") or "").strip(), str(gegevens.get("reden") or "").strip()
     meldingen = []
@@ -149,25 +146,25 @@ async def vrijgeven(request: Request, token: str):
 @router.get("/documenten/{token}")
 def document_pagina(request: Request, token: str):
     from generator.bulk.pdf import beschikbaar
-    return toon(request, "document.html", {"gemaakt": _bewaard(request, token, Gemaakt), "token": token,
+    return toon(request, "document.html", {"gemaakt": bewaard(request, token, Gemaakt), "token": token,
                                            "pdf": beschikbaar()})
 
 
 @router.get("/documenten/{token}/docx")
 def download_docx(request: Request, token: str):
-    gemaakt = _bewaard(request, token, Gemaakt)
-    return Response(gemaakt.document, media_type=DOCX, headers=_bijlage(gemaakt.ontwerp.bestandsnaam))
+    gemaakt = bewaard(request, token, Gemaakt)
+    return Response(gemaakt.document, media_type=DOCX, headers=bijlage(gemaakt.ontwerp.bestandsnaam))
 
 
 @router.get("/documenten/{token}/pdf")
 async def download_pdf(request: Request, token: str):
-    gemaakt = _bewaard(request, token, Gemaakt)
+    gemaakt = bewaard(request, token, Gemaakt)
     try:
         pdf = await run_in_threadpool(_als_pdf, gemaakt)
     except InvoerFout as fout:
         raise HTTPException(503, f"Een PDF kan nu niet worden gemaakt: {fout}") from None
     return Response(pdf, media_type="application/pdf",
-                    headers=_bijlage(Path(gemaakt.ontwerp.bestandsnaam).with_suffix(".pdf").name))
+                    headers=bijlage(Path(gemaakt.ontwerp.bestandsnaam).with_suffix(".pdf").name))
 
 
 def _als_pdf(gemaakt: Gemaakt) -> bytes:
@@ -180,17 +177,3 @@ def _als_pdf(gemaakt: Gemaakt) -> bytes:
             return omzetter.zet_om(pad)
     finally:
         omzetter.sluit()
-
-
-def _bijlage(naam: str) -> dict:
-    """A download's file name: plain ASCII for every browser, and the real name (with é and such) for the rest."""
-    eenvoudig = re.sub(r"[^A-Za-z0-9._-]+", "-", naam) or "document"
-    return {"Content-Disposition": f"attachment; filename=\"{eenvoudig}\"; filename*=UTF-8''{quote(naam)}"}
-
-
-def _bewaard(request: Request, token: str, soort: type):
-    item = request.app.state.bewaar.haal(token)
-    if not isinstance(item, soort):
-        raise HTTPException(404, "Deze pagina is verlopen of bestaat niet (we bewaren een voorvertoning een uur). "
-                                 "Begin opnieuw bij de catalogus.")
-    return item
