@@ -9,6 +9,7 @@ import signal
 import subprocess
 import time
 import zipfile
+from pathlib import Path
 from collections import Counter
 
 import pytest
@@ -156,6 +157,43 @@ def test_a_run_stopped_halfway_is_completed_with_each_row_exactly_once(tmp_path,
     geregistreerd = Counter(r["gegevens"]["bulk"]["sleutel"] for r in _register())
     assert set(geregistreerd.values()) == {1} and len(geregistreerd) == AANTAL
     assert sjabloon_cli("register", "controleer").returncode == 0
+
+
+def _kinderen(ouder: int) -> set[int]:
+    kinderen = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            velden = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(velden[1]) == ouder:
+            kinderen.add(int(stat.parent.name))
+    return kinderen
+
+
+def _leeft(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_workers_end_when_the_run_is_killed(tmp_path):
+    """kill -9 leaves no one to stop the worker processes: they must notice and end by themselves."""
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", AANTAL), tmp_path / "uit"
+    proces = subprocess.Popen(SJABLOON + ["bulk", HERINNERING, "--data", str(data), "--uit", str(uit), "--concept",
+                                          "--werkers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    start = time.monotonic()
+    while _journaalregels(uit) < 30 and proces.poll() is None and time.monotonic() - start < 120:
+        time.sleep(0.05)
+    werkers = _kinderen(proces.pid)
+    assert len(werkers) >= 2
+    proces.kill()
+    proces.wait()
+    einde = time.monotonic() + 20
+    while any(_leeft(w) for w in werkers) and time.monotonic() < einde:
+        time.sleep(0.1)
+    assert not any(_leeft(w) for w in werkers)
 
 
 def test_letters_the_register_missed_are_recorded_on_the_rerun(tmp_path, monkeypatch):

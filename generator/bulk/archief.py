@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import zipfile
 from pathlib import Path
 
 from generator.bulk.journaal import Journaal
-from generator.render import schrijf_atomisch
+from generator.render import atomisch
 
 ARCHIEF = "brieven.zip"
 KOLOMMEN = ["rij", "sleutel", "status", "bestand", "sha256", "b1", "b1_niveau", "b1_score", "awb", "awb_bevindingen"]
@@ -38,16 +37,15 @@ def controleer_bestanden(journaal: Journaal, uit: Path) -> None:
 def schrijf_manifest(journaal: Journaal, uit: Path, pdf: bool) -> Path:
     laatste = laatste_regels(journaal)
     kolommen = KOLOMMEN + (PDF_KOLOMMEN if pdf else [])
-    tekst = io.StringIO()
-    schrijver = csv.writer(tekst, **CSV_OPMAAK)
-    schrijver.writerow(kolommen)
-    for positie, regel in enumerate(journaal.regels()):
-        if laatste[regel["sleutel"]] == positie:
-            waarden = regel | {"b1": _ja_nee(regel.get("b1")), "awb": _ja_nee(regel.get("awb")),
-                               "awb_bevindingen": ", ".join(regel.get("awb_bevindingen", []))}
-            schrijver.writerow([waarden.get(k, "") if waarden.get(k) is not None else "" for k in kolommen])
     pad = uit / "manifest.csv"
-    schrijf_atomisch(pad, tekst.getvalue().encode("utf-8-sig"))
+    with atomisch(pad, encoding="utf-8-sig", newline="") as bestand:      # streamed: 100,000 rows stay on disk
+        schrijver = csv.writer(bestand, **CSV_OPMAAK)
+        schrijver.writerow(kolommen)
+        for positie, regel in enumerate(journaal.regels()):
+            if laatste[regel["sleutel"]] == positie:
+                waarden = regel | {"b1": _ja_nee(regel.get("b1")), "awb": _ja_nee(regel.get("awb")),
+                                   "awb_bevindingen": ", ".join(regel.get("awb_bevindingen", []))}
+                schrijver.writerow([waarden.get(k, "") if waarden.get(k) is not None else "" for k in kolommen])
     return pad
 
 

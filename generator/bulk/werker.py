@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,8 +103,17 @@ def start_proces(instellingen: Instellingen) -> None:
 
     global _werker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_stop_zonder_run, args=(os.getppid(),), daemon=True).start()
     _werker = Werker(instellingen)
     Finalize(_werker, _werker.sluit, exitpriority=10)        # runs when the pool ends this process
+
+
+def _stop_zonder_run(run: int) -> None:
+    """End this worker when the run that started it is gone: after `kill -9` nobody stops it, and it would wait
+    for work for ever, holding its memory (and the run's output pipes)."""
+    while os.getppid() == run:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def maak_reeks(taken: list[Taak]) -> list[tuple[dict, dict | None]]:
