@@ -268,3 +268,19 @@ def test_released_template_via_werkgroep_needs_two_different_reviewers(client, s
 def test_expired_or_unknown_preview_is_a_dutch_404(client):
     antwoord = client.get("/ontwerpen/onbekend")
     assert antwoord.status_code == 404 and "verlopen" in antwoord.text and '<html lang="nl">' in antwoord.text
+
+
+def test_kcc_pdf_letter_gets_a_report_and_a_docx_with_its_comments(client):
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    pdf = io.BytesIO()
+    stijl = getSampleStyleSheet()["BodyText"]
+    SimpleDocTemplate(pdf).build([Paragraph("Geachte heer Jansen,", stijl), Paragraph(
+        "Hierbij delen wij u mede dat uw aanvraag ten aanzien van de omgevingsvergunning conform de geldende "
+        "regelgeving door ons in behandeling is genomen.", stijl)])
+    rapport = client.get(client.post("/b1", data={"csrf": _csrf(client)}, files={"bestand": ("brief.pdf", pdf.getvalue())},
+                                     follow_redirects=False).headers["location"])
+    assert "B1-rapport: brief.pdf" in rapport.text and "<mark" in rapport.text
+    docx = zipfile.ZipFile(io.BytesIO(client.get(str(rapport.url) + "/opmerkingen.docx").content))
+    assert "Hierbij delen wij u mede" in docx.read("word/document.xml").decode()
+    assert b"<w:comment " in docx.read("word/comments.xml")

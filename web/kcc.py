@@ -114,19 +114,22 @@ def b1_rapport(request: Request, token: str):
 @router.get("/b1/{token}/opmerkingen.docx")
 async def b1_docx(request: Request, token: str):
     controle = bewaard(request, token, Controle)
-    docx = await run_in_threadpool(docx_met_opmerkingen, controle.docx or _als_docx(controle.document), controle.rapport)
+    docx = await run_in_threadpool(_met_opmerkingen, controle)
     naam = PurePosixPath(controle.bestandsnaam).stem or "brief"
     return Response(docx, media_type=DOCX, headers=bijlage(f"{naam}-B1-opmerkingen.docx"))
 
 
-def _als_docx(document: Document) -> bytes:
-    """A letter that was no DOCX (text, PDF) as a plain DOCX, one paragraph per checked paragraph, so the
-    comments can be placed: 'alinea N' is the N-th paragraph."""
+def _met_opmerkingen(controle: Controle) -> bytes:
+    """The letter as DOCX with a Word comment on each flagged sentence. A letter that was no DOCX (text, PDF)
+    becomes a plain DOCX, one paragraph per paragraph read, checked again so every position is a paragraph of it
+    (the sentences are known by then, so that is quick)."""
+    if controle.docx:
+        return docx_met_opmerkingen(controle.docx, controle.rapport)
     from docx import Document as Word
     word = Word()
-    for alinea in document.alineas:
-        if alinea.positie.startswith("alinea "):
-            word.add_paragraph(alinea.tekst)
+    for alinea in controle.document.alineas:
+        word.add_paragraph(alinea.tekst)
     uit = io.BytesIO()
     word.save(uit)
-    return uit.getvalue()
+    docx = uit.getvalue()
+    return docx_met_opmerkingen(docx, controleer_b1(lees_document("brief.docx", docx)))
