@@ -17,6 +17,8 @@ from pydantic import BaseModel, Field
 from checks.awb import controleer as awb_controleer
 from checks.awb_regels import besluittypen
 from checks.b1.controle import controleer_b1
+from checks.b1.regels import Probleem
+from checks.bevinding import Bevinding
 from checks.document import Document, DocumentFout, lees_document, lees_tekst
 from generator.catalogus import catalogus
 from generator.errors import InvoerFout
@@ -52,16 +54,6 @@ class SjabloonDetail(SjabloonSamenvatting):
     velden: dict = Field(description="De gedeclareerde velden, zoals in sjabloon.yaml")
 
 
-class AwbBevinding(BaseModel):
-    regel: str
-    ernst: Literal["fout", "waarschuwing", "info"]
-    artikel: str
-    bericht: str
-    suggestie: str
-    fragment: str
-    positie: str
-
-
 class AwbUitslag(BaseModel):
     bestand: str
     besluittype: str
@@ -69,24 +61,15 @@ class AwbUitslag(BaseModel):
     zekerheid: float
     herkend_op: list[str]
     elementen: dict[str, bool | None]
-    bevindingen: list[AwbBevinding]
+    bevindingen: list[Bevinding]               # the checks' own dataclasses describe the findings
     vrijgave: bool
-
-
-class B1Probleem(BaseModel):
-    regel: str
-    ernst: str
-    bericht: str
-    suggestie: str
-    fragment: str
-    zin: str
 
 
 class B1Zin(BaseModel):
     tekst: str
     positie: str
     score: float
-    problemen: list[B1Probleem]
+    problemen: list[Probleem]
 
 
 class B1Uitslag(BaseModel):
@@ -97,7 +80,7 @@ class B1Uitslag(BaseModel):
     maten: dict
     redenen: list[str]
     zinnen: list[B1Zin]
-    bevindingen: list[B1Probleem]
+    bevindingen: list[Probleem]
 
 
 class GenereerVerzoek(BaseModel):

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from checks.content import load_yaml
+from checks.content import content_cache, load_yaml
 from generator.velden import subvelden, uit_paden
 
 NIET_VAN_DE_ZAAK = {"csrf", "actie", "dagtekening"}          # form inputs that are no field of the case
@@ -59,20 +59,24 @@ class Lijst:
     verplicht: bool
     items: list = field(default_factory=list)           # Invoer or Groep, numbered from 1
     fout: str = ""
-    eenheid: str = "onderdeel"
+
+
+@content_cache
+def instellingen() -> dict:
+    """content/formulier.yaml: labels and which text fields get a large text box."""
+    return load_yaml("formulier.yaml")
 
 
 def label(naam: str) -> str:
-    return (load_yaml("formulier.yaml").get("labels") or {}).get(naam) or naam.replace("_", " ").capitalize()
+    return (instellingen().get("labels") or {}).get(naam) or naam.replace("_", " ").capitalize()
 
 
 def _soort(naam: str, spec: dict) -> str:
     if spec.get("type") != "tekst":
         return spec.get("type", "tekst")
-    instellingen = load_yaml("formulier.yaml")
     omschrijving = spec.get("omschrijving") or ""
-    if naam in (instellingen.get("tekstvak_namen") or []) or any(
-            woord in omschrijving for woord in instellingen.get("tekstvak_als_omschrijving_bevat") or []):
+    if naam in (instellingen().get("tekstvak_namen") or []) or any(
+            woord in omschrijving for woord in instellingen().get("tekstvak_als_omschrijving_bevat") or []):
         return "tekstvak"
     return "tekst"
 
@@ -98,8 +102,7 @@ def _onderdeel(naam: str, spec: dict, veldpad: str, waarde, fouten: dict, extra:
         item_spec = spec.get("items") or {"type": "tekst"}
         bestaand = waarde if isinstance(waarde, list) else []
         aantal = max(len(bestaand), 1) + extra.get(veldpad, 0)
-        lijst = Lijst(veldpad, label(naam), uitleg, bool(spec.get("verplicht")), fout=fouten.get(veldpad, ""),
-                      eenheid=(item_spec.get("omschrijving") or "onderdeel").lower())
+        lijst = Lijst(veldpad, label(naam), uitleg, bool(spec.get("verplicht")), fout=fouten.get(veldpad, ""))
         for positie in range(1, aantal + 1):
             itemwaarde = bestaand[positie - 1] if positie <= len(bestaand) else None
             lijst.items.append(_onderdeel(f"{naam} {positie}", item_spec, f"{veldpad}[{positie}]", itemwaarde,

@@ -98,10 +98,6 @@ def controleer_zip(data: bytes, naam: str) -> zipfile.ZipFile:
     return archief
 
 
-def csrf_token(request: Request) -> str:
-    return request.state.csrf
-
-
 async def formulier(request: Request):
     """The posted form, after its CSRF token matched the cookie (a form from another site has no such token)."""
     gegevens = await request.form(max_files=1, max_fields=2000)
