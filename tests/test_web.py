@@ -14,7 +14,7 @@ import yaml
 from docx import Document
 from fastapi.testclient import TestClient
 
-from generator.catalogus import laad
+from generator.catalogus import catalogus, laad
 from generator.register import Register
 from web.app import maak_app
 from web.formulier import bouw, zaak_uit_formulier
@@ -284,3 +284,13 @@ def test_kcc_pdf_letter_gets_a_report_and_a_docx_with_its_comments(client):
     docx = zipfile.ZipFile(io.BytesIO(client.get(str(rapport.url) + "/opmerkingen.docx").content))
     assert "Hierbij delen wij u mede" in docx.read("word/document.xml").decode()
     assert b"<w:comment " in docx.read("word/comments.xml")
+
+
+def test_inventory_lints_each_example_once_while_the_templates_stay_the_same(client, monkeypatch):
+    from web import werkgroep
+    gelint = []
+    echte = werkgroep.lint
+    monkeypatch.setattr(werkgroep, "lint", lambda naam, *a, **k: gelint.append(naam) or echte(naam, *a, **k))
+    assert client.get("/werkgroep").status_code == 200
+    assert client.get("/werkgroep").status_code == 200
+    assert sorted(gelint) == sorted(s.id for s in catalogus())
