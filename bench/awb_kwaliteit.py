@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "corpu
 
 from awb_corpus import als_document, corpus, elementen_in, zonder  # noqa: E402
 
-from checks.awb import vind_elementen  # noqa: E402
-from checks.awb_regels import eis, elementen  # noqa: E402
+from checks.awb.controle import vind_elementen  # noqa: E402
+from checks.awb.regels import eis, elementen  # noqa: E402
 
 
 def tel(telling: Counter, naam: str, alineas: list[dict], formaat: str, besluittype: str) -> None:

@@ -28,10 +28,10 @@ sys.path.insert(0, str(REPO / "tests"))
 from bulkdata import rijen, schrijf_csv  # noqa: E402
 
 from generator.bulk.renderer import VoorbereidSjabloon  # noqa: E402
-from generator.catalogus import laad  # noqa: E402
-from generator.context import activeer_gemeente, maak_context  # noqa: E402
-from generator.render import vul_docx  # noqa: E402
-from generator.velden import uit_paden, valideer  # noqa: E402
+from generator.vullen.context import activeer_gemeente, maak_context  # noqa: E402
+from generator.vullen.render import vul_docx  # noqa: E402
+from generator.vullen.sjabloon import laad  # noqa: E402
+from generator.vullen.velden import uit_paden, valideer  # noqa: E402
 
 SJABLOON = "herinnering-afloop-vergunning"
 SJABLOON_CLI = str(Path(sys.executable).parent / "sjabloon")
@@ -64,7 +64,7 @@ def bulk_run(data: Path, werkers: int, map_: Path) -> tuple[float, int]:
     """Letters per second of the whole command, and its peak memory in MB (largest process)."""
     omgeving = dict(os.environ, SJABLOON_DATABASE_URL=f"sqlite:///{map_ / 'register.sqlite'}")
     start = time.perf_counter()
-    proces = subprocess.run([sys.executable, "-c", "import resource, sys; from generator.cli import main\n"
+    proces = subprocess.run([sys.executable, "-c", "import resource, sys; from cli.sjabloon import main\n"
                              "try:\n    main()\nexcept SystemExit as e:\n"
                              "    print('piek', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
                              " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); raise",

@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from bulkdata import schrijf_csv  # noqa: E402
 
 from generator.bulk.journaal import NAAM as JOURNAAL  # noqa: E402
-from generator.register import Register  # noqa: E402
+from generator.vrijgave.register import Register  # noqa: E402
 
 SJABLOON = "herinnering-afloop-vergunning"
 

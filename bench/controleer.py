@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from test_awb_sjablonen import voorbeeld_docx  # noqa: E402
 
-from checks.awb import controleer  # noqa: E402
+from checks.awb.controle import controleer  # noqa: E402
 from checks.document import lees_document  # noqa: E402
 
 

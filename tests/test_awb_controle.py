@@ -4,10 +4,10 @@ import json
 
 import pytest
 import yaml
-
-from checks.awb import controleer, herken_besluittype
-from checks.document import DocumentFout, lees_document, lees_tekst
 from conftest import REPO, sjabloon_cli
+
+from checks.awb.controle import controleer, herken_besluittype
+from checks.document import DocumentFout, lees_document, lees_tekst
 
 LAST = """Gemeente Oosterveld
 

@@ -13,8 +13,8 @@ sys.path.insert(0, str(Path(__file__).parent / "corpus"))
 
 from awb_corpus import als_document, corpus, elementen_in, zonder  # noqa: E402
 
-from checks.awb import controleer, vind_elementen  # noqa: E402
-from checks.awb_regels import eis, elementen  # noqa: E402
+from checks.awb.controle import controleer, vind_elementen  # noqa: E402
+from checks.awb.regels import eis, elementen  # noqa: E402
 from checks.termijnen import bereken  # noqa: E402
 
 DOCUMENTEN = corpus()

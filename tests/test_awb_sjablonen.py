@@ -6,16 +6,16 @@ import re
 
 import pytest
 import yaml
+from conftest import REPO
 from docx import Document as Word
 
-from checks.awb import controleer
-from checks.awb_regels import eis
+from checks.awb.controle import controleer
+from checks.awb.regels import eis
 from checks.document import lees_document
-from conftest import REPO
-from generator.catalogus import laad
-from generator.context import gemeenteprofiel, maak_context
-from generator.render import vul_docx
-from generator.zaak import laad_zaak
+from generator.vullen.context import gemeenteprofiel, maak_context
+from generator.vullen.render import vul_docx
+from generator.vullen.sjabloon import laad
+from generator.vullen.zaak import laad_zaak
 
 ANNOTATIE = yaml.safe_load((REPO / "tests/corpus/sjablonen.yaml").read_text(encoding="utf-8"))
 

@@ -1,8 +1,9 @@
 """Gemeente policy (content/beleid.yaml) in the Awb check, case by case."""
 
-from checks.awb import controleer
-from checks.document import lees_tekst
 from test_awb_controle import GOED, LAST
+
+from checks.awb.controle import controleer
+from checks.document import lees_tekst
 
 
 def bevindingen(tekst: str, besluittype: str = "last_onder_dwangsom") -> dict[str, str]:

@@ -4,13 +4,13 @@ import datetime as dt
 
 import pytest
 import yaml
+from conftest import REPO, docx_tekst
 from docx import Document
 
-from conftest import REPO, docx_tekst
-from generator.catalogus import catalogus
-from generator.errors import RenderFout
-from generator.genereer import genereer
-from generator.render import vul_docx
+from generator.vullen.fouten import RenderFout
+from generator.vullen.genereer import genereer
+from generator.vullen.render import vul_docx
+from generator.vullen.sjabloon import catalogus
 
 SJABLONEN_MET_CONTACT = [s.id for s in catalogus() if "bouwsteen('contact')" in docx_tekst(s.docx)]
 

@@ -9,8 +9,8 @@ import signal
 import subprocess
 import time
 import zipfile
-from pathlib import Path
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from bulkdata import KOLOMMEN, rijen, schrijf_csv
@@ -199,7 +199,7 @@ def test_workers_end_when_the_run_is_killed(tmp_path):
 def test_letters_the_register_missed_are_recorded_on_the_rerun(tmp_path, monkeypatch):
     """The run stops after the journal was written but before the register was: the rerun records them."""
     from generator.bulk import run
-    from generator.register.opslag import Register
+    from generator.vrijgave.register.opslag import Register
 
     data, uit = schrijf_csv(tmp_path / "rijen.csv", 5), tmp_path / "uit"
     echt = Register.voeg_toe_reeks
@@ -259,7 +259,7 @@ def test_zip_holds_every_letter_and_the_manifest(tmp_path):
 def test_checks_run_once_per_distinct_paragraph_and_sentence(tmp_path):
     """A second letter that differs only in name and address analyses only the paragraphs and sentences that
     differ; the manifest still gives each letter its own verdict."""
-    from checks import awb
+    from checks.awb import controle as awb
     from checks.b1 import analyse
     from checks.b1.controle import controleer_b1
     from checks.document import lees_document
@@ -279,7 +279,7 @@ def test_checks_run_once_per_distinct_paragraph_and_sentence(tmp_path):
 
 def test_a_letter_that_fails_a_check_is_not_written(tmp_path, monkeypatch):
     from generator.bulk import run, werker
-    from generator.vrijgave import VrijgaveGeweigerd, keur
+    from generator.vullen.keuring import VrijgaveGeweigerd, keur
 
     def keur_streng(naam, document, besluittype):
         gekeurd, keuring = keur(naam, document, besluittype)

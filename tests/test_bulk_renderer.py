@@ -9,12 +9,12 @@ import pytest
 
 from generator.bulk.renderer import VoorbereidSjabloon
 from generator.bulk.zip import archief, item
-from generator.catalogus import catalogus
-from generator.concept import CONCEPT, markeer_concept
-from generator.context import activeer_gemeente, maak_context
-from generator.errors import RenderFout
-from generator.render import vul_docx
-from generator.zaak import laad_zaak
+from generator.vullen.concept import CONCEPT, markeer_concept
+from generator.vullen.context import activeer_gemeente, maak_context
+from generator.vullen.fouten import RenderFout
+from generator.vullen.render import vul_docx
+from generator.vullen.sjabloon import catalogus
+from generator.vullen.zaak import laad_zaak
 
 DAG = dt.date(2026, 11, 23)
 

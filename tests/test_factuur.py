@@ -4,11 +4,11 @@ import datetime as dt
 import io
 import zipfile
 
-from PIL import Image
 import zxingcpp
-
 from conftest import REPO, docx_tekst
-from generator.genereer import genereer
+from PIL import Image
+
+from generator.vullen.genereer import genereer
 
 
 def test_qr_code_holds_iban_amount_and_reference(tmp_path):

@@ -7,7 +7,7 @@ import yaml
 from conftest import REPO, sjabloon_cli
 
 from checks.content import gebruik_aanpassingen, load_yaml, samengevoegd
-from generator.cli import main
+from cli.sjabloon import main
 
 RIVIERSTAD = REPO / "content/gemeenten/rivierstad.yaml"
 

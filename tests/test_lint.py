@@ -7,10 +7,10 @@ import yaml
 from conftest import REPO, sjabloon_cli
 from docx import Document
 
-from generator.lint import lint
-from generator.syntaxis import syntaxfouten
-from generator.varianten import varianten
-from generator.velden import valideer
+from generator.catalogus.lint import lint
+from generator.catalogus.syntaxis import syntaxfouten
+from generator.catalogus.zaakvarianten import varianten
+from generator.vullen.velden import valideer
 
 DATUM = "2026-11-23"
 

@@ -7,13 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 from sqlalchemy import exc, inspect, text
 
-from generator.register import Register, Regel
-from generator.register import database_url as kies_url
-from generator.register.cli import register as register_cli
-from generator.register.opslag import registerregels
-from conftest import REPO
+from cli.register import register as register_cli
+from generator.vrijgave.register import Regel, Register
+from generator.vrijgave.register import database_url as kies_url
+from generator.vrijgave.register.opslag import registerregels
 
 DOCUMENT = {"dagtekening": "2026-03-02", "brief": False, "forceer_reden": None,
             "awb": {"vrijgave": True, "bevindingen": []}, "b1": {"b1": True, "niveau": "B1", "score": 64.5}}

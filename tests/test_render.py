@@ -6,14 +6,14 @@ import zipfile
 
 import pytest
 import yaml
+from conftest import REPO, docx_tekst, sjabloon_cli
 from docx import Document
 
-from conftest import REPO, docx_tekst, sjabloon_cli
-from generator.catalogus import catalogus, laad
-from generator.errors import RenderFout
-from generator.genereer import genereer
-from generator.opmaak import bedrag, datum, datum_kort
-from generator.render import vul_docx
+from generator.vullen.fouten import RenderFout
+from generator.vullen.genereer import genereer
+from generator.vullen.opmaak import bedrag, datum, datum_kort
+from generator.vullen.render import vul_docx
+from generator.vullen.sjabloon import catalogus, laad
 
 VOORBEELDEN = [s.id for s in catalogus()]
 
@@ -128,16 +128,16 @@ def test_a_termijn_can_run_from_the_end_of_another(tmp_path, sjablonen_kopie):
     data["termijnen"]["beslistermijn"] = {"soort": "beslistermijn-regulier", "vanaf": "ontvangstdatum"}
     data["termijnen"]["verlengd"] = {"soort": "verdaging", "vanaf": "termijnen.beslistermijn"}
     manifest.write_text(yaml.safe_dump(data, allow_unicode=True))
-    from generator.catalogus import laad
-    from generator.context import gemeenteprofiel, maak_context
-    from generator.zaak import laad_zaak
+    from generator.vullen.context import gemeenteprofiel, maak_context
+    from generator.vullen.sjabloon import laad
+    from generator.vullen.zaak import laad_zaak
     sjabloon = laad("buiten-behandeling")
     context, _ = maak_context(sjabloon, laad_zaak(sjabloon.voorbeeld, sjabloon), dt.date(2026, 11, 23), gemeenteprofiel())
     assert context["termijnen"]["beslistermijn"].einddatum == dt.date(2026, 10, 19)     # 24 aug + 8 weeks
     assert context["termijnen"]["verlengd"].einddatum == dt.date(2026, 11, 30)          # + 6 weeks
     data["termijnen"] = {"verlengd": {"soort": "verdaging", "vanaf": "termijnen.later"}}
     manifest.write_text(yaml.safe_dump(data, allow_unicode=True))
-    from generator.errors import InvoerFout
+    from generator.vullen.fouten import InvoerFout
     with pytest.raises(InvoerFout, match="'termijnen.later' moet eerder in de lijst termijnen staan"):
         laad("buiten-behandeling")
 
@@ -188,7 +188,8 @@ def test_logo_from_the_profile_in_the_letterhead(tmp_path):
 
 def test_besluit_templates_cite_articles_by_key():
     import re
-    from checks.awb_regels import besluittypen
+
+    from checks.awb.regels import besluittypen
     from checks.grondslagen import grondslagen
     for sjabloon in catalogus():
         sleutels = re.findall(r"grondslag\('([\w]+)'", docx_tekst(sjabloon.docx))

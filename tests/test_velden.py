@@ -5,12 +5,12 @@ from decimal import Decimal
 
 import pytest
 import yaml
-
 from conftest import REPO, sjabloon_cli
-from generator.catalogus import laad
-from generator.errors import InvoerFout
-from generator.velden import valideer
-from generator.zaak import laad_zaak
+
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.sjabloon import laad
+from generator.vullen.velden import valideer
+from generator.vullen.zaak import laad_zaak
 
 VELDEN = {
     "aanvrager": {"type": "persoon", "verplicht": True, "omschrijving": "x"},

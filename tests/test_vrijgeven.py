@@ -7,8 +7,8 @@ import yaml
 from conftest import REPO, docx_tekst, sjabloon_cli
 from docx import Document
 
-from generator.concept import CONCEPT
-from generator.vrijgeven import volgende_versie, zet_veld
+from generator.vrijgave.vier_ogen import volgende_versie, zet_veld
+from generator.vullen.concept import CONCEPT
 
 ZAAK = REPO / "templates/factuur-leges/voorbeeld.yaml"
 
@@ -94,8 +94,9 @@ def test_concept_to_release_to_use_to_inventory(sjablonen_kopie, tmp_path, datab
 
 def test_inventory_totals_count_letters_at_b1_overrides_and_leave_out_proofs(database_url):
     import datetime as dt
-    from generator.inventaris import maak_inventaris
-    from generator.register import Register
+
+    from generator.catalogus.inventaris import maak_inventaris
+    from generator.vrijgave.register import Register
     nu = dt.datetime(2026, 11, 20, 10, 0)
     with Register(database_url) as register:
         def document(sjabloon, brief, b1, reden=None, concept=False, tijdstip=nu):

@@ -14,8 +14,8 @@ import yaml
 from docx import Document
 from fastapi.testclient import TestClient
 
-from generator.catalogus import catalogus, laad
-from generator.register import Register
+from generator.vrijgave.register import Register
+from generator.vullen.sjabloon import catalogus, laad
 from web.app import maak_app
 from web.formulier import bouw, zaak_uit_formulier
 from web.veiligheid import CSRF_COOKIE, MAX_VERZOEK

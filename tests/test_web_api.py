@@ -13,9 +13,9 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 
-from generator.bestanden import lees_gegevens
-from generator.catalogus import catalogus, laad
-from generator.register import Register
+from generator.vrijgave.register import Register
+from generator.vullen.bestanden import lees_gegevens
+from generator.vullen.sjabloon import catalogus, laad
 from web.app import maak_app
 
 APP = maak_app()
@@ -80,10 +80,11 @@ def test_genereer_with_a_fout_needs_forceer_reden(api):
 
 def test_controleer_and_b1_read_text_and_files(api):
     besluit = laad("last-onder-dwangsom")
-    from generator.context import activeer_gemeente, maak_context
-    from generator.render import vul_docx
-    from generator.zaak import laad_zaak
     import datetime as dt
+
+    from generator.vullen.context import activeer_gemeente, maak_context
+    from generator.vullen.render import vul_docx
+    from generator.vullen.zaak import laad_zaak
     context, _ = maak_context(besluit, laad_zaak(besluit.voorbeeld, besluit), dt.date(2026, 11, 23), activeer_gemeente())
     docx = base64.b64encode(vul_docx(besluit.docx, context, besluit.id)).decode()
     awb = api.post("/api/controleer", json={"bestandsnaam": "last.docx", "inhoud_base64": docx}).json()

@@ -80,7 +80,7 @@ def server(tmp_path_factory):
     ARTEFACTEN.mkdir(exist_ok=True)
     logpad = ARTEFACTEN / "webapp.log"
     with open(logpad, "wb") as log:
-        proces = subprocess.Popen([sys.executable, "-m", "generator.cli", "web", "--poort", str(poort)], cwd=REPO,
+        proces = subprocess.Popen([sys.executable, "-m", "cli.sjabloon", "web", "--poort", str(poort)], cwd=REPO,
                                   env=env, stdout=log, stderr=subprocess.STDOUT)
     adres = f"http://127.0.0.1:{poort}"
     try:

@@ -14,17 +14,17 @@ from typing import Literal
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
-from checks.awb import controleer as awb_controleer
-from checks.awb_regels import besluittypen
+from checks.awb.controle import controleer as awb_controleer
+from checks.awb.regels import besluittypen
 from checks.b1.controle import controleer_b1
 from checks.b1.regels import Probleem
 from checks.bevinding import Bevinding
 from checks.document import Document, DocumentFout, lees_document, lees_tekst
-from generator.catalogus import catalogus
-from generator.errors import InvoerFout
-from generator.genereer import eis_vrijgave, registreer, vrij_te_geven, vul_en_keur
-from generator.velden import valideer
-from generator.vrijgave import VrijgaveGeweigerd
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.genereer import eis_vrijgave, registreer, vrij_te_geven, vul_en_keur
+from generator.vullen.keuring import VrijgaveGeweigerd
+from generator.vullen.sjabloon import catalogus
+from generator.vullen.velden import valideer
 from web.veiligheid import Afgekeurd, controleer_zip, sjabloon_of_404
 
 router = APIRouter(prefix="/api", tags=["api"])

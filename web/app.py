@@ -14,8 +14,8 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from generator.context import activeer_gemeente
-from generator.register import Register, database_url
+from generator.vrijgave.register import Register, database_url
+from generator.vullen.context import activeer_gemeente
 from web import api, kcc, werkgroep, zaakbehandelaar
 from web.api import GEEN_JSON
 from web.bewaar import Bewaarplaats

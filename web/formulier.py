@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from checks.content import content_cache, load_yaml
-from generator.velden import subvelden, uit_paden
+from generator.vullen.velden import subvelden, uit_paden
 
 NIET_VAN_DE_ZAAK = {"csrf", "actie", "dagtekening"}          # form inputs that are no field of the case
 INVOERTYPEN = {"datum": "date", "getal": "number", "bedrag": "text", "tekst": "text"}

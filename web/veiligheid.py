@@ -11,7 +11,7 @@ import zipfile
 
 from fastapi import HTTPException, Request
 
-from generator.catalogus import catalogus
+from generator.vullen.sjabloon import catalogus
 
 MAX_VERZOEK = 20 * 1024 * 1024          # bytes in one request (a folder of letters as ZIP fits)
 MAX_UITGEPAKT = 100 * 1024 * 1024       # bytes a ZIP (or DOCX) may unpack to

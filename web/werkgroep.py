@@ -10,14 +10,15 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
 from checks.document import lees_document
-from generator.context import maak_context
-from generator.errors import InvoerFout
-from generator.inventaris import maak_inventaris
-from generator.inventaris_rapport import procent
-from generator.lint import lint
-from generator.render import vul_docx
-from generator.zaak import laad_zaak
-from generator.vrijgeven import LintMislukt, vrijgeven as geef_vrij
+from generator.catalogus.inventaris import maak_inventaris
+from generator.catalogus.inventaris_rapport import procent
+from generator.catalogus.lint import lint
+from generator.vrijgave.vier_ogen import LintMislukt
+from generator.vrijgave.vier_ogen import vrijgeven as geef_vrij
+from generator.vullen.context import maak_context
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.render import vul_docx
+from generator.vullen.zaak import laad_zaak
 from web.veiligheid import formulier, sjabloon_of_404
 from web.voorbeeld import passages
 from web.weergave import toon

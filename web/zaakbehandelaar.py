@@ -15,12 +15,12 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from checks.document import lees_document
-from generator.bestanden import lees_gegevens, ontleed_gegevens
-from generator.catalogus import Sjabloon, catalogus
-from generator.errors import InvoerFout
-from generator.genereer import Ontwerp, registreer, vrij_te_geven, vul_en_keur
-from generator.velden import valideer
-from web.formulier import bouw, foutoverzicht, fouten_per_veld, veld_id, zaak_uit_formulier
+from generator.vullen.bestanden import lees_gegevens, ontleed_gegevens
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.genereer import Ontwerp, registreer, vrij_te_geven, vul_en_keur
+from generator.vullen.sjabloon import Sjabloon, catalogus
+from generator.vullen.velden import valideer
+from web.formulier import bouw, fouten_per_veld, foutoverzicht, veld_id, zaak_uit_formulier
 from web.veiligheid import formulier, sjabloon_of_404
 from web.voorbeeld import passages
 from web.weergave import DOCX, bewaard, bijlage, toon

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from checks.awb_regels import patroon as awb_patroon
+from checks.awb.regels import patroon as awb_patroon
 from checks.b1.analyse import ZinAnalyse, analyseer_zinnen
 from checks.b1.maten import drempels
 from checks.b1.regels import Probleem, regels

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import InvoerFout
-from generator.velden import padfout, uit_paden
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.velden import padfout, uit_paden
 
 SOORTEN = (".csv", ".xlsx", ".jsonl")
 
@@ -94,9 +94,10 @@ def _csv(pad: Path):
 
 def _xlsx(pad: Path):
     """The first sheet, read in read-only mode: openpyxl then streams the rows instead of loading the workbook."""
+    from zipfile import BadZipFile
+
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
-    from zipfile import BadZipFile
 
     try:
         boek = load_workbook(pad, read_only=True, data_only=True)

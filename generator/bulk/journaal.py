@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.errors import InvoerFout
+from generator.vullen.fouten import InvoerFout
 
 NAAM = ".sjabloon-bulk-journaal.jsonl"
 

@@ -10,7 +10,7 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
-from generator.errors import InvoerFout, RenderFout
+from generator.vullen.fouten import InvoerFout, RenderFout
 
 DIENST = Path(__file__).with_name("pdf_dienst.py")
 INSTALLEER = "installeer LibreOffice met de UNO-koppeling: apt-get install libreoffice-writer-nogui python3-uno"

@@ -19,7 +19,7 @@ from docx.opc.pkgwriter import _ContentTypesItem
 from docxtpl import DocxTemplate
 
 from generator.bulk.zip import Item, archief, item
-from generator.render import met_functies, omgeving, vertaalde_fouten
+from generator.vullen.render import met_functies, omgeving, vertaalde_fouten
 
 VOETNOTEN = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 EIGENSCHAPPEN = ("author", "comments", "identifier", "language", "subject", "title")    # the ones docxtpl fills

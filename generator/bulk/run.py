@@ -22,15 +22,16 @@ from pathlib import Path
 
 from generator.bulk import archief
 from generator.bulk.invoer import lees_rijen, tel_rijen
-from generator.bulk.journaal import NAAM as JOURNAAL, Journaal
+from generator.bulk.journaal import NAAM as JOURNAAL
+from generator.bulk.journaal import Journaal
 from generator.bulk.voortgang import Voortgang
 from generator.bulk.werker import Instellingen, Taak, Werker, maak_reeks, start_proces
-from generator.catalogus import laad
-from generator.context import activeer_gemeente
-from generator.errors import InvoerFout
-from generator.genereer import bestandsnaam, eis_vrijgave
-from generator.register import Register, database_url
-from generator.velden import valideer
+from generator.vrijgave.register import Register, database_url
+from generator.vullen.context import activeer_gemeente
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.genereer import bestandsnaam, eis_vrijgave
+from generator.vullen.sjabloon import laad
+from generator.vullen.velden import valideer
 
 REEKS = 16                  # rows per task sent to a worker process
 VASTLEGGEN_PER = 200        # rows per journal write and register transaction ...

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.bulk.renderer import VoorbereidSjabloon
-from generator.catalogus import Sjabloon
-from generator.concept import markeer_concept
-from generator.context import activeer_gemeente, maak_context
-from generator.errors import InvoerFout
-from generator.genereer import bestandsnaam, registergegevens
-from generator.render import schrijf_atomisch
-from generator.vrijgave import VrijgaveGeweigerd, keur
+from generator.vullen.concept import markeer_concept
+from generator.vullen.context import activeer_gemeente, maak_context
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.genereer import bestandsnaam, registergegevens
+from generator.vullen.keuring import VrijgaveGeweigerd, keur
+from generator.vullen.render import schrijf_atomisch
+from generator.vullen.sjabloon import Sjabloon
 
 
 @dataclass

@@ -1,0 +1,207 @@
+"""The Awb check: which elements a beschikking carries, which it lacks, and whether its parts agree.
+
+What counts as an element, and which elements a besluittype needs, is data in content/awb/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checks.awb.regels import besluittypen, eis, element_info, elementen, kop_patroon, patroon
+from checks.awb.samenhang import samenhang
+from checks.bevinding import Bevinding
+from checks.content import bij_wissel
+from checks.document import Alinea, Document
+
+MIN_WOORDEN_ONDER_KOP = 4
+
+
+@dataclass
+class Vondsten:
+    """Per element the indexes of the paragraphs that carry it."""
+    document: Document
+    plaatsen: dict[str, list[int]] = field(default_factory=dict)
+
+    def tekst(self, element: str) -> str:
+        """The lower-cased text of the paragraphs that carry this element, for the rule patterns."""
+        return "\n".join(self.document.alineas[i].klein for i in self.plaatsen.get(element, []))
+
+
+@dataclass
+class Rapport:
+    bestand: str
+    besluittype: str
+    besluittype_herkend: bool
+    zekerheid: float
+    herkend_op: list[str]
+    elementen: dict[str, bool | None]
+    bevindingen: list[Bevinding]
+
+    @property
+    def vrijgave(self) -> bool:
+        return not any(b.ernst == "fout" for b in self.bevindingen)
+
+    def as_json(self) -> dict:
+        return {
+            "bestand": self.bestand,
+            "besluittype": self.besluittype,
+            "besluittype_herkend": self.besluittype_herkend,
+            "zekerheid": round(self.zekerheid, 2),
+            "herkend_op": self.herkend_op,
+            "elementen": self.elementen,
+            "bevindingen": [b.as_json() for b in self.bevindingen],
+            "vrijgave": self.vrijgave,
+        }
+
+
+def herken_besluittype(document: Document) -> tuple[str, float, list[str]]:
+    """The most likely besluittype, how sure (0..1: the winner's share of the two best scores), and the deciding words.
+
+    The rechtsmiddelenclausule is left out: its words ("beslissing op uw bezwaar") say nothing about the type."""
+    clausule = set(_vind(document, "rechtsmiddelenclausule", _secties(document)))
+    tekst = "\n".join(a.klein for i, a in enumerate(document.alineas) if i not in clausule)
+    scores = []
+    for type_id, regels in besluittypen().items():
+        score, woorden = 0, []
+        for item in regels.get("herkenning", []):
+            if gevonden := patroon(item["patroon"]).search(tekst):
+                score += item["gewicht"]
+                woorden.append(gevonden.group(0).strip())
+        scores.append((score, type_id, woorden))
+    scores.sort(key=lambda s: -s[0])
+    (beste, type_id, woorden), tweede = scores[0], scores[1][0]
+    if beste == 0:
+        return "brief", 0.0, []
+    return type_id, beste / (beste + tweede), woorden
+
+
+def vind_elementen(document: Document, besluittype: str) -> Vondsten:
+    """Find each element by its headings (with text under them) and by its phrases."""
+    vondsten = Vondsten(document)
+    secties = _secties(document)
+    for naam in elementen():
+        vondsten.plaatsen[naam] = _vind(document, naam, secties)
+    _grondslag(vondsten, besluittype, secties)
+    _handtekening_na_groet(vondsten)
+    _alleen_in_slot(vondsten, "ondertekening")
+    return vondsten
+
+
+def _vind(document: Document, naam: str, secties) -> list[int]:
+    """Paragraphs under a heading of this element (when there is text under it), and paragraphs with its phrases."""
+    plaatsen = set()
+    for kop_index, inhoud in secties:
+        if kop_index is not None and naam in treffers(document.alineas[kop_index]).koppen:
+            if sum(len(document.alineas[i].tekst.split()) for i in inhoud) >= MIN_WOORDEN_ONDER_KOP:
+                plaatsen.update(inhoud)
+    plaatsen.update(i for i, alinea in enumerate(document.alineas) if naam in treffers(alinea).zinnen)
+    return sorted(i for i in plaatsen if naam not in treffers(document.alineas[i]).uitgezonderd)
+
+
+@dataclass(frozen=True)
+class Treffers:
+    """Which elements' patterns one paragraph matches."""
+    koppen: frozenset[str]          # as a heading of the element
+    zinnen: frozenset[str]          # by one of the element's phrases
+    uitgezonderd: frozenset[str]    # by a niet_als pattern: does not count for the element
+
+
+_treffers: dict[tuple[str, bool], Treffers] = {}
+bij_wissel(_treffers.clear)
+MAX_TREFFERS = 20_000
+
+
+def treffers(alinea: Alinea) -> Treffers:
+    """Computed once per distinct paragraph: letters from one template share most of their paragraphs."""
+    sleutel = (alinea.klein, alinea.kop)
+    if sleutel not in _treffers:
+        if len(_treffers) >= MAX_TREFFERS:
+            _treffers.clear()
+        koppen, zinnen, uitgezonderd = set(), set(), set()
+        for naam, definitie in elementen().items():
+            if alinea.kop and any(kop_patroon(k).search(alinea.klein) for k in definitie.get("koppen", [])):
+                koppen.add(naam)
+            if (not alinea.kop or definitie.get("ook_kopregels")) and any(
+                    patroon(z).search(alinea.klein) for z in definitie.get("zinnen", [])):
+                zinnen.add(naam)
+            if any(patroon(z).search(alinea.klein) for z in definitie.get("niet_als", [])):
+                uitgezonderd.add(naam)
+        _treffers[sleutel] = Treffers(frozenset(koppen), frozenset(zinnen), frozenset(uitgezonderd))
+    return _treffers[sleutel]
+
+
+def _secties(document: Document) -> list[tuple[int | None, list[int]]]:
+    """(heading index, indexes of the paragraphs under it); text before the first heading has heading None."""
+    secties: list[tuple[int | None, list[int]]] = [(None, [])]
+    for index, alinea in enumerate(document.alineas):
+        if alinea.kop:
+            secties.append((index, []))
+        else:
+            secties[-1][1].append(index)
+    return secties
+
+
+def _grondslag(vondsten: Vondsten, besluittype: str, secties) -> None:
+    """A grondslag is a citation of an article that can carry this type of decision, outside the
+    rechtsmiddelenclausule; under a 'wettelijk kader' heading, any article citation counts."""
+    artikel = patroon("{ARTIKEL}")
+    dragend = [patroon(p) for p in besluittypen()[besluittype].get("grondslag_artikelen", [])]
+    clausule = set(vondsten.plaatsen.get("rechtsmiddelenclausule", []))
+    plaatsen = set()
+    for index, alinea in enumerate(vondsten.document.alineas):
+        if index not in clausule and artikel.search(alinea.klein) and any(d.search(alinea.klein) for d in dragend):
+            plaatsen.add(index)
+    onder_kop = set(vondsten.plaatsen.get("grondslag", []))
+    plaatsen.update(i for i in onder_kop if i not in clausule and artikel.search(vondsten.document.alineas[i].klein))
+    vondsten.plaatsen["grondslag"] = sorted(plaatsen)
+
+
+def _handtekening_na_groet(vondsten: Vondsten) -> None:
+    """A signature without 'namens' is still a signature: the greeting, then a name with a function within four paragraphs."""
+    definitie = elementen()["ondertekening"]
+    groet, ondertekenaar = patroon(definitie["groet"]), patroon(definitie["ondertekenaar"])
+    alineas = vondsten.document.alineas
+    plaatsen = set(vondsten.plaatsen.get("ondertekening", []))
+    for index, alinea in enumerate(alineas):
+        if groet.search(alinea.klein):
+            plaatsen.update(i for i in range(index + 1, min(index + 5, len(alineas))) if ondertekenaar.search(alineas[i].klein))
+    vondsten.plaatsen["ondertekening"] = sorted(plaatsen)
+
+
+def _alleen_in_slot(vondsten: Vondsten, element: str) -> None:
+    """A signature counts only after the first 40% of the text (tables and annexes may follow it)."""
+    lengtes = [len(a.tekst) for a in vondsten.document.alineas]
+    grens, tot = 0.4 * sum(lengtes), 0
+    begin_slot = len(lengtes)
+    for index, lengte in enumerate(lengtes):
+        if tot >= grens:
+            begin_slot = index
+            break
+        tot += lengte
+    vondsten.plaatsen[element] = [i for i in vondsten.plaatsen.get(element, []) if i >= begin_slot]
+
+
+def controleer(document: Document, besluittype: str | None = None) -> Rapport:
+    """Check a document against the rules of its besluittype (recognised from the text when not given)."""
+    herkend = besluittype is None
+    if herkend:
+        besluittype, zekerheid, woorden = herken_besluittype(document)
+    else:
+        if besluittype not in besluittypen():
+            raise ValueError(f"onbekend besluittype '{besluittype}'; kies uit: {', '.join(besluittypen())}")
+        zekerheid, woorden = 1.0, []
+    vondsten = vind_elementen(document, besluittype)
+    status: dict[str, bool | None] = {}
+    bevindingen: list[Bevinding] = []
+    for naam in elementen():
+        vereist = eis(besluittype, naam)
+        aanwezig = bool(vondsten.plaatsen.get(naam))
+        status[naam] = aanwezig if vereist else None
+        if vereist and not aanwezig:
+            info = element_info(besluittype, naam)
+            bevindingen.append(Bevinding(
+                regel=naam, ernst="fout" if vereist == "verplicht" else "waarschuwing", artikel=info["artikel"],
+                bericht=f"{info['titel']} ontbreekt. {info['uitleg']}", suggestie=info["suggestie"],
+                fragment="(niet gevonden in het document)"))
+    bevindingen += samenhang(vondsten, besluittype)
+    return Rapport(document.bestand, besluittype, herkend, zekerheid, woorden, status, bevindingen)

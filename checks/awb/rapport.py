@@ -1,0 +1,69 @@
+"""The Awb check as a report a caseworker reads, and the checklist for template users, both from the rule data."""
+
+from __future__ import annotations
+
+from checks.awb.controle import Rapport
+from checks.awb.regels import besluittypen, eis, element_info, elementen
+from checks.content import load_yaml
+
+ERNST_LABEL = {"fout": "FOUT", "waarschuwing": "WAARSCHUWING", "info": "INFO"}
+
+
+def als_tekst(rapport: Rapport) -> str:
+    titel = besluittypen()[rapport.besluittype]["titel"]
+    regels = [f"{rapport.bestand}: {titel} ({rapport.besluittype})"]
+    if rapport.besluittype_herkend:
+        woorden = ", ".join(f"'{w}'" for w in rapport.herkend_op) or "geen kenmerkende woorden"
+        regels.append(f"  type herkend uit de tekst, zekerheid {rapport.zekerheid:.0%}, op grond van: {woorden}")
+    groepen = {"aanwezig": [], "ontbreekt": [], "niet van toepassing": []}
+    for naam, status in rapport.elementen.items():
+        groepen["niet van toepassing" if status is None else "aanwezig" if status else "ontbreekt"].append(naam)
+    for label, namen in groepen.items():
+        if namen:
+            regels.append(f"  {label}: {', '.join(namen)}")
+    for b in rapport.bevindingen:
+        regels.append(f"  {ERNST_LABEL[b.ernst]} {b.regel} ({b.artikel}): {b.bericht}")
+        regels.append(f"      wat te doen: {b.suggestie}")
+        if b.fragment:
+            waar = f"{b.positie}: " if b.positie else ""
+            regels.append(f"      waar: {waar}\"{b.fragment[:160]}\"")
+    fouten = sum(b.ernst == "fout" for b in rapport.bevindingen)
+    waarschuwingen = sum(b.ernst == "waarschuwing" for b in rapport.bevindingen)
+    oordeel = "ja" if rapport.vrijgave else "nee"
+    regels.append(f"  vrijgave: {oordeel} ({fouten} fout(en), {waarschuwingen} waarschuwing(en))")
+    return "\n".join(regels)
+
+
+def _leesbaar(regel: dict) -> dict:
+    """Amounts as a Dutch reader writes them: 50000 -> 50.000."""
+    return {k: f"{v:,}".replace(",", ".") if isinstance(v, int) else v for k, v in regel.items()}
+
+
+def checklist(besluittype: str, markdown: bool = False) -> str:
+    """The checklist for caseworkers: what a besluit of this type must and should contain, with the article."""
+    regels_data = besluittypen()[besluittype]
+    kop = f"Checklist {regels_data['titel'].lower()} ({besluittype})"
+    regels = [f"# {kop}" if markdown else kop, ""]
+    if regels_data.get("toelichting"):
+        regels += [regels_data["toelichting"], ""]
+    for niveau, label in (("verplicht", "Moet erin staan"), ("aanbevolen", "Hoort er meestal in")):
+        namen = [n for n in elementen() if eis(besluittype, n) == niveau]
+        if not namen:
+            continue
+        regels.append(f"## {label}" if markdown else f"{label}:")
+        for naam in namen:
+            info = element_info(besluittype, naam)
+            vak = "- [ ] " if markdown else "[ ] "
+            regels.append(f"{vak}**{info['titel']}** ({info['artikel']}): {info['suggestie']}" if markdown
+                          else f"{vak}{info['titel']} ({info['artikel']}): {info['suggestie']}")
+        regels.append("")
+    beleid = [regel for regel in load_yaml("beleid.yaml").values() if besluittype in regel.get("besluittypen", ())]
+    if beleid:
+        regels.append("## Gemeentelijk beleid" if markdown else "Gemeentelijk beleid:")
+        regels += [("- [ ] " if markdown else "[ ] ") + regel["checklist"].format(**_leesbaar(regel)) for regel in beleid]
+        regels.append("")
+    if regels_data["rechtsmiddel"] != "geen":
+        rechtsmiddel = "beroep bij de rechtbank" if regels_data["rechtsmiddel"] == "beroep" else "bezwaar bij het bestuursorgaan"
+        regels.append(f"Let op: tegen dit besluit staat {rechtsmiddel} open; de laatste dag moet kloppen met de dagtekening "
+                      f"(artikel 6:7 en 6:8 Awb, Algemene termijnenwet).")
+    return "\n".join(regels).rstrip() + "\n"

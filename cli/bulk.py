@@ -1,0 +1,52 @@
+"""`sjabloon bulk`: one template, a file of rows, a folder of checked letters."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from cli.opties import datum, met_gemeente, stop_met_fouten
+from generator.vullen.fouten import InvoerFout
+
+
+@click.command(help="Maak brieven voor alle rijen van een bestand (CSV, Excel .xlsx of JSON Lines): elke brief "
+               "gecontroleerd (Awb en B1), met manifest.csv en fouten.csv. Afgebroken? Draai dezelfde opdracht "
+               "opnieuw: klare rijen worden overgeslagen.")
+@click.argument("sjabloon")
+@click.option("--data", "data_pad", required=True, type=click.Path(path_type=Path),
+              help="De rijen: kolomnamen zijn velden van het sjabloon, met punten voor groepen (aanvrager.naam).")
+@click.option("--uit", default="uitvoer/bulk", type=click.Path(path_type=Path), show_default=True,
+              help="Map voor de brieven, manifest.csv, fouten.csv en het journaal.")
+@click.option("--werkers", default=1, type=click.IntRange(1, 64), show_default=True, help="Aantal processen naast elkaar.")
+@click.option("--pdf", is_flag=True, help="Maak van elke brief ook een PDF/A (met LibreOffice).")
+@click.option("--zip", "als_zip", is_flag=True, help="Lever één archief brieven.zip met de brieven en het manifest.")
+@click.option("--datum", callback=datum, help="Dagtekening JJJJ-MM-DD (standaard: vandaag; bij hervatten: die van de eerste run).")
+@click.option("--sleutel", help="Het veld dat elke brief een naam geeft (standaard: 'sleutel' uit het manifest, anders het rijnummer).")
+@click.option("--concept", is_flag=True, help="Uit een sjabloon dat nog niet is vrijgegeven: elke pagina zegt CONCEPT.")
+@click.option("--door", help="Wie de brieven maakt (voor het register; standaard de gebruikersnaam).")
+@met_gemeente
+def bulk(sjabloon, data_pad, uit, werkers, pdf, als_zip, datum, sleutel, concept, door, gemeente_pad):
+    from generator.bulk.run import Opdracht, voer_uit
+    opdracht = Opdracht(sjabloon, data_pad, uit, werkers, pdf, als_zip, gemeente_pad, concept, datum, door, sleutel)
+    try:
+        uitslag = voer_uit(opdracht)
+    except InvoerFout as fout:
+        stop_met_fouten(fout)
+    except KeyboardInterrupt:
+        click.echo("\nOnderbroken. Wat klaar was, is bewaard en vastgelegd; draai dezelfde opdracht opnieuw om verder "
+                   "te gaan.", err=True)
+        sys.exit(130)
+    click.echo(f"{uitslag.gemaakt} brieven gemaakt, {uitslag.overgeslagen} al klaar uit een eerdere run, "
+               f"{uitslag.fout} rijen zonder brief (dagtekening {uitslag.dagtekening}).")
+    if uitslag.hersteld_in_register:
+        click.echo(f"{uitslag.hersteld_in_register} brieven van de vorige run alsnog in het register vastgelegd.")
+    click.echo(f"Manifest: {uitslag.manifest}")
+    if uitslag.archief:
+        click.echo(f"Archief: {uitslag.archief}")
+    if concept:
+        click.echo("let op: CONCEPT, het sjabloon is nog niet vrijgegeven; niet verzenden", err=True)
+    if uitslag.fouten:
+        click.echo(f"Rijen met fouten: {uitslag.fouten}", err=True)
+        sys.exit(1)

@@ -1,0 +1,44 @@
+"""What every `sjabloon` command shares: the --gemeente option, date options, and how bad input ends a command (exit 2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from generator.vullen.context import activeer_gemeente
+from generator.vullen.fouten import InvoerFout
+
+
+def datum(ctx, param, waarde):
+    """Callback for a date option: JJJJ-MM-DD, else a Dutch error (exit 2)."""
+    if waarde is None:
+        return None
+    try:
+        return dt.date.fromisoformat(waarde)
+    except ValueError:
+        raise click.BadParameter(f"'{waarde}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-22") from None
+
+
+def stop_met_fouten(fout: InvoerFout) -> None:
+    for melding in fout.meldingen:
+        click.echo(f"fout: {melding}", err=True)
+    click.echo("Er is niets geschreven.", err=True)
+    sys.exit(2)
+
+
+def met_gemeente(opdracht):
+    """--gemeente PROFIEL on a command: the profile's `aanpassingen` apply to everything the command reads."""
+    @click.option("--gemeente", "gemeente_pad", type=click.Path(path_type=Path),
+                  help="Gemeenteprofiel (standaard content/gemeente.yaml): namen, adressen, logo en eigen beleid.")
+    @functools.wraps(opdracht)
+    def met_profiel(*args, gemeente_pad=None, **kwargs):
+        try:
+            activeer_gemeente(gemeente_pad)
+        except InvoerFout as fout:
+            stop_met_fouten(fout)
+        return opdracht(*args, gemeente_pad=gemeente_pad, **kwargs)
+    return met_profiel

@@ -1,0 +1,78 @@
+"""`sjabloon register`: list the register's entries, and `sjabloon register controleer`: verify the hash chain."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from cli.opties import met_gemeente
+from generator.vrijgave.register.opslag import Register, RegisterFout
+from generator.vrijgave.register.regel import Regel
+from generator.vrijgave.register.url import database_url
+from generator.vullen.context import gemeenteprofiel
+
+
+@click.group(invoke_without_command=True)
+@click.option("--zaak", help="Alleen de regels van dit zaaknummer.")
+@click.option("--sjabloon", "sjabloon_id", help="Alleen de regels van dit sjabloon (id).")
+@click.option("--json", "als_json", is_flag=True, help="Als JSON: een lijst met alle gegevens van elke regel.")
+@met_gemeente
+@click.pass_context
+def register(ctx, zaak, sjabloon_id, als_json, gemeente_pad):
+    """Het register: vrijgegeven sjablonen en elk gemaakt document. Zonder opdracht: de regels tonen."""
+    ctx.obj = gemeente_pad            # `controleer` uses the same profile unless it gets its own --gemeente
+    if ctx.invoked_subcommand:
+        return
+    with _open(gemeente_pad) as reg:
+        regels = reg.regels(zaak=zaak, sjabloon=sjabloon_id)
+    if als_json:
+        click.echo(json.dumps([r.as_json() for r in regels], ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(_regel_tekst(r) for r in regels) if regels else "Geen regels gevonden.")
+
+
+@register.command()
+@met_gemeente
+@click.pass_context
+def controleer(ctx, gemeente_pad):
+    """Controleer de hashketen: is er een regel gewijzigd, verwijderd of tussengevoegd? Exit 1 als dat zo is."""
+    with _open(gemeente_pad or ctx.obj) as reg:
+        problemen, aantal = reg.controleer(), len(reg.regels())
+    if not problemen:
+        click.echo(f"Register intact: {aantal} {'regel' if aantal == 1 else 'regels'}, keten klopt.")
+        return
+    for probleem in problemen:
+        click.echo(probleem)
+    click.echo(f"Register NIET intact: {len(problemen)} problemen in {aantal} regels.", err=True)
+    sys.exit(1)
+
+
+def _open(gemeente_pad) -> Register:
+    try:
+        return Register(database_url(gemeenteprofiel(gemeente_pad)))
+    except RegisterFout as fout:
+        click.echo(f"fout: {fout}", err=True)
+        sys.exit(2)
+
+
+def _regel_tekst(r: Regel) -> str:
+    delen = [f"{r.id:>5}", f"{r.tijdstip:%Y-%m-%d %H:%M:%S}", f"{r.soort:<8}", r.zaaknummer or "-",
+             f"{r.sjabloon_id} v{r.sjabloon_versie}", r.sha256[:12], r.door]
+    g = r.gegevens
+    if r.soort == "vrijgave":
+        delen.append(f"juridisch: {g.get('juridisch')}, communicatief: {g.get('communicatief')}")
+    elif r.soort == "document":
+        delen.append(_oordeel(g))
+    return "  ".join(delen)
+
+
+def _oordeel(g: dict) -> str:
+    awb, b1 = g.get("awb") or {}, g.get("b1") or {}
+    fouten = sum(1 for b in awb.get("bevindingen", []) if b.get("ernst") == "fout")
+    oordeel = ("Awb: in orde" if awb.get("vrijgave") else f"Awb: {fouten} {'fout' if fouten == 1 else 'fouten'}")
+    oordeel += f", B1: {'ja' if b1.get('b1') else 'nee'} ({b1.get('niveau', '?')}, score {b1.get('score', '?')})"
+    if g.get("forceer_reden"):
+        oordeel += f", geforceerd: {g['forceer_reden']}"
+    return oordeel

@@ -1,0 +1,77 @@
+"""The quarterly inventory for management: per template its status, version, last reviews (due again after one
+quarter), the B1 score and Awb result of its example, and how often it was used; with the programme's totals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from generator.catalogus.lint import lint
+from generator.vullen.sjabloon import catalogus
+
+B1_DOEL = 0.80          # the service programme: 80% of the letters at B1
+
+
+@dataclass
+class Regel:
+    id: str
+    titel: str
+    besluittype: str
+    status: str
+    versie: str
+    juridisch: str | None            # name of the last juridische reviewer
+    communicatief: str | None
+    beoordeeld_op: str | None        # date of the last release (both reviews)
+    herbeoordeling_nodig: bool       # never reviewed, or longer ago than one quarter
+    b1_score: float | None
+    awb_vrijgave: bool | None
+    documenten_kwartaal: int
+
+
+@dataclass
+class Inventaris:
+    peildatum: str
+    sinds: str
+    sjablonen: list[Regel]
+    documenten: int                  # generated in the last quarter
+    brieven: int
+    brieven_b1: int
+    besluiten: int
+    besluiten_geforceerd: int
+
+    @property
+    def aandeel_b1(self) -> float | None:
+        return self.brieven_b1 / self.brieven if self.brieven else None
+
+    @property
+    def aandeel_geforceerd(self) -> float | None:
+        return self.besluiten_geforceerd / self.besluiten if self.besluiten else None
+
+    def as_json(self) -> dict:
+        return asdict(self) | {"aandeel_b1": self.aandeel_b1, "b1_doel": B1_DOEL,
+                               "aandeel_geforceerd": self.aandeel_geforceerd}
+
+
+def maak_inventaris(register, peildatum: dt.date, lint_voorbeeld=None) -> Inventaris:
+    """`lint_voorbeeld(sjabloon, peildatum)` may give a kept result (the web app keeps one per DOCX and manifest)."""
+    lint_voorbeeld = lint_voorbeeld or (lambda sjabloon, dag: lint(sjabloon.id, dag, alleen_voorbeeld=True))
+    sinds = peildatum - relativedelta(months=3)
+    begin = dt.datetime.combine(sinds, dt.time())
+    documenten = [r for r in register.regels(soort="document", sinds=begin) if not r.gegevens.get("concept")]
+    vrijgaven = register.regels(soort="vrijgave")
+    regels = []
+    for sjabloon in catalogus():
+        laatste = next((v for v in reversed(vrijgaven) if v.sjabloon_id == sjabloon.id), None)
+        voorbeeld = lint_voorbeeld(sjabloon, peildatum)
+        regels.append(Regel(
+            sjabloon.id, sjabloon.titel, sjabloon.besluittype, "vrijgegeven" if sjabloon.vrijgegeven else "concept",
+            sjabloon.versie, laatste and laatste.gegevens.get("juridisch"), laatste and laatste.gegevens.get("communicatief"),
+            laatste and laatste.tijdstip.date().isoformat(), laatste is None or laatste.tijdstip.date() < sinds,
+            voorbeeld.b1_score, voorbeeld.awb_vrijgave, sum(d.sjabloon_id == sjabloon.id for d in documenten)))
+    brieven = [d for d in documenten if d.gegevens.get("brief")]
+    besluiten = [d for d in documenten if not d.gegevens.get("brief")]
+    return Inventaris(peildatum.isoformat(), sinds.isoformat(), regels, len(documenten), len(brieven),
+                      sum(bool(d.gegevens.get("b1", {}).get("b1")) for d in brieven), len(besluiten),
+                      sum(bool(d.gegevens.get("forceer_reden")) for d in besluiten))

@@ -1,0 +1,63 @@
+"""What a template sees: the validated case, the gemeente profile, the dagtekening and computed termijnen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from checks.content import content_dir, gebruik_aanpassingen
+from checks.termijnen import TermijnFout, bereken
+from generator.vullen.bestanden import lees_gegevens
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.sjabloon import Sjabloon
+
+
+def gemeenteprofiel(pad: Path | None = None) -> dict:
+    return lees_gegevens(Path(pad) if pad else content_dir() / "gemeente.yaml")
+
+
+def activeer_gemeente(pad: Path | None = None) -> dict:
+    """Load a gemeente profile and lay its `aanpassingen` over content/ for everything that follows."""
+    pad = Path(pad) if pad else content_dir() / "gemeente.yaml"
+    profiel = gemeenteprofiel(pad)
+    aanpassingen = profiel.get("aanpassingen") or {}
+    if not isinstance(aanpassingen, dict):
+        raise InvoerFout(f"{pad}: aanpassingen: verwacht per contentbestand de waarden die afwijken")
+    bestaand = {p.relative_to(content_dir()).as_posix() for p in content_dir().rglob("*.yaml")}
+    fouten = [f"{pad}: aanpassingen: {naam}: dit bestand staat niet in {content_dir()}"
+              for naam in aanpassingen if naam not in bestaand]
+    fouten += [f"{pad}: aanpassingen: {naam}: verwacht de velden die afwijken, geen losse waarde"
+               for naam, waarden in aanpassingen.items() if not isinstance(waarden, dict)]
+    if fouten:
+        raise InvoerFout(fouten)
+    gebruik_aanpassingen(aanpassingen)
+    return profiel
+
+
+def maak_context(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente: dict) -> tuple[dict, list[str]]:
+    """Return the render context and the termijn warnings for the caseworker."""
+    context = dict(zaak, gemeente=gemeente, dagtekening=dagtekening)
+    termijnen, waarschuwingen = {}, []
+    for naam, spec in sjabloon.termijnen.items():
+        vanaf = _waarde(spec.get("vanaf", "dagtekening"), context, termijnen)
+        aantal = _waarde(spec.get("aantal"), context)
+        if vanaf is None or (isinstance(spec.get("aantal"), str) and aantal is None):
+            termijnen[naam] = None        # the case does not give what this termijn needs
+            continue
+        try:
+            termijn = bereken(spec["soort"], vanaf, int(aantal) if aantal is not None else None)
+        except TermijnFout as fout:
+            raise InvoerFout(f"{sjabloon.id}: termijn '{naam}': {fout}") from None
+        termijnen[naam] = termijn
+        waarschuwingen += termijn.waarschuwingen
+    context["termijnen"] = termijnen
+    return context, waarschuwingen
+
+
+def _waarde(verwijzing, context: dict, termijnen: dict | None = None):
+    """A manifest reference: a field name (or 'dagtekening') is looked up, 'termijnen.NAAM' is the last day of a
+    termijn computed above it in the manifest, and a number is taken as it is."""
+    if isinstance(verwijzing, str) and verwijzing.startswith("termijnen."):
+        eerder = (termijnen or {}).get(verwijzing.split(".", 1)[1])
+        return eerder.einddatum if eerder else None
+    return context.get(verwijzing) if isinstance(verwijzing, str) else verwijzing

@@ -1,0 +1,117 @@
+"""One beschikking or brief from one case: load, validate, enrich, render, write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import re
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.vrijgave.register import Register, database_url
+from generator.vullen.concept import markeer_concept
+from generator.vullen.context import activeer_gemeente, maak_context
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.keuring import Keuring, geef_vrij, keuring_van
+from generator.vullen.render import schrijf_atomisch, vul_docx
+from generator.vullen.sjabloon import Sjabloon, laad
+from generator.vullen.zaak import laad_zaak
+
+
+@dataclass
+class Resultaat:
+    pad: Path
+    waarschuwingen: list[str]
+    keuring: Keuring
+    concept: bool
+
+
+def genereer(sjabloon_naam: str, zaak_pad: Path, uit: Path, dagtekening: dt.date,
+             gemeente_pad: Path | None = None, forceer_reden: str | None = None,
+             concept: bool = False, door: str | None = None, register: Register | None = None) -> Resultaat:
+    """Everything is checked before anything is written; the DOCX appears whole or not at all, and is recorded in
+    the register (if recording fails, the DOCX is removed again).
+
+    Raises VrijgaveGeweigerd when a check finds a fout (Awb; B1 for a brief) and no forceer_reden is given, and
+    InvoerFout for a template that is not released, unless `concept`: then every page is marked CONCEPT."""
+    sjabloon = laad(sjabloon_naam)
+    eis_vrijgave(sjabloon, concept)
+    zaak = laad_zaak(zaak_pad, sjabloon)
+    gemeente = activeer_gemeente(gemeente_pad)
+    ontwerp = vul_en_keur(sjabloon, zaak, dagtekening, gemeente, Path(zaak_pad).stem)
+    document = vrij_te_geven(ontwerp, forceer_reden)
+    pad = Path(uit) / ontwerp.bestandsnaam
+    schrijf_atomisch(pad, document)
+    try:
+        with nullcontext(register) if register else Register(database_url(gemeente)) as open_register:
+            registreer(open_register, ontwerp, document, forceer_reden, door)
+    except BaseException:
+        pad.unlink(missing_ok=True)
+        raise
+    return Resultaat(pad, ontwerp.waarschuwingen, ontwerp.keuring, ontwerp.concept)
+
+
+@dataclass
+class Ontwerp:
+    """A filled and checked document before release: what a preview shows."""
+    sjabloon: Sjabloon
+    zaak: dict
+    dagtekening: dt.date
+    document: bytes
+    bestandsnaam: str
+    keuring: Keuring
+    waarschuwingen: list[str]
+
+    @property
+    def concept(self) -> bool:
+        return not self.sjabloon.vrijgegeven
+
+
+def vul_en_keur(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente: dict, naam_zonder_zaaknummer: str
+                ) -> Ontwerp:
+    """Fill the template with a validated case and run both checks; nothing is refused or written yet."""
+    context, waarschuwingen = maak_context(sjabloon, zaak, dagtekening, gemeente)
+    document = vul_docx(sjabloon.docx, context, sjabloon.id)
+    naam = bestandsnaam(zaak.get("zaaknummer") or naam_zonder_zaaknummer, sjabloon.id)
+    return Ontwerp(sjabloon, zaak, dagtekening, document, naam,
+                   keuring_van(naam, document, sjabloon.besluittype), waarschuwingen)
+
+
+def vrij_te_geven(ontwerp: Ontwerp, forceer_reden: str | None) -> bytes:
+    """The document as it goes out; raises VrijgaveGeweigerd on a fout without a reason. CONCEPT on every page
+    of a document from a template that is not released."""
+    document = geef_vrij(ontwerp.document, ontwerp.keuring, forceer_reden)
+    return markeer_concept(document) if ontwerp.concept else document
+
+
+def registreer(register: Register, ontwerp: Ontwerp, document: bytes, forceer_reden: str | None, door: str | None) -> None:
+    register.voeg_toe("document", sjabloon_id=ontwerp.sjabloon.id, sjabloon_versie=ontwerp.sjabloon.versie,
+                      zaaknummer=ontwerp.zaak.get("zaaknummer"), sha256=hashlib.sha256(document).hexdigest(),
+                      door=door or getpass.getuser(),
+                      gegevens=registergegevens(ontwerp.bestandsnaam, ontwerp.dagtekening, ontwerp.keuring,
+                                                forceer_reden, ontwerp.concept))
+
+
+def eis_vrijgave(sjabloon: Sjabloon, concept: bool) -> None:
+    """Nobody generates from a draft: a template that is not released gives only a CONCEPT document, on request."""
+    if not sjabloon.vrijgegeven and not concept:
+        reden = "gewijzigd na de vrijgave" if sjabloon.gewijzigd_na_vrijgave else f"status {sjabloon.status}"
+        raise InvoerFout(f"sjabloon {sjabloon.id} is niet vrijgegeven ({reden}); maak een proefdocument met --concept, "
+                         f"of laat het sjabloon vrijgeven (sjabloon vrijgeven {sjabloon.id} --juridisch ... --communicatief ...)")
+
+
+def registergegevens(bestand: str, dagtekening: dt.date, keuring: Keuring, forceer_reden: str | None, concept: bool) -> dict:
+    """What the register keeps of a generated document: both verdicts with their findings, and any override."""
+    return {"bestand": bestand, "dagtekening": dagtekening.isoformat(), "brief": keuring.brief, "concept": concept,
+            "awb": {"vrijgave": keuring.awb.vrijgave, "besluittype": keuring.awb.besluittype,
+                    "bevindingen": [b.as_json() for b in keuring.awb.bevindingen]},
+            "b1": {"b1": keuring.b1.b1, "niveau": keuring.b1.niveau, "score": round(keuring.b1.score, 1),
+                   "redenen": keuring.b1.redenen},
+            "fouten": keuring.fouten, "forceer_reden": forceer_reden}
+
+
+def bestandsnaam(zaaknummer: str, sjabloon_id: str) -> str:
+    veilig = re.sub(r"[^A-Za-z0-9._-]+", "-", str(zaaknummer)).strip("-.") or "zaak"
+    return f"{veilig}_{sjabloon_id}.docx"

@@ -1,0 +1,124 @@
+"""Fill a DOCX template (docxtpl conventions) in a sandbox, with undefined variables as errors and XML escaping."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from docx import Document
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from checks.grondslagen import grondslagen
+from generator.vullen.betaling import betaalcode_functie, logo_functie
+from generator.vullen.bouwstenen import bouwsteen_functie
+from generator.vullen.fouten import RenderFout
+from generator.vullen.opmaak import FILTERS
+
+
+def omgeving(klasse: type[SandboxedEnvironment] = SandboxedEnvironment) -> SandboxedEnvironment:
+    """Sandboxed: no Python internals; StrictUndefined: no letter with a hole; autoescape: `&` and `<` stay valid XML.
+    `klasse` lets the lint use a subclass that records which branches a render reached."""
+    env = klasse(undefined=StrictUndefined, autoescape=True)
+    env.filters.update(FILTERS)
+    env.globals["grondslag"] = grondslag
+    return env
+
+
+def grondslag(sleutel: str, lid: str | None = None, onder: str | None = None) -> str:
+    """{{ grondslag('awb_5_32') }} -> 'artikel 5:32 van de Algemene wet bestuursrecht' (content/grondslagen.yaml);
+    {{ grondslag('awb_7_11', lid='tweede') }} -> 'artikel 7:11, tweede lid, van de Algemene wet bestuursrecht'."""
+    gegevens = grondslagen().get(sleutel)
+    if gegevens is None:
+        raise RenderFout(f"grondslag '{sleutel}' staat niet in content/grondslagen.yaml")
+    citaat = gegevens["citaat"]
+    if lid or onder:
+        artikel, rest = citaat.split(" van ", 1)
+        delen = [artikel] + ([f"{lid} lid"] if lid else []) + ([f"onder {onder}"] if onder else [])
+        citaat = ", ".join(delen) + ", van " + rest
+    return citaat
+
+
+def vul_docx(docx_pad: Path, context: dict, naam: str, env: SandboxedEnvironment | None = None) -> bytes:
+    """Render the DOCX template at docx_pad and return the document's bytes."""
+    sjabloon = DocxTemplate(str(docx_pad))
+    env = met_functies(env or omgeving(), sjabloon, context.get("gemeente") or {}, naam)
+    with vertaalde_fouten(naam, docx_pad):
+        sjabloon.render(context, jinja_env=env, autoescape=True)
+    uitvoer = io.BytesIO()
+    sjabloon.save(uitvoer)
+    return uitvoer.getvalue()
+
+
+def met_functies(env: SandboxedEnvironment, sjabloon: DocxTemplate, gemeente: dict, naam: str,
+                 bouwsteen_xml: dict | None = None) -> SandboxedEnvironment:
+    """The template functions that need the DOCX: bouwsteen(), betaalcode() and logo().
+    `bouwsteen_xml` keeps each distinct bouwsteen text as Word XML, for a renderer that fills many letters."""
+    env.globals["bouwsteen"] = bouwsteen_functie(sjabloon, naam, bouwsteen_xml)
+    env.globals["betaalcode"] = betaalcode_functie(sjabloon, gemeente, naam)
+    env.globals["logo"] = logo_functie(sjabloon, gemeente, naam)
+    return env
+
+
+@contextmanager
+def vertaalde_fouten(naam: str, docx_pad: Path | None = None):
+    """Jinja's and the filters' errors as one RenderFout in Dutch, with the variable and where it is used."""
+    try:
+        yield
+    except UndefinedError as fout:
+        variabele = _variabele(str(fout))
+        plaats = _plaats(docx_pad, variabele) if docx_pad else ""
+        raise RenderFout(f"sjabloon {naam}: variabele '{variabele}' heeft geen waarde{plaats} ({fout})") from None
+    except SecurityError as fout:
+        raise RenderFout(f"sjabloon {naam}: niet toegestaan in een sjabloon: {fout}") from None
+    except TemplateSyntaxError as fout:
+        raise RenderFout(f"sjabloon {naam}: fout in een sjabloontag: {fout.message}") from None
+    except TemplateError as fout:
+        raise RenderFout(f"sjabloon {naam}: kan niet gevuld worden: {fout}") from None
+    except (ValueError, TypeError, ArithmeticError) as fout:     # a filter given an empty or wrong value
+        raise RenderFout(f"sjabloon {naam}: een waarde past niet bij de opmaak in het sjabloon ({fout})") from None
+
+
+def _variabele(bericht: str) -> str:
+    """The variable name in Jinja's messages "'x' is undefined" or "'dict object' has no attribute 'x'"."""
+    namen = re.findall(r"'([^']+)'", bericht)
+    return namen[-1] if namen else bericht
+
+
+def _plaats(docx_pad: Path, variabele: str) -> str:
+    """Where in the Word document the variable is used: ' in alinea N: "..."', or '' when not found."""
+    for nummer, alinea in enumerate(Document(str(docx_pad)).paragraphs, start=1):
+        if re.search(rf"[{{%][^}}%]*\b{re.escape(variabele)}\b", alinea.text):
+            return f' in alinea {nummer}: "{alinea.text.strip()[:80]}"'
+    return ""
+
+
+UMASK = os.umask(0o022)
+os.umask(UMASK)
+
+
+def schrijf_atomisch(pad: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written document."""
+    with atomisch(pad) as bestand:
+        bestand.write(data)
+
+
+@contextmanager
+def atomisch(pad: Path, **tekst):
+    """A file to write that appears at `pad` only when the `with` ends without error; `tekst` (encoding, newline)
+    opens it as text. For output too large to build in memory first, such as a manifest of 100,000 rows."""
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    handle, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w" if tekst else "wb", **tekst) as bestand:
+            yield bestand
+        os.chmod(tijdelijk, 0o666 & ~UMASK)          # mkstemp makes it private; a document gets the usual rights
+        os.replace(tijdelijk, pad)
+    except BaseException:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,154 @@
+"""The template catalogue: templates/<id>/ with sjabloon.docx, sjabloon.yaml (manifest) and voorbeeld.yaml."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checks.content import REPO_ROOT
+from checks.termijnen import soorten as termijnsoorten
+from generator.vullen.bestanden import lees_gegevens
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.velden import bekende_typen, subvelden
+
+VERPLICHT_IN_MANIFEST = ("id", "titel", "besluittype", "versie", "status", "eigenaar", "velden")
+STATUSSEN = ("concept", "vrijgegeven")
+GERESERVEERD = ("gemeente", "dagtekening", "termijnen")   # names the generator fills itself
+
+
+@dataclass
+class Sjabloon:
+    id: str
+    titel: str
+    besluittype: str
+    versie: str
+    status: str
+    eigenaar: str
+    velden: dict
+    map: Path
+    termijnen: dict = field(default_factory=dict)
+    sha256: str | None = None       # of the DOCX as released (set by `sjabloon vrijgeven`)
+    sleutel: str | None = None      # the field that names each letter of a bulk run (else the row number)
+
+    @property
+    def docx(self) -> Path:
+        return self.map / "sjabloon.docx"
+
+    @property
+    def voorbeeld(self) -> Path:
+        return self.map / "voorbeeld.yaml"
+
+    @property
+    def docx_sha256(self) -> str:
+        return hashlib.sha256(self.docx.read_bytes()).hexdigest()
+
+    @property
+    def gewijzigd_na_vrijgave(self) -> bool:
+        return self.status == "vrijgegeven" and self.sha256 != self.docx_sha256
+
+    @property
+    def vrijgegeven(self) -> bool:
+        """Released, and the DOCX is still the one that was reviewed."""
+        return self.status == "vrijgegeven" and not self.gewijzigd_na_vrijgave
+
+    def samenvatting(self) -> dict:
+        return {"id": self.id, "titel": self.titel, "besluittype": self.besluittype,
+                "versie": self.versie, "status": "vrijgegeven" if self.vrijgegeven else "concept"}
+
+
+def sjablonen_dir() -> Path:
+    return Path(os.environ.get("SJABLOON_TEMPLATES", REPO_ROOT / "templates"))
+
+
+def catalogus() -> list[Sjabloon]:
+    return [laad(map_) for map_ in sorted(sjablonen_dir().iterdir()) if (map_ / "sjabloon.yaml").is_file()]
+
+
+def laad(naam: str | Path) -> Sjabloon:
+    """Load a template by id (a folder in templates/) or by the path of its folder."""
+    map_ = Path(naam)
+    if not (map_ / "sjabloon.yaml").is_file():
+        if "/" in str(naam) or "\\" in str(naam) or str(naam).startswith("."):
+            raise InvoerFout(f"{naam}: geen sjabloonmap (sjabloon.yaml ontbreekt)")
+        map_ = sjablonen_dir() / str(naam)
+    manifest_pad = map_ / "sjabloon.yaml"
+    if not manifest_pad.is_file():
+        bekend = ", ".join(s.name for s in sorted(sjablonen_dir().iterdir()) if (s / "sjabloon.yaml").is_file())
+        raise InvoerFout(f"sjabloon '{naam}' bestaat niet; bekende sjablonen: {bekend}")
+    manifest = lees_gegevens(manifest_pad)
+    problemen = controleer_manifest(manifest, map_)
+    if problemen:
+        raise InvoerFout([f"{manifest_pad}: {p}" for p in problemen])
+    return Sjabloon(
+        id=manifest["id"], titel=manifest["titel"], besluittype=manifest["besluittype"],
+        versie=str(manifest["versie"]), status=manifest["status"], eigenaar=manifest["eigenaar"],
+        velden=manifest["velden"], termijnen=manifest.get("termijnen") or {}, map=map_, sha256=manifest.get("sha256"),
+        sleutel=manifest.get("sleutel"),
+    )
+
+
+def controleer_manifest(manifest: dict, map_: Path) -> list[str]:
+    """Problems with a manifest, as 'veld: melding' lines (empty when it is complete)."""
+    problemen = [f"{sleutel}: verplicht veld ontbreekt" for sleutel in VERPLICHT_IN_MANIFEST if not manifest.get(sleutel)]
+    if manifest.get("id") and manifest["id"] != map_.name:
+        problemen.append(f"id: '{manifest['id']}' moet gelijk zijn aan de mapnaam '{map_.name}'")
+    if manifest.get("status") and manifest["status"] not in STATUSSEN:
+        problemen.append(f"status: '{manifest['status']}' moet een van {', '.join(STATUSSEN)} zijn")
+    velden = manifest.get("velden") or {}
+    if not isinstance(velden, dict):
+        return problemen + ["velden: moet een groep velden zijn (naam: {type: ..., verplicht: ..., omschrijving: ...})"]
+    for naam in GERESERVEERD:
+        if naam in velden:
+            problemen.append(f"velden.{naam}: deze naam vult de generator zelf; kies een andere naam")
+    problemen += _controleer_velden(velden, "velden")
+    problemen += _controleer_termijnen(manifest.get("termijnen") or {}, velden)
+    if (sleutel := manifest.get("sleutel")) is not None and not (velden.get(sleutel) or {}).get("verplicht"):
+        problemen.append(f"sleutel: '{sleutel}' moet een verplicht veld zijn (de sleutel benoemt elke brief in een bulkrun)")
+    return problemen
+
+
+def _controleer_velden(velden: dict, pad: str) -> list[str]:
+    problemen = []
+    for naam, spec in velden.items():
+        veldpad = f"{pad}.{naam}"
+        if not isinstance(spec, dict) or spec.get("type") not in bekende_typen():
+            problemen.append(f"{veldpad}: type ontbreekt of is onbekend; kies uit: {', '.join(sorted(bekende_typen()))}")
+            continue
+        if not spec.get("omschrijving"):
+            problemen.append(f"{veldpad}: omschrijving ontbreekt")
+        if spec["type"] == "keuze" and not spec.get("waarden"):
+            problemen.append(f"{veldpad}: een keuzeveld heeft 'waarden' nodig")
+        for ander, waarden in (spec.get("verplicht_bij") or {}).items():
+            keuzes = [str(w) for w in (velden.get(ander) or {}).get("waarden") or []]
+            if not keuzes:
+                problemen.append(f"{veldpad}.verplicht_bij: '{ander}' is geen keuzeveld naast dit veld")
+            elif onbekend := [str(w) for w in (waarden if isinstance(waarden, list) else [waarden]) if str(w) not in keuzes]:
+                problemen.append(f"{veldpad}.verplicht_bij: {', '.join(onbekend)} is geen waarde van '{ander}'")
+        if spec["type"] == "groep":
+            problemen += _controleer_velden(subvelden(spec), veldpad)
+        if spec["type"] == "lijst" and isinstance(spec.get("items"), dict):
+            items = spec["items"]
+            if items.get("type") == "groep":
+                problemen += _controleer_velden(subvelden(items), f"{veldpad}.items")
+            elif items.get("type") not in bekende_typen() - {"lijst"}:
+                problemen.append(f"{veldpad}.items: type ontbreekt of is onbekend")
+    return problemen
+
+
+def _controleer_termijnen(termijnen: dict, velden: dict) -> list[str]:
+    problemen, eerder = [], set()
+    for naam, spec in termijnen.items():
+        if not isinstance(spec, dict) or spec.get("soort") not in termijnsoorten():
+            problemen.append(f"termijnen.{naam}: soort ontbreekt of is onbekend; kies uit: {', '.join(termijnsoorten())}")
+            continue
+        for sleutel in ("vanaf", "aantal"):
+            verwijzing = spec.get(sleutel)
+            if isinstance(verwijzing, str) and verwijzing.startswith("termijnen."):
+                if verwijzing.split(".", 1)[1] not in eerder:
+                    problemen.append(f"termijnen.{naam}.{sleutel}: '{verwijzing}' moet eerder in de lijst termijnen staan")
+            elif isinstance(verwijzing, str) and verwijzing != "dagtekening" and verwijzing not in velden:
+                problemen.append(f"termijnen.{naam}.{sleutel}: veld '{verwijzing}' staat niet in velden")
+        eerder.add(naam)
+    return problemen
