@@ -1,4 +1,5 @@
-"""`sjabloon bulk`: one template, a file of rows, a folder of checked letters."""
+"""`sjabloon bulk`: one template, a file of rows, a folder of checked letters; and `selecteer-afloop`, which
+makes the rows for the herinnering run."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import click
 
 from cli.opties import datum, met_gemeente, stop_met_fouten
 from generator.vullen.fouten import InvoerFout
+from generator.vullen.render import schrijf_atomisch
 
 
 @click.command(help="Maak brieven voor alle rijen van een bestand (CSV, Excel .xlsx of JSON Lines): elke brief "
@@ -50,3 +52,31 @@ def bulk(sjabloon, data_pad, uit, werkers, pdf, als_zip, datum, sleutel, concept
     if uitslag.fouten:
         click.echo(f"Rijen met fouten: {uitslag.fouten}", err=True)
         sys.exit(1)
+
+
+@click.command("selecteer-afloop", help="Kies de vergunningen die binnen een aantal maanden aflopen (voor de herinnering).")
+@click.argument("vergunningen", type=click.Path(path_type=Path))
+@click.option("--peildatum", required=True, callback=datum, help="Vanaf deze datum kijken (JJJJ-MM-DD).")
+@click.option("--maanden", type=int, help="Zoveel maanden vooruit kijken (standaard uit het beleid: herinnering_afloop).")
+@click.option("--uit", "uit_pad", type=click.Path(path_type=Path), help="Schrijf de gekozen rijen naar dit CSV-bestand (anders naar het scherm).")
+@met_gemeente
+def selecteer_afloop(vergunningen, peildatum, maanden, uit_pad, gemeente_pad):
+    import csv
+    import io
+
+    from checks.content import load_yaml
+    from generator.bulk.afloop import selecteer
+    maanden = maanden or load_yaml("beleid.yaml")["herinnering_afloop"]["maanden"]
+    try:
+        kolommen, rijen = selecteer(vergunningen, peildatum, maanden)
+    except InvoerFout as fout:
+        stop_met_fouten(fout)
+    buffer = io.StringIO()
+    schrijver = csv.DictWriter(buffer, fieldnames=kolommen, lineterminator="\n")
+    schrijver.writeheader()
+    schrijver.writerows(rijen)
+    if uit_pad:
+        schrijf_atomisch(uit_pad, buffer.getvalue().encode("utf-8"))
+        click.echo(f"{len(rijen)} vergunningen lopen af tussen {peildatum} en {maanden} maanden later: {uit_pad}")
+    else:
+        click.echo(buffer.getvalue(), nl=False)

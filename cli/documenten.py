@@ -1,0 +1,96 @@
+"""`sjabloon sjablonen`, `genereer` and `voorbeelden`: the caseworker's documents from the catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from checks.awb.rapport import als_tekst
+from cli.opties import datum as _datum
+from cli.opties import met_gemeente, stop_met_fouten
+from generator.vullen.context import gemeenteprofiel
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.genereer import genereer as genereer_document
+from generator.vullen.keuring import VrijgaveGeweigerd
+from generator.vullen.sjabloon import catalogus
+
+
+@click.command(help="Toon de sjablonen in de catalogus.")
+@click.option("--json", "als_json", is_flag=True, help="Druk een JSON-lijst af.")
+@met_gemeente
+def sjablonen(als_json, gemeente_pad):
+    from generator.catalogus.sjabloongebruik import gebruik, ontbrekend_in_profiel
+    try:
+        profiel = gemeenteprofiel(gemeente_pad)
+        lijst = catalogus()
+        ontbreekt = {s.id: ontbrekend_in_profiel(gebruik(s.docx, s.id), profiel) for s in lijst}
+    except InvoerFout as fout:
+        stop_met_fouten(fout)
+    if als_json:
+        click.echo(json.dumps([s.samenvatting() for s in lijst], ensure_ascii=False, indent=2))
+    for s in lijst:
+        if not als_json:
+            click.echo(f"{s.id:<32} {s.besluittype:<30} versie {s.versie:<4} {s.samenvatting()['status']:<12} {s.titel}")
+        if s.gewijzigd_na_vrijgave:
+            click.echo(f"let op: {s.id}: het DOCX is gewijzigd na de vrijgave; geef het opnieuw vrij", err=True)
+        if ontbreekt[s.id]:
+            click.echo(f"let op: {s.id}: het gemeenteprofiel mist {', '.join(ontbreekt[s.id])}", err=True)
+
+
+@click.command(help="Maak een document uit een sjabloon en een zaakbestand (YAML of JSON).")
+@click.argument("sjabloon")
+@click.option("--zaak", "zaak_pad", required=True, type=click.Path(path_type=Path), help="Zaakbestand (YAML of JSON).")
+@click.option("--uit", default="uitvoer", type=click.Path(path_type=Path), show_default=True, help="Map voor het document.")
+@click.option("--datum", callback=_datum, help="Dagtekening JJJJ-MM-DD (standaard: vandaag).")
+@click.option("--forceer", is_flag=True, help="Geef het document vrij ondanks fouten in de Awb-controle (met --reden).")
+@click.option("--reden", help="Waarom u het document toch vrijgeeft; wordt in het document vastgelegd.")
+@click.option("--concept", is_flag=True, help="Maak een proefdocument uit een sjabloon dat nog niet is vrijgegeven; "
+              "op elke pagina staat CONCEPT.")
+@click.option("--door", help="Wie het document maakt (voor het register; standaard de gebruikersnaam).")
+@met_gemeente
+def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden, concept, door):
+    if forceer and not (reden or "").strip():
+        click.echo("fout: --forceer vraagt om --reden \"...\": leg vast waarom het document toch weg mag.", err=True)
+        sys.exit(2)
+    try:
+        resultaat = genereer_document(sjabloon, zaak_pad, uit, datum or dt.date.today(), gemeente_pad,
+                                      reden.strip() if forceer else None, concept, door)
+    except InvoerFout as fout:
+        stop_met_fouten(fout)
+    except VrijgaveGeweigerd as geweigerd:
+        from checks.b1.rapport import als_tekst as b1_tekst
+        click.echo(als_tekst(geweigerd.keuring.awb), err=True)
+        if geweigerd.keuring.brief and not geweigerd.keuring.b1.b1:
+            click.echo(b1_tekst(geweigerd.keuring.b1), err=True)
+        click.echo("Niet vrijgegeven: de controle vond fouten. Er is niets geschreven. "
+                   "Herstel de zaak of het sjabloon, of geef vrij met --forceer --reden \"...\".", err=True)
+        sys.exit(1)
+    for waarschuwing in resultaat.waarschuwingen:
+        click.echo(f"waarschuwing: {waarschuwing}", err=True)
+    if not resultaat.keuring.b1.b1:
+        click.echo(f"waarschuwing: de tekst is niet op B1-niveau ({'; '.join(resultaat.keuring.b1.redenen)})", err=True)
+    if resultaat.keuring.fouten:
+        click.echo(f"let op: vrijgegeven ondanks fouten, reden vastgelegd: {reden}", err=True)
+    if resultaat.concept:
+        click.echo("let op: CONCEPT, het sjabloon is nog niet vrijgegeven; niet verzenden", err=True)
+    click.echo(str(resultaat.pad))
+
+
+@click.command(help="Maak het voorbeelddocument van elk sjabloon (van een sjabloon dat niet is vrijgegeven: als CONCEPT).")
+@click.option("--uit", default="uitvoer", type=click.Path(path_type=Path), show_default=True)
+@click.option("--datum", callback=_datum, help="Dagtekening JJJJ-MM-DD (standaard: vandaag).")
+@met_gemeente
+def voorbeelden(uit, datum, gemeente_pad):
+    from generator.vrijgave.register import Register, database_url
+    try:
+        with Register(database_url(gemeenteprofiel(gemeente_pad))) as register:
+            for sjabloon in catalogus():
+                resultaat = genereer_document(sjabloon.id, sjabloon.voorbeeld, uit, datum or dt.date.today(), gemeente_pad,
+                                              concept=True, register=register)
+                click.echo(f"{resultaat.pad}{'  (CONCEPT)' if resultaat.concept else ''}")
+    except InvoerFout as fout:
+        stop_met_fouten(fout)

@@ -1,0 +1,110 @@
+"""`sjabloon lint`, `tekst`, `vrijgeven` and `inventaris`: the sjablonenwerkgroep's catalogue work."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from checks.document import DocumentFout, lees_document
+from cli.opties import datum as _datum
+from cli.opties import met_gemeente, stop_met_fouten
+from generator.vullen.context import gemeenteprofiel
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.render import schrijf_atomisch
+from generator.vullen.sjabloon import catalogus
+
+
+@click.command(help="Controleer sjablonen voor vrijgave: syntaxis, velden, bouwstenen, grondslagen, en elke variant "
+                   "van de brief door de Awb- en B1-controle. Zonder SJABLOON: de hele catalogus.")
+@click.argument("sjablonen_ids", metavar="[SJABLOON]...", nargs=-1)
+@click.option("--json", "als_json", is_flag=True, help="Druk een JSON-lijst af, één object per sjabloon.")
+@click.option("--datum", callback=_datum, help="Dagtekening voor de varianten (standaard: vandaag).")
+@met_gemeente
+def lint(sjablonen_ids, als_json, datum, gemeente_pad):
+    from generator.catalogus.lint import lint as lint_sjabloon
+    from generator.catalogus.lint_rapport import als_tekst as lint_tekst
+    try:
+        ids = sjablonen_ids or [s.id for s in catalogus()]
+    except InvoerFout as fout:
+        stop_met_fouten(fout)
+    rapporten = [lint_sjabloon(naam, datum or dt.date.today()) for naam in ids]
+    if als_json:
+        click.echo(json.dumps([r.as_json() for r in rapporten], ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n\n".join(lint_tekst(r) for r in rapporten))
+    sys.exit(0 if all(r.geslaagd for r in rapporten) else 1)
+
+
+@click.command(help="Druk de tekst van een Word-sjabloon af, met de tags; voor git diff (zie docs/sjablonen.md).")
+@click.argument("docx", type=click.Path(path_type=Path))
+@met_gemeente
+def tekst(docx, gemeente_pad):
+    from generator.vullen.sjabloon import laad
+    pad = docx
+    if not pad.is_file() and pad.suffix.lower() != ".docx":
+        try:
+            pad = laad(str(docx)).docx                       # a template id is fine too
+        except InvoerFout as fout:
+            stop_met_fouten(fout)
+    try:
+        document = lees_document(pad)
+    except DocumentFout as fout:
+        click.echo(f"fout: {fout}", err=True)
+        sys.exit(2)
+    for alinea in document.alineas:
+        click.echo(f"[{alinea.positie}] {alinea.tekst}" if alinea.positie in ("koptekst", "voettekst") else alinea.tekst)
+
+
+@click.command(help="Geef een sjabloon vrij na de juridische en de communicatieve beoordeling (vier ogen). "
+                   "Alleen als de lint slaagt; de versie gaat omhoog en de SHA-256 van het DOCX wordt vastgelegd.")
+@click.argument("sjabloon")
+@click.option("--juridisch", required=True, help="Naam van de jurist die het sjabloon beoordeelde.")
+@click.option("--communicatief", required=True, help="Naam van de communicatieadviseur die het beoordeelde (een ander).")
+@click.option("--opmerking", help="Wat er veranderde of wat de beoordelaars opmerkten.")
+@click.option("--door", help="Wie de vrijgave uitvoert (standaard de gebruikersnaam).")
+@click.option("--datum", callback=_datum, help="Dagtekening voor de varianten van de lint (standaard: vandaag).")
+@met_gemeente
+def vrijgeven(sjabloon, juridisch, communicatief, opmerking, door, datum, gemeente_pad):
+    import getpass
+
+    from generator.catalogus.lint_rapport import als_tekst as lint_tekst
+    from generator.vrijgave.register import Register, database_url
+    from generator.vrijgave.vier_ogen import LintMislukt
+    from generator.vrijgave.vier_ogen import vrijgeven as geef_vrij
+    try:
+        with Register(database_url(gemeenteprofiel(gemeente_pad))) as register:
+            vrijgave = geef_vrij(sjabloon, juridisch, communicatief, opmerking, door or getpass.getuser(), register, datum)
+    except InvoerFout as fout:
+        stop_met_fouten(fout)
+    except LintMislukt as mislukt:
+        click.echo(lint_tekst(mislukt.rapport), err=True)
+        click.echo(f"Niet vrijgegeven: de lint vond {mislukt.rapport.fouten} fout(en). Er is niets veranderd.", err=True)
+        sys.exit(1)
+    s = vrijgave.sjabloon
+    click.echo(f"{s.id} vrijgegeven: versie {vrijgave.vorige_versie} -> {s.versie}, SHA-256 {s.sha256[:12]}…, "
+               f"beoordeeld door {juridisch.strip()} (juridisch) en {communicatief.strip()} (communicatief)")
+
+
+@click.command(help="De kwartaalinventaris: per sjabloon status, versie, beoordelingen, B1 en Awb van het voorbeeld, "
+                   "gebruik; met de totalen voor het dienstverleningsprogramma.")
+@click.option("--html", "html_pad", type=click.Path(path_type=Path), help="Schrijf de inventaris als losse HTML-pagina.")
+@click.option("--json", "als_json", is_flag=True, help="Druk een JSON-object af.")
+@click.option("--datum", callback=_datum, help="Peildatum JJJJ-MM-DD (standaard: vandaag); het kwartaal eindigt hier.")
+@met_gemeente
+def inventaris(html_pad, als_json, datum, gemeente_pad):
+    from generator.catalogus.inventaris import maak_inventaris
+    from generator.catalogus.inventaris_rapport import als_html
+    from generator.catalogus.inventaris_rapport import als_tekst as inventaris_tekst
+    from generator.vrijgave.register import Register, database_url
+    try:
+        with Register(database_url(gemeenteprofiel(gemeente_pad))) as register:
+            inv = maak_inventaris(register, datum or dt.date.today())
+    except InvoerFout as fout:
+        stop_met_fouten(fout)
+    click.echo(json.dumps(inv.as_json(), ensure_ascii=False, indent=2) if als_json else inventaris_tekst(inv))
+    if html_pad:
+        schrijf_atomisch(html_pad, als_html(inv).encode("utf-8"))
