@@ -152,7 +152,11 @@ def bereken(soort: str, datum: dt.date, aantal: int | None = None) -> Termijn:
         eind = eerste_dag_telt + dt.timedelta(days=regel["dagen"])
     else:
         weken = regel.get("weken") or aantal
-        if aantal is not None and regel.get("weken") and aantal != regel["weken"]:
+        if aantal is not None and regel.get("weken") and regel.get("ten_hoogste"):
+            if not 1 <= aantal <= regel["weken"]:
+                raise TermijnFout(f"{regel['omschrijving']} is ten hoogste {regel['weken']} weken; {aantal} kan niet")
+            weken = aantal
+        elif aantal is not None and regel.get("weken") and aantal != regel["weken"]:
             raise TermijnFout(f"{regel['omschrijving']} is wettelijk {regel['weken']} weken; een ander --aantal kan niet")
         if not weken or weken < 1:
             raise TermijnFout(f"termijnsoort '{soort}' heeft --aantal nodig (het aantal weken dat u stelt)")

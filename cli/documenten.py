@@ -9,13 +9,13 @@ from pathlib import Path
 
 import click
 
-from checks.awb.rapport import als_tekst
+from checks.awb.rapport import als_tekst, procedure_als_tekst
 from cli.opties import datum as _datum
 from cli.opties import met_gemeente, stop_met_fouten
 from generator.vullen.context import gemeenteprofiel
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.genereer import genereer as genereer_document
-from generator.vullen.keuring import VrijgaveGeweigerd
+from generator.vullen.keuring import ProcedureGeweigerd, VrijgaveGeweigerd
 from generator.vullen.sjabloon import catalogus
 
 
@@ -46,7 +46,7 @@ def sjablonen(als_json, gemeente_pad):
 @click.option("--zaak", "zaak_pad", required=True, type=click.Path(path_type=Path), help="Zaakbestand (YAML of JSON).")
 @click.option("--uit", default="uitvoer", type=click.Path(path_type=Path), show_default=True, help="Map voor het document.")
 @click.option("--datum", callback=_datum, help="Dagtekening JJJJ-MM-DD (standaard: vandaag).")
-@click.option("--forceer", is_flag=True, help="Geef het document vrij ondanks fouten in de Awb-controle (met --reden).")
+@click.option("--forceer", is_flag=True, help="Geef het document vrij ondanks fouten in de procedure- of Awb-controle (met --reden).")
 @click.option("--reden", help="Waarom u het document toch vrijgeeft; wordt in het document vastgelegd.")
 @click.option("--concept", is_flag=True, help="Maak een proefdocument uit een sjabloon dat nog niet is vrijgegeven; "
               "op elke pagina staat CONCEPT.")
@@ -61,6 +61,12 @@ def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden, conce
                                       reden.strip() if forceer else None, concept, door)
     except InvoerFout as fout:
         stop_met_fouten(fout)
+    except ProcedureGeweigerd as geweigerd:
+        click.echo(procedure_als_tekst(geweigerd.bevindingen, zaak_pad.name), err=True)
+        click.echo("Niet vrijgegeven: de zaak past niet bij de procedure die de wet voorschrijft. Er is niets "
+                   "geschreven. Herstel de zaak of de dagtekening (--datum), of geef vrij met --forceer --reden \"...\".",
+                   err=True)
+        sys.exit(1)
     except VrijgaveGeweigerd as geweigerd:
         from checks.b1.rapport import als_tekst as b1_tekst
         click.echo(als_tekst(geweigerd.keuring.awb), err=True)
@@ -69,6 +75,8 @@ def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden, conce
         click.echo("Niet vrijgegeven: de controle vond fouten. Er is niets geschreven. "
                    "Herstel de zaak of het sjabloon, of geef vrij met --forceer --reden \"...\".", err=True)
         sys.exit(1)
+    if resultaat.keuring.procedure:
+        click.echo(procedure_als_tekst(resultaat.keuring.procedure, zaak_pad.name), err=True)
     for waarschuwing in resultaat.waarschuwingen:
         click.echo(f"waarschuwing: {waarschuwing}", err=True)
     if not resultaat.keuring.b1.b1:
@@ -82,15 +90,20 @@ def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden, conce
 
 @click.command(help="Maak het voorbeelddocument van elk sjabloon (van een sjabloon dat niet is vrijgegeven: als CONCEPT).")
 @click.option("--uit", default="uitvoer", type=click.Path(path_type=Path), show_default=True)
-@click.option("--datum", callback=_datum, help="Dagtekening JJJJ-MM-DD (standaard: vandaag).")
+@click.option("--datum", callback=_datum, help="Dagtekening JJJJ-MM-DD (standaard: die van het voorbeeld, anders vandaag).")
 @met_gemeente
 def voorbeelden(uit, datum, gemeente_pad):
     from generator.vrijgave.register import Register, database_url
     try:
         with Register(database_url(gemeenteprofiel(gemeente_pad))) as register:
             for sjabloon in catalogus():
-                resultaat = genereer_document(sjabloon.id, sjabloon.voorbeeld, uit, datum or dt.date.today(), gemeente_pad,
-                                              concept=True, register=register)
+                dagtekening = datum or sjabloon.voorbeeld_dagtekening or dt.date.today()
+                try:
+                    resultaat = genereer_document(sjabloon.id, sjabloon.voorbeeld, uit, dagtekening, gemeente_pad,
+                                                  concept=True, register=register)
+                except ProcedureGeweigerd as geweigerd:
+                    click.echo(procedure_als_tekst(geweigerd.bevindingen, f"{sjabloon.id}/voorbeeld.yaml"), err=True)
+                    sys.exit(1)
                 click.echo(f"{resultaat.pad}{'  (CONCEPT)' if resultaat.concept else ''}")
     except InvoerFout as fout:
         stop_met_fouten(fout)

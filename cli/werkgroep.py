@@ -22,7 +22,7 @@ from generator.vullen.sjabloon import catalogus
                    "van de brief door de Awb- en B1-controle. Zonder SJABLOON: de hele catalogus.")
 @click.argument("sjablonen_ids", metavar="[SJABLOON]...", nargs=-1)
 @click.option("--json", "als_json", is_flag=True, help="Druk een JSON-lijst af, één object per sjabloon.")
-@click.option("--datum", callback=_datum, help="Dagtekening voor de varianten (standaard: vandaag).")
+@click.option("--datum", callback=_datum, help="Dagtekening voor het voorbeeld en zijn varianten (standaard: die van het voorbeeld, anders vandaag).")
 @met_gemeente
 def lint(sjablonen_ids, als_json, datum, gemeente_pad):
     from generator.catalogus.lint import lint as lint_sjabloon
@@ -31,7 +31,7 @@ def lint(sjablonen_ids, als_json, datum, gemeente_pad):
         ids = sjablonen_ids or [s.id for s in catalogus()]
     except InvoerFout as fout:
         stop_met_fouten(fout)
-    rapporten = [lint_sjabloon(naam, datum or dt.date.today()) for naam in ids]
+    rapporten = [lint_sjabloon(naam, datum) for naam in ids]
     if als_json:
         click.echo(json.dumps([r.as_json() for r in rapporten], ensure_ascii=False, indent=2))
     else:
@@ -66,7 +66,7 @@ def tekst(docx, gemeente_pad):
 @click.option("--communicatief", required=True, help="Naam van de communicatieadviseur die het beoordeelde (een ander).")
 @click.option("--opmerking", help="Wat er veranderde of wat de beoordelaars opmerkten.")
 @click.option("--door", help="Wie de vrijgave uitvoert (standaard de gebruikersnaam).")
-@click.option("--datum", callback=_datum, help="Dagtekening voor de varianten van de lint (standaard: vandaag).")
+@click.option("--datum", callback=_datum, help="Dagtekening voor het voorbeeld en zijn varianten in de lint (standaard: die van het voorbeeld, anders vandaag).")
 @met_gemeente
 def vrijgeven(sjabloon, juridisch, communicatief, opmerking, door, datum, gemeente_pad):
     import getpass

@@ -98,9 +98,10 @@ def test_generator_refuses_a_brief_below_b1(tmp_path, sjablonen_kopie, monkeypat
     import os
     omgeving = dict(os.environ, SJABLOON_CONTENT=str(inhoud), SJABLOON_TEMPLATES=str(sjablonen_kopie))
     zaak = REPO / "templates/buiten-behandeling/voorbeeld.yaml"
-    uit = sjabloon_cli("genereer", "--concept", "buiten-behandeling", "--zaak", zaak, "--uit", tmp_path / "uit", env=omgeving)
+    uit = sjabloon_cli("genereer", "--concept", "buiten-behandeling", "--zaak", zaak, "--uit", tmp_path / "uit",
+                       "--datum", "2026-11-20", env=omgeving)
     assert uit.returncode == 1 and "B1: nee" in uit.stderr and not (tmp_path / "uit").exists()
     # the same letter as a besluit: B1 findings are a warning, not a refusal
-    uit = sjabloon_cli("genereer", "--concept", "buiten-behandeling", "--zaak", zaak, "--uit", tmp_path / "uit2",
+    uit = sjabloon_cli("genereer", "--concept", "buiten-behandeling", "--zaak", zaak, "--uit", tmp_path / "uit2", "--datum", "2026-11-20",
                        env=dict(omgeving, SJABLOON_TEMPLATES=str(REPO / "templates")))
     assert uit.returncode == 0 and "niet op B1-niveau" in uit.stderr

@@ -133,8 +133,8 @@ def test_a_termijn_can_run_from_the_end_of_another(tmp_path, sjablonen_kopie):
     from generator.vullen.zaak import laad_zaak
     sjabloon = laad("buiten-behandeling")
     context, _ = maak_context(sjabloon, laad_zaak(sjabloon.voorbeeld, sjabloon), dt.date(2026, 11, 23), gemeenteprofiel())
-    assert context["termijnen"]["beslistermijn"].einddatum == dt.date(2026, 10, 19)     # 24 aug + 8 weeks
-    assert context["termijnen"]["verlengd"].einddatum == dt.date(2026, 11, 30)          # + 6 weeks
+    assert context["termijnen"]["beslistermijn"].einddatum == dt.date(2026, 11, 16)     # 21 sep + 8 weeks
+    assert context["termijnen"]["verlengd"].einddatum == dt.date(2026, 12, 28)          # + 6 weeks
     data["termijnen"] = {"verlengd": {"soort": "verdaging", "vanaf": "termijnen.later"}}
     manifest.write_text(yaml.safe_dump(data, allow_unicode=True))
     from generator.vullen.fouten import InvoerFout

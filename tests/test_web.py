@@ -137,6 +137,25 @@ def test_a_fout_blocks_release_until_a_reason_is_given(client, eigen_register):
         assert register.regels(soort="document")[-1].gegevens["forceer_reden"] == "overleg jurist"
 
 
+def test_the_preview_shows_a_broken_procedure_and_blocks_release(client, eigen_register):
+    """The example verdaging, but the term was verdaagd before: art. 16.64 Ow allows it once."""
+    data = _voorbeeld_formulier(client, "verdaging-beslistermijn")
+    assert data["dagtekening"] == "2026-11-16"                  # the example's own dagtekening
+    voorvertoning = client.post("/sjablonen/verdaging-beslistermijn/maken", data=data | {"eerder_verdaagd": "ja"},
+                                follow_redirects=False).headers["location"]
+    pagina = client.get(voorvertoning).text
+    assert "Niet klaar om te verzenden" in pagina
+    procedure = re.search(r'<ul class="bevindingen" id="procedure-bevindingen">(.*?)</ul>', pagina, re.S).group(1)
+    assert "eerder_verdaagd is &#39;ja&#39;" in procedure and "artikel 16.64, tweede lid, Omgevingswet" in procedure
+    geweigerd = client.post(f"{voorvertoning}/vrijgeven", data={"csrf": _csrf(client), "door": "Piet"})
+    assert geweigerd.status_code == 422
+    with Register(eigen_register) as register:
+        assert register.regels(soort="document") == []
+    goed = client.get(client.post("/sjablonen/verdaging-beslistermijn/maken", data=data,
+                                  follow_redirects=False).headers["location"]).text
+    assert "De datums, bedragen en namen in de zaak passen bij de procedure." in goed
+
+
 def test_a_case_file_upload_with_bad_yaml_names_the_file_and_line(client):
     antwoord = client.post(f"/sjablonen/{BEZWAAR}/maken", data={"csrf": _csrf(client)},
                            files={"zaakbestand": ("zaak.yaml", b"zaaknummer: Z-1\n  fout: [", "application/x-yaml")})

@@ -22,7 +22,7 @@ from checks.bevinding import Bevinding
 from checks.document import Document, DocumentFout, lees_document, lees_tekst
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.genereer import eis_vrijgave, registreer, vrij_te_geven, vul_en_keur
-from generator.vullen.keuring import VrijgaveGeweigerd
+from generator.vullen.keuring import ProcedureGeweigerd, VrijgaveGeweigerd, eis_procedure, procedure_van
 from generator.vullen.sjabloon import catalogus
 from generator.vullen.velden import valideer
 from web.veiligheid import Afgekeurd, controleer_zip, sjabloon_of_404
@@ -98,6 +98,7 @@ class GenereerUitslag(BaseModel):
     sha256: str
     concept: bool
     waarschuwingen: list[str]
+    procedure: list[Bevinding]                 # the zaak against the procedure rules of its besluittype
     awb: AwbUitslag
     b1: B1Uitslag
 
@@ -140,20 +141,30 @@ def genereer(verzoek: GenereerVerzoek, request: Request):
     zaak, problemen = valideer(s.velden, verzoek.zaak)
     if problemen:
         raise HTTPException(422, problemen)
+    dagtekening, gemeente = verzoek.dagtekening or dt.date.today(), request.app.state.gemeente
+    reden = (verzoek.forceer_reden or "").strip() or None
     try:
-        ontwerp = vul_en_keur(s, zaak, verzoek.dagtekening or dt.date.today(), request.app.state.gemeente, "zaak")
-        reden = (verzoek.forceer_reden or "").strip() or None
+        procedure = procedure_van(s.besluittype, zaak, dagtekening, gemeente)
+        eis_procedure(procedure, reden)
+        ontwerp = vul_en_keur(s, zaak, dagtekening, gemeente, "zaak", procedure)
         document = vrij_te_geven(ontwerp, reden)
+    except ProcedureGeweigerd as geweigerd:
+        raise HTTPException(409, {"melding": "niet vrijgegeven: de zaak past niet bij de procedure; herstel de zaak "
+                                             "of geef forceer_reden",
+                                  "fouten": [f"procedure:{b.regel}" for b in geweigerd.bevindingen if b.ernst == "fout"],
+                                  "procedure": [b.as_json() for b in geweigerd.bevindingen]}) from None
     except VrijgaveGeweigerd as geweigerd:
         raise HTTPException(409, {"melding": "niet vrijgegeven: de controle vond fouten; herstel de zaak of geef "
                                              "forceer_reden", "fouten": geweigerd.keuring.fouten,
+                                  "procedure": [b.as_json() for b in geweigerd.keuring.procedure],
                                   "awb": geweigerd.keuring.awb.as_json(), "b1": geweigerd.keuring.b1.as_json()}) from None
     except InvoerFout as fout:
         raise HTTPException(422, fout.meldingen) from None
     registreer(request.app.state.register, ontwerp, document, reden, verzoek.door or getpass.getuser())
     return {"bestand": ontwerp.bestandsnaam, "docx_base64": base64.b64encode(document).decode(),
             "sha256": hashlib.sha256(document).hexdigest(), "concept": ontwerp.concept,
-            "waarschuwingen": ontwerp.waarschuwingen, "awb": ontwerp.keuring.awb.as_json(),
+            "waarschuwingen": ontwerp.waarschuwingen, "procedure": [b.as_json() for b in ontwerp.keuring.procedure],
+            "awb": ontwerp.keuring.awb.as_json(),
             "b1": ontwerp.keuring.b1.as_json()}
 
 

@@ -67,7 +67,8 @@ async def _sjabloon_pagina(request: Request, sjabloon, extra: dict, status: int 
 
 def _voorbeeld(request: Request, sjabloon) -> list:
     gemeente = request.app.state.gemeente
-    context, _ = maak_context(sjabloon, laad_zaak(sjabloon.voorbeeld, sjabloon), dt.date.today(), gemeente)
+    dagtekening = sjabloon.voorbeeld_dagtekening or dt.date.today()
+    context, _ = maak_context(sjabloon, laad_zaak(sjabloon.voorbeeld, sjabloon), dagtekening, gemeente)
     return passages(lees_document("voorbeeld.docx", vul_docx(sjabloon.docx, context, sjabloon.id)))
 
 

@@ -54,7 +54,8 @@ def catalogus_pagina(request: Request, zoek: str = ""):
 def formulier_pagina(request: Request, sjabloon_id: str, voorbeeld: bool = False):
     sjabloon = sjabloon_of_404(sjabloon_id)
     waarden = lees_gegevens(sjabloon.voorbeeld) if voorbeeld else {}
-    return _formulier(request, sjabloon, waarden, dt.date.today().isoformat())
+    dagtekening = (voorbeeld and sjabloon.voorbeeld_dagtekening) or dt.date.today()    # the example is a past case
+    return _formulier(request, sjabloon, waarden, dagtekening.isoformat())
 
 
 @router.post("/sjablonen/{sjabloon_id}/maken")

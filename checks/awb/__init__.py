@@ -1,5 +1,4 @@
-"""The Awb check: which elements a beschikking carries and whether its parts agree.
-
-`regels` reads the rule data in content/awb/ (elements with their patterns, one file per besluittype), `controle`
-finds the elements in a document, `samenhang` checks that its parts agree with each other and with the law,
-`beleid` adds the gemeente's own policy, `rapport` writes the report and the checklist. Imports only `checks`."""
+"""The Awb check: which elements a beschikking carries, whether its parts agree, and whether the zaak behind it follows
+the procedure. `regels` reads content/awb/, `controle` finds the elements, `samenhang` checks the parts, `beleid` adds
+the gemeente's policy, `procedure` judges the zaak's dates, amounts and names against content/awb/procedure/ (`namen`
+compares persons), `rapport` writes the report and the checklist. Imports only `checks`."""

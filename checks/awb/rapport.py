@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from checks.awb.controle import Rapport
+from checks.awb.procedure import procedureregels
 from checks.awb.regels import besluittypen, eis, element_info, elementen
 from checks.content import load_yaml
 
@@ -34,6 +35,20 @@ def als_tekst(rapport: Rapport) -> str:
     return "\n".join(regels)
 
 
+def procedure_als_tekst(bevindingen: list, bestand: str) -> str:
+    """Each procedure finding as the caseworker reads it: what the zaak shows, why that breaks the procedure
+    (with the article), and what to do:
+        fout: zaak.yaml: hoorzitting_datum (2026-07-01) ligt vóór bezwaar_datum (2026-07-20)
+          De hoorzitting ... (artikel 7:2, eerste lid, Awb; regel hoorzitting_na_bezwaarschrift)
+          wat te doen: ..."""
+    regels = []
+    for b in bevindingen:
+        regels.append(f"{b.ernst}: {bestand}: {b.fragment}")
+        regels.append(f"  {b.bericht} ({b.artikel}; regel {b.regel})")
+        regels.append(f"  wat te doen: {b.suggestie}")
+    return "\n".join(regels)
+
+
 def _leesbaar(regel: dict) -> dict:
     """Amounts as a Dutch reader writes them: 50000 -> 50.000."""
     return {k: f"{v:,}".replace(",", ".") if isinstance(v, int) else v for k, v in regel.items()}
@@ -61,6 +76,14 @@ def checklist(besluittype: str, markdown: bool = False) -> str:
     if beleid:
         regels.append("## Gemeentelijk beleid" if markdown else "Gemeentelijk beleid:")
         regels += [("- [ ] " if markdown else "[ ] ") + regel["checklist"].format(**_leesbaar(regel)) for regel in beleid]
+        regels.append("")
+    procedure = procedureregels(besluittype)
+    if procedure:
+        regels.append("## Procedure: wat de zaak moet laten zien" if markdown else "Procedure: wat de zaak moet laten zien:")
+        for regel in procedure:
+            vak = "- [ ] " if markdown else "[ ] "
+            soort = "" if regel["ernst"] == "fout" else " (waarschuwing)"
+            regels.append(f"{vak}{regel['omschrijving'].rstrip('.')} ({regel['artikel']}){soort}.")
         regels.append("")
     if regels_data["rechtsmiddel"] != "geen":
         rechtsmiddel = "beroep bij de rechtbank" if regels_data["rechtsmiddel"] == "beroep" else "bezwaar bij het bestuursorgaan"

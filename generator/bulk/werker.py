@@ -17,7 +17,7 @@ from generator.vullen.concept import markeer_concept
 from generator.vullen.context import activeer_gemeente, maak_context
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.genereer import bestandsnaam, registergegevens
-from generator.vullen.keuring import VrijgaveGeweigerd, keur
+from generator.vullen.keuring import VrijgaveGeweigerd, keur, procedure_van
 from generator.vullen.render import schrijf_atomisch
 from generator.vullen.sjabloon import Sjabloon
 
@@ -62,13 +62,21 @@ class Werker:
         regel = {"rij": taak.rij, "sleutel": taak.sleutel, "gegevens_hash": taak.gegevens_hash}
         sjabloon = self.i.sjabloon
         try:
+            procedure = procedure_van(sjabloon.besluittype, taak.zaak, self.i.dagtekening, self.gemeente)
+        except InvoerFout as fout:
+            return regel | {"status": "fout", "fouten": [["(procedureregels)", m] for m in fout.meldingen]}, None
+        if fouten := [b for b in procedure if b.ernst == "fout"]:          # the row's zaak breaks the procedure
+            return regel | {"status": "afgekeurd", "fouten": [[b.positie.removeprefix("zaak: "),
+                                                               f"{b.fragment}: {b.bericht} ({b.artikel})"]
+                                                              for b in fouten]}, None
+        try:
             context, _ = maak_context(sjabloon, taak.zaak, self.i.dagtekening, self.gemeente)
             document = self.renderer.vul(context)
         except InvoerFout as fout:
             return regel | {"status": "fout", "fouten": [["(sjabloon)", m] for m in fout.meldingen]}, None
         naam = bestandsnaam(taak.sleutel, sjabloon.id)
         try:
-            _, keuring = keur(naam, document, sjabloon.besluittype)
+            _, keuring = keur(naam, document, sjabloon.besluittype, procedure=procedure)
         except VrijgaveGeweigerd as geweigerd:
             keuring = geweigerd.keuring
         regel |= {"b1": keuring.b1.b1, "b1_niveau": keuring.b1.niveau, "b1_score": round(keuring.b1.score, 1),

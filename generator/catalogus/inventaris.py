@@ -55,7 +55,8 @@ class Inventaris:
 
 
 def maak_inventaris(register, peildatum: dt.date, lint_voorbeeld=None) -> Inventaris:
-    """`lint_voorbeeld(sjabloon, peildatum)` may give a kept result (the web app keeps one per DOCX and manifest)."""
+    """`lint_voorbeeld(sjabloon, dagtekening)` may give a kept result (the web app keeps one per DOCX and manifest);
+    the example is linted at its own dagtekening (None), not at the peildatum of the quarter."""
     lint_voorbeeld = lint_voorbeeld or (lambda sjabloon, dag: lint(sjabloon.id, dag, alleen_voorbeeld=True))
     sinds = peildatum - relativedelta(months=3)
     begin = dt.datetime.combine(sinds, dt.time())
@@ -64,7 +65,7 @@ def maak_inventaris(register, peildatum: dt.date, lint_voorbeeld=None) -> Invent
     regels = []
     for sjabloon in catalogus():
         laatste = next((v for v in reversed(vrijgaven) if v.sjabloon_id == sjabloon.id), None)
-        voorbeeld = lint_voorbeeld(sjabloon, peildatum)
+        voorbeeld = lint_voorbeeld(sjabloon, None)
         regels.append(Regel(
             sjabloon.id, sjabloon.titel, sjabloon.besluittype, "vrijgegeven" if sjabloon.vrijgegeven else "concept",
             sjabloon.versie, laatste and laatste.gegevens.get("juridisch"), laatste and laatste.gegevens.get("communicatief"),

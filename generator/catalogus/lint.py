@@ -1,6 +1,7 @@
 """`sjabloon lint`: is a template fit for release? Manifest, Jinja syntax (located in Word terms), variables against
-the declared fields, bouwstenen and grondslagen keys, and then every case variant rendered and put through the Awb
-and B1 checks, with the {% if %} branches no variant reached."""
+the declared fields, bouwstenen and grondslagen keys, the example case against the procedure rules, and then every
+case variant rendered and put through the Awb and B1 checks, with the {% if %} branches no variant reached.
+The procedure rules judge only the example: a variant changes one field of it, and is no case that really happened."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 from checks.awb.controle import controleer
+from checks.awb.procedure import RegelFout, gelezen_velden, procedure_bevindingen
 from checks.awb.regels import besluittypen
 from checks.b1.controle import controleer_b1
 from checks.document import lees_document
@@ -85,7 +87,7 @@ def lint(naam: str, dagtekening: dt.date | None = None, alleen_voorbeeld: bool =
     _variabelen(sjabloon, gebruikt, rapport)
     if rapport.fouten:
         return rapport
-    _varianten(sjabloon, gebruikt, dagtekening or dt.date.today(), rapport, alleen_voorbeeld)
+    _varianten(sjabloon, gebruikt, dagtekening or sjabloon.voorbeeld_dagtekening or dt.date.today(), rapport, alleen_voorbeeld)
     return rapport
 
 
@@ -98,7 +100,12 @@ def _variabelen(sjabloon: Sjabloon, gebruikt: Gebruik, rapport: LintRapport) -> 
         if (melding := _niet_gedeclareerd(pad, sjabloon.velden)):
             rapport.meld("fout", "niet_gedeclareerd", melding)
     in_termijnen = {str(v) for spec in sjabloon.termijnen.values() for v in spec.values()}
-    for naam in sorted(set(sjabloon.velden) - gebruikt.namen - in_termijnen):
+    try:
+        in_procedure = gelezen_velden(sjabloon.besluittype)
+    except RegelFout as fout:
+        rapport.meld("fout", "procedure", str(fout))
+        return
+    for naam in sorted(set(sjabloon.velden) - gebruikt.namen - in_termijnen - in_procedure):
         rapport.meld("waarschuwing", "ongebruikt", f"veld '{naam}' staat in het manifest maar het sjabloon gebruikt het niet")
     for pad in ontbrekend_in_profiel(gebruikt, gemeenteprofiel()):
         rapport.meld("waarschuwing", "profiel", f"'{pad}' staat niet in het gemeenteprofiel content/gemeente.yaml")
@@ -154,6 +161,11 @@ def _variant(sjabloon: Sjabloon, variant: Variant, gemeente: dict, dagtekening: 
                          f"{sjabloon.voorbeeld.name}: {melding}" if is_voorbeeld else f"variant niet te maken: {melding}",
                          variant=None if is_voorbeeld else variant.naam)
         return
+    if is_voorbeeld:
+        for bevinding in procedure_bevindingen(sjabloon.besluittype, zaak, dagtekening, gemeente):
+            rapport.meld(bevinding.ernst, f"procedure:{bevinding.regel}",
+                         f"{sjabloon.voorbeeld.name}: {bevinding.fragment} ({bevinding.artikel}; regel {bevinding.regel})",
+                         variant=variant.naam)
     try:
         context, _ = maak_context(sjabloon, zaak, dagtekening, gemeente)
         document = vul_docx(sjabloon.docx, context, sjabloon.id, env)

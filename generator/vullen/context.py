@@ -7,6 +7,7 @@ from pathlib import Path
 
 from checks.content import content_dir, gebruik_aanpassingen
 from checks.termijnen import TermijnFout, bereken
+from checks.termijnen import soorten as termijnsoorten
 from generator.vullen.bestanden import lees_gegevens
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.sjabloon import Sjabloon
@@ -41,7 +42,8 @@ def maak_context(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente:
     for naam, spec in sjabloon.termijnen.items():
         vanaf = _waarde(spec.get("vanaf", "dagtekening"), context, termijnen)
         aantal = _waarde(spec.get("aantal"), context)
-        if vanaf is None or (isinstance(spec.get("aantal"), str) and aantal is None):
+        vaste_lengte = bool(termijnsoorten().get(spec["soort"], {}).get("weken"))   # an empty aantal means the law's length
+        if vanaf is None or (isinstance(spec.get("aantal"), str) and aantal is None and not vaste_lengte):
             termijnen[naam] = None        # the case does not give what this termijn needs
             continue
         try:

@@ -10,11 +10,12 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+from checks.bevinding import Bevinding
 from generator.vrijgave.register import Register, database_url
 from generator.vullen.concept import markeer_concept
 from generator.vullen.context import activeer_gemeente, maak_context
 from generator.vullen.fouten import InvoerFout
-from generator.vullen.keuring import Keuring, geef_vrij, keuring_van
+from generator.vullen.keuring import Keuring, eis_procedure, geef_vrij, keuring_van, procedure_van
 from generator.vullen.render import schrijf_atomisch, vul_docx
 from generator.vullen.sjabloon import Sjabloon, laad
 from generator.vullen.zaak import laad_zaak
@@ -34,13 +35,16 @@ def genereer(sjabloon_naam: str, zaak_pad: Path, uit: Path, dagtekening: dt.date
     """Everything is checked before anything is written; the DOCX appears whole or not at all, and is recorded in
     the register (if recording fails, the DOCX is removed again).
 
-    Raises VrijgaveGeweigerd when a check finds a fout (Awb; B1 for a brief) and no forceer_reden is given, and
-    InvoerFout for a template that is not released, unless `concept`: then every page is marked CONCEPT."""
+    Raises ProcedureGeweigerd when the zaak breaks a procedure rule and VrijgaveGeweigerd when a check of the
+    document finds a fout (Awb; B1 for a brief), each unless a forceer_reden is given; InvoerFout for a template
+    that is not released, unless `concept`: then every page is marked CONCEPT."""
     sjabloon = laad(sjabloon_naam)
     eis_vrijgave(sjabloon, concept)
     zaak = laad_zaak(zaak_pad, sjabloon)
     gemeente = activeer_gemeente(gemeente_pad)
-    ontwerp = vul_en_keur(sjabloon, zaak, dagtekening, gemeente, Path(zaak_pad).stem)
+    procedure = procedure_van(sjabloon.besluittype, zaak, dagtekening, gemeente)
+    eis_procedure(procedure, forceer_reden)
+    ontwerp = vul_en_keur(sjabloon, zaak, dagtekening, gemeente, Path(zaak_pad).stem, procedure)
     document = vrij_te_geven(ontwerp, forceer_reden)
     pad = Path(uit) / ontwerp.bestandsnaam
     schrijf_atomisch(pad, document)
@@ -69,14 +73,17 @@ class Ontwerp:
         return not self.sjabloon.vrijgegeven
 
 
-def vul_en_keur(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente: dict, naam_zonder_zaaknummer: str
-                ) -> Ontwerp:
-    """Fill the template with a validated case and run both checks; nothing is refused or written yet."""
+def vul_en_keur(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente: dict, naam_zonder_zaaknummer: str,
+                procedure: list[Bevinding] | None = None) -> Ontwerp:
+    """Fill the template with a validated case and run all checks (the procedure rules too, unless their findings
+    are given); nothing is refused or written yet."""
+    if procedure is None:
+        procedure = procedure_van(sjabloon.besluittype, zaak, dagtekening, gemeente)
     context, waarschuwingen = maak_context(sjabloon, zaak, dagtekening, gemeente)
     document = vul_docx(sjabloon.docx, context, sjabloon.id)
     naam = bestandsnaam(zaak.get("zaaknummer") or naam_zonder_zaaknummer, sjabloon.id)
     return Ontwerp(sjabloon, zaak, dagtekening, document, naam,
-                   keuring_van(naam, document, sjabloon.besluittype), waarschuwingen)
+                   keuring_van(naam, document, sjabloon.besluittype, procedure), waarschuwingen)
 
 
 def vrij_te_geven(ontwerp: Ontwerp, forceer_reden: str | None) -> bytes:
@@ -109,6 +116,7 @@ def registergegevens(bestand: str, dagtekening: dt.date, keuring: Keuring, force
                     "bevindingen": [b.as_json() for b in keuring.awb.bevindingen]},
             "b1": {"b1": keuring.b1.b1, "niveau": keuring.b1.niveau, "score": round(keuring.b1.score, 1),
                    "redenen": keuring.b1.redenen},
+            "procedure": [b.as_json() for b in keuring.procedure],
             "fouten": keuring.fouten, "forceer_reden": forceer_reden}
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
+from checks.schrijfwijze import bedrag
 from checks.termijnen import lange_datum
 
 
@@ -26,11 +26,6 @@ def datum_kort(waarde) -> str:
     return _als_datum(waarde).strftime("%d-%m-%Y")
 
 
-def bedrag(waarde) -> str:
-    """€ 1.250,00"""
-    getal = Decimal(str(waarde)).quantize(Decimal("0.01"))
-    tekst = f"{getal:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return f"€ {tekst}"
 
 
 FILTERS = {"datum": datum, "datum_kort": datum_kort, "bedrag": bedrag}

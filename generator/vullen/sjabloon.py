@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ class Sjabloon:
     termijnen: dict = field(default_factory=dict)
     sha256: str | None = None       # of the DOCX as released (set by `sjabloon vrijgeven`)
     sleutel: str | None = None      # the field that names each letter of a bulk run (else the row number)
+    voorbeeld_dagtekening: dt.date | None = None    # the example is a case from the past: its own dagtekening
 
     @property
     def docx(self) -> Path:
@@ -86,6 +88,8 @@ def laad(naam: str | Path) -> Sjabloon:
         versie=str(manifest["versie"]), status=manifest["status"], eigenaar=manifest["eigenaar"],
         velden=manifest["velden"], termijnen=manifest.get("termijnen") or {}, map=map_, sha256=manifest.get("sha256"),
         sleutel=manifest.get("sleutel"),
+        voorbeeld_dagtekening=dt.date.fromisoformat(str(manifest["voorbeeld_dagtekening"]))
+        if manifest.get("voorbeeld_dagtekening") else None,
     )
 
 
@@ -104,9 +108,19 @@ def controleer_manifest(manifest: dict, map_: Path) -> list[str]:
             problemen.append(f"velden.{naam}: deze naam vult de generator zelf; kies een andere naam")
     problemen += _controleer_velden(velden, "velden")
     problemen += _controleer_termijnen(manifest.get("termijnen") or {}, velden)
+    if manifest.get("voorbeeld_dagtekening") and not _is_datum(manifest["voorbeeld_dagtekening"]):
+        problemen.append(f"voorbeeld_dagtekening: '{manifest['voorbeeld_dagtekening']}' is geen datum; schrijf JJJJ-MM-DD")
     if (sleutel := manifest.get("sleutel")) is not None and not (velden.get(sleutel) or {}).get("verplicht"):
         problemen.append(f"sleutel: '{sleutel}' moet een verplicht veld zijn (de sleutel benoemt elke brief in een bulkrun)")
     return problemen
+
+
+def _is_datum(waarde) -> bool:
+    try:
+        dt.date.fromisoformat(str(waarde))
+    except ValueError:
+        return False
+    return True
 
 
 def _controleer_velden(velden: dict, pad: str) -> list[str]:
