@@ -27,7 +27,7 @@ def sjablonen(als_json, gemeente_pad):
     try:
         profiel = gemeenteprofiel(gemeente_pad)
         lijst = catalogus()
-        ontbreekt = {s.id: ontbrekend_in_profiel(gebruik(s.docx, s.id), profiel) for s in lijst}
+        ontbreekt = {s.id: ontbrekend_in_profiel(gebruik(s.docx, s.id), profiel, s.besluittype) for s in lijst}
     except InvoerFout as fout:
         stop_met_fouten(fout)
     if als_json:

@@ -35,11 +35,11 @@ U hebt op ons voornemen niet gereageerd. U had daarvoor twee weken de tijd.
 
 Ons besluit
 Wij leggen u een last onder dwangsom op. U moet de container verwijderen. Dat moet uiterlijk op {begunstiging} gebeurd zijn.
-Doet u dat niet, dan betaalt u een dwangsom van € 500 per week.
+Doet u dat niet, dan betaalt u een dwangsom van € 500 per week of gedeelte daarvan.
 U betaalt in totaal nooit meer dan {maximum}.
 
 Bent u het niet eens met dit besluit?
-Dan kunt u bezwaar maken. Uw bezwaarschrift moet uiterlijk op {bezwaar} bij ons binnen zijn. Stuur het naar het college van burgemeester en wethouders, Postbus 1, 1234 AA Oosterveld.
+Dan kunt u bezwaar maken, net als iedere andere belanghebbende. Uw bezwaarschrift moet uiterlijk op {bezwaar} bij ons binnen zijn. Stuur het naar het college van burgemeester en wethouders, Postbus 1, 1234 AA Oosterveld.
 Bij spoed kunt u de voorzieningenrechter van de rechtbank om een voorlopige voorziening vragen.
 
 Met vriendelijke groet,

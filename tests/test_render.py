@@ -9,6 +9,8 @@ import yaml
 from conftest import REPO, docx_tekst, sjabloon_cli
 from docx import Document
 
+from checks.awb.regels import orgaan as bestuursorgaan
+from generator.vullen.context import gemeenteprofiel
 from generator.vullen.fouten import RenderFout
 from generator.vullen.genereer import genereer
 from generator.vullen.opmaak import bedrag, datum, datum_kort
@@ -96,7 +98,10 @@ def test_each_example_renders_completely(tmp_path, sjabloon_id):
     assert "23 november 2026" in tekst                      # dagtekening
     if "bezwaar" in laad(sjabloon_id).termijnen:
         assert "4 januari 2027" in tekst                    # bezwaartermijn: 6 weeks after 23 November 2026
-    assert "namens " in tekst and "Voorbeeld" in tekst      # signed in mandaat, on behalf of a bestuursorgaan
+    orgaan = bestuursorgaan(gemeenteprofiel(), laad(sjabloon_id).besluittype)   # signed for the competent organ
+    ondertekening = orgaan["ondertekening"]
+    assert (f"namens {ondertekening['namens']}," if ondertekening.get("namens") else f"{orgaan['naam']},") in tekst
+    assert ondertekening["naam"] in tekst
     with zipfile.ZipFile(pad) as archief:                   # no leftover tag fragments in the XML either
         assert not re.search(r"\{[{%]|[%}]\}", archief.read("word/document.xml").decode())
 

@@ -77,9 +77,10 @@ def test_concept_to_release_to_use_to_inventory(sjablonen_kopie, tmp_path, datab
     assert factuur["status"] == "vrijgegeven" and factuur["juridisch"] == "A. de Jong"
     assert factuur["herbeoordeling_nodig"] is False and factuur["documenten_kwartaal"] == 1   # the proof does not count
     assert factuur["b1_score"] > 50 and factuur["awb_vrijgave"] is True
-    assert gegevens["brieven"] == 1 and gegevens["aandeel_b1"] == 1.0
+    assert gegevens["besluiten"] == 1 and gegevens["besluiten_geforceerd"] == 0      # leges are a tax: a besluit
+    assert gegevens["aandeel_geforceerd"] == 0.0
     pagina = html.read_text()
-    assert '<html lang="nl">' in pagina and "A. de Jong" in pagina and "100%" in pagina
+    assert '<html lang="nl">' in pagina and "A. de Jong" in pagina and "0%" in pagina
 
     # a change to the DOCX after release: concept again, until the next release
     document_word = Document(str(map_ / "sjabloon.docx"))

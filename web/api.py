@@ -144,7 +144,7 @@ def genereer(verzoek: GenereerVerzoek, request: Request):
     dagtekening, gemeente = verzoek.dagtekening or dt.date.today(), request.app.state.gemeente
     reden = (verzoek.forceer_reden or "").strip() or None
     try:
-        procedure = procedure_van(s.besluittype, zaak, dagtekening, gemeente)
+        procedure = procedure_van(s, zaak, dagtekening, gemeente)
         eis_procedure(procedure, reden)
         ontwerp = vul_en_keur(s, zaak, dagtekening, gemeente, "zaak", procedure)
         document = vrij_te_geven(ontwerp, reden)

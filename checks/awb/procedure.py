@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from checks.awb.namen import zelfde_persoon
+from checks.awb.regels import orgaan
 from checks.bevinding import Bevinding
 from checks.content import content_cache, content_dir, load_yaml
 from checks.schrijfwijze import bedrag as bedrag_tekst
@@ -22,7 +23,8 @@ from checks.termijnen import TermijnFout, bereken
 MAP = "awb/procedure"
 ERNST = ("fout", "waarschuwing")
 VERPLICHT = ("regel", "artikel", "ernst", "velden", "eis", "omschrijving", "bericht", "suggestie")
-EIGEN_NAMEN = ("dagtekening",)          # not zaak fields; `gemeente.…` reads the gemeente profile
+EIGEN_NAMEN = ("dagtekening", "gemeente", "orgaan")   # not zaak fields: `gemeente.…` reads the gemeente profile,
+                                                       # `orgaan.…` the bestuursorgaan of the besluittype in it
 
 # comparison: (test, words when it holds, words when it does not)
 DATUM = {"voor": (operator.lt, "ligt vóór", "ligt niet vóór"), "uiterlijk": (operator.le, "ligt niet na", "ligt na"),
@@ -158,7 +160,7 @@ def _verwijzingen(waarde, berekend: dict, gebruikt: set) -> None:
         kop = waarde.split(".")[0]
         if kop in berekend:
             gebruikt.add(kop)
-        elif kop not in EIGEN_NAMEN and kop != "gemeente":
+        elif kop not in EIGEN_NAMEN:
             gebruikt.add(waarde)
 
 
@@ -168,14 +170,16 @@ class Zaakgegevens:
     """What a rule can read: the zaak's fields, the dagtekening, the gemeente profile, the computed values, and
     inside `elk` the fields of one list item."""
 
-    def __init__(self, zaak: dict, dagtekening: dt.date, gemeente: dict, berekend: dict,
+    def __init__(self, zaak: dict, dagtekening: dt.date, gemeente: dict, berekend: dict, orgaan: dict | None = None,
                  item: dict | None = None, itempad: str = "", cache: dict | None = None):
         self.zaak, self.dagtekening, self.gemeente, self.berekend = zaak, dagtekening, gemeente, berekend
+        self.orgaan = orgaan or {}
         self.item, self.itempad = item, itempad
         self._cache = {} if cache is None else cache
 
     def voor_item(self, item: dict, itempad: str) -> Zaakgegevens:
-        return Zaakgegevens(self.zaak, self.dagtekening, self.gemeente, self.berekend, item, itempad, self._cache)
+        return Zaakgegevens(self.zaak, self.dagtekening, self.gemeente, self.berekend, self.orgaan, item, itempad,
+                            self._cache)
 
     def waarde(self, verwijzing) -> tuple[object, str]:
         """(value, how a feit names it): 'hoorzitting_datum (2026-07-01)'."""
@@ -202,6 +206,8 @@ class Zaakgegevens:
             return self.dagtekening, "dagtekening"
         if kop == "gemeente":
             return _pad(self.gemeente, rest), pad
+        if kop == "orgaan":
+            return _pad(self.orgaan, rest), pad
         if kop in self.berekend:
             if kop not in self._cache:
                 self._cache[kop] = self._bereken(self.berekend[kop])
@@ -333,13 +339,15 @@ def _elk(regel: dict, gegevens: Zaakgegevens) -> Uitkomst:
     return Uitkomst(False, fout) if fout else Uitkomst(None if onbekend else True, [])
 
 
-def procedure_bevindingen(besluittype: str, zaak: dict, dagtekening: dt.date, gemeente: dict | None = None
-                          ) -> list[Bevinding]:
+def procedure_bevindingen(besluittype: str, zaak: dict, dagtekening: dt.date, gemeente: dict | None = None,
+                          bestuursorgaan: str | None = None) -> list[Bevinding]:
     """Every rule of this besluittype that applies to the zaak and does not hold, as a finding: `fragment` says
     what the zaak shows ('hoorzitting_datum (2026-07-01) ligt vóór bezwaar_datum (2026-07-20)'), `positie` the
-    fields it read."""
+    fields it read. `bestuursorgaan` overrides the besluittype's organ (a beslissing op bezwaar is taken by the organ
+    that took the contested decision)."""
     regels = regelset(besluittype)
-    gegevens = Zaakgegevens(zaak, dagtekening, gemeente or {}, regels["berekend"])
+    gegevens = Zaakgegevens(zaak, dagtekening, gemeente or {}, regels["berekend"],
+                            orgaan(gemeente or {}, besluittype, bestuursorgaan))
     bevindingen = []
     for regel in regels["regels"]:
         als = toets(regel["als"], gegevens) if "als" in regel else Uitkomst(True, [])

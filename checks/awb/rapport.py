@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from checks.awb.controle import Rapport
 from checks.awb.procedure import procedureregels
-from checks.awb.regels import besluittypen, eis, element_info, elementen
+from checks.awb.regels import (
+    besluittypen,
+    bestuursorganen,
+    eis,
+    element_info,
+    elementen,
+    tekstregels,
+)
 from checks.content import load_yaml
 
 ERNST_LABEL = {"fout": "FOUT", "waarschuwing": "WAARSCHUWING", "info": "INFO"}
@@ -71,6 +78,30 @@ def checklist(besluittype: str, markdown: bool = False) -> str:
             vak = "- [ ] " if markdown else "[ ] "
             regels.append(f"{vak}**{info['titel']}** ({info['artikel']}): {info['suggestie']}" if markdown
                           else f"{vak}{info['titel']} ({info['artikel']}): {info['suggestie']}")
+        regels.append("")
+    vak = "- [ ] " if markdown else "[ ] "
+    orgaan = bestuursorganen().get(regels_data.get("bestuursorgaan") or "college")
+    if orgaan:
+        regels.append("## Wie beslist" if markdown else "Wie beslist:")
+        regels.append(f"{vak}{orgaan['naam'][:1].upper()}{orgaan['naam'][1:]} neemt dit besluit; wie in mandaat tekent, zet "
+                      f"erboven '{orgaan['namens']}' ({orgaan['artikel_ondertekening']}).")
+        if regels_data["rechtsmiddel"] == "bezwaar":
+            regels.append(f"{vak}Het bezwaarschrift gaat naar {orgaan['naam']}, niet naar een ander bestuursorgaan "
+                          f"({orgaan['artikel_bezwaar']}).")
+        if regels_data["rechtsmiddel"] != "geen" and regels_data.get("belanghebbenden"):
+            regels.append(f"{vak}De clausule zegt wie bezwaar of beroep kan instellen, de belanghebbenden, en niet "
+                          f"alleen 'u' (artikel 3:45, tweede lid, Awb). {regels_data['belanghebbenden']}")
+        regels.append("")
+    # A text rule on the same article as a procedure rule says the same thing to the caseworker: list it once.
+    procedure_artikelen = {regel["artikel"] for regel in procedureregels(besluittype)}
+    tekst = [(regel, info) for regel, info in tekstregels(besluittype).items()
+             if info.get("checklist") and besluittype in (info.get("in_checklist_van") or [besluittype])
+             and info["artikel"] not in procedure_artikelen]
+    if tekst:
+        regels.append("## Let op in de tekst" if markdown else "Let op in de tekst:")
+        for _, info in tekst:
+            soort = "" if info.get("ernst", "fout") == "fout" else " (waarschuwing)"
+            regels.append(f"{vak}{info['checklist'].rstrip('.')} ({info['artikel']}){soort}.")
         regels.append("")
     beleid = [regel for regel in load_yaml("beleid.yaml").values() if besluittype in regel.get("besluittypen", ())]
     if beleid:

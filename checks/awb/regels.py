@@ -23,6 +23,20 @@ def besluittypen() -> dict[str, dict]:
     return typen
 
 
+BESTUURSORGANEN = ("college", "burgemeester", "heffingsambtenaar")
+
+
+def bestuursorgaan(besluittype: str) -> str:
+    """Who takes a besluit of this type, signs it and receives the bezwaar: college, burgemeester or heffingsambtenaar."""
+    return besluittypen()[besluittype]["bestuursorgaan"]
+
+
+def orgaan(gemeente: dict, besluittype: str, sleutel: str | None = None) -> dict | None:
+    """That bestuursorgaan (or the one named by `sleutel`) as a gemeente profile describes it (naam, ondertekening,
+    bezwaaradres), or None."""
+    return (gemeente.get("bestuursorganen") or {}).get(sleutel or bestuursorgaan(besluittype))
+
+
 def eis(besluittype: str, element: str) -> str | None:
     """verplicht, aanbevolen, or None (not applicable to this type)."""
     waarde = besluittypen()[besluittype]["elementen"].get(element)
@@ -55,3 +69,26 @@ def patroon(tekst: str) -> re.Pattern:
 def kop_patroon(tekst: str) -> re.Pattern:
     """A heading pattern matches at the start of a heading, after any numbering ('3.', '3.1', 'B.', 'IV.')."""
     return patroon(rf"^\s*(?:(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]?\s+)?(?:{tekst})\b")
+
+
+@content_cache
+def bestuursorganen() -> dict:
+    """Per bestuursorgaan: its name, how a text names it, and which other organen may not sign or receive the bezwaar."""
+    return load_yaml("awb/elementen.yaml").get("bestuursorganen") or {}
+
+
+@content_cache
+def bestuursorgaan_regels() -> dict:
+    """The messages and the address-sentence pattern of the bestuursorgaan checks."""
+    return load_yaml("awb/elementen.yaml").get("bestuursorgaan_regels") or {}
+
+
+@content_cache
+def tekstregels(besluittype: str) -> dict[str, dict]:
+    """The text rules that apply to this type: the general ones (elementen.yaml, `besluittypen` limits them)
+    followed by the type's own (besluittypen/<id>.yaml); a type's rule replaces a general one of the same name."""
+    algemeen = load_yaml("awb/elementen.yaml").get("tekstregels") or {}
+    regels = {naam: regel for naam, regel in algemeen.items()
+              if besluittype in (regel.get("besluittypen") or besluittypen())}
+    regels.update(besluittypen()[besluittype].get("tekstregels") or {})
+    return regels

@@ -7,7 +7,15 @@ import re
 from decimal import Decimal
 
 from checks.awb.beleid import beleid_bevindingen
-from checks.awb.regels import besluittypen, eis, elementen, patroon
+from checks.awb.regels import (
+    besluittypen,
+    bestuursorgaan_regels,
+    bestuursorganen,
+    eis,
+    elementen,
+    patroon,
+    tekstregels,
+)
 from checks.bevinding import Bevinding
 from checks.grondslagen import onbekende_artikelen
 from checks.termijnen import MAANDEN, bereken, lange_datum
@@ -28,7 +36,9 @@ def samenhang(vondsten, besluittype: str) -> list[Bevinding]:
         bevindingen += _dwangsom_bedragen(vondsten)
     bevindingen += beleid_bevindingen(vondsten, besluittype, _bedragen)
     bevindingen += _zienswijze_derde(vondsten, regels)
-    bevindingen += _mandaat(vondsten)
+    bevindingen += _mandaat(vondsten, besluittype)
+    bevindingen += _bestuursorgaan(vondsten, besluittype)
+    bevindingen += _tekstregels(vondsten, besluittype)
     bevindingen += _artikelen_bestaan(vondsten)
     if regels["soort"] == "brief" and vondsten.plaatsen.get("dictum") and not vondsten.plaatsen.get("rechtsmiddelenclausule"):
         eerste = vondsten.plaatsen["dictum"][0]
@@ -74,8 +84,7 @@ def _clausule_onderdelen(vondsten) -> list[Bevinding]:
     for naam, onderdeel in elementen()["rechtsmiddelenclausule"]["onderdelen"].items():
         if not patroon(onderdeel["patroon"]).search(clausule):
             bevindingen.append(_bevinding(vondsten, eerste, f"rechtsmiddelenclausule_{naam}", onderdeel["ernst"],
-                                          "artikel 3:45, tweede lid, Awb" if naam != "voorlopige_voorziening" else "artikel 8:81 Awb",
-                                          onderdeel["bericht"], onderdeel["suggestie"]))
+                                          onderdeel["artikel"], onderdeel["bericht"], onderdeel["suggestie"]))
     return bevindingen
 
 
@@ -157,17 +166,120 @@ def _zienswijze_derde(vondsten, regels: dict) -> list[Bevinding]:
     return []
 
 
-def _mandaat(vondsten) -> list[Bevinding]:
+def _slot(vondsten) -> str:
+    """The lower-cased signature block: from the first signature paragraph to three paragraphs after the last."""
+    plaatsen = vondsten.plaatsen.get("ondertekening", [])
+    return "\n".join(a.klein for a in vondsten.document.alineas[plaatsen[0]:plaatsen[-1] + 4]) if plaatsen else ""
+
+
+def _eigen_orgaan(besluittype: str) -> dict:
+    return bestuursorganen().get(besluittypen()[besluittype].get("bestuursorgaan") or "college") or {}
+
+
+def _mandaat(vondsten, besluittype: str) -> list[Bevinding]:
     plaatsen = vondsten.plaatsen.get("ondertekening", [])
     if not plaatsen:
         return []
-    slot = vondsten.document.alineas[plaatsen[0]:plaatsen[-1] + 4]
-    tekst = "\n".join(a.klein for a in slot)
+    tekst = _slot(vondsten)
     if patroon(elementen()["ondertekening"]["mandaatfuncties"]).search(tekst) and not re.search(r"\bnamens\b", tekst, re.IGNORECASE):
+        namens = _eigen_orgaan(besluittype).get("namens", "namens het college van burgemeester en wethouders van [gemeente]")
         return [_bevinding(vondsten, plaatsen[0], "mandaat_namens", "fout", "artikel 10:10 Awb",
                            "Het besluit is ondertekend door een medewerker, maar er staat niet namens welk bestuursorgaan.",
-                           "Zet boven de naam 'namens het college van burgemeester en wethouders van [gemeente]'.")]
+                           f"Zet boven de naam '{namens}'.")]
     return []
+
+
+def _bestuursorgaan(vondsten, besluittype: str) -> list[Bevinding]:
+    """The signature and the bezwaar address name the bestuursorgaan of the type, not another one (art. 6:4, 10:10
+    Awb): which organen may not stand in its place, and the articles, are data (elementen.yaml: bestuursorganen)."""
+    eigen = _eigen_orgaan(besluittype)
+    andere = [bestuursorganen()[o] for o in eigen.get("niet") or [] if o in bestuursorganen()]
+    if not andere:
+        return []
+    regels, alineas = bestuursorgaan_regels(), vondsten.document.alineas
+    eigen_patroon = patroon(eigen["patroon"])
+
+    def genoemd(tekst: str) -> dict | None:
+        """The other orgaan this text names while it does not name the type's own, or None."""
+        if eigen_patroon.search(tekst):
+            return None
+        return next((orgaan for orgaan in andere if patroon(orgaan["patroon"]).search(tekst)), None)
+
+    def bevinding(soort: str, index: int, ander: dict, artikel: str, fragment: str) -> Bevinding:
+        regel = regels[soort]
+        woorden = {"eigen": eigen["naam"], "ander": ander["naam"], "namens": eigen.get("namens", eigen["naam"])}
+        return Bevinding(regel["regel"], "fout", artikel, regel["bericht"].format(**woorden),
+                         regel["suggestie"].format(**woorden), fragment[:240], alineas[index].positie)
+
+    bevindingen = []
+    plaatsen = vondsten.plaatsen.get("ondertekening", [])
+    if plaatsen and (ander := genoemd(_slot(vondsten))):
+        slot = " / ".join(a.tekst for a in alineas[plaatsen[0]:plaatsen[-1] + 4])
+        bevindingen.append(bevinding("ondertekening", plaatsen[0], ander, eigen["artikel_ondertekening"], slot))
+    if besluittypen()[besluittype]["rechtsmiddel"] == "bezwaar":
+        adres = patroon(regels["adreszin"])
+        zinnen = ((i, zin) for i in vondsten.plaatsen.get("rechtsmiddelenclausule", []) for zin in _zinnen(alineas[i].klein))
+        for index, zin in zinnen:
+            if adres.search(zin) and (ander := genoemd(zin)):
+                bevindingen.append(bevinding("bezwaar", index, ander, eigen["artikel_bezwaar"], alineas[index].tekst))
+                break
+    return bevindingen
+
+
+AFKORTING = re.compile(r"\b(?:t\.a\.v|o\.a|bijv|nr|mr|drs|ir|dhr|mevr|art|i\.v\.m|m\.b\.t|z\.s\.m|e\.d)\.")
+ZINGRENS = re.compile(r"(?<=[.!?;])\s+|\n")
+
+
+def _zinnen(tekst: str) -> list[str]:
+    """The sentences of a text; the full stops of 't.a.v.', 'bijv.' and the like do not end one."""
+    beschermd = AFKORTING.sub(lambda m: m.group(0).replace(".", "\0"), tekst)
+    return [zin.replace("\0", ".") for zin in ZINGRENS.split(beschermd) if zin.strip()]
+
+
+def _tekstregels(vondsten, besluittype: str) -> list[Bevinding]:
+    return [b for naam, regel in tekstregels(besluittype).items() if (b := _tekstregel(vondsten, naam, regel))]
+
+
+def _tekstregel(vondsten, naam: str, regel: dict) -> Bevinding | None:
+    """One text rule (elementen.yaml explains the keys): als/tenzij decide whether it applies; then an eis that
+    must be there, or a verboden pattern no sentence may carry; with neither, applying is the finding."""
+    alineas = vondsten.document.alineas
+    weg = {i for element in regel.get("niet_in") or [] for i in vondsten.plaatsen.get(element, [])}
+    buiten = [i for i in range(len(alineas)) if i not in weg]
+    waar = [i for i in vondsten.plaatsen.get(regel["waar"], []) if i not in weg] if regel.get("waar") else buiten
+
+    def samen(plaatsen: list[int]) -> str:
+        return "\n".join(alineas[i].klein for i in plaatsen)
+
+    if not waar or any(patroon(p).search(samen(buiten)) for p in regel.get("tenzij") or []):
+        return None
+    als = [patroon(p) for p in regel.get("als") or []]
+    eis_patroon = patroon(regel["eis"]) if regel.get("eis") else None
+
+    def bevinding(index: int | None) -> Bevinding:
+        tekst = "(niet gevonden in het document)" if index is None else alineas[index].tekst
+        return Bevinding(naam, regel.get("ernst", "fout"), regel["artikel"], regel["bericht"].strip(),
+                         regel["suggestie"].strip(), tekst[:240], "" if index is None else alineas[index].positie)
+
+    if regel.get("per_alinea"):
+        for volgnummer, index in enumerate(waar):
+            if als and all(p.search(alineas[index].klein) for p in als) and (
+                    eis_patroon is None or not eis_patroon.search(samen(waar[volgnummer:volgnummer + 2]))):
+                return bevinding(index)
+        return None
+    if not all(p.search(samen(waar)) for p in als):
+        return None
+    if regel.get("verboden"):
+        verboden = patroon(regel["verboden"])
+        behalve = patroon(regel["behalve_in_zin"]) if regel.get("behalve_in_zin") else None
+        for index in waar:
+            for zin in _zinnen(alineas[index].klein):
+                if verboden.search(zin) and not (behalve and behalve.search(zin)):
+                    return bevinding(index)
+        return None
+    if eis_patroon is not None:
+        return None if eis_patroon.search(samen(waar)) else bevinding(None)
+    return bevinding(next((i for i in waar if als and als[0].search(alineas[i].klein)), waar[0]))
 
 
 def _artikelen_bestaan(vondsten) -> list[Bevinding]:

@@ -62,7 +62,7 @@ class Werker:
         regel = {"rij": taak.rij, "sleutel": taak.sleutel, "gegevens_hash": taak.gegevens_hash}
         sjabloon = self.i.sjabloon
         try:
-            procedure = procedure_van(sjabloon.besluittype, taak.zaak, self.i.dagtekening, self.gemeente)
+            procedure = procedure_van(sjabloon, taak.zaak, self.i.dagtekening, self.gemeente)
         except InvoerFout as fout:
             return regel | {"status": "fout", "fouten": [["(procedureregels)", m] for m in fout.meldingen]}, None
         if fouten := [b for b in procedure if b.ernst == "fout"]:          # the row's zaak breaks the procedure

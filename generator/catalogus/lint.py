@@ -107,7 +107,7 @@ def _variabelen(sjabloon: Sjabloon, gebruikt: Gebruik, rapport: LintRapport) -> 
         return
     for naam in sorted(set(sjabloon.velden) - gebruikt.namen - in_termijnen - in_procedure):
         rapport.meld("waarschuwing", "ongebruikt", f"veld '{naam}' staat in het manifest maar het sjabloon gebruikt het niet")
-    for pad in ontbrekend_in_profiel(gebruikt, gemeenteprofiel()):
+    for pad in ontbrekend_in_profiel(gebruikt, gemeenteprofiel(), sjabloon.besluittype):
         rapport.meld("waarschuwing", "profiel", f"'{pad}' staat niet in het gemeenteprofiel content/gemeente.yaml")
 
 
@@ -162,7 +162,8 @@ def _variant(sjabloon: Sjabloon, variant: Variant, gemeente: dict, dagtekening: 
                          variant=None if is_voorbeeld else variant.naam)
         return
     if is_voorbeeld:
-        for bevinding in procedure_bevindingen(sjabloon.besluittype, zaak, dagtekening, gemeente):
+        for bevinding in procedure_bevindingen(sjabloon.besluittype, zaak, dagtekening, gemeente,
+                                               sjabloon.bestuursorgaan(zaak)):
             rapport.meld(bevinding.ernst, f"procedure:{bevinding.regel}",
                          f"{sjabloon.voorbeeld.name}: {bevinding.fragment} ({bevinding.artikel}; regel {bevinding.regel})",
                          variant=variant.naam)

@@ -12,6 +12,7 @@ from docxtpl import DocxTemplate
 from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 
+from checks.awb.regels import orgaan
 from generator.vullen.bouwstenen import lees_bouwsteen
 from generator.vullen.fouten import RenderFout
 
@@ -31,7 +32,7 @@ def jinja_bron(docx_pad: Path) -> str:
 
 @dataclass
 class Gebruik:
-    paden: set[str] = field(default_factory=set)          # 'aanvrager.naam', 'gemeente.bezwaaradres.postbus'
+    paden: set[str] = field(default_factory=set)          # 'aanvrager.naam', 'orgaan.bezwaaradres.postbus'
     bouwstenen: set[str] = field(default_factory=set)
     grondslagen: set[str] = field(default_factory=set)
     optioneel: set[str] = field(default_factory=set)       # paths only used after `is defined`
@@ -96,11 +97,12 @@ def _pad(knoop: nodes.Node) -> str | None:
     return None
 
 
-def ontbrekend_in_profiel(gebruikt: Gebruik, profiel: dict) -> list[str]:
-    """The gemeente.* paths a template needs that the profile does not give."""
+def ontbrekend_in_profiel(gebruikt: Gebruik, profiel: dict, besluittype: str) -> list[str]:
+    """The gemeente.* and orgaan.* paths a template needs that the profile does not give (orgaan: the bestuursorgaan
+    of the template's besluittype, under bestuursorganen in the profile)."""
     ontbreekt = []
-    for pad in sorted(p for p in gebruikt.paden - gebruikt.optioneel if p.startswith("gemeente.")):
-        waarde = profiel
+    for pad in sorted(p for p in gebruikt.paden - gebruikt.optioneel if p.startswith(("gemeente.", "orgaan."))):
+        waarde = profiel if pad.startswith("gemeente.") else orgaan(profiel, besluittype)
         for deel in pad.split(".")[1:]:
             waarde = waarde.get(deel) if isinstance(waarde, dict) else None
         if waarde is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from checks.awb.regels import besluittypen, bestuursorgaan, orgaan
 from checks.content import content_dir, gebruik_aanpassingen
 from checks.termijnen import TermijnFout, bereken
 from checks.termijnen import soorten as termijnsoorten
@@ -36,8 +37,11 @@ def activeer_gemeente(pad: Path | None = None) -> dict:
 
 
 def maak_context(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente: dict) -> tuple[dict, list[str]]:
-    """Return the render context and the termijn warnings for the caseworker."""
-    context = dict(zaak, gemeente=gemeente, dagtekening=dagtekening)
+    """Return the render context and the termijn warnings for the caseworker. `orgaan` is the bestuursorgaan that
+    takes a besluit of this type, as the gemeente profile describes it; `besluittype` is the rule data of that type
+    (content/awb/besluittypen/: titel, rechtsmiddel, belanghebbenden ...)."""
+    context = dict(zaak, gemeente=gemeente, dagtekening=dagtekening, orgaan=bestuursorgaan_van(sjabloon, gemeente, zaak),
+                   besluittype=besluittypen()[sjabloon.besluittype])
     termijnen, waarschuwingen = {}, []
     for naam, spec in sjabloon.termijnen.items():
         vanaf = _waarde(spec.get("vanaf", "dagtekening"), context, termijnen)
@@ -54,6 +58,15 @@ def maak_context(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente:
         waarschuwingen += termijn.waarschuwingen
     context["termijnen"] = termijnen
     return context, waarschuwingen
+
+
+def bestuursorgaan_van(sjabloon: Sjabloon, gemeente: dict, zaak: dict) -> dict:
+    sleutel = sjabloon.bestuursorgaan(zaak) or bestuursorgaan(sjabloon.besluittype)
+    gegevens = orgaan(gemeente, sjabloon.besluittype, sleutel)
+    if not gegevens:
+        raise InvoerFout(f"gemeenteprofiel: bestuursorganen.{sleutel} ontbreekt; dit besluit neemt dat orgaan "
+                         "(naam, ondertekening, bezwaaradres)")
+    return gegevens
 
 
 def _waarde(verwijzing, context: dict, termijnen: dict | None = None):

@@ -42,7 +42,7 @@ def genereer(sjabloon_naam: str, zaak_pad: Path, uit: Path, dagtekening: dt.date
     eis_vrijgave(sjabloon, concept)
     zaak = laad_zaak(zaak_pad, sjabloon)
     gemeente = activeer_gemeente(gemeente_pad)
-    procedure = procedure_van(sjabloon.besluittype, zaak, dagtekening, gemeente)
+    procedure = procedure_van(sjabloon, zaak, dagtekening, gemeente)
     eis_procedure(procedure, forceer_reden)
     ontwerp = vul_en_keur(sjabloon, zaak, dagtekening, gemeente, Path(zaak_pad).stem, procedure)
     document = vrij_te_geven(ontwerp, forceer_reden)
@@ -78,7 +78,7 @@ def vul_en_keur(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente: 
     """Fill the template with a validated case and run all checks (the procedure rules too, unless their findings
     are given); nothing is refused or written yet."""
     if procedure is None:
-        procedure = procedure_van(sjabloon.besluittype, zaak, dagtekening, gemeente)
+        procedure = procedure_van(sjabloon, zaak, dagtekening, gemeente)
     context, waarschuwingen = maak_context(sjabloon, zaak, dagtekening, gemeente)
     document = vul_docx(sjabloon.docx, context, sjabloon.id)
     naam = bestandsnaam(zaak.get("zaaknummer") or naam_zonder_zaaknummer, sjabloon.id)

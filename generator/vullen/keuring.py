@@ -18,6 +18,7 @@ from checks.b1.controle import B1Rapport, controleer_b1
 from checks.bevinding import Bevinding
 from checks.document import lees_document
 from generator.vullen.fouten import InvoerFout
+from generator.vullen.sjabloon import Sjabloon
 
 
 @dataclass
@@ -53,10 +54,11 @@ class ProcedureGeweigerd(Exception):
         super().__init__("de procedure klopt niet: " + ", ".join(b.regel for b in bevindingen if b.ernst == "fout"))
 
 
-def procedure_van(besluittype: str, zaak: dict, dagtekening: dt.date, gemeente: dict) -> list[Bevinding]:
-    """The procedure rules of this besluittype on a validated zaak; a rule file that cannot be read is bad input."""
+def procedure_van(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente: dict) -> list[Bevinding]:
+    """The procedure rules of the template's besluittype on a validated zaak; a rule file that cannot be read is bad
+    input."""
     try:
-        return procedure_bevindingen(besluittype, zaak, dagtekening, gemeente)
+        return procedure_bevindingen(sjabloon.besluittype, zaak, dagtekening, gemeente, sjabloon.bestuursorgaan(zaak))
     except RegelFout as fout:
         raise InvoerFout(str(fout)) from None
 

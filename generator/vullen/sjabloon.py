@@ -16,7 +16,7 @@ from generator.vullen.velden import bekende_typen, subvelden
 
 VERPLICHT_IN_MANIFEST = ("id", "titel", "besluittype", "versie", "status", "eigenaar", "velden")
 STATUSSEN = ("concept", "vrijgegeven")
-GERESERVEERD = ("gemeente", "dagtekening", "termijnen")   # names the generator fills itself
+GERESERVEERD = ("gemeente", "dagtekening", "termijnen", "orgaan", "besluittype")   # names the generator fills itself
 
 
 @dataclass
@@ -33,6 +33,17 @@ class Sjabloon:
     sha256: str | None = None       # of the DOCX as released (set by `sjabloon vrijgeven`)
     sleutel: str | None = None      # the field that names each letter of a bulk run (else the row number)
     voorbeeld_dagtekening: dt.date | None = None    # the example is a case from the past: its own dagtekening
+    bestuursorgaan_veld: str | None = None          # a zaak field naming the organ, instead of the besluittype's
+
+    def bestuursorgaan(self, zaak: dict) -> str | None:
+        """The organ a zaak names in `bestuursorgaan_veld` (a beslissing op bezwaar is taken by the organ that took
+        the contested decision, art. 6:4 and 7:11 Awb), or None: then the besluittype's organ applies."""
+        if not self.bestuursorgaan_veld:
+            return None
+        waarde = zaak
+        for deel in self.bestuursorgaan_veld.split("."):
+            waarde = waarde.get(deel) if isinstance(waarde, dict) else None
+        return str(waarde) if waarde else None
 
     @property
     def docx(self) -> Path:
@@ -90,6 +101,7 @@ def laad(naam: str | Path) -> Sjabloon:
         sleutel=manifest.get("sleutel"),
         voorbeeld_dagtekening=dt.date.fromisoformat(str(manifest["voorbeeld_dagtekening"]))
         if manifest.get("voorbeeld_dagtekening") else None,
+        bestuursorgaan_veld=manifest.get("bestuursorgaan_veld"),
     )
 
 
@@ -110,9 +122,20 @@ def controleer_manifest(manifest: dict, map_: Path) -> list[str]:
     problemen += _controleer_termijnen(manifest.get("termijnen") or {}, velden)
     if manifest.get("voorbeeld_dagtekening") and not _is_datum(manifest["voorbeeld_dagtekening"]):
         problemen.append(f"voorbeeld_dagtekening: '{manifest['voorbeeld_dagtekening']}' is geen datum; schrijf JJJJ-MM-DD")
+    if (veld := manifest.get("bestuursorgaan_veld")) and not _is_veld(veld, velden):
+        problemen.append(f"bestuursorgaan_veld: '{veld}' is geen veld van dit sjabloon")
     if (sleutel := manifest.get("sleutel")) is not None and not (velden.get(sleutel) or {}).get("verplicht"):
         problemen.append(f"sleutel: '{sleutel}' moet een verplicht veld zijn (de sleutel benoemt elke brief in een bulkrun)")
     return problemen
+
+
+def _is_veld(pad: str, velden: dict) -> bool:
+    huidig = velden
+    for deel in pad.split("."):
+        if not isinstance(huidig, dict) or deel not in huidig:
+            return False
+        huidig = subvelden(huidig[deel]) if isinstance(huidig[deel], dict) else None
+    return True
 
 
 def _is_datum(waarde) -> bool:
