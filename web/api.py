@@ -14,6 +14,7 @@ from typing import Literal
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
+from checks.awb.controle import Onderdeel
 from checks.awb.controle import controleer as awb_controleer
 from checks.awb.regels import besluittypen
 from checks.b1.controle import controleer_b1
@@ -61,6 +62,9 @@ class AwbUitslag(BaseModel):
     zekerheid: float
     herkend_op: list[str]
     elementen: dict[str, bool | None]
+    onderdelen: dict[str, Onderdeel] = Field(
+        description="Per onderdeel dat voor dit type geldt: aanwezig (met het fragment dat het laat zien), ontbreekt, "
+                    "of niet_vastgesteld (met de reden)")
     bevindingen: list[Bevinding]               # the checks' own dataclasses describe the findings
     vrijgave: bool
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checks.awb.regels import besluittypen, eis, element_info, elementen, kop_patroon, patroon
+from checks.awb.herkenning import ONBEKEND, herken
 from checks.awb.samenhang import samenhang
+from checks.awb.vaststelbaar import niet_vast_te_stellen
 from checks.bevinding import Bevinding
-from checks.content import bij_wissel
+from checks.content import bij_wissel, load_yaml
 from checks.document import Alinea, Document
 
 MIN_WOORDEN_ONDER_KOP = 4
@@ -28,14 +30,32 @@ class Vondsten:
 
 
 @dataclass
+class Onderdeel:
+    """One element as the check judged it: aanwezig (with the text that proves it), ontbreekt, or niet_vastgesteld
+    (with the reason the text cannot tell)."""
+    status: str
+    fragment: str = ""
+    positie: str = ""
+    reden: str = ""
+
+    def as_json(self) -> dict:
+        return {k: v for k, v in vars(self).items() if v}
+
+
+@dataclass
 class Rapport:
     bestand: str
     besluittype: str
     besluittype_herkend: bool
     zekerheid: float
     herkend_op: list[str]
-    elementen: dict[str, bool | None]
+    elementen: dict[str, bool | None]       # true / false / null (not applicable, or not vastgesteld)
     bevindingen: list[Bevinding]
+    onderdelen: dict[str, Onderdeel] = field(default_factory=dict)   # the applicable elements only
+
+    @property
+    def status(self) -> dict[str, str]:
+        return {naam: o.status for naam, o in self.onderdelen.items()}
 
     @property
     def vrijgave(self) -> bool:
@@ -49,30 +69,18 @@ class Rapport:
             "zekerheid": round(self.zekerheid, 2),
             "herkend_op": self.herkend_op,
             "elementen": self.elementen,
+            "onderdelen": {naam: o.as_json() for naam, o in self.onderdelen.items()},
             "bevindingen": [b.as_json() for b in self.bevindingen],
             "vrijgave": self.vrijgave,
         }
 
 
 def herken_besluittype(document: Document) -> tuple[str, float, list[str]]:
-    """The most likely besluittype, how sure (0..1: the winner's share of the two best scores), and the deciding words.
-
-    The rechtsmiddelenclausule is left out: its words ("beslissing op uw bezwaar") say nothing about the type."""
-    clausule = set(_vind(document, "rechtsmiddelenclausule", _secties(document)))
-    tekst = "\n".join(a.klein for i, a in enumerate(document.alineas) if i not in clausule)
-    scores = []
-    for type_id, regels in besluittypen().items():
-        score, woorden = 0, []
-        for item in regels.get("herkenning", []):
-            if gevonden := patroon(item["patroon"]).search(tekst):
-                score += item["gewicht"]
-                woorden.append(gevonden.group(0).strip())
-        scores.append((score, type_id, woorden))
-    scores.sort(key=lambda s: -s[0])
-    (beste, type_id, woorden), tweede = scores[0], scores[1][0]
-    if beste == 0:
-        return "brief", 0.0, []
-    return type_id, beste / (beste + tweede), woorden
+    """The most likely besluittype, how sure (0..1), and the deciding words; `onbekend` rather than a guess."""
+    secties = _secties(document)
+    uitkomst = herken(document, set(_vind(document, "rechtsmiddelenclausule", secties)),
+                      set(_vind(document, "dictum", secties)))
+    return uitkomst.besluittype, uitkomst.zekerheid, uitkomst.woorden
 
 
 def vind_elementen(document: Document, besluittype: str) -> Vondsten:
@@ -145,7 +153,7 @@ def _grondslag(vondsten: Vondsten, besluittype: str, secties) -> None:
     """A grondslag is a citation of an article that can carry this type of decision, outside the
     rechtsmiddelenclausule; under a 'wettelijk kader' heading, any article citation counts."""
     artikel = patroon("{ARTIKEL}")
-    dragend = [patroon(p) for p in besluittypen()[besluittype].get("grondslag_artikelen", [])]
+    dragend = [patroon(p) for p in besluittypen().get(besluittype, {}).get("grondslag_artikelen", [])]
     clausule = set(vondsten.plaatsen.get("rechtsmiddelenclausule", []))
     plaatsen = set()
     for index, alinea in enumerate(vondsten.document.alineas):
@@ -182,7 +190,10 @@ def _alleen_in_slot(vondsten: Vondsten, element: str) -> None:
 
 
 def controleer(document: Document, besluittype: str | None = None) -> Rapport:
-    """Check a document against the rules of its besluittype (recognised from the text when not given)."""
+    """Check a document against the rules of its besluittype (recognised from the text when not given).
+
+    An element is `ontbreekt` only when the text is complete enough to tell; otherwise `niet_vastgesteld`, with the
+    reason, and no fout."""
     herkend = besluittype is None
     if herkend:
         besluittype, zekerheid, woorden = herken_besluittype(document)
@@ -190,18 +201,37 @@ def controleer(document: Document, besluittype: str | None = None) -> Rapport:
         if besluittype not in besluittypen():
             raise ValueError(f"onbekend besluittype '{besluittype}'; kies uit: {', '.join(besluittypen())}")
         zekerheid, woorden = 1.0, []
+    onbekend = besluittype == ONBEKEND
     vondsten = vind_elementen(document, besluittype)
-    status: dict[str, bool | None] = {}
+    reden_alle, reden_per_element = niet_vast_te_stellen(document, onbekend,
+                                                          vondsten.plaatsen.get("ondertekening", []))
+    elementen_status: dict[str, bool | None] = {}
+    onderdelen: dict[str, Onderdeel] = {}
     bevindingen: list[Bevinding] = []
     for naam in elementen():
-        vereist = eis(besluittype, naam)
-        aanwezig = bool(vondsten.plaatsen.get(naam))
-        status[naam] = aanwezig if vereist else None
-        if vereist and not aanwezig:
+        vereist = "aanbevolen" if onbekend else eis(besluittype, naam)
+        plaatsen = vondsten.plaatsen.get(naam)
+        if not vereist:
+            elementen_status[naam] = None
+        elif plaatsen:
+            eerste = document.alineas[plaatsen[0]]
+            onderdelen[naam] = Onderdeel("aanwezig", eerste.tekst[:240], eerste.positie)
+            elementen_status[naam] = True
+        elif reden := reden_alle or reden_per_element.get(naam):
+            onderdelen[naam] = Onderdeel("niet_vastgesteld", reden=reden)
+            elementen_status[naam] = None
+        else:
+            onderdelen[naam] = Onderdeel("ontbreekt")
+            elementen_status[naam] = False
             info = element_info(besluittype, naam)
             bevindingen.append(Bevinding(
                 regel=naam, ernst="fout" if vereist == "verplicht" else "waarschuwing", artikel=info["artikel"],
                 bericht=f"{info['titel']} ontbreekt. {info['uitleg']}", suggestie=info["suggestie"],
                 fragment="(niet gevonden in het document)"))
-    bevindingen += samenhang(vondsten, besluittype)
-    return Rapport(document.bestand, besluittype, herkend, zekerheid, woorden, status, bevindingen)
+    if onbekend:
+        melding = load_yaml("awb/elementen.yaml")["vaststelbaar"]["type_onbekend"]
+        bevindingen.append(Bevinding("besluittype_onbekend", "waarschuwing", melding["artikel"], melding["bericht"],
+                                     melding["suggestie"], ", ".join(woorden)[:240]))
+    else:
+        bevindingen += samenhang(vondsten, besluittype)
+    return Rapport(document.bestand, besluittype, herkend, zekerheid, woorden, elementen_status, bevindingen, onderdelen)

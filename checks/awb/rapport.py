@@ -18,17 +18,20 @@ ERNST_LABEL = {"fout": "FOUT", "waarschuwing": "WAARSCHUWING", "info": "INFO"}
 
 
 def als_tekst(rapport: Rapport) -> str:
-    titel = besluittypen()[rapport.besluittype]["titel"]
+    titel = besluittypen()[rapport.besluittype]["titel"] if rapport.besluittype in besluittypen() else "Type onbekend"
     regels = [f"{rapport.bestand}: {titel} ({rapport.besluittype})"]
     if rapport.besluittype_herkend:
         woorden = ", ".join(f"'{w}'" for w in rapport.herkend_op) or "geen kenmerkende woorden"
         regels.append(f"  type herkend uit de tekst, zekerheid {rapport.zekerheid:.0%}, op grond van: {woorden}")
-    groepen = {"aanwezig": [], "ontbreekt": [], "niet van toepassing": []}
-    for naam, status in rapport.elementen.items():
-        groepen["niet van toepassing" if status is None else "aanwezig" if status else "ontbreekt"].append(naam)
+    groepen = {"aanwezig": [], "ontbreekt": [], "niet vastgesteld": [], "niet van toepassing": []}
+    for naam in rapport.elementen:
+        status = rapport.onderdelen[naam].status if naam in rapport.onderdelen else "niet van toepassing"
+        groepen[status.replace("_", " ")].append(naam)
     for label, namen in groepen.items():
         if namen:
             regels.append(f"  {label}: {', '.join(namen)}")
+    redenen = {o.reden for o in rapport.onderdelen.values() if o.status == "niet_vastgesteld"}
+    regels += [f"      waarom niet vastgesteld: {reden}" for reden in sorted(redenen)]
     for b in rapport.bevindingen:
         regels.append(f"  {ERNST_LABEL[b.ernst]} {b.regel} ({b.artikel}): {b.bericht}")
         regels.append(f"      wat te doen: {b.suggestie}")

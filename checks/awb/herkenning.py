@@ -1,0 +1,66 @@
+"""Which besluittype a text is, from the words of each type (content/awb/besluittypen/*.yaml: herkenning).
+
+Where a word stands counts: in the title or onderwerp it says what the text is, in the dictum what is decided,
+elsewhere it may be background (a gedoogbeschikking mentions the bestuursdwang it holds back). The weights per
+place and the threshold under which the answer is `onbekend` are data (content/awb/elementen.yaml: herkenning).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checks.awb.regels import besluittypen, patroon
+from checks.content import load_yaml
+from checks.document import Document
+
+ONBEKEND = "onbekend"       # the besluittype, when the text does not tell it clearly enough
+
+
+@dataclass
+class Herkenning:
+    besluittype: str
+    zekerheid: float        # the winner's share of the two best scores
+    woorden: list[str]      # the words that decided, best first
+
+
+def plekken(document: Document, clausule: set[int], dictum: set[int]) -> dict[str, str]:
+    """The lower-cased text per place: titel (onderwerp, betreft, headings in the first fifth), dictum, tekst (the
+    rest, without the rechtsmiddelenclausule, whose words say nothing about the type)."""
+    data = load_yaml("awb/elementen.yaml")["herkenning"]
+    titelregel = patroon(data["titel"])
+    grens = max(3, len(document.alineas) // 5)
+    delen: dict[str, list[str]] = {"titel": [], "dictum": [], "tekst": []}
+    for index, alinea in enumerate(document.alineas):
+        if index in clausule:
+            continue
+        if titelregel.search(alinea.klein) or (alinea.kop and index < grens):
+            delen["titel"].append(alinea.klein)
+        elif index in dictum:
+            delen["dictum"].append(alinea.klein)
+        else:
+            delen["tekst"].append(alinea.klein)
+    return {plek: "\n".join(teksten) for plek, teksten in delen.items()}
+
+
+def herken(document: Document, clausule: set[int], dictum: set[int]) -> Herkenning:
+    data = load_yaml("awb/elementen.yaml")["herkenning"]
+    teksten = plekken(document, clausule, dictum)
+    scores = []
+    for type_id, regels in besluittypen().items():
+        score, woorden = 0.0, []
+        for item in regels.get("herkenning", []):
+            gewogen = [(data["plekken"][plek] * item["gewicht"], m.group(0).strip())
+                       for plek, tekst in teksten.items() if (m := patroon(item["patroon"]).search(tekst))]
+            if gewogen:
+                punten, woord = max(gewogen)
+                score += punten
+                woorden.append(woord)
+        scores.append((score, type_id, woorden))
+    scores.sort(key=lambda s: -s[0])
+    (beste, type_id, woorden), tweede = scores[0], scores[1]
+    if beste == 0:
+        return Herkenning("brief", 0.0, [])
+    zekerheid = beste / (beste + tweede[0])
+    if zekerheid < data["drempel"]:
+        return Herkenning(ONBEKEND, zekerheid, woorden + [f"of {tweede[1]}?"])
+    return Herkenning(type_id, zekerheid, woorden)
