@@ -105,3 +105,31 @@ def test_generator_refuses_a_brief_below_b1(tmp_path, sjablonen_kopie, monkeypat
     uit = sjabloon_cli("genereer", "--concept", "buiten-behandeling", "--zaak", zaak, "--uit", tmp_path / "uit2", "--datum", "2026-11-20",
                        env=dict(omgeving, SJABLOON_TEMPLATES=str(REPO / "templates")))
     assert uit.returncode == 0 and "niet op B1-niveau" in uit.stderr
+
+
+def test_docx_comment_lands_on_its_sentence_inside_a_content_control_after_a_table(tmp_path):
+    """The reader counts paragraphs in tables and content controls; the comment still finds its sentence."""
+    from docx.oxml import parse_xml
+
+    from checks.b1.controle import controleer_b1
+    from checks.b1.rapport import docx_met_opmerkingen
+    from checks.document import lees_document
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = Document()
+    doc.add_paragraph("Wij sturen u de rekening.")
+    tabel = doc.add_table(rows=1, cols=2)
+    tabel.cell(0, 0).text, tabel.cell(0, 1).text = "Kenmerk", "Z-2026-12"
+    body = doc.element.body
+    body.insert(len(body) - 1, parse_xml(
+        f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>U betaalt binnen twee weken.</w:t></w:r></w:p>'
+        '<w:p><w:r><w:t>Indien u vragen hebt, kunt u ons bellen.</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    bron = tmp_path / "brief.docx"
+    doc.save(bron)
+    rapport = controleer_b1(lees_document(bron))
+    terug = Document(io.BytesIO(docx_met_opmerkingen(bron.read_bytes(), rapport)))
+    lichaam = terug.element.body.xml
+    assert lichaam.count("commentRangeStart") == 1
+    voor, na = lichaam.split("commentRangeStart")
+    assert "Indien u vragen hebt" in na and "Indien u vragen hebt" not in voor
+    assert "ambtelijk woord" in terug.part._comments_part.element.xml

@@ -85,18 +85,32 @@ def docx_met_opmerkingen(docx: bytes, rapport: B1Rapport, auteur: str = "B1-cont
     from docx import Document as Word
 
     word = Word(io.BytesIO(docx))
-    alineas = [a for a in word.paragraphs if a.text.strip()]
+    alineas = _alle_alineas(word)
+    volgende = 0
     for zin in rapport.zinnen:
         if not zin.problemen or not zin.positie.startswith("alinea "):
             continue
-        alinea = alineas[int(zin.positie.split()[1]) - 1]
-        runs = _runs_van(alinea, zin.tekst)
-        if runs:
-            tekst = "\n".join(f"{REGEL_NAMEN.get(p.regel, p.regel)}: {p.suggestie}" for p in zin.problemen)
-            word.add_comment(runs, text=tekst, author=auteur, initials="B1")
+        for index in range(volgende, len(alineas)):
+            runs = _runs_van(alineas[index], zin.tekst)
+            if runs:
+                volgende = index
+                tekst = "\n".join(f"{REGEL_NAMEN.get(p.regel, p.regel)}: {p.suggestie}" for p in zin.problemen)
+                word.add_comment(runs, text=tekst, author=auteur, initials="B1")
+                break
     uit = io.BytesIO()
     word.save(uit)
     return uit.getvalue()
+
+
+def _alle_alineas(word) -> list:
+    """Every paragraph of the body in reading order, also inside tables and content controls.
+
+    The reader numbers paragraphs that python-docx's ``paragraphs`` does not list, so a flagged
+    sentence is found by its text, searching on from the previous one."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    return [Paragraph(p, word._body) for p in word.element.body.iter(qn("w:p"))]
 
 
 def _runs_van(alinea, zin: str) -> list:

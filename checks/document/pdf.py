@@ -1,0 +1,79 @@
+"""PDF: the text layer (pypdf), page by page. No OCR: a scanned PDF without text is refused with a Dutch message.
+
+Lines that repeat at the top or bottom of most pages (a running header or footer, the page number normalised away)
+are read once, as 'koptekst' before the body and 'voettekst' after it, like the header and footer of a DOCX; lines
+that only number the page ('Pagina 2 van 5', '2/8') are dropped. Wrapped lines become paragraphs again, also across
+a page break, and words broken at a line end are joined."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+
+from checks.document.kop import lijkt_kop
+from checks.document.model import Alinea, Document, DocumentFout
+from checks.document.regels import in_zinnen, is_paginanummer, regels_naar_alineas
+
+RAND = 3                    # a running header or footer is among the first or last three lines of a page
+
+
+def lees_pdf(bestand: str, data: bytes) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        lezer = PdfReader(io.BytesIO(data))
+        paginas = [pagina.extract_text() or "" for pagina in lezer.pages]
+    except PdfReadError as fout:
+        raise ValueError(str(fout)) from None
+    if not any(p.strip() for p in paginas):
+        raise DocumentFout(f"{bestand}: de PDF heeft geen tekstlaag (gescand?); maak eerst tekst met OCR")
+    per_pagina = [[r.strip() for r in p.split("\n") if r.strip()] for p in paginas]
+    koptekst, voettekst = _haal_paginaranden_weg(per_pagina)
+    regels, breedtes, pagina_van = [], [], []
+    for nummer, pagina in enumerate(per_pagina, start=1):
+        breedte = max((len(r) for r in pagina), default=0)
+        regels += pagina
+        breedtes += [breedte] * len(pagina)
+        pagina_van += [nummer] * len(pagina)
+    document = Document(bestand)
+    document.alineas += [Alinea(tekst, "koptekst") for tekst in koptekst]
+    for stuk, eerste in regels_naar_alineas(regels, breedtes):
+        for zin in in_zinnen(stuk):
+            document.alineas.append(Alinea(zin, f"pagina {pagina_van[eerste]}", lijkt_kop(zin)))
+    document.alineas += [Alinea(tekst, "voettekst") for tekst in voettekst]
+    return document
+
+
+def _sleutel(regel: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(regel.lower().split()))
+
+
+def _haal_paginaranden_weg(paginas: list[list[str]]) -> tuple[list[str], list[str]]:
+    """Remove page numbers and running headers and footers from the pages (in place); return the header and footer
+    lines, each once, as first found."""
+    for pagina in paginas:
+        pagina[:] = [r for i, r in enumerate(pagina) if not (
+            is_paginanummer(r) or (i < RAND or i >= len(pagina) - RAND) and re.fullmatch(r"\d{1,3}", r))]
+    if len(paginas) < 2:
+        return [], []
+    drempel = len(paginas) // 2 + 1                 # more than half of the pages
+    boven = Counter(k for p in paginas for k in {_sleutel(r) for r in p[:RAND]})
+    onder = Counter(k for p in paginas for k in {_sleutel(r) for r in p[-RAND:]})
+    kop_sleutels = {k for k, n in boven.items() if n >= drempel}
+    voet_sleutels = {k for k, n in onder.items() if n >= drempel} - kop_sleutels
+    koptekst: dict[str, str] = {}
+    voettekst: dict[str, str] = {}
+    for pagina in paginas:
+        blijft = []
+        for i, regel in enumerate(pagina):
+            sleutel = _sleutel(regel)
+            if i < RAND and sleutel in kop_sleutels:
+                koptekst.setdefault(sleutel, regel)
+            elif i >= len(pagina) - RAND and sleutel in voet_sleutels:
+                voettekst.setdefault(sleutel, regel)
+            else:
+                blijft.append(regel)
+        pagina[:] = blijft
+    return list(koptekst.values()), list(voettekst.values())
