@@ -91,7 +91,7 @@ def vind_elementen(document: Document, besluittype: str) -> Vondsten:
         vondsten.plaatsen[naam] = _vind(document, naam, secties)
     _grondslag(vondsten, besluittype, secties)
     _handtekening_na_groet(vondsten)
-    _alleen_in_slot(vondsten, "ondertekening")
+    _alleen_in_slot(vondsten, "ondertekening", na=vondsten.plaatsen.get("dictum", []))
     return vondsten
 
 
@@ -151,7 +151,8 @@ def _secties(document: Document) -> list[tuple[int | None, list[int]]]:
 
 def _grondslag(vondsten: Vondsten, besluittype: str, secties) -> None:
     """A grondslag is a citation of an article that can carry this type of decision, outside the
-    rechtsmiddelenclausule; under a 'wettelijk kader' heading, any article citation counts."""
+    rechtsmiddelenclausule; under a 'wettelijk kader' heading, any article citation counts (a beslissing op bezwaar
+    says 'bezwaarschrift' there too, which does not make it the clausule)."""
     artikel = patroon("{ARTIKEL}")
     dragend = [patroon(p) for p in besluittypen().get(besluittype, {}).get("grondslag_artikelen", [])]
     clausule = set(vondsten.plaatsen.get("rechtsmiddelenclausule", []))
@@ -160,7 +161,7 @@ def _grondslag(vondsten: Vondsten, besluittype: str, secties) -> None:
         if index not in clausule and artikel.search(alinea.klein) and any(d.search(alinea.klein) for d in dragend):
             plaatsen.add(index)
     onder_kop = set(vondsten.plaatsen.get("grondslag", []))
-    plaatsen.update(i for i in onder_kop if i not in clausule and artikel.search(vondsten.document.alineas[i].klein))
+    plaatsen.update(i for i in onder_kop if artikel.search(vondsten.document.alineas[i].klein))
     vondsten.plaatsen["grondslag"] = sorted(plaatsen)
 
 
@@ -176,14 +177,15 @@ def _handtekening_na_groet(vondsten: Vondsten) -> None:
     vondsten.plaatsen["ondertekening"] = sorted(plaatsen)
 
 
-def _alleen_in_slot(vondsten: Vondsten, element: str) -> None:
-    """A signature counts only after the first 40% of the text (tables and annexes may follow it)."""
+def _alleen_in_slot(vondsten: Vondsten, element: str, na: list[int]) -> None:
+    """A signature counts only after the first 40% of the text, or after the dictum when that comes sooner:
+    conditions, a law text or the clause may follow the signature and make the body look short."""
     lengtes = [len(a.tekst) for a in vondsten.document.alineas]
     grens, tot = 0.4 * sum(lengtes), 0
-    begin_slot = len(lengtes)
+    begin_slot = min(na[0] + 1 if na else len(lengtes), len(lengtes))
     for index, lengte in enumerate(lengtes):
         if tot >= grens:
-            begin_slot = index
+            begin_slot = min(begin_slot, index)
             break
         tot += lengte
     vondsten.plaatsen[element] = [i for i in vondsten.plaatsen.get(element, []) if i >= begin_slot]

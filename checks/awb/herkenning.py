@@ -3,6 +3,10 @@
 Where a word stands counts: in the title or onderwerp it says what the text is, in the dictum what is decided,
 elsewhere it may be background (a gedoogbeschikking mentions the bestuursdwang it holds back). The weights per
 place and the threshold under which the answer is `onbekend` are data (content/awb/elementen.yaml: herkenning).
+
+Some types say what a text *is* whatever it is about: a beslissing op bezwaar about a last onder dwangsom, a
+voornemen to impose one. Such a type has `voorrang` (a pattern and the places where it decides); when it is found
+there, the types it goes before (`boven`) drop out, however many of their words the text uses.
 """
 
 from __future__ import annotations
@@ -24,16 +28,17 @@ class Herkenning:
 
 
 def plekken(document: Document, clausule: set[int], dictum: set[int]) -> dict[str, str]:
-    """The lower-cased text per place: titel (onderwerp, betreft, headings in the first fifth), dictum, tekst (the
-    rest, without the rechtsmiddelenclausule, whose words say nothing about the type)."""
+    """The lower-cased text per place: titel (the first line of the body, onderwerp, betreft, headings in the first
+    fifth), dictum, tekst (the rest, without the rechtsmiddelenclausule, whose words say nothing about the type)."""
     data = load_yaml("awb/elementen.yaml")["herkenning"]
     titelregel = patroon(data["titel"])
     grens = max(3, len(document.alineas) // 5)
+    eerste = next((i for i, a in enumerate(document.alineas) if a.positie.startswith("alinea")), None)
     delen: dict[str, list[str]] = {"titel": [], "dictum": [], "tekst": []}
     for index, alinea in enumerate(document.alineas):
         if index in clausule:
             continue
-        if titelregel.search(alinea.klein) or (alinea.kop and index < grens):
+        if index == eerste or titelregel.search(alinea.klein) or (alinea.kop and index < grens):
             delen["titel"].append(alinea.klein)
         elif index in dictum:
             delen["dictum"].append(alinea.klein)
@@ -45,8 +50,15 @@ def plekken(document: Document, clausule: set[int], dictum: set[int]) -> dict[st
 def herken(document: Document, clausule: set[int], dictum: set[int]) -> Herkenning:
     data = load_yaml("awb/elementen.yaml")["herkenning"]
     teksten = plekken(document, clausule, dictum)
-    scores = []
-    for type_id, regels in besluittypen().items():
+    typen = besluittypen()
+    scores, opzij = [], set()
+    for type_id, regels in typen.items():
+        voorrang = regels.get("voorrang")
+        if voorrang and any(patroon(voorrang["patroon"]).search(teksten[plek]) for plek in voorrang["plekken"]):
+            opzij |= set(voorrang["boven"]) - {type_id}
+    for type_id, regels in typen.items():
+        if type_id in opzij:
+            continue
         score, woorden = 0.0, []
         for item in regels.get("herkenning", []):
             gewogen = [(data["plekken"][plek] * item["gewicht"], m.group(0).strip())

@@ -13,7 +13,7 @@ from checks.awb.regels import patroon
 from checks.content import load_yaml
 from checks.document import Document
 
-BUITEN_DE_TEKST = ("koptekst", "voettekst", "voetnoot", "eindnoot", "tabel")
+BUITEN_DE_TEKST = ("koptekst", "voettekst", "voetnoot", "eindnoot", "tekstvak", "tabel")
 
 
 def regels() -> dict:
@@ -22,8 +22,8 @@ def regels() -> dict:
 
 def afgebroken(document: Document, ondertekening: list[int]) -> str | None:
     """The reason, when the running text bears a sign of a cut, or stops in the middle of a sentence: its last line
-    has six words or more and no closing punctuation, while the line before it does close (else it is a list), and
-    no signature came before it (else it is an annex after the signature)."""
+    has six words or more and no closing punctuation, while the line before it does close or is a heading (else it
+    is a list), and no signature came before it (else it is an annex after the signature)."""
     data = regels()["afgebroken"]
     lopend = [i for i, a in enumerate(document.alineas) if not a.positie.startswith(BUITEN_DE_TEKST)]
     if not lopend:
@@ -34,9 +34,9 @@ def afgebroken(document: Document, ondertekening: list[int]) -> str | None:
     if any(i <= lopend[-1] for i in ondertekening):
         return None
     regel = slot.tekst.strip().split("\n")[-1]
-    vorige = document.alineas[lopend[-2]].tekst.strip() if len(lopend) > 1 else "."
+    vorige = document.alineas[lopend[-2]] if len(lopend) > 1 else None
     gestopt = (not slot.kop and len(regel.split()) >= 6 and not re.search(data["zinseinde"], regel)
-               and re.search(data["zinseinde"], vorige))
+               and (vorige is None or vorige.kop or re.search(data["zinseinde"], vorige.tekst.strip())))
     return data["reden"].format(slot=regel[-60:]) if gestopt else None
 
 

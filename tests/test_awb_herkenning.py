@@ -1,0 +1,160 @@
+"""The Awb check on phrasing found in real decisions written elsewhere (issue 18, items 2 and 3): what a text is
+about does not override what it is (a beslissing op bezwaar about a last, a voornemen), a bekendmaking in the third
+person has its dictum and date, a signature followed by conditions still counts, and words that only look like an
+element do not. The texts are written for these tests, in the styles of published decisions."""
+
+from checks.awb.controle import controleer
+from checks.document import lees_tekst
+
+BOB_OVER_LAST = """Beslissing op uw bezwaar tegen de last onder dwangsom
+
+Geachte heer Dekker,
+
+Op 3 maart 2026 hebben wij u een last onder dwangsom opgelegd. U moest de schutting binnen vier weken verwijderen,
+op straffe van een dwangsom van € 250 per week met een maximum van € 5.000. Op 10 april 2026 hebben wij uw
+bezwaarschrift ontvangen.
+
+Hoorzitting
+Op 12 mei 2026 bent u gehoord door de commissie bezwaarschriften.
+
+Wettelijk kader
+Wij hebben de last opgelegd op grond van artikel 5:32 van de Algemene wet bestuursrecht.
+
+Onze beoordeling
+Wij hebben het besluit heroverwogen. De schutting staat op gemeentegrond. Zicht op legalisatie is er niet.
+
+Besluit
+Wij verklaren uw bezwaar ongegrond.
+
+Met vriendelijke groet,
+burgemeester en wethouders van Zandvoorde,
+de secretaris, de burgemeester
+
+Beroep
+Bent u het niet eens met deze beslissing? Dan kunt u binnen zes weken beroep instellen bij de rechtbank.
+"""
+
+VOORNEMEN = """Aankondiging voornemen opleggen last onder bestuursdwang boot Kaaiweg
+
+Op 2 februari 2026 heeft onze toezichthouder gezien dat aan de Kaaiweg een boot ligt aangemeerd zonder ligplaats.
+Wanneer de boot er na vier weken nog ligt, overwegen wij een last onder bestuursdwang op te leggen en de kosten
+op de eigenaar te verhalen.
+
+Zienswijze
+Voordat wij een besluit nemen, mag de eigenaar binnen twee weken een zienswijze geven.
+"""
+
+BEKENDMAKING = """Ontheffing geluid Dorpsplein
+
+Burgemeester en wethouders van Zandvoorde maken bekend dat zij op 14 januari 2026 hebben besloten tot het verlenen
+van een ontheffing van artikel 4:6 van de Algemene plaatselijke verordening aan Stichting Dorpsfeest.
+
+Tegen dit besluit kunnen belanghebbenden binnen zes weken na de dag van deze bekendmaking bezwaar maken bij het
+college van burgemeester en wethouders, Postbus 12, 1234 AB Zandvoorde.
+
+Burgemeester en wethouders van Zandvoorde,
+"""
+
+TOESTEMMING_MET_VOORWAARDEN = """Datum: 9 maart 2026
+Onderwerp: Plaatsing steiger Molenstraat
+
+Geachte mevrouw Jansen,
+
+Op 2 maart 2026 hebben wij uw aanvraag om een vergunning voor het plaatsen van een steiger ontvangen.
+
+U hebt toestemming voor het plaatsen van een steiger van 2 bij 8 meter voor Molenstraat 4, van 16 tot en met 30 maart.
+
+De steiger past binnen de regels: er blijft anderhalve meter loopruimte vrij.
+
+Deze vergunning wordt verleend op grond van artikel 2:10 van de Algemene plaatselijke verordening.
+
+Namens het college van burgemeester en wethouders van Zandvoorde,
+Met vriendelijke groet,
+
+P. de Vries, medewerker vergunningen
+
+Bezwaar
+Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken na de dag van verzending bezwaar maken. Dat kan
+iedere belanghebbende. Stuur uw bezwaarschrift naar het college van burgemeester en wethouders, Postbus 12, 1234 AB Zandvoorde.
+
+Algemene voorwaarden
+U bent verantwoordelijk voor het veilig plaatsen, gebruiken en weghalen van de steiger.
+Zet de naam en het telefoonnummer van een contactpersoon op de steiger.
+Voorbijgangers op het trottoir houden anderhalve meter ruimte om ongehinderd te passeren.
+Houd brandkranen en putten vrij en zorg dat ambulances en brandweer ongehinderd kunnen passeren.
+Herstel schade aan de bestrating en laat de straat na afloop schoon achter.
+Stroomkabels liggen zo dat niemand erover kan struikelen of ermee in aanraking kan komen.
+"""
+
+
+def _controle(tekst: str, besluittype: str | None = None):
+    return controleer(lees_tekst(tekst, "besluit.txt"), besluittype)
+
+
+def test_a_beslissing_op_bezwaar_about_a_last_is_a_beslissing_op_bezwaar():
+    rapport = _controle(BOB_OVER_LAST)
+    assert rapport.besluittype == "beslissing_op_bezwaar"
+    assert any("beslissing op uw bezwaar" in woord or "ongegrond" in woord for woord in rapport.herkend_op)
+
+
+def test_a_voornemen_is_not_taken_for_the_last_it_announces():
+    rapport = _controle(VOORNEMEN)
+    assert rapport.besluittype == "voornemen_handhaving"
+    assert rapport.status.get("dictum") is None          # a voornemen has no dictum, and is not failed for it
+
+
+def test_a_bekendmaking_in_the_third_person_has_its_dictum_date_and_signature():
+    rapport = _controle(BEKENDMAKING)
+    assert rapport.besluittype == "beschikking"
+    assert rapport.status["dictum"] == "aanwezig"
+    assert "hebben besloten tot het verlenen" in rapport.onderdelen["dictum"].fragment
+    assert rapport.status["dagtekening"] == "aanwezig"
+    assert rapport.status["ondertekening"] == "aanwezig"
+    # the motivering lies with the decision itself, not in this notice
+    assert rapport.status["beoordeling"] == "niet_vastgesteld"
+
+
+def test_a_signature_counts_after_the_dictum_even_when_long_conditions_follow():
+    rapport = _controle(TOESTEMMING_MET_VOORWAARDEN)
+    assert rapport.besluittype == "beschikking"
+    assert rapport.status["dictum"] == "aanwezig"
+    assert rapport.onderdelen["dictum"].fragment.startswith("U hebt toestemming voor het plaatsen")
+    assert rapport.status["ondertekening"] == "aanwezig"
+    assert rapport.status["dagtekening"] == "aanwezig"
+    assert [b.regel for b in rapport.bevindingen if b.ernst == "fout"] == []
+
+
+def test_the_grondslag_under_a_heading_counts_though_the_paragraph_mentions_the_bezwaarschrift():
+    tekst = BOB_OVER_LAST.replace(
+        "Wij hebben de last opgelegd op grond van artikel 5:32 van de Algemene wet bestuursrecht.",
+        "Uw bezwaarschrift is beoordeeld op grond van de artikelen 2 en 3 van de Woningwet.")
+    rapport = _controle(tekst, "beslissing_op_bezwaar")
+    assert rapport.status["grondslag"] == "aanwezig"
+    assert "artikelen 2 en 3" in rapport.onderdelen["grondslag"].fragment
+
+
+def test_words_that_only_look_like_an_element_do_not_count():
+    tekst = TOESTEMMING_MET_VOORWAARDEN.replace(
+        "Namens het college van burgemeester en wethouders van Zandvoorde,\nMet vriendelijke groet,\n\n"
+        "P. de Vries, medewerker vergunningen\n",
+        "Wij schrijven u namens de heer Bakker, die ook bij de aanvraag was betrokken.\n")
+    rapport = _controle(tekst, "beschikking")
+    assert rapport.status["ondertekening"] == "ontbreekt"
+    # 'wiens belang rechtstreeks bij dit besluit is betrokken' is the clausule, not a belangenafweging
+    clausule = BEKENDMAKING.replace("belanghebbenden", "degene wiens belang rechtstreeks bij dit besluit is betrokken")
+    assert _controle(clausule, "beschikking").status["belangenafweging"] != "aanwezig"
+
+
+def test_a_mention_of_a_verordening_or_of_evenementen_does_not_make_the_type():
+    tekst = TOESTEMMING_MET_VOORWAARDEN.replace(
+        "De steiger past binnen de regels", "Ook de Vereniging van Evenementenmakers gaf advies. De steiger past binnen de regels")
+    rapport = _controle(tekst)
+    assert rapport.besluittype == "beschikking"
+
+
+def test_a_text_cut_off_under_a_heading_is_niet_vastgesteld():
+    tekst = VOORNEMEN.replace("mag de eigenaar binnen twee weken een zienswijze geven.",
+                              "mag de eigenaar binnen twee weken een zienswijze geven, mondeling of bij voorkeur")
+    rapport = _controle(tekst, "voornemen_handhaving")
+    assert "ontbreekt" not in rapport.status.values()
+    assert [b.regel for b in rapport.bevindingen if b.ernst == "fout"] == []
