@@ -158,3 +158,38 @@ def test_a_text_cut_off_under_a_heading_is_niet_vastgesteld():
     rapport = _controle(tekst, "voornemen_handhaving")
     assert "ontbreekt" not in rapport.status.values()
     assert [b.regel for b in rapport.bevindingen if b.ernst == "fout"] == []
+
+
+ZINNEN = [
+    ("dictum", "Het college heeft de volgende omgevingsvergunning verleend: het bouwen van een schuur aan de Dorpsweg 3."),
+    ("dictum", "Uw verzoek wordt hierbij afgewezen."),
+    ("dictum", "Ik wijs uw verzoek om openbaarmaking gedeeltelijk toe."),
+    ("dictum", "Gedeputeerde Staten besluiten de ontheffing te verlenen."),
+    ("dictum", "II. de documenten openbaar te maken met uitzondering van de persoonsgegevens;"),
+    ("feiten", "Op 4 maart 2026 ontvingen wij uw aanvraag voor een standplaats."),
+    ("feiten", "Bij e-mail van 17 november 2025 heeft u aangegeven dat u ook de notulen wilt ontvangen."),
+    ("feiten", "De vereniging heeft op 2 juni een verzoek om handhaving ingediend."),
+    ("dagtekening", "Verzonden op: 2 september 2026"),
+    ("dagtekening", "dinsdag 3 maart 2026"),
+    ("dagtekening", "Den Haag, datum: 12 mei 2026, de minister van Economische Zaken, namens deze"),
+    ("dagtekening", "De gemeenteraad heeft in zijn vergadering van 24 september 2026 besloten dat een herziening wordt voorbereid."),
+    ("beoordeling", "Op deze documenten is de uitzonderingsgrond van de bescherming van de persoonlijke levenssfeer van toepassing."),
+    ("beoordeling", "Ik ben daarom van oordeel dat het verzoek niet kan worden ingewilligd."),
+    ("belangenafweging", "Uw belang bij een snelle bouw weegt niet op tegen het belang van de buren bij hun uitzicht."),
+    ("zienswijze", "Wij hebben afgezien van het horen, omdat het bezwaar kennelijk ongegrond is."),
+    ("ondertekening", "w.g. P. de Vries"),
+    ("ondertekening", "Dijkgraaf en heemraden van het waterschap De Lage Landen,"),
+]
+
+
+def test_real_phrasing_of_each_element_is_found():
+    from checks.awb.controle import vind_elementen
+
+    gemist = []
+    for element, zin in ZINNEN:
+        # a signature counts only after the dictum, so it gets one before it
+        aanhef = "Wij verlenen u de vergunning.\n\n" if element == "ondertekening" else ""
+        tekst = "Geachte heer Visser,\n\n" + aanhef + zin + "\n"
+        if not vind_elementen(lees_tekst(tekst, "zin.txt"), "beschikking").plaatsen.get(element):
+            gemist.append((element, zin))
+    assert gemist == []
