@@ -193,3 +193,16 @@ def test_real_phrasing_of_each_element_is_found():
         if not vind_elementen(lees_tekst(tekst, "zin.txt"), "beschikking").plaatsen.get(element):
             gemist.append((element, zin))
     assert gemist == []
+
+
+def test_a_text_without_type_words_that_decides_and_offers_bezwaar_is_a_beschikking():
+    tekst = ("Geachte mevrouw Smit,\n\nU vroeg ons om een kopie van het bouwdossier van de Lindelaan 4.\n\n"
+             "Besluit\nWij sturen u het dossier toe, zonder de namen van de bewoners.\n\n"
+             "Bezwaar\nBent u het niet eens met dit besluit? Dan kunt u binnen zes weken bezwaar maken bij het college.\n")
+    rapport = _controle(tekst)
+    assert rapport.besluittype == "beschikking"
+    assert rapport.herkend_op == ["beslissing en rechtsmiddelenclausule"]
+    # the same letter that only mentions a bezwaarschrift, with no term, stays a brief
+    brief = tekst.replace("Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken bezwaar maken bij het "
+                          "college.", "Uw bezwaarschrift over de kosten behandelen wij apart.")
+    assert _controle(brief).besluittype == "brief"

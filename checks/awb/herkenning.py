@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checks.awb.regels import besluittypen, patroon
+from checks.awb.regels import besluittypen, elementen, patroon
 from checks.content import load_yaml
 from checks.document import Document
 
@@ -47,6 +47,13 @@ def plekken(document: Document, clausule: set[int], dictum: set[int]) -> dict[st
     return {plek: "\n".join(teksten) for plek, teksten in delen.items()}
 
 
+def _met_termijn(document: Document, clausule: set[int]) -> bool:
+    """A real rechtsmiddelenclausule says within which term (art. 3:45, tweede lid, Awb); a text that only mentions
+    a bezwaarschrift (a besluitenlijst, a letter about a bezwaar) does not."""
+    termijn = patroon(elementen()["rechtsmiddelenclausule"]["onderdelen"]["termijn"]["patroon"])
+    return any(termijn.search(document.alineas[i].klein) for i in clausule)
+
+
 def herken(document: Document, clausule: set[int], dictum: set[int]) -> Herkenning:
     data = load_yaml("awb/elementen.yaml")["herkenning"]
     teksten = plekken(document, clausule, dictum)
@@ -71,7 +78,10 @@ def herken(document: Document, clausule: set[int], dictum: set[int]) -> Herkenni
     scores.sort(key=lambda s: -s[0])
     (beste, type_id, woorden), tweede = scores[0], scores[1]
     if beste == 0:
-        return Herkenning("brief", 0.0, [])
+        terugval = data["zonder_typewoorden"]
+        if dictum and _met_termijn(document, clausule):
+            return Herkenning(terugval["met_beslissing_en_clausule"], 0.0, ["beslissing en rechtsmiddelenclausule"])
+        return Herkenning(terugval["anders"], 0.0, [])
     zekerheid = beste / (beste + tweede[0])
     if zekerheid < data["drempel"]:
         return Herkenning(ONBEKEND, zekerheid, woorden + [f"of {tweede[1]}?"])
