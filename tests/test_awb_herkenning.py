@@ -177,6 +177,11 @@ ZINNEN = [
     ("beoordeling", "Ik ben daarom van oordeel dat het verzoek niet kan worden ingewilligd."),
     ("belangenafweging", "Uw belang bij een snelle bouw weegt niet op tegen het belang van de buren bij hun uitzicht."),
     ("zienswijze", "Wij hebben afgezien van het horen, omdat het bezwaar kennelijk ongegrond is."),
+    ("feiten", "Stichting De Linde, die deze vergunning op 3 februari 2026 heeft aangevraagd, wil de kerk verbouwen."),
+    ("beoordeling", "Uit het verslag blijkt dat u negen van de twaalf voorstellingen hebt gespeeld."),
+    ("beoordeling", "De vergunning is verleend omdat er geen andere bevredigende oplossing is."),
+    ("beoordeling", "Voor de verbouwing hebben wij het advies nodig van de erfgoedcommissie."),
+    ("belangenafweging", "Dat belang weegt zwaarder dan uw belang. De berekening staat in bijlage 1."),
     ("ondertekening", "w.g. P. de Vries"),
     ("ondertekening", "Dijkgraaf en heemraden van het waterschap De Lage Landen,"),
 ]
@@ -206,3 +211,17 @@ def test_a_text_without_type_words_that_decides_and_offers_bezwaar_is_a_beschikk
     brief = tekst.replace("Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken bezwaar maken bij het "
                           "college.", "Uw bezwaarschrift over de kosten behandelen wij apart.")
     assert _controle(brief).besluittype == "brief"
+
+
+def test_a_news_item_about_a_granted_vergunning_is_no_besluit():
+    tekst = ("# Vergunning voor nieuwe sporthal verleend\n\n*Nieuwsbericht · 3 september 2026 · Gemeente Zandvoorde*\n\n"
+             "Het college heeft een omgevingsvergunning verleend aan de sportvereniging voor de bouw van een sporthal.\n")
+    rapport = _controle(tekst)
+    assert rapport.besluittype == "brief"
+    assert rapport.status["dagtekening"] == "aanwezig"
+
+
+def test_a_title_that_starts_with_besluit_is_not_the_dictum():
+    rapport = _controle("Besluit van de Autoriteit Warmte tot oplegging van een last onder dwangsom\n\n"
+                        "Op 3 maart 2026 hebben wij vastgesteld dat u te hoge tarieven rekent.\n", "last_onder_dwangsom")
+    assert rapport.status["dictum"] == "ontbreekt"

@@ -85,7 +85,7 @@ def test_an_unknown_type_judges_only_what_is_there():
 
 def test_a_kennisgeving_of_a_decision_leaves_the_motivering_to_the_decision():
     tekst = ("Kennisgeving verleende omgevingsvergunning\n\n"
-             "Burgemeester en wethouders van Oosterveld maken bekend dat zij op 2 december 2026 een omgevingsvergunning "
+             "Burgemeester en wethouders van Oosterveld maken bekend dat zij een omgevingsvergunning "
              "hebben verleend voor het bouwen van een schuur aan de Dorpsstraat 4. Het besluit ligt met de stukken "
              "zes weken ter inzage in het gemeentehuis.\n\n"
              "Bezwaar\nBelanghebbenden kunnen binnen zes weken na de dag van verzending bezwaar maken bij het college "
@@ -94,6 +94,10 @@ def test_a_kennisgeving_of_a_decision_leaves_the_motivering_to_the_decision():
     assert rapport.status["beoordeling"] == "niet_vastgesteld" and "ter inzage" in rapport.onderdelen["beoordeling"].reden
     assert rapport.status["rechtsmiddelenclausule"] == "aanwezig"
     assert rapport.status["dagtekening"] == "ontbreekt"                  # a notice still carries its date
+    # the date of the decision, as the notice gives it, is its dagtekening
+    gedateerd = controleer(lees_tekst(tekst.replace("dat zij een", "dat zij op 2 december 2026 een")),
+                           "omgevingsvergunning_verlening")
+    assert gedateerd.status["dagtekening"] == "aanwezig" and "2 december 2026" in gedateerd.onderdelen["dagtekening"].fragment
 
 
 def test_cli_json_shows_status_and_fragment_beside_the_elementen_map(tmp_path):
