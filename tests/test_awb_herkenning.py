@@ -182,6 +182,11 @@ ZINNEN = [
     ("beoordeling", "De vergunning is verleend omdat er geen andere bevredigende oplossing is."),
     ("beoordeling", "Voor de verbouwing hebben wij het advies nodig van de erfgoedcommissie."),
     ("belangenafweging", "Dat belang weegt zwaarder dan uw belang. De berekening staat in bijlage 1."),
+    ("dagtekening", "Den Haag, 25 aug. 2026"),
+    ("dagtekening", "Datum: 25.08.2026"),
+    ("dictum", "Daarom wordt besloten om de subsidie vast te stellen op € 4.500."),
+    ("dictum", "Mijn besluit\nDe documenten over de aanbesteding maak ik openbaar, met weglating van de namen."),
+    ("beoordeling", "Mijn overwegingen\nDe gevraagde documenten bevatten gegevens over de bedrijfsvoering van de aannemer."),
     ("ondertekening", "w.g. P. de Vries"),
     ("ondertekening", "Dijkgraaf en heemraden van het waterschap De Lage Landen,"),
 ]
