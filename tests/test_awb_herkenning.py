@@ -230,3 +230,16 @@ def test_a_title_that_starts_with_besluit_is_not_the_dictum():
     rapport = _controle("Besluit van de Autoriteit Warmte tot oplegging van een last onder dwangsom\n\n"
                         "Op 3 maart 2026 hebben wij vastgesteld dat u te hoge tarieven rekent.\n", "last_onder_dwangsom")
     assert rapport.status["dictum"] == "ontbreekt"
+
+
+def test_every_date_form_the_rules_find_is_read_as_that_date():
+    """The samenhang checks compute with the dates the rules find (dagtekening, bezwaartermijn): a form the rules
+    accept must not silently drop out of that computation."""
+    import datetime as dt
+
+    from checks.awb.samenhang import _datums
+
+    for tekst in ["3 maart 2026", "di 3 mrt. 2026", "dinsdag 3 maart 2026", "3-3-2026", "03/03/2026", "3.3.2026",
+                  "2026-03-03", "3e maart 2026"]:
+        assert _datums(tekst) == [dt.date(2026, 3, 3)], tekst
+    assert _datums("31 februari 2026") == []

@@ -76,13 +76,14 @@ def herken(document: Document, clausule: set[int], dictum: set[int]) -> Herkenni
                 woorden.append(woord)
         scores.append((score, type_id, woorden))
     scores.sort(key=lambda s: -s[0])
-    (beste, type_id, woorden), tweede = scores[0], scores[1]
+    beste, type_id, woorden = scores[0]
+    tweede, tweede_id, _ = scores[1] if len(scores) > 1 else (0.0, "", [])
     if beste == 0:
         terugval = data["zonder_typewoorden"]
         if dictum and _met_termijn(document, clausule):
             return Herkenning(terugval["met_beslissing_en_clausule"], 0.0, ["beslissing en rechtsmiddelenclausule"])
         return Herkenning(terugval["anders"], 0.0, [])
-    zekerheid = beste / (beste + tweede[0])
+    zekerheid = beste / (beste + tweede)
     if zekerheid < data["drempel"]:
-        return Herkenning(ONBEKEND, zekerheid, woorden + [f"of {tweede[1]}?"])
+        return Herkenning(ONBEKEND, zekerheid, woorden + [f"of {tweede_id}?"])
     return Herkenning(type_id, zekerheid, woorden)

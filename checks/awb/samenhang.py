@@ -51,18 +51,25 @@ def samenhang(vondsten, besluittype: str) -> list[Bevinding]:
 
 
 def _datums(tekst: str) -> list[dt.date]:
-    datums = []
-    for gevonden in patroon("{DATUM}").finditer(tekst):
-        woorden = gevonden.group(0).replace("e ", " ").split()
-        try:
-            if len(woorden) == 3:
-                datums.append(dt.date(int(woorden[2]), MAANDEN.index(woorden[1].lower()) + 1, int(woorden[0])))
-            else:
-                dag, maand, jaar = map(int, gevonden.group(0).split("-"))
-                datums.append(dt.date(jaar, maand, dag))
-        except ValueError:
-            continue
-    return datums
+    return [datum for gevonden in patroon("{DATUM}").finditer(tekst) if (datum := _als_datum(gevonden.group(0)))]
+
+
+def _als_datum(tekst: str) -> dt.date | None:
+    """A date in one of the forms of {DATUM}: '3 maart 2026', 'di 3 mrt. 2026', '3-3-2026', '3/3/2026', '2026-03-03'.
+    A weekday before it is ignored; a month is its name or the first letters of it ('mrt' for maart)."""
+    getallen = [int(g) for g in re.findall(r"\d+", tekst)]
+    namen = re.findall(r"[a-z]{3,}", tekst.lower())
+    maand = next((i + 1 for naam in namen for i, m in enumerate(MAANDEN)
+                  if m.startswith(naam) or (naam == "mrt" and m == "maart")), None)
+    try:
+        if maand and len(getallen) >= 2:
+            return dt.date(getallen[-1], maand, getallen[0])
+        if len(getallen) == 3:
+            dag, tussen, jaar = (getallen if getallen[2] > 31 else list(reversed(getallen)))
+            return dt.date(jaar, tussen, dag)
+    except ValueError:
+        pass
+    return None
 
 
 def _dagtekening(vondsten) -> dt.date | None:
