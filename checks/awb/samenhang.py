@@ -56,11 +56,11 @@ def _datums(tekst: str) -> list[dt.date]:
 
 def _als_datum(tekst: str) -> dt.date | None:
     """A date in one of the forms of {DATUM}: '3 maart 2026', 'di 3 mrt. 2026', '3-3-2026', '3/3/2026', '2026-03-03'.
-    A weekday before it is ignored; a month is its name or the first letters of it ('mrt' for maart)."""
+    A weekday before it is ignored; a month is its name or an abbreviation of it: letters of the name, in order,
+    beginning with its first ('mrt', 'sept')."""
     getallen = [int(g) for g in re.findall(r"\d+", tekst)]
     namen = re.findall(r"[a-z]{3,}", tekst.lower())
-    maand = next((i + 1 for naam in namen for i, m in enumerate(MAANDEN)
-                  if m.startswith(naam) or (naam == "mrt" and m == "maart")), None)
+    maand = next((i + 1 for naam in namen for i, m in enumerate(MAANDEN) if _afkorting_van(naam, m)), None)
     try:
         if maand and len(getallen) >= 2:
             return dt.date(getallen[-1], maand, getallen[0])
@@ -70,6 +70,11 @@ def _als_datum(tekst: str) -> dt.date | None:
     except ValueError:
         pass
     return None
+
+
+def _afkorting_van(kort: str, naam: str) -> bool:
+    letters = iter(naam)
+    return kort[0] == naam[0] and all(letter in letters for letter in kort)
 
 
 def _dagtekening(vondsten) -> dt.date | None:
