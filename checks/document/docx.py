@@ -136,14 +136,18 @@ class _Lezer:
         nummer = self.tabellen
         for rij_nummer, rij in enumerate(_rijen(tabel), start=1):
             vakken: list = []
-            cellen: list[str] = []
-            for cel in _cellen(rij):
-                tekst = "\n".join(self.cel_regels(cel, vakken)).strip()
-                if tekst and tekst not in cellen:
-                    cellen.append(tekst)
-            if cellen:
-                uit.append(Alinea(" | ".join(cellen), vast or f"tabel {nummer}, rij {rij_nummer}"))
+            if tekst := self.rij_tekst(rij, vakken, "\n"):
+                uit.append(Alinea(tekst, vast or f"tabel {nummer}, rij {rij_nummer}"))
             self.lees_tekstvakken(vakken, uit, vast, koppen)
+
+    def rij_tekst(self, rij, vakken: list, regelscheiding: str) -> str:
+        """A table row as 'a | b': each cell's lines joined, a cell repeated by a merge only once."""
+        cellen: list[str] = []
+        for cel in _cellen(rij):
+            tekst = regelscheiding.join(self.cel_regels(cel, vakken)).strip()
+            if tekst and tekst not in cellen:
+                cellen.append(tekst)
+        return " | ".join(cellen)
 
     def cel_regels(self, cel, vakken: list) -> list[str]:
         """The lines of a cell: its paragraphs, and each row of a table inside it as 'a | b'."""
@@ -155,14 +159,7 @@ class _Lezer:
                 if tekst:
                     regels.append(tekst)
                 continue
-            for rij in _rijen(blok):
-                cellen: list[str] = []
-                for binnen in _cellen(rij):
-                    tekst = " / ".join(self.cel_regels(binnen, vakken)).strip()
-                    if tekst and tekst not in cellen:
-                        cellen.append(tekst)
-                if cellen:
-                    regels.append(" | ".join(cellen))
+            regels += [tekst for rij in _rijen(blok) if (tekst := self.rij_tekst(rij, vakken, " / "))]
         return regels
 
     # ---- paragraph level
