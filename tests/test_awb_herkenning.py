@@ -3,6 +3,8 @@ about does not override what it is (a beslissing op bezwaar about a last, a voor
 person has its dictum and date, a signature followed by conditions still counts, and words that only look like an
 element do not. The texts are written for these tests, in the styles of published decisions."""
 
+import pytest
+
 from checks.awb.controle import controleer
 from checks.document import lees_tekst
 
@@ -187,6 +189,17 @@ ZINNEN = [
     ("dictum", "Daarom wordt besloten om de subsidie vast te stellen op € 4.500."),
     ("dictum", "Mijn besluit\nDe documenten over de aanbesteding maak ik openbaar, met weglating van de namen."),
     ("beoordeling", "Mijn overwegingen\nDe gevraagde documenten bevatten gegevens over de bedrijfsvoering van de aannemer."),
+    ("dictum", "Ik verleen u ontheffing van het sluitingsuur voor de nacht van 21 op 22 juni."),
+    ("dagtekening", "Aldus besloten door burgemeester en wethouders van Vliedorp op 7 november 2026."),
+    ("dagtekening", "GEMEENTENIEUWS ZEEVELD · woensdag 11 juni 2026 · week 24"),
+    ("dagtekening", "Pagina 1 van 3 | Datum 12 mei 2026 | Onze referentie EO-2026-0418"),
+    ("beoordeling", "Uw schuur staat op de erfgrens. U overtreedt dus die regel."),
+    ("beoordeling", "Overwegende\n- dat de straat te smal is voor de vuilniswagen en de brandweer, zoals uit tellingen blijkt;"),
+    ("belangenafweging", "Die belangen zijn voor ons groter dan uw belang bij een tweede uitrit."),
+    ("belangenafweging", "De balans slaat daarom door naar openbaarmaking van de documenten."),
+    ("zienswijze", "Wij hebben u niet uitgenodigd voor een gesprek, omdat wij u gelijk geven."),
+    ("ondertekening", "Met vriendelijke groet,\n\nTeam Bezwaar en Beroep"),
+    ("ondertekening", "Burgemeester en wethouders van Stroomveen,\nnamens hen,\nE. de Vries"),
     ("ondertekening", "w.g. P. de Vries"),
     ("ondertekening", "Dijkgraaf en heemraden van het waterschap De Lage Landen,"),
 ]
@@ -243,3 +256,40 @@ def test_every_date_form_the_rules_find_is_read_as_that_date():
                   "2026-03-03", "3e maart 2026"]:
         assert _datums(tekst) == [dt.date(2026, 3, 3)], tekst
     assert _datums("31 februari 2026") == []
+
+
+def test_a_bezwaar_against_a_woo_besluit_leaves_one_type_standing():
+    """Two types with voorrang can set every other type aside; the one left is the answer, with full certainty."""
+    tekst = ("Beslissing op uw bezwaar tegen het besluit op uw Woo-verzoek\n\n"
+             "Op 3 maart 2026 hebben wij uw bezwaarschrift ontvangen.\n\n"
+             "Besluit\nWij verklaren uw bezwaar ongegrond.\n")
+    rapport = _controle(tekst)
+    assert rapport.besluittype == "beslissing_op_bezwaar" and rapport.zekerheid == 1.0
+
+
+def test_a_weekly_list_of_incoming_aanvragen_is_a_kennisgeving():
+    tekst = ("Ingekomen aanvragen\n\nEvenementen (APV)\n- Marktplein 1: een braderie en een optocht op 3 mei.\n\n"
+             "Omgevingsvergunning\n- Dorpsweg 3: een dakkapel aan de voorkant.\n\n"
+             "Deze week zijn bij de gemeente deze aanvragen binnengekomen. Er is nog niets over besloten.\n")
+    assert _controle(tekst).besluittype == "kennisgeving"
+
+
+def test_a_woo_besluit_that_tells_of_an_earlier_verdaging_is_a_beschikking():
+    tekst = ("Onderwerp: Besluit op uw Woo-verzoek over de aankoop van grond\n\n"
+             "Verdaging van de beslistermijn\n"
+             "Op 16 mei 2026 hebben wij de beslistermijn met twee weken verdaagd.\n\n"
+             "Besluit\nWij maken de documenten niet openbaar.\n\n"
+             "Bezwaar\nBent u het niet eens met dit besluit? Dan kunt u binnen zes weken bezwaar maken.\n")
+    assert _controle(tekst).besluittype == "beschikking"
+
+
+@pytest.mark.parametrize("besluittype, tekst", [
+    ("omgevingsvergunning_verlening", "Betreft: uitbouw Kempenaerstraat 14\n\nU krijgt toestemming om de uitbouw en de "
+     "dakkapel te bouwen, zoals op de tekeningen staat.\n\nBezwaar\nU kunt binnen zes weken bezwaar maken."),
+    ("besluit_algemene_strekking", "Verkeersbesluit parkeerverbod Turfstreek\n\nBurgemeester en wethouders besluiten "
+     "een parkeerverbod in te stellen aan de oostzijde van de Turfstreek.\n"),
+    ("beschikking", "| | |\n|---|---|\n| Onderwerp | Besluit op uw Woo-verzoek over de grondaankoop |\n\n"
+     "Verdaging\nWij hebben de beslistermijn met twee weken verdaagd.\n\nWij maken de documenten niet openbaar.\n"),
+])
+def test_the_type_of_a_text_in_another_form(besluittype, tekst):
+    assert _controle(tekst).besluittype == besluittype
