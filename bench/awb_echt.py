@@ -9,7 +9,8 @@ cut of an incomplete text (na_knip) is a wrong 'ontbreekt' too.
 The real texts stay outside the repository (../shared/data/besluiten, see bench/besluiten/README.md); the
 annotations and our own texts are in bench/besluiten/. This bench runs outside `make test`.
 
-Run: .venv/bin/python bench/awb_echt.py [--map PATH] [--helft ontwikkeling|rapport|alle] [--details]
+Run: .venv/bin/python bench/awb_echt.py [--map PATH] [--helft ontwikkeling|rapport|alle] [--details] [--eigen VAN-TOT]
+(--eigen measures only those own texts, without the real ones.)
 """
 
 import argparse
@@ -112,11 +113,15 @@ def main() -> None:
     parser.add_argument("--map", type=Path, default=STANDAARD_MAP, help="map met de echte teksten")
     parser.add_argument("--helft", choices=["ontwikkeling", "rapport", "alle"], default="alle")
     parser.add_argument("--details", action="store_true", help="per tekst het type en elk afwijkend onderdeel")
+    parser.add_argument("--eigen", metavar="VAN-TOT", help="alleen de eigen teksten met deze nummers, bijvoorbeeld 27-42")
     args = parser.parse_args()
     begin = time.perf_counter()
     helften = ["ontwikkeling", "rapport"] if args.helft == "alle" else [args.helft]
     bronnen = [("eigen", BENCH / "eigen", yaml.safe_load((BENCH / "eigen" / "annotaties.yaml").read_text()))]
-    if args.map.is_dir():
+    if args.eigen:
+        van, tot = (int(n) for n in args.eigen.split("-"))
+        bronnen[0] = (*bronnen[0][:2], {n: a for n, a in bronnen[0][2].items() if van <= int(n[:2]) <= tot})
+    elif args.map.is_dir():
         bronnen.insert(0, ("echt", args.map, yaml.safe_load((BENCH / "annotaties.yaml").read_text())))
     else:
         print(f"De map met echte besluiten ({args.map}) bestaat niet; alleen de eigen teksten worden gemeten.")
