@@ -13,7 +13,7 @@ AXE     := $(VENV)/axe-core/axe.min.js
 # Waar de UD-treebanks staan voor `make model` (zie checks/model/nl_sjabloonstraat/NAUWKEURIGHEID.md).
 UD_DATA ?= ../shared/data/ud-dutch
 
-.PHONY: install demo test systeem model clean
+.PHONY: install demo test systeem model vertaling clean
 
 install: $(STAMP)
 
@@ -46,6 +46,10 @@ test: install systeem $(AXE)
 # Train het Nederlandse taalmodel opnieuw (ongeveer een half uur op één kern; niet nodig voor installeren of testen).
 model: install
 	$(PY) -m nlp.train --data $(UD_DATA) --out checks/model/nl_sjabloonstraat
+
+# Na een wijziging in cli/vertaling/click.po (de Nederlandse teksten van Click): maak click.mo opnieuw.
+vertaling: install
+	$(VENV)/bin/pybabel compile -i cli/vertaling/click.po -o cli/vertaling/click.mo -l nl -D click
 
 clean:
 	rm -rf $(VENV) uitvoer .pytest_cache

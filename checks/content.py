@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# libyaml's parser when PyYAML was built with it: the same YAML, read about ten times faster (start-up time)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _aanpassingen: dict[str, dict] = {}
 _wissers: list = []     # empties every cache of values derived from content when the adjustments change
@@ -50,4 +52,4 @@ def samengevoegd(basis, eigen):
 def load_yaml(name: str) -> dict:
     """Read a YAML file from the content folder, with the active gemeente's adjustments (cached)."""
     with open(content_dir() / name, encoding="utf-8") as handle:
-        return samengevoegd(yaml.safe_load(handle), _aanpassingen.get(name))
+        return samengevoegd(yaml.load(handle, Loader=YAML_LOADER), _aanpassingen.get(name))

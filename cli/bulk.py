@@ -10,7 +10,6 @@ import click
 
 from cli.opties import datum, met_gemeente, stop_met_fouten
 from generator.vullen.fouten import InvoerFout
-from generator.vullen.render import schrijf_atomisch
 
 
 @click.command(help="Maak brieven voor alle rijen van een bestand (CSV, Excel .xlsx of JSON Lines): elke brief "
@@ -24,7 +23,7 @@ from generator.vullen.render import schrijf_atomisch
 @click.option("--werkers", default=1, type=click.IntRange(1, 64), show_default=True, help="Aantal processen naast elkaar.")
 @click.option("--pdf", is_flag=True, help="Maak van elke brief ook een PDF/A (met LibreOffice).")
 @click.option("--zip", "als_zip", is_flag=True, help="Lever één archief brieven.zip met de brieven en het manifest.")
-@click.option("--datum", callback=datum, help="Dagtekening JJJJ-MM-DD (standaard: vandaag; bij hervatten: die van de eerste run).")
+@click.option("--datum", callback=datum, metavar="JJJJ-MM-DD", help="Dagtekening JJJJ-MM-DD (standaard: vandaag; bij hervatten: die van de eerste run).")
 @click.option("--sleutel", help="Het veld dat elke brief een naam geeft (standaard: 'sleutel' uit het manifest, anders het rijnummer).")
 @click.option("--concept", is_flag=True, help="Uit een sjabloon dat nog niet is vrijgegeven: elke pagina zegt CONCEPT.")
 @click.option("--door", help="Wie de brieven maakt (voor het register; standaard de gebruikersnaam).")
@@ -56,7 +55,7 @@ def bulk(sjabloon, data_pad, uit, werkers, pdf, als_zip, datum, sleutel, concept
 
 @click.command("selecteer-afloop", help="Kies de vergunningen die binnen een aantal maanden aflopen (voor de herinnering).")
 @click.argument("vergunningen", type=click.Path(path_type=Path))
-@click.option("--peildatum", required=True, callback=datum, help="Vanaf deze datum kijken (JJJJ-MM-DD).")
+@click.option("--peildatum", required=True, callback=datum, metavar="JJJJ-MM-DD", help="Vanaf deze datum kijken (JJJJ-MM-DD).")
 @click.option("--maanden", type=int, help="Zoveel maanden vooruit kijken (standaard uit het beleid: herinnering_afloop).")
 @click.option("--uit", "uit_pad", type=click.Path(path_type=Path), help="Schrijf de gekozen rijen naar dit CSV-bestand (anders naar het scherm).")
 @met_gemeente
@@ -66,6 +65,7 @@ def selecteer_afloop(vergunningen, peildatum, maanden, uit_pad, gemeente_pad):
 
     from checks.content import load_yaml
     from generator.bulk.afloop import selecteer
+    from generator.vullen.bestanden import schrijf_atomisch
     maanden = maanden or load_yaml("beleid.yaml")["herinnering_afloop"]["maanden"]
     try:
         kolommen, rijen = selecteer(vergunningen, peildatum, maanden)

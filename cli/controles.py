@@ -8,24 +8,20 @@ from pathlib import Path
 
 import click
 
-from checks.awb.controle import controleer as awb_controleer
-from checks.awb.rapport import als_tekst
-from checks.awb.rapport import checklist as maak_checklist
-from checks.awb.regels import besluittypen
-from checks.document import DocumentFout, lees_document, lees_tekst
-from checks.termijnen import TermijnFout, bereken
+from cli.opties import BESLUITTYPE
 from cli.opties import datum as _datum
 from cli.opties import met_gemeente
-from generator.vullen.render import schrijf_atomisch
-from generator.vullen.sjabloon import catalogus
 
 
 @click.command(help="Controleer besluiten (DOCX, PDF of tekst) op de onderdelen die de Awb vraagt.")
 @click.argument("documenten", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--type", "besluittype", type=click.Choice(sorted(besluittypen())), help="Besluittype (anders herkend uit de tekst).")
+@click.option("--type", "besluittype", type=BESLUITTYPE, metavar="BESLUITTYPE", help="Besluittype (anders herkend uit de tekst).")
 @click.option("--json", "als_json", is_flag=True, help="Druk een JSON-lijst af, één object per document.")
 @met_gemeente
 def controleer(documenten, besluittype, als_json, gemeente_pad):
+    from checks.awb.controle import controleer as awb_controleer
+    from checks.awb.rapport import als_tekst
+    from checks.document import DocumentFout, lees_document
     rapporten, onleesbaar = [], []
     for pad in documenten:
         try:
@@ -68,6 +64,8 @@ def b1(paden, als_json, html_pad, docx_pad, jsonl_pad, gemeente_pad):
     from checks.b1.controle import controleer_b1
     from checks.b1.rapport import als_html, docx_met_opmerkingen
     from checks.b1.rapport import als_tekst as b1_tekst
+    from checks.document import DocumentFout, lees_document
+    from generator.vullen.bestanden import schrijf_atomisch
 
     if jsonl_pad:
         sys.exit(_b1_jsonl(jsonl_pad, controleer_b1))
@@ -105,6 +103,7 @@ def b1(paden, als_json, html_pad, docx_pad, jsonl_pad, gemeente_pad):
 
 def _b1_jsonl(pad: Path, controleer_b1) -> int:
     """One JSON line in, one JSON line out; the model is loaded once for the whole file."""
+    from checks.document import lees_tekst
     try:
         regels = pad.read_text(encoding="utf-8").splitlines()
     except OSError as fout:
@@ -129,10 +128,11 @@ def _b1_jsonl(pad: Path, controleer_b1) -> int:
 
 
 @click.command(help="Druk de checklist af voor een besluittype: wat er in het besluit moet staan.")
-@click.argument("besluittype", type=click.Choice(sorted(besluittypen())))
+@click.argument("besluittype", type=BESLUITTYPE, metavar="BESLUITTYPE")
 @click.option("--markdown", is_flag=True, help="Als Markdown met afvinkvakjes.")
 @met_gemeente
 def checklist(besluittype, markdown, gemeente_pad):
+    from checks.awb.rapport import checklist as maak_checklist
     click.echo(maak_checklist(besluittype, markdown), nl=False)
 
 
@@ -161,6 +161,7 @@ def interventie(gevolg, gedrag, verzwarend, verzachtend, als_json, gemeente_pad)
         click.echo(f"  - {keuze}")
     click.echo("Overleg met het Openbaar Ministerie: " + ("ja" if uitkomst.openbaar_ministerie else "nee"))
     if uitkomst.sjablonen:
+        from generator.vullen.sjabloon import catalogus
         bestaand = {s.id for s in catalogus()}
         click.echo("Sjablonen: " + ", ".join(s if s in bestaand else f"{s} (nog niet in de catalogus)" for s in uitkomst.sjablonen))
 
@@ -168,11 +169,12 @@ def interventie(gevolg, gedrag, verzwarend, verzachtend, als_json, gemeente_pad)
 @click.command(help="Bereken een termijn zoals de wet hem telt (Awb, Omgevingswet, Algemene termijnenwet). "
                    "SOORT is een termijnsoort uit content/termijnen.yaml, bijvoorbeeld bezwaar.")
 @click.argument("soort")
-@click.option("--datum", required=True, callback=_datum, help="Datum waarop de termijn begint te lopen (JJJJ-MM-DD).")
+@click.option("--datum", required=True, callback=_datum, metavar="JJJJ-MM-DD", help="Datum waarop de termijn begint te lopen (JJJJ-MM-DD).")
 @click.option("--aantal", type=int, help="Aantal werkdagen (werkdagen) of weken (zelf gestelde termijnen).")
 @click.option("--json", "als_json", is_flag=True, help="Druk een JSON-object af.")
 @met_gemeente
 def termijn(soort, datum, aantal, als_json, gemeente_pad):
+    from checks.termijnen import TermijnFout, bereken
     try:
         uitkomst = bereken(soort, datum, aantal)
     except TermijnFout as fout:

@@ -9,14 +9,9 @@ from pathlib import Path
 
 import click
 
-from checks.awb.rapport import als_tekst, procedure_als_tekst
 from cli.opties import datum as _datum
 from cli.opties import met_gemeente, stop_met_fouten
-from generator.vullen.context import gemeenteprofiel
 from generator.vullen.fouten import InvoerFout
-from generator.vullen.genereer import genereer as genereer_document
-from generator.vullen.keuring import ProcedureGeweigerd, VrijgaveGeweigerd
-from generator.vullen.sjabloon import catalogus
 
 
 @click.command(help="Toon de sjablonen in de catalogus.")
@@ -24,6 +19,8 @@ from generator.vullen.sjabloon import catalogus
 @met_gemeente
 def sjablonen(als_json, gemeente_pad):
     from generator.catalogus.sjabloongebruik import gebruik, ontbrekend_in_profiel
+    from generator.vullen.context import gemeenteprofiel
+    from generator.vullen.sjabloon import catalogus
     try:
         profiel = gemeenteprofiel(gemeente_pad)
         lijst = catalogus()
@@ -45,7 +42,7 @@ def sjablonen(als_json, gemeente_pad):
 @click.argument("sjabloon")
 @click.option("--zaak", "zaak_pad", required=True, type=click.Path(path_type=Path), help="Zaakbestand (YAML of JSON).")
 @click.option("--uit", default="uitvoer", type=click.Path(path_type=Path), show_default=True, help="Map voor het document.")
-@click.option("--datum", callback=_datum, help="Dagtekening JJJJ-MM-DD (standaard: vandaag).")
+@click.option("--datum", callback=_datum, metavar="JJJJ-MM-DD", help="Dagtekening JJJJ-MM-DD (standaard: vandaag).")
 @click.option("--forceer", is_flag=True, help="Geef het document vrij ondanks fouten in de procedure- of Awb-controle (met --reden).")
 @click.option("--reden", help="Waarom u het document toch vrijgeeft; wordt in het document vastgelegd.")
 @click.option("--concept", is_flag=True, help="Maak een proefdocument uit een sjabloon dat nog niet is vrijgegeven; "
@@ -53,6 +50,9 @@ def sjablonen(als_json, gemeente_pad):
 @click.option("--door", help="Wie het document maakt (voor het register; standaard de gebruikersnaam).")
 @met_gemeente
 def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden, concept, door):
+    from checks.awb.rapport import als_tekst, procedure_als_tekst
+    from generator.vullen.genereer import genereer as genereer_document
+    from generator.vullen.keuring import ProcedureGeweigerd, VrijgaveGeweigerd
     if forceer and not (reden or "").strip():
         click.echo("fout: --forceer vraagt om --reden \"...\": leg vast waarom het document toch weg mag.", err=True)
         sys.exit(2)
@@ -90,10 +90,15 @@ def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden, conce
 
 @click.command(help="Maak het voorbeelddocument van elk sjabloon (van een sjabloon dat niet is vrijgegeven: als CONCEPT).")
 @click.option("--uit", default="uitvoer", type=click.Path(path_type=Path), show_default=True)
-@click.option("--datum", callback=_datum, help="Dagtekening JJJJ-MM-DD (standaard: die van het voorbeeld, anders vandaag).")
+@click.option("--datum", callback=_datum, metavar="JJJJ-MM-DD", help="Dagtekening JJJJ-MM-DD (standaard: die van het voorbeeld, anders vandaag).")
 @met_gemeente
 def voorbeelden(uit, datum, gemeente_pad):
+    from checks.awb.rapport import procedure_als_tekst
     from generator.vrijgave.register import Register, database_url
+    from generator.vullen.context import gemeenteprofiel
+    from generator.vullen.genereer import genereer as genereer_document
+    from generator.vullen.keuring import ProcedureGeweigerd
+    from generator.vullen.sjabloon import catalogus
     try:
         with Register(database_url(gemeenteprofiel(gemeente_pad))) as register:
             for sjabloon in catalogus():

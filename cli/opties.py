@@ -1,4 +1,5 @@
-"""What every `sjabloon` command shares: the --gemeente option, date options, and how bad input ends a command (exit 2)."""
+"""What every `sjabloon` command shares: the --gemeente option, date and besluittype options, and how bad input ends a
+command (exit 2)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from generator.vullen.context import activeer_gemeente
 from generator.vullen.fouten import InvoerFout
 
 
@@ -21,6 +21,31 @@ def datum(ctx, param, waarde):
         return dt.date.fromisoformat(waarde)
     except ValueError:
         raise click.BadParameter(f"'{waarde}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-22") from None
+
+
+class LuiKeuze(click.Choice):
+    """A choice whose values are read when they are needed (validation, help), not when the command is defined:
+    reading the rule files at import would slow down every command, `sjabloon --help` included."""
+
+    def __init__(self, waarden):
+        self._waarden = waarden
+        super().__init__(())
+
+    @property
+    def choices(self):
+        return tuple(self._waarden())
+
+    @choices.setter
+    def choices(self, _):
+        pass
+
+
+def _besluittypen():
+    from checks.awb.regels import besluittypen
+    return sorted(besluittypen())
+
+
+BESLUITTYPE = LuiKeuze(_besluittypen)
 
 
 def stop_met_fouten(fout: InvoerFout) -> None:
@@ -36,6 +61,7 @@ def met_gemeente(opdracht):
                   help="Gemeenteprofiel (standaard content/gemeente.yaml): namen, adressen, logo en eigen beleid.")
     @functools.wraps(opdracht)
     def met_profiel(*args, gemeente_pad=None, **kwargs):
+        from generator.vullen.context import activeer_gemeente
         try:
             activeer_gemeente(gemeente_pad)
         except InvoerFout as fout:

@@ -8,10 +8,6 @@ import sys
 import click
 
 from cli.opties import met_gemeente
-from generator.vrijgave.register.opslag import Register, RegisterFout
-from generator.vrijgave.register.regel import Regel
-from generator.vrijgave.register.url import database_url
-from generator.vullen.context import gemeenteprofiel
 
 
 @click.group(invoke_without_command=True)
@@ -49,7 +45,10 @@ def controleer(ctx, gemeente_pad):
     sys.exit(1)
 
 
-def _open(gemeente_pad) -> Register:
+def _open(gemeente_pad):
+    from generator.vrijgave.register.opslag import Register, RegisterFout
+    from generator.vrijgave.register.url import database_url
+    from generator.vullen.context import gemeenteprofiel
     try:
         return Register(database_url(gemeenteprofiel(gemeente_pad)))
     except RegisterFout as fout:
@@ -57,7 +56,7 @@ def _open(gemeente_pad) -> Register:
         sys.exit(2)
 
 
-def _regel_tekst(r: Regel) -> str:
+def _regel_tekst(r) -> str:
     delen = [f"{r.id:>5}", f"{r.tijdstip:%Y-%m-%d %H:%M:%S}", f"{r.soort:<8}", r.zaaknummer or "-",
              f"{r.sjabloon_id} v{r.sjabloon_versie}", r.sha256[:12], r.door]
     g = r.gegevens

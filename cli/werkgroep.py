@@ -9,24 +9,21 @@ from pathlib import Path
 
 import click
 
-from checks.document import DocumentFout, lees_document
 from cli.opties import datum as _datum
 from cli.opties import met_gemeente, stop_met_fouten
-from generator.vullen.context import gemeenteprofiel
 from generator.vullen.fouten import InvoerFout
-from generator.vullen.render import schrijf_atomisch
-from generator.vullen.sjabloon import catalogus
 
 
 @click.command(help="Controleer sjablonen voor vrijgave: syntaxis, velden, bouwstenen, grondslagen, en elke variant "
                    "van de brief door de Awb- en B1-controle. Zonder SJABLOON: de hele catalogus.")
 @click.argument("sjablonen_ids", metavar="[SJABLOON]...", nargs=-1)
 @click.option("--json", "als_json", is_flag=True, help="Druk een JSON-lijst af, één object per sjabloon.")
-@click.option("--datum", callback=_datum, help="Dagtekening voor het voorbeeld en zijn varianten (standaard: die van het voorbeeld, anders vandaag).")
+@click.option("--datum", callback=_datum, metavar="JJJJ-MM-DD", help="Dagtekening voor het voorbeeld en zijn varianten (standaard: die van het voorbeeld, anders vandaag).")
 @met_gemeente
 def lint(sjablonen_ids, als_json, datum, gemeente_pad):
     from generator.catalogus.lint import lint as lint_sjabloon
     from generator.catalogus.lint_rapport import als_tekst as lint_tekst
+    from generator.vullen.sjabloon import catalogus
     try:
         ids = sjablonen_ids or [s.id for s in catalogus()]
     except InvoerFout as fout:
@@ -43,6 +40,7 @@ def lint(sjablonen_ids, als_json, datum, gemeente_pad):
 @click.argument("docx", type=click.Path(path_type=Path))
 @met_gemeente
 def tekst(docx, gemeente_pad):
+    from checks.document import DocumentFout, lees_document
     from generator.vullen.sjabloon import laad
     pad = docx
     if not pad.is_file() and pad.suffix.lower() != ".docx":
@@ -66,7 +64,7 @@ def tekst(docx, gemeente_pad):
 @click.option("--communicatief", required=True, help="Naam van de communicatieadviseur die het beoordeelde (een ander).")
 @click.option("--opmerking", help="Wat er veranderde of wat de beoordelaars opmerkten.")
 @click.option("--door", help="Wie de vrijgave uitvoert (standaard de gebruikersnaam).")
-@click.option("--datum", callback=_datum, help="Dagtekening voor het voorbeeld en zijn varianten in de lint (standaard: die van het voorbeeld, anders vandaag).")
+@click.option("--datum", callback=_datum, metavar="JJJJ-MM-DD", help="Dagtekening voor het voorbeeld en zijn varianten in de lint (standaard: die van het voorbeeld, anders vandaag).")
 @met_gemeente
 def vrijgeven(sjabloon, juridisch, communicatief, opmerking, door, datum, gemeente_pad):
     import getpass
@@ -75,6 +73,7 @@ def vrijgeven(sjabloon, juridisch, communicatief, opmerking, door, datum, gemeen
     from generator.vrijgave.register import Register, database_url
     from generator.vrijgave.vier_ogen import LintMislukt
     from generator.vrijgave.vier_ogen import vrijgeven as geef_vrij
+    from generator.vullen.context import gemeenteprofiel
     try:
         with Register(database_url(gemeenteprofiel(gemeente_pad))) as register:
             vrijgave = geef_vrij(sjabloon, juridisch, communicatief, opmerking, door or getpass.getuser(), register, datum)
@@ -93,13 +92,15 @@ def vrijgeven(sjabloon, juridisch, communicatief, opmerking, door, datum, gemeen
                    "gebruik; met de totalen voor het dienstverleningsprogramma.")
 @click.option("--html", "html_pad", type=click.Path(path_type=Path), help="Schrijf de inventaris als losse HTML-pagina.")
 @click.option("--json", "als_json", is_flag=True, help="Druk een JSON-object af.")
-@click.option("--datum", callback=_datum, help="Peildatum JJJJ-MM-DD (standaard: vandaag); het kwartaal eindigt hier.")
+@click.option("--datum", callback=_datum, metavar="JJJJ-MM-DD", help="Peildatum JJJJ-MM-DD (standaard: vandaag); het kwartaal eindigt hier.")
 @met_gemeente
 def inventaris(html_pad, als_json, datum, gemeente_pad):
     from generator.catalogus.inventaris import maak_inventaris
     from generator.catalogus.inventaris_rapport import als_html
     from generator.catalogus.inventaris_rapport import als_tekst as inventaris_tekst
     from generator.vrijgave.register import Register, database_url
+    from generator.vullen.bestanden import schrijf_atomisch
+    from generator.vullen.context import gemeenteprofiel
     try:
         with Register(database_url(gemeenteprofiel(gemeente_pad))) as register:
             inv = maak_inventaris(register, datum or dt.date.today())

@@ -159,6 +159,26 @@ def test_migraties_draaien_en_openen_is_herhaalbaar(reg, database_url):
     assert {("zaaknummer",), ("sjabloon_id",)} <= indexen
 
 
+def test_schemaversie_is_de_nieuwste_migratie():
+    """The register skips Alembic when the database is at SCHEMAVERSIE: that must be Alembic's own head, or a new
+    migration would never run."""
+    from alembic.script import ScriptDirectory
+
+    from generator.vrijgave.register.opslag import SCHEMAVERSIE, migratie_config
+    assert ScriptDirectory.from_config(migratie_config()).get_current_head() == SCHEMAVERSIE
+
+
+def test_oud_register_wordt_bijgewerkt(tmp_path):
+    """A database at an older (here: no) version is migrated when it is opened, not skipped."""
+    url = f"sqlite:///{tmp_path / 'oud.sqlite'}"
+    with Register(url) as reg:
+        with reg.engine.begin() as verbinding:
+            verbinding.execute(text("DROP TABLE alembic_version"))
+            verbinding.execute(text("DROP TABLE registerregels"))
+    with Register(url) as reg:
+        assert reg.regels() == [] and "registerregels" in inspect(reg.engine).get_table_names()
+
+
 def test_register_heeft_geen_wijzig_of_verwijder_methode():
     assert not [naam for naam in dir(Register) if naam.startswith(("wijzig", "verwijder", "update", "delete"))]
     assert Regel.__dataclass_params__.frozen

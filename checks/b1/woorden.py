@@ -14,7 +14,16 @@ class Vervanging:
     woord: str           # the ambtelijk word or phrase, lower case
     alternatief: str
     let_op: str | None
-    patroon: re.Pattern
+
+    @property
+    def patroon(self) -> re.Pattern:
+        return _patroon(self.woord)
+
+
+@lru_cache(maxsize=None)
+def _patroon(woord: str) -> re.Pattern:
+    """The word, not as the start of a longer word; compiled on first use (a letter meets few of the list's words)."""
+    return re.compile(rf"{re.escape(woord)}(?![\w-])")
 
 
 @content_cache
@@ -24,9 +33,8 @@ def ambtelijk() -> dict[str, tuple[Vervanging, ...]]:
     per_eerste: dict[str, list[Vervanging]] = {}
     for item in load_yaml("b1/ambtelijk.yaml")["woorden"]:
         woord = str(item["woord"]).lower().strip()
-        patroon = re.compile(rf"{re.escape(woord)}(?![\w-])")
         per_eerste.setdefault(re.split(r"[\s-]", woord)[0], []).append(
-            Vervanging(woord, str(item["alternatief"]), item.get("let_op"), patroon))
+            Vervanging(woord, str(item["alternatief"]), item.get("let_op")))
     return {eerste: tuple(sorted(lijst, key=lambda v: -len(v.woord))) for eerste, lijst in per_eerste.items()}
 
 

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 from generator.bulk.journaal import Journaal
-from generator.vullen.render import atomisch
+from generator.vullen.bestanden import atomisch
 
 ARCHIEF = "brieven.zip"
 KOLOMMEN = ["rij", "sleutel", "status", "bestand", "sha256", "b1", "b1_niveau", "b1_score", "awb", "awb_bevindingen"]

@@ -18,7 +18,7 @@ from generator.vullen.context import activeer_gemeente, maak_context
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.genereer import bestandsnaam, registergegevens
 from generator.vullen.keuring import VrijgaveGeweigerd, keur, procedure_van
-from generator.vullen.render import schrijf_atomisch
+from generator.vullen.bestanden import schrijf_atomisch
 from generator.vullen.sjabloon import Sjabloon
 
 

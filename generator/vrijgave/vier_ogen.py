@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from generator.catalogus.lint import LintRapport, lint
 from generator.vullen.fouten import InvoerFout
-from generator.vullen.render import schrijf_atomisch
+from generator.vullen.bestanden import schrijf_atomisch
 from generator.vullen.sjabloon import Sjabloon, laad
 
 

@@ -1,17 +1,21 @@
-"""Read YAML or JSON data files with errors that name the file and the line."""
+"""Read YAML or JSON data files with errors that name the file and the line; write files whole or not at all."""
 
 from __future__ import annotations
 
 import json
+import os
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
 
+from checks.content import YAML_LOADER
 from generator.vullen.fouten import InvoerFout
 
 
-class _TekstLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text, so a bad date becomes a validation message, not a crash."""
+class _TekstLoader(YAML_LOADER):
+    """The safe loader that leaves dates as text, so a bad date becomes a validation message, not a crash."""
 
 
 _TekstLoader.yaml_implicit_resolvers = {
@@ -45,3 +49,29 @@ def ontleed_gegevens(tekst: str, naam: str, als_json: bool) -> dict:
     if not isinstance(data, dict):
         raise InvoerFout(f"{naam}: de inhoud moet een groep velden zijn (naam: waarde)")
     return data
+
+
+UMASK = os.umask(0o022)
+os.umask(UMASK)
+
+
+def schrijf_atomisch(pad: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written document."""
+    with atomisch(pad) as bestand:
+        bestand.write(data)
+
+
+@contextmanager
+def atomisch(pad: Path, **tekst):
+    """A file to write that appears at `pad` only when the `with` ends without error; `tekst` (encoding, newline)
+    opens it as text. For output too large to build in memory first, such as a manifest of 100,000 rows."""
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    handle, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w" if tekst else "wb", **tekst) as bestand:
+            yield bestand
+        os.chmod(tijdelijk, 0o666 & ~UMASK)          # mkstemp makes it private; a document gets the usual rights
+        os.replace(tijdelijk, pad)
+    except BaseException:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise

@@ -16,7 +16,8 @@ from generator.vullen.concept import markeer_concept
 from generator.vullen.context import activeer_gemeente, maak_context
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.keuring import Keuring, eis_procedure, geef_vrij, keuring_van, procedure_van
-from generator.vullen.render import schrijf_atomisch, vul_docx
+from generator.vullen.bestanden import schrijf_atomisch
+from generator.vullen.render import vul_docx
 from generator.vullen.sjabloon import Sjabloon, laad
 from generator.vullen.zaak import laad_zaak
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -96,29 +94,3 @@ def _plaats(docx_pad: Path, variabele: str) -> str:
         if re.search(rf"[{{%][^}}%]*\b{re.escape(variabele)}\b", alinea.text):
             return f' in alinea {nummer}: "{alinea.text.strip()[:80]}"'
     return ""
-
-
-UMASK = os.umask(0o022)
-os.umask(UMASK)
-
-
-def schrijf_atomisch(pad: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written document."""
-    with atomisch(pad) as bestand:
-        bestand.write(data)
-
-
-@contextmanager
-def atomisch(pad: Path, **tekst):
-    """A file to write that appears at `pad` only when the `with` ends without error; `tekst` (encoding, newline)
-    opens it as text. For output too large to build in memory first, such as a manifest of 100,000 rows."""
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    handle, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w" if tekst else "wb", **tekst) as bestand:
-            yield bestand
-        os.chmod(tijdelijk, 0o666 & ~UMASK)          # mkstemp makes it private; a document gets the usual rights
-        os.replace(tijdelijk, pad)
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise

@@ -1,0 +1,84 @@
+"""Start-up time of the command line: `sjabloon --help` and one `sjabloon genereer`, now against a baseline commit.
+
+Run: .venv/bin/python bench/opstart.py [--basis 60daa2c] [--n 5]
+Both versions run with this venv's Python, each from its own tree (the baseline is checked out with `git worktree`
+into a temp folder), in a fresh temp folder with its own register, in alternating order so both see the same
+machine. Every measurement is a new process, as a user's command is. Printed per command: median wall time and CPU
+time (user + system) of the process, and the ratio baseline / now. Goals (issue 19): `--help` under 0.3 s,
+one `genereer` under 1 s. Baseline 60daa2c is main before issue 19.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+START = "import sys; from cli.sjabloon import main; sys.exit(main())"
+OPDRACHTEN = {
+    "sjabloon --help": (["--help"], 0.3),
+    "sjabloon genereer (besluit)": (["genereer", "last-onder-dwangsom", "--zaak", "{boom}/templates/last-onder-dwangsom/voorbeeld.yaml",
+                                     "--uit", "{map}/uit", "--concept", "--datum", "2026-10-26"], 1.0),
+    "sjabloon genereer (brief)": (["genereer", "ontvangstbevestiging-aanvraag", "--zaak",
+                                   "{boom}/templates/ontvangstbevestiging-aanvraag/voorbeeld.yaml", "--uit", "{map}/uit",
+                                   "--concept"], 1.0),
+}
+
+
+def meet(boom: Path, argumenten: list[str], map_: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of one `sjabloon` process run from `boom`."""
+    omgeving = dict(os.environ, PYTHONPATH=str(boom), SJABLOON_DATABASE_URL=f"sqlite:///{map_ / 'register.sqlite'}",
+                    XDG_CONFIG_HOME=str(map_ / "config"), XDG_DATA_HOME=str(map_ / "data"),
+                    XDG_CACHE_HOME=str(map_ / "cache"), SJABLOON_UITVOER=str(map_ / "uit"))
+    argumenten = [a.format(boom=boom, map=map_) for a in argumenten]
+    voor = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    uitkomst = subprocess.run([sys.executable, "-c", START, *argumenten], cwd=map_, env=omgeving,
+                              capture_output=True, text=True)
+    wand = time.perf_counter() - start
+    na = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if uitkomst.returncode != 0:
+        raise SystemExit(f"{boom}: sjabloon {' '.join(argumenten)} gaf status {uitkomst.returncode}:\n{uitkomst.stderr}")
+    return wand, (na.ru_utime - voor.ru_utime) + (na.ru_stime - voor.ru_stime)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--basis", default="60daa2c", help="commit to compare with (default: main before issue 19)")
+    parser.add_argument("--n", type=int, default=5, help="measurements per command and version")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="opstart-") as tijdelijk:
+        basis = Path(tijdelijk) / "basis"
+        subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "--quiet", str(basis), args.basis], check=True)
+        try:
+            bomen = {"basis": basis, "nu": REPO}
+            for boom in bomen.values():               # warm up: a new register, Python's bytecode caches
+                for argumenten, _ in OPDRACHTEN.values():
+                    map_ = Path(tempfile.mkdtemp(dir=tijdelijk))
+                    meet(boom, argumenten, map_)
+            print(f"{'opdracht':<30} {'basis (s)':>16} {'nu (s)':>16} {'verhouding':>11}  doel")
+            print(f"{'':<30} {'wand':>7} {'cpu':>8} {'wand':>7} {'cpu':>8}")
+            for naam, (argumenten, doel) in OPDRACHTEN.items():
+                tijden = {versie: [] for versie in bomen}
+                for _ in range(args.n):
+                    for versie, boom in bomen.items():
+                        map_ = Path(tempfile.mkdtemp(dir=tijdelijk))
+                        tijden[versie].append(meet(boom, argumenten, map_))
+                mediaan = {v: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t)) for v, t in tijden.items()}
+                (bw, bc), (nw, nc) = mediaan["basis"], mediaan["nu"]
+                gehaald = "gehaald" if nw < doel else "NIET gehaald"
+                print(f"{naam:<30} {bw:7.2f} {bc:8.2f} {nw:7.2f} {nc:8.2f} {bw / nw:10.1f}x  < {doel} s: {gehaald}")
+        finally:
+            subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(basis)], check=False)
+    print(f"basis: {args.basis}; nu: de werkboom in {REPO}; mediaan van {args.n} metingen, elk een nieuw proces")
+
+
+if __name__ == "__main__":
+    main()
