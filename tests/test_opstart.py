@@ -44,3 +44,16 @@ def test_b1_controle_laadt_het_model_wel(tmp_path):
     brief.write_text("Geachte heer Jansen,\n\nWij hebben uw aanvraag ontvangen. U hoort binnen acht weken van ons.\n",
                      encoding="utf-8")
     assert {"spacy", "wordfreq"} <= geladen_na(tmp_path, "b1", brief)
+
+
+def test_model_laadt_zijn_eigen_tokenizer_volledig():
+    """The model is loaded with a bare tokenizer to skip spaCy's defaults; its own rules must still all be there,
+    so the sentences come out as a plain spacy.load would cut and parse them."""
+    import spacy
+
+    from checks.b1.taalmodel import MODEL, nlp
+    gewoon = spacy.load(MODEL)
+    assert nlp().tokenizer.rules == gewoon.tokenizer.rules and len(gewoon.tokenizer.rules) > 1000
+    zin = "Wij vragen u bijv. het formulier z.s.m. terug te sturen, o.a. met uw BSN (zie art. 4:5 Awb)."
+    assert [(t.text, t.dep_, t.head.i) for t in nlp()(zin)] == [(t.text, t.dep_, t.head.i) for t in gewoon(zin)]
+    assert "bijv." in [t.text for t in nlp()(zin)]
