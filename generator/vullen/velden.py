@@ -15,6 +15,7 @@ from checks.content import load_yaml
 
 STUK = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")     # one step of a field path: naam or naam[2]
 ENKELVOUDIG = {"tekst", "datum", "bedrag", "getal", "keuze", "lijst", "groep"}
+DUIZENDTALLEN = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")    # 15.000 is fifteen thousand, as the form shows it
 
 
 def veldtypen() -> dict:
@@ -127,10 +128,16 @@ def _datum(spec: dict, waarde) -> dt.date:
 
 
 def _bedrag(spec: dict, waarde) -> Decimal:
+    return lees_bedrag(waarde)
+
+
+def lees_bedrag(waarde) -> Decimal:
+    """An amount as a caseworker or a spreadsheet writes it: 1250, 1250.00, 1.250,00, € 1.250 (also copied from a
+    letter, with a no-break space)."""
     if isinstance(waarde, bool):
         raise ValueError("moet een bedrag zijn")
-    tekst = str(waarde).replace("€", "").replace(" ", "").strip()
-    if "," in tekst:                       # Dutch notation: 1.250,00
+    tekst = "".join(str(waarde).replace("€", "").split())
+    if "," in tekst or DUIZENDTALLEN.fullmatch(tekst):      # Dutch notation: 1.250,00 or 15.000
         tekst = tekst.replace(".", "").replace(",", ".")
     try:
         bedrag = Decimal(tekst)
