@@ -12,10 +12,8 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from checks.content import content_cache, load_yaml
+from checks.schrijfwijze import datum as datum_tekst
 
-WEEKDAGEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
-MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
-           "augustus", "september", "oktober", "november", "december"]
 ATW_MAX_DAGEN = 90  # art. 4, onder a, Atw: niet voor termijnen van meer dan 90 dagen, twaalf weken of drie maanden
 
 
@@ -45,15 +43,10 @@ class Termijn:
 
     def zin(self) -> str:
         """One Dutch sentence for the caseworker."""
-        tekst = f"{self.omschrijving[0].upper()}{self.omschrijving[1:]} eindigt op {lange_datum(self.einddatum, weekdag=True)}"
+        tekst = f"{self.omschrijving[0].upper()}{self.omschrijving[1:]} eindigt op {datum_tekst(self.einddatum, weekdag=True)}"
         if self.verlengd_wegens:
             tekst += f" (verlengd wegens {', '.join(self.verlengd_wegens)})"
         return tekst + f"; grondslag: {self.grondslag}."
-
-
-def lange_datum(dag: dt.date, weekdag: bool = False) -> str:
-    tekst = f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}"
-    return f"{WEEKDAGEN[dag.weekday()]} {tekst}" if weekdag else tekst
 
 
 def soorten() -> dict:
@@ -94,8 +87,8 @@ def vrije_dag(dag: dt.date) -> str | None:
     """Why this day is not a working day in the sense of the Atw, or None when it is one."""
     naam = feestdagen(dag.year).get(dag)
     if naam:
-        return f"{lange_datum(dag, weekdag=True)}: {naam}"
-    return lange_datum(dag, weekdag=True) if dag.weekday() >= 5 else None
+        return f"{datum_tekst(dag, weekdag=True)}: {naam}"
+    return datum_tekst(dag, weekdag=True) if dag.weekday() >= 5 else None
 
 
 def atw_verlengen(start: dt.date, eind: dt.date) -> tuple[dt.date, list[str]]:

@@ -77,6 +77,7 @@ def selecteer_afloop(vergunningen, peildatum, maanden, uit_pad, gemeente_pad):
     schrijver.writerows(rijen)
     if uit_pad:
         schrijf_atomisch(uit_pad, buffer.getvalue().encode("utf-8"))
-        click.echo(f"{len(rijen)} vergunningen lopen af tussen {peildatum} en {maanden} maanden later: {uit_pad}")
+        from checks.schrijfwijze import datum as datum_tekst
+        click.echo(f"{len(rijen)} vergunningen lopen af tussen {datum_tekst(peildatum)} en {maanden} maanden later: {uit_pad}")
     else:
         click.echo(buffer.getvalue(), nl=False)

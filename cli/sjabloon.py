@@ -10,6 +10,7 @@ from cli.controles import b1, checklist, controleer, interventie, termijn
 from cli.documenten import genereer, sjablonen, voorbeelden
 from cli.nederlands import vertaal_opdrachten
 from cli.register import register
+from cli.velden import velden
 from cli.web import web
 from cli.werkgroep import inventaris, lint, tekst, vrijgeven
 
@@ -19,7 +20,7 @@ def main():
     pass
 
 
-for opdracht in (sjablonen, genereer, voorbeelden, controleer, b1, checklist, interventie, selecteer_afloop, termijn,
+for opdracht in (sjablonen, velden, genereer, voorbeelden, controleer, b1, checklist, interventie, selecteer_afloop, termijn,
                  lint, tekst, vrijgeven, inventaris, register, bulk, web):
     main.add_command(opdracht)
 vertaal_opdrachten(main)

@@ -140,3 +140,53 @@ def test_syntax_messages_name_the_tag(tmp_path, tekst):
     document.save(str(pad))
     fouten = syntaxfouten(pad)
     assert fouten and fouten[0][0].startswith("alinea 2")
+
+
+def test_a_description_cut_at_a_comma_is_a_fout_that_says_to_quote_it(sjablonen_kopie, tmp_path):
+    """In {...} YAML ends an unquoted description at its first comma; the rest becomes a key without a value."""
+    pad = sjablonen_kopie / "buiten-behandeling" / "sjabloon.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    pad.write_text(tekst.replace("omschrijving: Wat er aan de aanvulling ontbrak}",
+                                 "omschrijving: Wat er ontbrak, in hele zinnen}"), encoding="utf-8")
+    [fout] = lint("buiten-behandeling").bevindingen
+    assert fout.code == "manifest" and fout.melding.startswith(f"{pad}: velden.toelichting_aanvulling: ")
+    assert fout.melding.endswith('zet de omschrijving tussen aanhalingstekens: '
+                                 'omschrijving: "Wat er ontbrak, in hele zinnen"')
+    uit = sjabloon_cli("genereer", "buiten-behandeling", "--zaak", REPO / "templates/buiten-behandeling/voorbeeld.yaml",
+                       "--uit", tmp_path / "uit", "--concept")
+    assert uit.returncode == 2 and "tussen aanhalingstekens" in uit.stderr and not (tmp_path / "uit").exists()
+
+
+def test_an_unknown_or_empty_key_in_a_field_is_a_fout(sjablonen_kopie):
+    def bewerk(manifest):
+        manifest["velden"]["beoordeling"]["uitleg"] = "Een sleutel die niemand leest"
+        manifest["velden"]["ontbrekende_gegevens"]["items"]["verplicht"] = None
+    _manifest(sjablonen_kopie / "buiten-behandeling", bewerk)
+    meldingen = [b.melding.split(": ", 1)[1] for b in lint("buiten-behandeling").bevindingen]
+    assert any(m.startswith("velden.beoordeling: onbekende sleutel 'uitleg'") for m in meldingen)
+    assert "velden.ontbrekende_gegevens.items.verplicht: heeft geen waarde" in meldingen
+
+
+def test_a_cut_description_in_the_field_types_is_a_fout_of_the_templates_using_it(content_kopie):
+    pad = content_kopie / "veldtypen.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace(
+        "omschrijving: Woonplaats of vestigingsplaats}", "omschrijving: Woonplaats, of vestigingsplaats}"), encoding="utf-8")
+    uit = sjabloon_cli("lint", "buiten-behandeling")
+    assert uit.returncode == 1 and "content/veldtypen.yaml: adres.plaats: de omschrijving is bij een komma afgebroken" in uit.stdout
+
+
+def test_no_maintained_yaml_has_text_cut_at_a_comma():
+    """The same trap outside the manifests: a key with a space and no value is the rest of a cut text."""
+    def afgebroken(data, pad=""):
+        if isinstance(data, dict):
+            for sleutel, waarde in data.items():
+                if waarde is None and " " in str(sleutel):
+                    yield f"{pad}.{sleutel}"
+                yield from afgebroken(waarde, f"{pad}.{sleutel}")
+        elif isinstance(data, list):
+            for nummer, waarde in enumerate(data):
+                yield from afgebroken(waarde, f"{pad}[{nummer}]")
+    bestanden = sorted([*(REPO / "content").rglob("*.yaml"), *(REPO / "templates").rglob("*.yaml")])
+    assert len(bestanden) > 40
+    assert [f"{b.relative_to(REPO)}: {p}" for b in bestanden
+            for p in afgebroken(yaml.safe_load(b.read_text(encoding="utf-8")))] == []

@@ -330,7 +330,7 @@ def test_genereer_refuses_a_broken_procedure_and_writes_nothing(tmp_path):
     uit = sjabloon_cli("genereer", "beslissing-op-bezwaar", "--zaak", zaak, "--uit", tmp_path / "uit", "--concept",
                        "--datum", "2026-10-19")
     assert uit.returncode == 1, uit.stderr
-    assert "fout: zaak.yaml: hoorzitting_datum (2026-07-01) ligt vóór bezwaar_datum (2026-07-20)" in uit.stderr
+    assert "fout: zaak.yaml: hoorzitting_datum (1 juli 2026) ligt vóór bezwaar_datum (20 juli 2026)" in uit.stderr
     assert "artikel 7:2, eerste lid, Awb; regel hoorzitting_na_bezwaarschrift" in uit.stderr
     assert "Er is niets geschreven" in uit.stderr and not (tmp_path / "uit").exists()
 
@@ -353,7 +353,7 @@ def test_a_warning_does_not_stop_the_document(tmp_path):
                        REPO / "templates/omgevingsvergunning-verleend/voorbeeld.yaml", "--uit", tmp_path, "--concept",
                        "--datum", "2026-12-01")
     assert uit.returncode == 0, uit.stderr
-    assert "waarschuwing: voorbeeld.yaml: dagtekening (2026-12-01) ligt na beslistermijn_einde (2026-11-30)" in uit.stderr
+    assert "waarschuwing: voorbeeld.yaml: dagtekening (1 december 2026) ligt na beslistermijn_einde (30 november 2026)" in uit.stderr
 
 
 def test_checklist_lists_the_procedure_rules():

@@ -1,6 +1,7 @@
 """Case validation against declared fields: every problem at once, in Dutch, with file and field path."""
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -8,8 +9,8 @@ import yaml
 from conftest import REPO, sjabloon_cli
 
 from generator.vullen.fouten import InvoerFout
-from generator.vullen.sjabloon import laad
-from generator.vullen.velden import valideer
+from generator.vullen.sjabloon import catalogus, laad
+from generator.vullen.velden import overzicht, valideer
 from generator.vullen.zaak import laad_zaak
 
 VELDEN = {
@@ -126,3 +127,31 @@ def test_manifest_problems_are_named(sjablonen_kopie):
     assert "sjabloon.yaml: eigenaar: verplicht veld ontbreekt" in tekst
     assert "status: 'klaar' moet een van concept, vrijgegeven zijn" in tekst
     assert "velden.aanvulling: type ontbreekt of is onbekend" in tekst
+
+
+def test_sjabloon_velden_lists_every_field_with_its_whole_description():
+    uit = sjabloon_cli("velden", "evenementenvergunning", "--json")
+    assert uit.returncode == 0, uit.stderr
+    rijen = {r["veld"]: r for r in json.loads(uit.stdout)}
+    assert rijen["organisator"]["omschrijving"] == \
+        "De organisator aan wie de vergunning wordt verleend (persoon, stichting of bedrijf)"
+    assert rijen["beoordeling.veiligheid"]["omschrijving"] == \
+        "Beoordeling van de openbare veiligheid (brandveiligheid, vluchtwegen, verkeer, drukte)"
+    assert rijen["adviezen[n].inhoud"] == {"veld": "adviezen[n].inhoud", "type": "tekst", "verplicht": True,
+                                           "omschrijving": "Wat het advies is, in korte hele zinnen"}
+    assert rijen["organisator.postcode"]["patroon_uitleg"].startswith("vier cijfers")
+    assert rijen["adviezen"]["items"] == "groep" and rijen["voorschriften"]["items"] == "tekst"
+    tekst = sjabloon_cli("velden", "evenementenvergunning").stdout
+    regel = next(r for r in tekst.splitlines() if r.startswith("organisator "))
+    assert regel.split()[1:3] == ["persoon", "ja"] and regel.endswith("(persoon, stichting of bedrijf)")
+
+
+def test_every_template_field_has_a_description():
+    for sjabloon in catalogus():                            # loading checks the manifest: no cut description
+        rijen = overzicht(sjabloon.velden)
+        assert rijen and all(r["omschrijving"] for r in rijen), sjabloon.id
+
+
+def test_sjabloon_velden_of_an_unknown_template_is_a_dutch_error():
+    uit = sjabloon_cli("velden", "bestaat-niet")
+    assert uit.returncode == 2 and "sjabloon 'bestaat-niet' bestaat niet" in uit.stderr

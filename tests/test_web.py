@@ -313,3 +313,39 @@ def test_inventory_lints_each_example_once_while_the_templates_stay_the_same(cli
     assert client.get("/werkgroep").status_code == 200
     assert client.get("/werkgroep").status_code == 200
     assert sorted(gelint) == sorted(s.id for s in catalogus())
+
+
+def test_unknown_page_and_wrong_method_are_dutch_pages_in_the_app_style(client):
+    onbekend = client.get("/bestaat-niet")
+    assert onbekend.status_code == 404 and '<html lang="nl">' in onbekend.text and "Not Found" not in onbekend.text
+    assert "<h1>Niet gevonden</h1>" in onbekend.text and "Deze pagina bestaat niet" in onbekend.text
+    assert 'href="/statisch/stijl.css"' in onbekend.text                   # the app's own page, not a bare text
+    methode = client.put("/sjablonen")
+    assert methode.status_code == 405 and methode.headers["allow"] == "GET"
+    assert "<h1>Dit kan hier niet</h1>" in methode.text and "Method Not Allowed" not in methode.text
+    ongeldig = client.get("/sjablonen/buiten-behandeling/maken?voorbeeld=misschien")
+    assert ongeldig.status_code == 422 and "voorbeeld: moet true of false zijn" in ongeldig.text
+
+
+def test_an_unexpected_error_is_a_dutch_page_and_stays_in_the_log(caplog):
+    app = maak_app()
+
+    @app.get("/kapot")
+    def kapot():
+        raise RuntimeError("een fout in de code")
+    with TestClient(app, raise_server_exceptions=False) as client, caplog.at_level(logging.ERROR):
+        antwoord = client.get("/kapot")
+    assert antwoord.status_code == 500 and "<h1>Er ging iets mis</h1>" in antwoord.text
+    assert "Internal Server Error" not in antwoord.text and antwoord.headers["x-frame-options"] == "DENY"
+    assert "een fout in de code" in caplog.text
+
+
+def test_catalogue_counts_sjablonen_in_dutch(client):
+    assert "18 sjablonen." in client.get("/sjablonen").text
+    assert "1 sjabloon gevonden" in client.get("/sjablonen?zoek=factuur").text
+
+
+def test_form_shows_each_field_description_whole(client):
+    pagina = client.get("/sjablonen/evenementenvergunning/maken").text
+    assert "De organisator aan wie de vergunning wordt verleend (persoon, stichting of bedrijf)" in pagina
+    assert "Beoordeling van milieu en geluid (geluidsnormen, afval, schade aan groen)" in pagina

@@ -104,3 +104,26 @@ def test_api_input_errors_are_dutch_and_422(api):
         assert antwoord.status_code == 422 and verwacht in str(antwoord.json()["detail"]), verzoek
     onbekend = api.post("/api/controleer", json={"tekst": "x", "besluittype": "bestaat_niet"})
     assert onbekend.status_code == 422 and "besluittype" in onbekend.json()["detail"][0]
+
+
+def test_api_errors_of_the_framework_are_dutch_json(api):
+    onbekend = api.get("/api/bestaat-niet")
+    assert onbekend.status_code == 404 and onbekend.json() == {"detail": "Dit adres bestaat niet in de API. De adressen staan op /docs."}
+    methode = api.delete("/api/sjablonen")
+    assert methode.status_code == 405 and methode.json() == {"detail": "DELETE kan niet op dit adres; wel: GET."}
+    assert api.get("/api/sjablonen/bestaat-niet").json()["detail"] == "Sjabloon 'bestaat-niet' bestaat niet in de catalogus."
+
+
+def test_api_validation_errors_are_dutch(api):
+    leeg = api.post("/api/genereer", json={})
+    assert leeg.status_code == 422 and leeg.json()["detail"] == ["sjabloon: verplicht veld ontbreekt",
+                                                                 "zaak: verplicht veld ontbreekt"]
+    fout = api.post("/api/genereer", json={"sjabloon": 5, "zaak": [], "dagtekening": "gisteren", "concept": "misschien"})
+    assert fout.json()["detail"] == ["sjabloon: moet een tekst zijn", "zaak: moet een object zijn ({...})",
+                                     "dagtekening: moet een datum zijn (JJJJ-MM-DD)", "concept: moet true of false zijn"]
+    geen_json = api.post("/api/b1", content=b"{kapot", headers={"content-type": "application/json"})
+    assert geen_json.status_code == 422 and geen_json.json()["detail"] == ["De inhoud van het verzoek is geen geldige JSON"]
+    te_lang = api.post("/api/b1", json={"tekst": "x" * 200_001})
+    assert te_lang.json()["detail"] == ["tekst: is te lang: hoogstens 200000 tekens"]
+    keuze = api.post("/api/controleer", json={"tekst": "x", "besluittype": "bestaat_niet"}).json()["detail"][0]
+    assert keuze.startswith("besluittype: moet een van deze waarden zijn: 'belastingaanslag', ") and " or " not in keuze

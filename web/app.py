@@ -9,18 +9,13 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.exceptions import HTTPException
 
 from generator.vrijgave.register import Register, database_url
 from generator.vullen.context import activeer_gemeente
-from web import api, kcc, werkgroep, zaakbehandelaar
-from web.api import GEEN_JSON
+from web import api, fouten, kcc, werkgroep, zaakbehandelaar
 from web.bewaar import Bewaarplaats
 from web.veiligheid import CSRF_COOKIE, KOPTEKSTEN, BeperkGrootte, nieuw_csrf_token
-from web.weergave import toon
 
 log = logging.getLogger("sjabloonstraat.web")
 
@@ -59,22 +54,7 @@ def maak_app(gemeente_pad: Path | None = None) -> FastAPI:
                  (time.perf_counter() - begin) * 1000)
         return antwoord
 
-    @app.exception_handler(HTTPException)
-    async def http_fout(request: Request, fout: HTTPException):
-        if request.url.path.startswith("/api/"):
-            detail = GEEN_JSON if fout.status_code == 400 else fout.detail      # FastAPI's own words are English
-            antwoord = JSONResponse({"detail": detail}, status_code=fout.status_code)
-        else:
-            antwoord = toon(request, "fout.html", {"status": fout.status_code, "melding": fout.detail}, fout.status_code)
-        antwoord.headers.update(fout.headers or {})          # Allow on a 405
-        return antwoord
-
-    @app.exception_handler(RequestValidationError)
-    async def ongeldig_verzoek(request: Request, fout: RequestValidationError):
-        meldingen = [f"{'.'.join(str(d) for d in f['loc'][1:]) or 'verzoek'}: {f['msg']}" for f in fout.errors()]
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": meldingen}, status_code=422)
-        return toon(request, "fout.html", {"status": 422, "melding": "; ".join(meldingen)}, 422)
+    fouten.voeg_toe(app)                   # Dutch pages and API bodies for 404, 405, 422, 500 ...
 
     app.add_middleware(BeperkGrootte)          # added last: the outermost layer, before anything reads the body
     return app

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from checks.content import content_cache, load_yaml
-from generator.vullen.velden import subvelden, uit_paden
+from checks.schrijfwijze import bedrag
+from generator.vullen.velden import lees_bedrag, subvelden, uit_paden
 
 NIET_VAN_DE_ZAAK = {"csrf", "actie", "dagtekening"}          # form inputs that are no field of the case
 INVOERTYPEN = {"datum": "date", "getal": "number", "bedrag": "text", "tekst": "text"}
@@ -109,7 +110,8 @@ def _onderdeel(naam: str, spec: dict, veldpad: str, waarde, fouten: dict, extra:
                                           fouten, extra))
         return lijst
     return Invoer(veldpad, label(naam), uitleg, _soort(naam, spec), bool(spec.get("verplicht")),
-                  [str(w) for w in spec.get("waarden") or []], _als_tekst(waarde), fouten.get(veldpad, ""))
+                  [str(w) for w in spec.get("waarden") or []], _als_tekst(waarde, spec.get("type")),
+                  fouten.get(veldpad, ""))
 
 
 def foutoverzicht(onderdelen: list, boven: str = "") -> list[tuple[str, str]]:
@@ -124,11 +126,18 @@ def foutoverzicht(onderdelen: list, boven: str = "") -> list[tuple[str, str]]:
     return regels
 
 
-def _als_tekst(waarde) -> str:
+def _als_tekst(waarde, soort: str | None = None) -> str:
+    """A value as its input shows it: a date as the date input wants it (ISO), an amount as a Dutch reader writes
+    it (1.250,00; the € stands beside the input); what the caseworker typed and is no amount stays as typed."""
     if waarde is None:
         return ""
     if isinstance(waarde, dt.date):
         return waarde.isoformat()
+    if soort == "bedrag":
+        try:
+            return bedrag(lees_bedrag(waarde), teken=False)
+        except ValueError:
+            return str(waarde)
     return str(waarde)
 
 

@@ -10,6 +10,7 @@ from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
 from checks.b1.rapport import REGEL_NAMEN
+from generator.vullen.opmaak import FILTERS
 from web.formulier import veld_id
 from web.voorbeeld import anker
 
@@ -23,6 +24,7 @@ paginas = Jinja2Templates(directory=Path(__file__).with_name("paginas"))
 paginas.env.globals.update(anker=anker, veld_id=veld_id, maatnaam=lambda maat: MATEN.get(maat, maat.replace("_", " ")),
                            regelnaam=lambda regel: REGEL_NAMEN.get(regel, regel.replace("_", " ")))
 paginas.env.filters["ja_nee"] = lambda waarde: "ja" if waarde else "nee"
+paginas.env.filters.update(FILTERS)           # datum, datum_kort, bedrag: as the letters write them
 
 
 def toon(request: Request, naam: str, context: dict | None = None, status: int = 200):

@@ -8,6 +8,7 @@ import re
 from checks.awb.regels import patroon
 from checks.bevinding import Bevinding
 from checks.content import load_yaml
+from checks.schrijfwijze import bedrag, getal
 
 TERMIJN_WEKEN = re.compile(r"(\d+|een|twee|drie|vier|vijf|zes|acht|tien|twaalf|zestien|twintig|zesentwintig|dertig|vijftig|tweeënvijftig)\s+weken")
 GETALLEN = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "acht": 8, "tien": 10, "twaalf": 12,
@@ -34,14 +35,15 @@ def beleid_bevindingen(vondsten, besluittype: str, bedragen) -> list[Bevinding]:
 
     regel = beleid["warm_contact"]
     if besluittype in regel["besluittypen"] and maximum and maximum > regel["maximum_boven"] and not patroon(regel["patroon"]).search(tekst):
-        bevindingen.append(Bevinding("beleid_warm_contact", "fout", "gemeentelijk beleid", regel["bericht"].format(grens=f"{regel['maximum_boven']:,}".replace(",", ".")),
+        bevindingen.append(Bevinding("beleid_warm_contact", "fout", "gemeentelijk beleid", regel["bericht"].format(grens=getal(regel["maximum_boven"])),
                                      regel["suggestie"], vondsten.tekst("dwangsom_maximum")[:200]))
     regel = beleid["economisch_voordeel"]
     if besluittype in regel["besluittypen"] and maximum and (gevonden := patroon(regel["patroon"]).search(tekst)):
         voordeel = max(bedragen(gevonden.group(0)), default=None)
         if voordeel and maximum <= voordeel:
             bevindingen.append(Bevinding("beleid_economisch_voordeel", "waarschuwing", "artikel 5:32b, derde lid, Awb; gemeentelijk beleid",
-                                         regel["bericht"].format(maximum=maximum, voordeel=voordeel), regel["suggestie"], gevonden.group(0)))
+                                         regel["bericht"].format(maximum=bedrag(maximum, teken=False),
+                                                               voordeel=bedrag(voordeel, teken=False)), regel["suggestie"], gevonden.group(0)))
     regel = beleid["begunstigingstermijn"]
     if besluittype in regel["besluittypen"]:
         for woord in TERMIJN_WEKEN.findall(vondsten.tekst("begunstigingstermijn")):

@@ -18,6 +18,7 @@ from checks.awb.regels import orgaan
 from checks.bevinding import Bevinding
 from checks.content import content_cache, content_dir, load_yaml
 from checks.schrijfwijze import bedrag as bedrag_tekst
+from checks.schrijfwijze import datum as datum_tekst
 from checks.termijnen import TermijnFout, bereken
 
 MAP = "awb/procedure"
@@ -182,7 +183,7 @@ class Zaakgegevens:
                             self._cache)
 
     def waarde(self, verwijzing) -> tuple[object, str]:
-        """(value, how a feit names it): 'hoorzitting_datum (2026-07-01)'."""
+        """(value, how a feit names it): 'hoorzitting_datum (1 juli 2026)'."""
         if isinstance(verwijzing, list):                      # the first that is filled in
             for deel in verwijzing:
                 gevonden = self.waarde(deel)
@@ -342,7 +343,7 @@ def _elk(regel: dict, gegevens: Zaakgegevens) -> Uitkomst:
 def procedure_bevindingen(besluittype: str, zaak: dict, dagtekening: dt.date, gemeente: dict | None = None,
                           bestuursorgaan: str | None = None) -> list[Bevinding]:
     """Every rule of this besluittype that applies to the zaak and does not hold, as a finding: `fragment` says
-    what the zaak shows ('hoorzitting_datum (2026-07-01) ligt vóór bezwaar_datum (2026-07-20)'), `positie` the
+    what the zaak shows ('hoorzitting_datum (1 juli 2026) ligt vóór bezwaar_datum (20 juli 2026)'), `positie` the
     fields it read. `bestuursorgaan` overrides the besluittype's organ (a beslissing op bezwaar is taken by the organ
     that took the contested decision)."""
     regels = regelset(besluittype)
@@ -397,7 +398,7 @@ def _getal(waarde) -> Decimal | None:
 
 def _tekst(waarde) -> str:
     if isinstance(waarde, dt.date):
-        return waarde.isoformat()
+        return datum_tekst(waarde)
     if isinstance(waarde, Decimal):
         return bedrag_tekst(waarde)
     return str(waarde)

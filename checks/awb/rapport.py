@@ -13,6 +13,7 @@ from checks.awb.regels import (
     tekstregels,
 )
 from checks.content import load_yaml
+from checks.schrijfwijze import getal
 
 ERNST_LABEL = {"fout": "FOUT", "waarschuwing": "WAARSCHUWING", "info": "INFO"}
 
@@ -48,7 +49,7 @@ def als_tekst(rapport: Rapport) -> str:
 def procedure_als_tekst(bevindingen: list, bestand: str) -> str:
     """Each procedure finding as the caseworker reads it: what the zaak shows, why that breaks the procedure
     (with the article), and what to do:
-        fout: zaak.yaml: hoorzitting_datum (2026-07-01) ligt vóór bezwaar_datum (2026-07-20)
+        fout: zaak.yaml: hoorzitting_datum (1 juli 2026) ligt vóór bezwaar_datum (20 juli 2026)
           De hoorzitting ... (artikel 7:2, eerste lid, Awb; regel hoorzitting_na_bezwaarschrift)
           wat te doen: ..."""
     regels = []
@@ -61,7 +62,7 @@ def procedure_als_tekst(bevindingen: list, bestand: str) -> str:
 
 def _leesbaar(regel: dict) -> dict:
     """Amounts as a Dutch reader writes them: 50000 -> 50.000."""
-    return {k: f"{v:,}".replace(",", ".") if isinstance(v, int) else v for k, v in regel.items()}
+    return {k: getal(v) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in regel.items()}
 
 
 def checklist(besluittype: str, markdown: bool = False) -> str:

@@ -18,7 +18,10 @@ from checks.awb.regels import (
 )
 from checks.bevinding import Bevinding
 from checks.grondslagen import onbekende_artikelen
-from checks.termijnen import MAANDEN, bereken, lange_datum
+from checks.schrijfwijze import bedrag as bedrag_tekst
+from checks.schrijfwijze import datum as datum_tekst
+from checks.schrijfwijze import maandnamen
+from checks.termijnen import bereken
 
 
 def samenhang(vondsten, besluittype: str) -> list[Bevinding]:
@@ -60,7 +63,7 @@ def _als_datum(tekst: str) -> dt.date | None:
     beginning with its first ('mrt', 'sept')."""
     getallen = [int(g) for g in re.findall(r"\d+", tekst)]
     namen = re.findall(r"[a-z]{3,}", tekst.lower())
-    maand = next((i + 1 for naam in namen for i, m in enumerate(MAANDEN) if _afkorting_van(naam, m)), None)
+    maand = next((i + 1 for naam in namen for i, m in enumerate(maandnamen()) if _afkorting_van(naam, m)), None)
     try:
         if maand and len(getallen) >= 2:
             return dt.date(getallen[-1], maand, getallen[0])
@@ -121,9 +124,9 @@ def _bezwaartermijn(vondsten, dagtekening: dt.date) -> list[Bevinding]:
             if datum != juist and datum > dagtekening:
                 return [_bevinding(
                     vondsten, index, "bezwaartermijn", "fout", "artikel 6:7 en 6:8 Awb, artikel 1 Algemene termijnenwet",
-                    f"De laatste dag voor bezwaar of beroep in de tekst ({lange_datum(datum)}) klopt niet. Gerekend vanaf "
-                    f"de dagtekening {lange_datum(dagtekening)} is dat {lange_datum(juist, weekdag=True)}.",
-                    f"Zet {lange_datum(juist)} in de tekst, of laat de generator de datum berekenen.")]
+                    f"De laatste dag voor bezwaar of beroep in de tekst ({datum_tekst(datum)}) klopt niet. Gerekend vanaf "
+                    f"de dagtekening {datum_tekst(dagtekening)} is dat {datum_tekst(juist, weekdag=True)}.",
+                    f"Zet {datum_tekst(juist)} in de tekst, of laat de generator de datum berekenen.")]
     return []
 
 
@@ -133,8 +136,8 @@ def _begunstiging_na_dagtekening(vondsten, dagtekening: dt.date) -> list[Bevindi
             if datum <= dagtekening:
                 return [_bevinding(
                     vondsten, index, "begunstigingstermijn_datum", "fout", "artikel 5:32a, tweede lid, Awb",
-                    f"De begunstigingstermijn eindigt op {lange_datum(datum)}, niet na de dagtekening "
-                    f"({lange_datum(dagtekening)}): de overtreder krijgt geen tijd om de last uit te voeren.",
+                    f"De begunstigingstermijn eindigt op {datum_tekst(datum)}, niet na de dagtekening "
+                    f"({datum_tekst(dagtekening)}): de overtreder krijgt geen tijd om de last uit te voeren.",
                     "Stel een termijn die na de datum van het besluit eindigt.")]
     return []
 
@@ -157,7 +160,8 @@ def _dwangsom_bedragen(vondsten) -> list[Bevinding]:
     if per_eenheid and maxima and max(maxima) < min(per_eenheid):
         index = vondsten.plaatsen["dwangsom_maximum"][0]
         return [_bevinding(vondsten, index, "dwangsom_maximum_hoogte", "fout", "artikel 5:32b, tweede lid, Awb",
-                           f"Het maximum (€ {max(maxima)}) is lager dan het bedrag per eenheid (€ {min(per_eenheid)}).",
+                           f"Het maximum ({bedrag_tekst(max(maxima))}) is lager dan het bedrag per eenheid "
+                           f"({bedrag_tekst(min(per_eenheid))}).",
                            "Stel een maximum vast dat minstens zo hoog is als het bedrag per week, dag of overtreding.")]
     return []
 

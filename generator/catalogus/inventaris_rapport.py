@@ -6,6 +6,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from checks.schrijfwijze import datum, datum_kort
 from generator.catalogus.inventaris import B1_DOEL, Inventaris
 from generator.vullen.opmaak import FILTERS
 
@@ -15,10 +16,10 @@ def procent(aandeel: float | None) -> str:
 
 
 def als_tekst(inv: Inventaris) -> str:
-    regels = [f"Inventaris sjablonen, kwartaal {inv.sinds} tot en met {inv.peildatum}", "",
+    regels = [f"Inventaris sjablonen, kwartaal {datum(inv.sinds)} tot en met {datum(inv.peildatum)}", "",
               f"{'sjabloon':<32} {'status':<12} {'versie':<6} {'beoordeeld':<12} {'B1':>4} {'Awb':<8} {'docs':>5}"]
     for s in inv.sjablonen:
-        beoordeeld = (s.beoordeeld_op or "nooit") + (" !" if s.herbeoordeling_nodig else "")
+        beoordeeld = (datum_kort(s.beoordeeld_op) if s.beoordeeld_op else "nooit") + (" !" if s.herbeoordeling_nodig else "")
         b1 = f"{s.b1_score:.0f}" if s.b1_score is not None else "-"
         awb = "-" if s.awb_vrijgave is None else "in orde" if s.awb_vrijgave else "fout"
         regels.append(f"{s.id:<32} {s.status:<12} {s.versie:<6} {beoordeeld:<12} {b1:>4} {awb:<8} {s.documenten_kwartaal:>5}")

@@ -23,8 +23,8 @@ from generator.vullen.context import gemeenteprofiel, maak_context
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.keuring import Keuring
 from generator.vullen.render import vul_docx
-from generator.vullen.sjabloon import GERESERVEERD, Sjabloon, laad
-from generator.vullen.velden import subvelden, valideer
+from generator.vullen.sjabloon import GERESERVEERD, Sjabloon, controleer_velden, laad
+from generator.vullen.velden import subvelden, valideer, veldtypen
 
 
 @dataclass
@@ -79,6 +79,9 @@ def lint(naam: str, dagtekening: dt.date | None = None, alleen_voorbeeld: bool =
         for melding in fout.meldingen:
             rapport.meld("fout", "manifest", melding)
         return rapport
+    for veldtype in sorted(_samengestelde_typen(sjabloon.velden)):
+        for melding in controleer_velden(veldtypen()[veldtype], veldtype):
+            rapport.meld("fout", "veldtype", f"content/veldtypen.yaml: {melding}")
     for plaats, melding in syntaxfouten(sjabloon.docx):
         rapport.meld("fout", "syntaxis", melding, plaats)
     if rapport.bevindingen:
@@ -89,6 +92,20 @@ def lint(naam: str, dagtekening: dt.date | None = None, alleen_voorbeeld: bool =
         return rapport
     _varianten(sjabloon, gebruikt, dagtekening or sjabloon.voorbeeld_dagtekening or dt.date.today(), rapport, alleen_voorbeeld)
     return rapport
+
+
+def _samengestelde_typen(velden: dict) -> set[str]:
+    """The types from content/veldtypen.yaml (adres, persoon) that these fields use, also inside groups and lists."""
+    typen = set()
+    for spec in velden.values():
+        for deel in (spec, spec.get("items")):
+            if not isinstance(deel, dict):
+                continue
+            if deel.get("type") in veldtypen():
+                typen.add(deel["type"])
+            elif deel.get("type") == "groep":
+                typen |= _samengestelde_typen(deel.get("velden") or {})
+    return typen
 
 
 def _variabelen(sjabloon: Sjabloon, gebruikt: Gebruik, rapport: LintRapport) -> None:

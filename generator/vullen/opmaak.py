@@ -1,31 +1,9 @@
-"""Dutch formatting filters for templates: datum, datum_kort, bedrag."""
+"""The Dutch formatting filters a template may use: `datum` (17 december 2026; `datum(weekdag=True)` adds the
+day's name), `datum_kort` (17-12-2026) and `bedrag` (€ 1.250,00). They are the formatter of checks.schrijfwijze, so a
+letter writes an amount or a date exactly as the checks' findings and the web pages do."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from checks.schrijfwijze import bedrag
-from checks.termijnen import lange_datum
-
-
-def _als_datum(waarde) -> dt.date:
-    if isinstance(waarde, dt.datetime):
-        return waarde.date()
-    if isinstance(waarde, dt.date):
-        return waarde
-    return dt.date.fromisoformat(str(waarde))
-
-
-def datum(waarde) -> str:
-    """22 november 2026"""
-    return lange_datum(_als_datum(waarde))
-
-
-def datum_kort(waarde) -> str:
-    """22-11-2026"""
-    return _als_datum(waarde).strftime("%d-%m-%Y")
-
-
-
+from checks.schrijfwijze import bedrag, datum, datum_kort
 
 FILTERS = {"datum": datum, "datum_kort": datum_kort, "bedrag": bedrag}

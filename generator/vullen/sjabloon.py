@@ -12,7 +12,7 @@ from checks.content import REPO_ROOT
 from checks.termijnen import soorten as termijnsoorten
 from generator.vullen.bestanden import lees_gegevens
 from generator.vullen.fouten import InvoerFout
-from generator.vullen.velden import bekende_typen, subvelden
+from generator.vullen.velden import SLEUTELS, bekende_typen, subvelden
 
 VERPLICHT_IN_MANIFEST = ("id", "titel", "besluittype", "versie", "status", "eigenaar", "velden")
 STATUSSEN = ("concept", "vrijgegeven")
@@ -118,7 +118,7 @@ def controleer_manifest(manifest: dict, map_: Path) -> list[str]:
     for naam in GERESERVEERD:
         if naam in velden:
             problemen.append(f"velden.{naam}: deze naam vult de generator zelf; kies een andere naam")
-    problemen += _controleer_velden(velden, "velden")
+    problemen += controleer_velden(velden, "velden")
     problemen += _controleer_termijnen(manifest.get("termijnen") or {}, velden)
     if manifest.get("voorbeeld_dagtekening") and not _is_datum(manifest["voorbeeld_dagtekening"]):
         problemen.append(f"voorbeeld_dagtekening: '{manifest['voorbeeld_dagtekening']}' is geen datum; schrijf JJJJ-MM-DD")
@@ -146,13 +146,15 @@ def _is_datum(waarde) -> bool:
     return True
 
 
-def _controleer_velden(velden: dict, pad: str) -> list[str]:
+def controleer_velden(velden: dict, pad: str) -> list[str]:
+    """Problems with declared fields (of a manifest, or a composite type in content/veldtypen.yaml)."""
     problemen = []
     for naam, spec in velden.items():
         veldpad = f"{pad}.{naam}"
         if not isinstance(spec, dict) or spec.get("type") not in bekende_typen():
             problemen.append(f"{veldpad}: type ontbreekt of is onbekend; kies uit: {', '.join(sorted(bekende_typen()))}")
             continue
+        problemen += _sleutels(spec, veldpad)
         if not spec.get("omschrijving"):
             problemen.append(f"{veldpad}: omschrijving ontbreekt")
         if spec["type"] == "keuze" and not spec.get("waarden"):
@@ -164,13 +166,35 @@ def _controleer_velden(velden: dict, pad: str) -> list[str]:
             elif onbekend := [str(w) for w in (waarden if isinstance(waarden, list) else [waarden]) if str(w) not in keuzes]:
                 problemen.append(f"{veldpad}.verplicht_bij: {', '.join(onbekend)} is geen waarde van '{ander}'")
         if spec["type"] == "groep":
-            problemen += _controleer_velden(subvelden(spec), veldpad)
+            problemen += controleer_velden(subvelden(spec), veldpad)
         if spec["type"] == "lijst" and isinstance(spec.get("items"), dict):
             items = spec["items"]
+            problemen += _sleutels(items, f"{veldpad}.items")
             if items.get("type") == "groep":
-                problemen += _controleer_velden(subvelden(items), f"{veldpad}.items")
+                problemen += controleer_velden(subvelden(items), f"{veldpad}.items")
             elif items.get("type") not in bekende_typen() - {"lijst"}:
                 problemen.append(f"{veldpad}.items: type ontbreekt of is onbekend")
+    return problemen
+
+
+def _sleutels(spec: dict, veldpad: str) -> list[str]:
+    """Unknown or empty keys of one field spec. The usual cause is a comma in an unquoted description inside
+    {...}: YAML ends the description at the comma, and the rest becomes a key without a value."""
+    leeg = [sleutel for sleutel, waarde in spec.items() if waarde is None or waarde == ""]
+    afgebroken = [str(sleutel) for sleutel in leeg if sleutel not in SLEUTELS]
+    problemen = []
+    if afgebroken and isinstance(spec.get("omschrijving"), str):
+        heel = ", ".join([spec["omschrijving"], *afgebroken])
+        problemen.append(f"{veldpad}: de omschrijving is bij een komma afgebroken ('{afgebroken[0]}' werd een eigen "
+                         f"sleutel zonder waarde); zet de omschrijving tussen aanhalingstekens: omschrijving: \"{heel}\"")
+    elif afgebroken:
+        problemen.append(f"{veldpad}: sleutel zonder waarde: {', '.join(afgebroken)}; staat er een komma in een tekst? "
+                         f"Zet die tekst dan tussen aanhalingstekens")
+    for sleutel in spec:
+        if sleutel not in SLEUTELS and sleutel not in leeg:
+            problemen.append(f"{veldpad}: onbekende sleutel '{sleutel}'; bekend zijn: {', '.join(SLEUTELS)}")
+        elif sleutel in SLEUTELS and sleutel in leeg and sleutel != "omschrijving":
+            problemen.append(f"{veldpad}.{sleutel}: heeft geen waarde")
     return problemen
 
 

@@ -15,6 +15,9 @@ from checks.content import load_yaml
 
 STUK = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")     # one step of a field path: naam or naam[2]
 ENKELVOUDIG = {"tekst", "datum", "bedrag", "getal", "keuze", "lijst", "groep"}
+SLEUTELS = ("type", "verplicht", "omschrijving", "waarden", "items", "velden", "verplicht_bij", "patroon",
+            "patroon_uitleg")                                   # what a field spec in a manifest may say
+DUIZENDTALLEN = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")    # 15.000 is fifteen thousand, as the form shows it
 
 
 def veldtypen() -> dict:
@@ -127,10 +130,16 @@ def _datum(spec: dict, waarde) -> dt.date:
 
 
 def _bedrag(spec: dict, waarde) -> Decimal:
+    return lees_bedrag(waarde)
+
+
+def lees_bedrag(waarde) -> Decimal:
+    """An amount as a caseworker or a spreadsheet writes it: 1250, 1250.00, 1.250,00, € 1.250 (also copied from a
+    letter, with a no-break space)."""
     if isinstance(waarde, bool):
         raise ValueError("moet een bedrag zijn")
-    tekst = str(waarde).replace("€", "").replace(" ", "").strip()
-    if "," in tekst:                       # Dutch notation: 1.250,00
+    tekst = "".join(str(waarde).replace("€", "").split())
+    if "," in tekst or DUIZENDTALLEN.fullmatch(tekst):      # Dutch notation: 1.250,00 or 15.000
         tekst = tekst.replace(".", "").replace(",", ".")
     try:
         bedrag = Decimal(tekst)
@@ -211,3 +220,24 @@ def padfout(kolom: str, velden: dict) -> str | None:
             spec = spec.get("items") or {"type": "tekst"}
         huidig = subvelden(spec)
     return None
+
+
+def overzicht(velden: dict, pad: str = "") -> list[dict]:
+    """Every declared field as one row, a group's fields after the group and a list's item fields as `naam[n].veld`:
+    {veld, type, verplicht, omschrijving}, with `waarden`, `verplicht_bij`, `patroon_uitleg` and a list's `items` type
+    when set."""
+    rijen = []
+    for naam, spec in velden.items():
+        veldpad = f"{pad}.{naam}" if pad else naam
+        rij = {"veld": veldpad, "type": spec.get("type"), "verplicht": bool(spec.get("verplicht")),
+               "omschrijving": spec.get("omschrijving") or ""}
+        rij |= {sleutel: spec[sleutel] for sleutel in ("waarden", "verplicht_bij", "patroon_uitleg") if spec.get(sleutel)}
+        rijen.append(rij)
+        if spec.get("type") == "lijst":
+            items = spec.get("items") or {"type": "tekst"}
+            rij["items"] = items.get("type")
+            if (nested := subvelden(items)) is not None:
+                rijen += overzicht(nested, f"{veldpad}[n]")
+        elif (nested := subvelden(spec)) is not None:
+            rijen += overzicht(nested, veldpad)
+    return rijen
