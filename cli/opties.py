@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from generator.plaatsen import lees_instellingen, uitvoer_map
 from generator.vullen.context import activeer_gemeente
 from generator.vullen.fouten import InvoerFout
 
@@ -30,13 +31,27 @@ def stop_met_fouten(fout: InvoerFout) -> None:
     sys.exit(2)
 
 
+def uit_optie(*onder: str, **meer):
+    """--uit MAP; when it is not given, the folder for generated files (SJABLOON_UITVOER, the settings file or the
+    user's Documents folder: see `sjabloon info`) with `onder` below it."""
+    def standaard() -> Path:
+        try:
+            return uitvoer_map().pad.joinpath(*onder)
+        except InvoerFout as fout:
+            stop_met_fouten(fout)
+    tekst = "de map voor gemaakte bestanden, zie sjabloon info" + "".join(f", daarin {deel}/" for deel in onder)
+    return click.option("--uit", default=standaard, type=click.Path(path_type=Path), show_default=tekst, **meer)
+
+
 def met_gemeente(opdracht):
-    """--gemeente PROFIEL on a command: the profile's `aanpassingen` apply to everything the command reads."""
+    """--gemeente PROFIEL on a command: the profile's `aanpassingen` apply to everything the command reads; a wrong
+    settings file stops the command here, before it reads or writes anything."""
     @click.option("--gemeente", "gemeente_pad", type=click.Path(path_type=Path),
                   help="Gemeenteprofiel (standaard content/gemeente.yaml): namen, adressen, logo en eigen beleid.")
     @functools.wraps(opdracht)
     def met_profiel(*args, gemeente_pad=None, **kwargs):
         try:
+            lees_instellingen()
             activeer_gemeente(gemeente_pad)
         except InvoerFout as fout:
             stop_met_fouten(fout)

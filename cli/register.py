@@ -8,10 +8,11 @@ import sys
 import click
 
 from cli.opties import met_gemeente
-from generator.vrijgave.register.opslag import Register, RegisterFout
+from generator.vrijgave.register.opslag import Register
 from generator.vrijgave.register.regel import Regel
 from generator.vrijgave.register.url import database_url
 from generator.vullen.context import gemeenteprofiel
+from generator.vullen.fouten import InvoerFout
 
 
 @click.group(invoke_without_command=True)
@@ -52,7 +53,7 @@ def controleer(ctx, gemeente_pad):
 def _open(gemeente_pad) -> Register:
     try:
         return Register(database_url(gemeenteprofiel(gemeente_pad)))
-    except RegisterFout as fout:
+    except InvoerFout as fout:              # RegisterFout, or a register folder that cannot be made
         click.echo(f"fout: {fout}", err=True)
         sys.exit(2)
 
