@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from cli.opties import datum, met_gemeente, stop_met_fouten
+from cli.opties import datum, met_gemeente, stop_met_fouten, uit_optie
 from generator.vullen.fouten import InvoerFout
 
 
@@ -18,8 +18,7 @@ from generator.vullen.fouten import InvoerFout
 @click.argument("sjabloon")
 @click.option("--data", "data_pad", required=True, type=click.Path(path_type=Path),
               help="De rijen: kolomnamen zijn velden van het sjabloon, met punten voor groepen (aanvrager.naam).")
-@click.option("--uit", default="uitvoer/bulk", type=click.Path(path_type=Path), show_default=True,
-              help="Map voor de brieven, manifest.csv, fouten.csv en het journaal.")
+@uit_optie("bulk", help="Map voor de brieven, manifest.csv, fouten.csv en het journaal.")
 @click.option("--werkers", default=1, type=click.IntRange(1, 64), show_default=True, help="Aantal processen naast elkaar.")
 @click.option("--pdf", is_flag=True, help="Maak van elke brief ook een PDF/A (met LibreOffice).")
 @click.option("--zip", "als_zip", is_flag=True, help="Lever één archief brieven.zip met de brieven en het manifest.")

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from cli.opties import datum as _datum
-from cli.opties import met_gemeente, stop_met_fouten
+from cli.opties import met_gemeente, stop_met_fouten, uit_optie
 from generator.vullen.fouten import InvoerFout
 
 
@@ -41,7 +41,7 @@ def sjablonen(als_json, gemeente_pad):
 @click.command(help="Maak een document uit een sjabloon en een zaakbestand (YAML of JSON).")
 @click.argument("sjabloon")
 @click.option("--zaak", "zaak_pad", required=True, type=click.Path(path_type=Path), help="Zaakbestand (YAML of JSON).")
-@click.option("--uit", default="uitvoer", type=click.Path(path_type=Path), show_default=True, help="Map voor het document.")
+@uit_optie(help="Map voor het document.")
 @click.option("--datum", callback=_datum, metavar="JJJJ-MM-DD", help="Dagtekening JJJJ-MM-DD (standaard: vandaag).")
 @click.option("--forceer", is_flag=True, help="Geef het document vrij ondanks fouten in de procedure- of Awb-controle (met --reden).")
 @click.option("--reden", help="Waarom u het document toch vrijgeeft; wordt in het document vastgelegd.")
@@ -89,7 +89,7 @@ def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden, conce
 
 
 @click.command(help="Maak het voorbeelddocument van elk sjabloon (van een sjabloon dat niet is vrijgegeven: als CONCEPT).")
-@click.option("--uit", default="uitvoer", type=click.Path(path_type=Path), show_default=True)
+@uit_optie()
 @click.option("--datum", callback=_datum, metavar="JJJJ-MM-DD", help="Dagtekening JJJJ-MM-DD (standaard: die van het voorbeeld, anders vandaag).")
 @met_gemeente
 def voorbeelden(uit, datum, gemeente_pad):

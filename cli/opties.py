@@ -1,5 +1,5 @@
-"""What every `sjabloon` command shares: the --gemeente option, date and besluittype options, and how bad input ends a
-command (exit 2)."""
+"""What every `sjabloon` command shares: the --gemeente and --uit options, date and besluittype options, and how bad
+input ends a command (exit 2)."""
 
 from __future__ import annotations
 
@@ -55,14 +55,30 @@ def stop_met_fouten(fout: InvoerFout) -> None:
     sys.exit(2)
 
 
+def uit_optie(*onder: str, **meer):
+    """--uit MAP; when it is not given, the folder for generated files (SJABLOON_UITVOER, the settings file or the
+    user's Documents folder: see `sjabloon info`) with `onder` below it."""
+    def standaard() -> Path:
+        from generator.plaatsen import uitvoer_map
+        try:
+            return uitvoer_map().pad.joinpath(*onder)
+        except InvoerFout as fout:
+            stop_met_fouten(fout)
+    tekst = "de map voor gemaakte bestanden, zie sjabloon info" + "".join(f", daarin {deel}/" for deel in onder)
+    return click.option("--uit", default=standaard, type=click.Path(path_type=Path), show_default=tekst, **meer)
+
+
 def met_gemeente(opdracht):
-    """--gemeente PROFIEL on a command: the profile's `aanpassingen` apply to everything the command reads."""
+    """--gemeente PROFIEL on a command: the profile's `aanpassingen` apply to everything the command reads; a wrong
+    settings file stops the command here, before it reads or writes anything."""
     @click.option("--gemeente", "gemeente_pad", type=click.Path(path_type=Path),
                   help="Gemeenteprofiel (standaard content/gemeente.yaml): namen, adressen, logo en eigen beleid.")
     @functools.wraps(opdracht)
     def met_profiel(*args, gemeente_pad=None, **kwargs):
+        from generator.plaatsen import lees_instellingen
         from generator.vullen.context import activeer_gemeente
         try:
+            lees_instellingen()
             activeer_gemeente(gemeente_pad)
         except InvoerFout as fout:
             stop_met_fouten(fout)

@@ -8,6 +8,7 @@ import sys
 import click
 
 from cli.opties import met_gemeente
+from generator.vullen.fouten import InvoerFout
 
 
 @click.group(invoke_without_command=True)
@@ -51,7 +52,7 @@ def _open(gemeente_pad):
     from generator.vullen.context import gemeenteprofiel
     try:
         return Register(database_url(gemeenteprofiel(gemeente_pad)))
-    except RegisterFout as fout:
+    except InvoerFout as fout:              # RegisterFout, or a register folder that cannot be made
         click.echo(f"fout: {fout}", err=True)
         sys.exit(2)
 

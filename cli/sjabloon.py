@@ -8,6 +8,7 @@ import click
 from cli.bulk import bulk, selecteer_afloop
 from cli.controles import b1, checklist, controleer, interventie, termijn
 from cli.documenten import genereer, sjablonen, voorbeelden
+from cli.info import info
 from cli.nederlands import vertaal_opdrachten
 from cli.register import register
 from cli.velden import velden
@@ -21,7 +22,7 @@ def main():
 
 
 for opdracht in (sjablonen, velden, genereer, voorbeelden, controleer, b1, checklist, interventie, selecteer_afloop, termijn,
-                 lint, tekst, vrijgeven, inventaris, register, bulk, web):
+                 lint, tekst, vrijgeven, inventaris, register, bulk, web, info):
     main.add_command(opdracht)
 vertaal_opdrachten(main)
 

@@ -84,7 +84,9 @@ def vrijgeven(sjabloon, juridisch, communicatief, opmerking, door, datum, gemeen
         click.echo(f"Niet vrijgegeven: de lint vond {mislukt.rapport.fouten} fout(en). Er is niets veranderd.", err=True)
         sys.exit(1)
     s = vrijgave.sjabloon
-    click.echo(f"{s.id} vrijgegeven: versie {vrijgave.vorige_versie} -> {s.versie}, SHA-256 {s.sha256[:12]}…, "
+    versie = (f"versie {s.versie} (eerste vrijgave)" if vrijgave.vorige_versie is None
+              else f"versie {vrijgave.vorige_versie} -> {s.versie}")
+    click.echo(f"{s.id} vrijgegeven: {versie}, SHA-256 {s.sha256[:12]}…, "
                f"beoordeeld door {juridisch.strip()} (juridisch) en {communicatief.strip()} (communicatief)")
 
 

@@ -48,6 +48,32 @@ def content_kopie(tmp_path, monkeypatch):
     return _kopie(tmp_path, monkeypatch, "content", "SJABLOON_CONTENT")
 
 
+def _plaatsen_in(gebruiker: Path, zet, wis) -> Path:
+    """platformdirs points into `gebruiker` (on Linux it reads these XDG variables): the settings file, the user's
+    catalogue and register and the Documents folder are never the real home's; no SJABLOON_* place of the
+    developer's own environment leaks in."""
+    for variabele, map_ in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_DOCUMENTS_DIR", "Documenten")):
+        zet(variabele, str(gebruiker / map_))
+    for variabele in ("SJABLOON_INSTELLINGEN", "SJABLOON_TEMPLATES", "SJABLOON_UITVOER"):
+        wis(variabele)
+    return gebruiker
+
+
+def pytest_configure(config):
+    """Collecting already reads the catalogue (parametrize over it) and builds the web app: until a test's own
+    eigen_plaatsen applies, the whole run has one temporary user folder."""
+    sessie = Path(tempfile.mkdtemp(prefix="sjabloon-gebruiker-"))
+    config.add_cleanup(lambda: shutil.rmtree(sessie, ignore_errors=True))
+    _plaatsen_in(sessie, os.environ.__setitem__, lambda variabele: os.environ.pop(variabele, None))
+
+
+@pytest.fixture(autouse=True)
+def eigen_plaatsen(tmp_path, monkeypatch):
+    """Each test its own user folder: settings file, catalogue, register and Documents (see _plaatsen_in)."""
+    return _plaatsen_in(tmp_path / "gebruiker", monkeypatch.setenv,
+                        lambda variabele: monkeypatch.delenv(variabele, raising=False))
+
+
 @pytest.fixture(autouse=True)
 def eigen_register(tmp_path, monkeypatch):
     """Every test writes to its own register database, never to ./register.sqlite."""

@@ -240,9 +240,14 @@ def test_cli_database_die_niet_opent(url, monkeypatch):
         assert "kan niet worden geopend" in uitslag.stderr and "geheim" not in uitslag.stderr
 
 
-def test_database_url_volgorde(monkeypatch):
+def test_database_url_volgorde(monkeypatch, eigen_plaatsen):
     monkeypatch.delenv("SJABLOON_DATABASE_URL")
-    assert kies_url() == kies_url({"naam": "Voorbeeld"}) == "sqlite:///register.sqlite"
+    eigen = f"sqlite:///{eigen_plaatsen / 'data/sjabloonstraat/register.sqlite'}"       # the user's own register
+    assert kies_url() == kies_url({"naam": "Voorbeeld"}) == eigen
+    instellingen = eigen_plaatsen / "config/sjabloonstraat/instellingen.toml"
+    instellingen.parent.mkdir(parents=True)
+    instellingen.write_text('register = "postgresql+psycopg://db/uit-het-bestand"\n')
+    assert kies_url() == "postgresql+psycopg://db/uit-het-bestand"
     assert kies_url({"register": "postgresql+psycopg://db/register"}) == "postgresql+psycopg://db/register"
     monkeypatch.setenv("SJABLOON_DATABASE_URL", "sqlite:///elders.sqlite")
     assert kies_url({"register": "postgresql+psycopg://db/register"}) == "sqlite:///elders.sqlite"

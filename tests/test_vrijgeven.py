@@ -49,8 +49,9 @@ def test_concept_to_release_to_use_to_inventory(sjablonen_kopie, tmp_path, datab
 
     vrij = _vrijgeven("--juridisch", "A. de Jong", "--communicatief", "B. Smit", "--opmerking", "eerste versie")
     assert vrij.returncode == 0, vrij.stderr
+    assert "versie 1 (eerste vrijgave)" in vrij.stdout
     manifest = yaml.safe_load((map_ / "sjabloon.yaml").read_text())
-    assert manifest["status"] == "vrijgegeven" and manifest["versie"] == "2"
+    assert manifest["status"] == "vrijgegeven" and manifest["versie"] == "1"        # the first release keeps "1"
     assert manifest["sha256"] == hashlib.sha256((map_ / "sjabloon.docx").read_bytes()).hexdigest()
 
     echt = sjabloon_cli("genereer", "factuur-leges", "--zaak", ZAAK, "--uit", tmp_path / "b", "--door", "C. Visser",
@@ -63,7 +64,8 @@ def test_concept_to_release_to_use_to_inventory(sjablonen_kopie, tmp_path, datab
     vrijgave, document = regels[1], regels[2]
     assert vrijgave["gegevens"]["juridisch"] == "A. de Jong" and vrijgave["gegevens"]["communicatief"] == "B. Smit"
     assert vrijgave["sha256"] == manifest["sha256"]
-    assert document["sjabloon_versie"] == "2" and document["door"] == "C. Visser"
+    assert vrijgave["sjabloon_versie"] == "1" and vrijgave["gegevens"]["vorige_versie"] is None
+    assert document["sjabloon_versie"] == "1" and document["door"] == "C. Visser"
     assert document["sha256"] == hashlib.sha256(open(pad, "rb").read()).hexdigest()
     assert document["gegevens"]["b1"]["b1"] is True and document["gegevens"]["awb"]["vrijgave"] is True
     assert document["gegevens"]["dagtekening"] == "2026-11-23" and document["zaaknummer"]
@@ -91,6 +93,17 @@ def test_concept_to_release_to_use_to_inventory(sjablonen_kopie, tmp_path, datab
     assert "gewijzigd na de vrijgave" in lijst.stderr
     opnieuw = sjabloon_cli("genereer", "factuur-leges", "--zaak", ZAAK, "--uit", tmp_path / "c")
     assert opnieuw.returncode == 2 and "gewijzigd na de vrijgave" in opnieuw.stderr
+
+    # released again after the change: now the version goes up
+    tweede = _vrijgeven("--juridisch", "A. de Jong", "--communicatief", "B. Smit", "--opmerking", "zin toegevoegd")
+    assert tweede.returncode == 0, tweede.stderr
+    assert "versie 1 -> 2" in tweede.stdout
+    manifest = yaml.safe_load((map_ / "sjabloon.yaml").read_text())
+    assert manifest["versie"] == "2" and manifest["status"] == "vrijgegeven"
+    assert manifest["sha256"] == hashlib.sha256((map_ / "sjabloon.docx").read_bytes()).hexdigest()
+    laatste = json.loads(sjabloon_cli("register", "--sjabloon", "factuur-leges", "--json").stdout)[-1]
+    assert laatste["soort"] == "vrijgave" and laatste["sjabloon_versie"] == "2"
+    assert laatste["gegevens"]["vorige_versie"] == "1"
 
 
 def test_inventory_totals_count_letters_at_b1_overrides_and_leave_out_proofs(database_url):

@@ -1,7 +1,8 @@
 """Releasing a template with the four-eyes rule: a jurist and a communication specialist, two different people,
-and only when the lint passes. The release bumps the version, stores the DOCX's SHA-256 in the manifest and sets
-status `vrijgegeven`; the register records who reviewed it. A DOCX changed afterwards no longer matches its hash,
-so the template counts as concept again until the next release."""
+and only when the lint passes. The release stores the DOCX's SHA-256 in the manifest and sets status `vrijgegeven`;
+the first release keeps the version the werkgroep wrote (a concept "1" is released as "1"), every later one bumps it.
+The register records who reviewed it. A DOCX changed afterwards no longer matches its hash, so the template counts
+as concept again until the next release."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ class LintMislukt(Exception):
 @dataclass
 class Vrijgave:
     sjabloon: Sjabloon
-    vorige_versie: str
+    vorige_versie: str | None       # None at the first release
     lint: LintRapport
 
 
@@ -41,17 +42,23 @@ def vrijgeven(naam: str, juridisch: str, communicatief: str, opmerking: str | No
     rapport = lint(sjabloon.id, dagtekening)
     if not rapport.geslaagd:
         raise LintMislukt(rapport)
-    versie = volgende_versie(sjabloon.versie)
+    vorige = None if eerste_vrijgave(sjabloon) else sjabloon.versie
+    versie = sjabloon.versie if vorige is None else volgende_versie(vorige)
     register.voeg_toe("vrijgave", sjabloon_id=sjabloon.id, sjabloon_versie=versie, sha256=sjabloon.docx_sha256, door=door,
                       gegevens={"juridisch": juridisch, "communicatief": communicatief, "opmerking": opmerking,
-                                "vorige_versie": sjabloon.versie, "lint": {"waarschuwingen": len(rapport.bevindingen),
+                                "vorige_versie": vorige, "lint": {"waarschuwingen": len(rapport.bevindingen),
                                 "varianten": rapport.varianten, "b1_score": rapport.b1_score}})
     manifest = sjabloon.map / "sjabloon.yaml"
     tekst = manifest.read_text(encoding="utf-8")
     for sleutel, waarde in (("versie", f'"{versie}"'), ("status", "vrijgegeven"), ("sha256", sjabloon.docx_sha256)):
         tekst = zet_veld(tekst, sleutel, waarde)
     schrijf_atomisch(manifest, tekst.encode("utf-8"))
-    return Vrijgave(laad(sjabloon.id), sjabloon.versie, rapport)
+    return Vrijgave(laad(sjabloon.id), vorige, rapport)
+
+
+def eerste_vrijgave(sjabloon: Sjabloon) -> bool:
+    """Never released: a concept without a stored hash. Its version is the one the werkgroep gave it."""
+    return sjabloon.status == "concept" and not sjabloon.sha256
 
 
 def volgende_versie(versie: str) -> str:

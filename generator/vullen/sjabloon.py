@@ -1,15 +1,15 @@
-"""The template catalogue: templates/<id>/ with sjabloon.docx, sjabloon.yaml (manifest) and voorbeeld.yaml."""
+"""The template catalogue (generator.plaatsen says where: by default the user's own copy of templates/): one folder
+per template with sjabloon.docx, sjabloon.yaml (manifest) and voorbeeld.yaml."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checks.content import REPO_ROOT
 from checks.termijnen import soorten as termijnsoorten
+from generator.plaatsen import catalogus_map
 from generator.vullen.bestanden import lees_gegevens
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.velden import SLEUTELS, bekende_typen, subvelden
@@ -72,7 +72,8 @@ class Sjabloon:
 
 
 def sjablonen_dir() -> Path:
-    return Path(os.environ.get("SJABLOON_TEMPLATES", REPO_ROOT / "templates"))
+    """The catalogue: SJABLOON_TEMPLATES, the settings file, else the user's own copy (generator.plaatsen)."""
+    return catalogus_map().pad
 
 
 def catalogus() -> list[Sjabloon]:

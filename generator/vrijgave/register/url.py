@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import re
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-STANDAARD = "sqlite:///register.sqlite"
+from generator.plaatsen import register_url
 
 
 def database_url(profiel: dict | None = None) -> str:
-    """SJABLOON_DATABASE_URL first, then the gemeente profile's `register`, else register.sqlite in this folder."""
-    return os.environ.get("SJABLOON_DATABASE_URL") or (profiel or {}).get("register") or STANDAARD
+    """SJABLOON_DATABASE_URL first, then the gemeente profile's `register`, then the settings file, else the user's
+    own register.sqlite (generator.plaatsen): the same register whatever folder a command runs from."""
+    return register_url(profiel).waarde
 
 
 def zonder_wachtwoord(url: str) -> str:

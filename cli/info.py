@@ -1,0 +1,81 @@
+"""`sjabloon info`: where Sjabloonstraat keeps things on this computer, and where each place was chosen. It only
+looks: nothing is made and no register is opened, so it also helps when a place is wrong."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import click
+
+from cli.opties import met_gemeente, stop_met_fouten
+from generator.plaatsen import Plek, catalogus_map, instellingenbestand, register_url, uitvoer_map
+from generator.vullen.fouten import InvoerFout
+
+NAMEN = {"instellingenbestand": "instellingenbestand", "catalogus": "catalogus", "register": "register",
+         "uitvoer": "gemaakte bestanden", "content": "content", "gemeenteprofiel": "gemeenteprofiel"}
+
+
+@click.command(help="Toon waar Sjabloonstraat dingen bewaart: instellingenbestand, catalogus, register, gemaakte "
+                    "bestanden, content en gemeenteprofiel, en waar elk daarvan is ingesteld.")
+@click.option("--json", "als_json", is_flag=True, help="Druk een JSON-object af.")
+@met_gemeente
+def info(als_json, gemeente_pad):
+    from generator.vullen.context import gemeenteprofiel
+    try:
+        profiel = gemeenteprofiel(gemeente_pad)
+        plekken = _plekken(gemeente_pad, profiel)
+    except InvoerFout as fout:
+        stop_met_fouten(fout)
+    if als_json:
+        gegevens = {"versie": _versie()} | {sleutel: plek.als_json() for sleutel, plek in plekken.items()}
+        gegevens["instellingenbestand"]["bestaat"] = plekken["instellingenbestand"].pad.is_file()
+        gegevens["catalogus"]["bestaat"] = plekken["catalogus"].pad.is_dir()
+        gegevens["gemeenteprofiel"]["naam"] = profiel.get("naam")
+        click.echo(json.dumps(gegevens, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Sjabloonstraat {_versie()}")
+    for sleutel, plek in plekken.items():
+        naam = f"  ({profiel['naam']})" if sleutel == "gemeenteprofiel" and profiel.get("naam") else ""
+        click.echo(f"{NAMEN[sleutel] + ':':<21}{plek.waarde}{naam}")
+        click.echo(f"{'':<21}bron: {plek.bron}{f' ({plek.via})' if plek.via else ''}")
+        if opmerking := _opmerking(sleutel, plek):
+            click.echo(f"{'':<21}{opmerking}")
+
+
+def _plekken(gemeente_pad, profiel: dict) -> dict[str, Plek]:
+    from checks.content import content_dir
+    content = (Plek(str(content_dir()), "omgevingsvariabele", "SJABLOON_CONTENT") if os.environ.get("SJABLOON_CONTENT")
+               else Plek(str(content_dir()), "standaard"))
+    gemeente = (Plek(str(gemeente_pad), "opdrachtregel", "--gemeente") if gemeente_pad
+                else Plek(str(content_dir() / "gemeente.yaml"), "standaard"))
+    return {"instellingenbestand": instellingenbestand(), "catalogus": catalogus_map(gebruik=False),
+            "register": _zonder_wachtwoord(register_url(profiel, gebruik=False)), "uitvoer": uitvoer_map(),
+            "content": content, "gemeenteprofiel": gemeente}
+
+
+def _opmerking(sleutel: str, plek: Plek) -> str | None:
+    if sleutel == "instellingenbestand" and not plek.pad.is_file():
+        return "bestaat niet: de plekken hieronder komen uit omgevingsvariabelen of de standaard"
+    if sleutel == "catalogus" and not plek.pad.is_dir():
+        return ("bestaat nog niet: wordt bij het eerste gebruik gemaakt als kopie van de voorbeeldcatalogus"
+                if plek.bron == "standaard" else "bestaat niet")
+    return None
+
+
+def _zonder_wachtwoord(plek: Plek) -> Plek:
+    """The register URL without its password. SQLAlchemy, which reads every kind of URL, is loaded only when the URL
+    holds a user name or password at all."""
+    if not re.search(r"://[^/]*@", plek.waarde):
+        return plek
+    from generator.vrijgave.register.url import zonder_wachtwoord
+    return Plek(zonder_wachtwoord(plek.waarde), plek.bron, plek.via)
+
+
+def _versie() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("sjabloonstraat")
+    except PackageNotFoundError:
+        return "(niet geïnstalleerd)"
