@@ -10,7 +10,6 @@ import re
 import click
 
 from cli.opties import met_gemeente, stop_met_fouten
-from generator.plaatsen import Plek, catalogus_map, instellingenbestand, register_url, uitvoer_map
 from generator.vullen.fouten import InvoerFout
 
 NAMEN = {"instellingenbestand": "instellingenbestand", "catalogus": "catalogus", "register": "register",
@@ -44,7 +43,8 @@ def info(als_json, gemeente_pad):
             click.echo(f"{'':<21}{opmerking}")
 
 
-def _plekken(gemeente_pad, profiel: dict) -> dict[str, Plek]:
+def _plekken(gemeente_pad, profiel: dict) -> dict:
+    from generator.plaatsen import Plek, catalogus_map, instellingenbestand, register_url, uitvoer_map
     from checks.content import content_dir
     content = (Plek(str(content_dir()), "omgevingsvariabele", "SJABLOON_CONTENT") if os.environ.get("SJABLOON_CONTENT")
                else Plek(str(content_dir()), "standaard"))
@@ -55,7 +55,7 @@ def _plekken(gemeente_pad, profiel: dict) -> dict[str, Plek]:
             "content": content, "gemeenteprofiel": gemeente}
 
 
-def _opmerking(sleutel: str, plek: Plek) -> str | None:
+def _opmerking(sleutel: str, plek) -> str | None:
     if sleutel == "instellingenbestand" and not plek.pad.is_file():
         return "bestaat niet: de plekken hieronder komen uit omgevingsvariabelen of de standaard"
     if sleutel == "catalogus" and not plek.pad.is_dir():
@@ -64,13 +64,13 @@ def _opmerking(sleutel: str, plek: Plek) -> str | None:
     return None
 
 
-def _zonder_wachtwoord(plek: Plek) -> Plek:
+def _zonder_wachtwoord(plek):
     """The register URL without its password. SQLAlchemy, which reads every kind of URL, is loaded only when the URL
     holds a user name or password at all."""
     if not re.search(r"://[^/]*@", plek.waarde):
         return plek
     from generator.vrijgave.register.url import zonder_wachtwoord
-    return Plek(zonder_wachtwoord(plek.waarde), plek.bron, plek.via)
+    return type(plek)(zonder_wachtwoord(plek.waarde), plek.bron, plek.via)
 
 
 def _versie() -> str:

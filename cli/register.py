@@ -47,7 +47,7 @@ def controleer(ctx, gemeente_pad):
 
 
 def _open(gemeente_pad):
-    from generator.vrijgave.register.opslag import Register, RegisterFout
+    from generator.vrijgave.register.opslag import Register
     from generator.vrijgave.register.url import database_url
     from generator.vullen.context import gemeenteprofiel
     try:

@@ -22,20 +22,20 @@ def geladen_na(tmp_path, *argumenten) -> set[str]:
 
 
 def test_hulp_laadt_geen_enkele_motor(tmp_path):
-    assert not geladen_na(tmp_path, "--help") & set(ZWAAR)
+    assert geladen_na(tmp_path, "--help") & set(ZWAAR) == set()
 
 
 @pytest.mark.parametrize("opdracht", ["genereer", "controleer", "b1", "bulk", "web", "register"])
 def test_hulp_van_een_opdracht_laadt_geen_motor(tmp_path, opdracht):
-    assert not geladen_na(tmp_path, opdracht, "--help") & set(ZWAAR)
+    assert geladen_na(tmp_path, opdracht, "--help") & set(ZWAAR) == set()
 
 
 def test_termijn_en_awb_controle_laden_geen_b1_model(tmp_path):
-    assert not geladen_na(tmp_path, "termijn", "bezwaar", "--datum", "2026-12-17") & set(GEEN_B1)
+    assert geladen_na(tmp_path, "termijn", "bezwaar", "--datum", "2026-12-17") & set(GEEN_B1) == set()
     besluit = tmp_path / "besluit.txt"
     besluit.write_text("Besluit op uw aanvraag\n\nGelet op artikel 5.1 van de Omgevingswet besluiten wij de "
                        "vergunning te verlenen.\n", encoding="utf-8")
-    assert not geladen_na(tmp_path, "controleer", besluit) & set(GEEN_B1)
+    assert geladen_na(tmp_path, "controleer", besluit) & set(GEEN_B1) == set()
 
 
 def test_b1_controle_laadt_het_model_wel(tmp_path):
