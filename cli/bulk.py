@@ -10,7 +10,6 @@ import click
 
 from cli.opties import datum, met_gemeente, stop_met_fouten
 from generator.vullen.fouten import InvoerFout
-from generator.vullen.render import schrijf_atomisch
 
 
 @click.command(help="Maak brieven voor alle rijen van een bestand (CSV, Excel .xlsx of JSON Lines): elke brief "
@@ -61,22 +60,18 @@ def bulk(sjabloon, data_pad, uit, werkers, pdf, als_zip, datum, sleutel, concept
 @click.option("--uit", "uit_pad", type=click.Path(path_type=Path), help="Schrijf de gekozen rijen naar dit CSV-bestand (anders naar het scherm).")
 @met_gemeente
 def selecteer_afloop(vergunningen, peildatum, maanden, uit_pad, gemeente_pad):
-    import csv
-    import io
-
     from checks.content import load_yaml
+    from generator.bulk import csvbestand
     from generator.bulk.afloop import selecteer
     maanden = maanden or load_yaml("beleid.yaml")["herinnering_afloop"]["maanden"]
     try:
         kolommen, rijen = selecteer(vergunningen, peildatum, maanden)
     except InvoerFout as fout:
         stop_met_fouten(fout)
-    buffer = io.StringIO()
-    schrijver = csv.DictWriter(buffer, fieldnames=kolommen, lineterminator="\n")
-    schrijver.writeheader()
-    schrijver.writerows(rijen)
+    waarden = [[rij[k] for k in kolommen] for rij in rijen]
     if uit_pad:
-        schrijf_atomisch(uit_pad, buffer.getvalue().encode("utf-8"))
+        with csvbestand.schrijf(uit_pad, kolommen) as schrijver:
+            schrijver.writerows(waarden)
         click.echo(f"{len(rijen)} vergunningen lopen af tussen {peildatum} en {maanden} maanden later: {uit_pad}")
     else:
-        click.echo(buffer.getvalue(), nl=False)
+        click.echo(csvbestand.als_tekst(kolommen, waarden), nl=False)
