@@ -5,8 +5,11 @@ import hashlib
 import io
 import json
 import os
+import re
+import shlex
 import signal
 import subprocess
+import sys
 import time
 import zipfile
 from collections import Counter
@@ -14,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from bulkdata import KOLOMMEN, rijen, schrijf_csv
-from conftest import SJABLOON, docx_tekst, sjabloon_cli
+from conftest import REPO, SJABLOON, docx_tekst, sjabloon_cli
 
 from generator.bulk.journaal import NAAM as JOURNAAL
 from generator.bulk.voortgang import Voortgang
@@ -50,6 +53,32 @@ def test_rows_become_checked_letters_with_a_manifest(tmp_path):
     assert eerste["houder.naam"] in tekst and eerste["houder.postcode"] in tekst and "CONCEPT" in tekst
     assert not (tmp_path / "uit/fouten.csv").exists()
     assert sorted(r["zaaknummer"] for r in _register()) == sorted(f"Z-2026-{n:06d}" for n in range(1, 13))
+
+
+def _opdrachten(markdown: Path, bevat: str) -> list[list[str]]:
+    """The commands of the first ```sh block in the page that holds `bevat`, each as the shell would split it."""
+    blok = next(b for b in re.findall(r"^```sh\n(.*?)^```", markdown.read_text(encoding="utf-8"), re.M | re.S) if bevat in b)
+    return [woorden for regel in blok.splitlines() if (woorden := shlex.split(regel, comments=True))]
+
+
+def test_the_documented_example_runs_as_written_and_every_row_becomes_a_letter(tmp_path):
+    """The commands of docs/bulk.md, copied from the page and run in a fresh folder as a newcomer would (with
+    this checkout's .venv and data/): every permit selecteer-afloop picks gets its herinnering."""
+    (tmp_path / ".venv").symlink_to(Path(sys.executable).parent.parent)
+    (tmp_path / "data").symlink_to(REPO / "data")
+    opdrachten = _opdrachten(REPO / "docs/bulk.md", "sjabloon bulk")
+    assert [o[1] for o in opdrachten] == ["selecteer-afloop", "bulk"]
+    for opdracht in opdrachten:
+        uit = subprocess.run(opdracht, cwd=tmp_path, capture_output=True, text=True)
+        assert uit.returncode == 0, f"{shlex.join(opdracht)}\n{uit.stdout}{uit.stderr}"
+    afloop = (tmp_path / "afloop.csv").read_bytes()
+    assert afloop.startswith(b"\xef\xbb\xbfvergunningnummer;")          # bulk read selecteer-afloop's BOM and ';'
+    gekozen = [r["vergunningnummer"] for r in _csv(tmp_path / "afloop.csv")]
+    manifest = _csv(tmp_path / "uitvoer/herinneringen/manifest.csv")
+    assert len(gekozen) == 3 and [r["sleutel"] for r in manifest] == gekozen
+    assert all(r["status"] == "gemaakt" and r["b1"] == "ja" and r["awb"] == "ja" for r in manifest)
+    assert all((tmp_path / "uitvoer/herinneringen" / r["bestand"]).is_file() for r in manifest)
+    assert not (tmp_path / "uitvoer/herinneringen/fouten.csv").exists()
 
 
 def test_bad_rows_go_to_fouten_csv_and_the_rest_is_made(tmp_path):
