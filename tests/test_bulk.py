@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -355,8 +356,23 @@ def test_pdf_is_pdf_a_with_the_letter_text(tmp_path):
 
     _pdf_verplicht()
     data, uit = schrijf_csv(tmp_path / "rijen.csv", 4), tmp_path / "uit"
-    resultaat = _bulk(data, uit, "--pdf", "--werkers", "2")
-    assert resultaat.returncode == 0, resultaat.stderr
+    run = uuid.uuid4().hex                                   # inherited by every process of this run, LibreOffice too
+    merk = f"SJABLOON_TESTRUN={run}"
+    proces = subprocess.Popen(SJABLOON + ["bulk", HERINNERING, "--data", str(data), "--uit", str(uit), "--concept",
+                                          "--datum", "2026-11-23", "--pdf", "--werkers", "2"],
+                              env=os.environ | {"SJABLOON_TESTRUN": run}, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    office = set()
+    while proces.poll() is None:
+        office |= {pid for pid in _met_merk(merk) if b"soffice" in _opdrachtregel(pid)}
+        time.sleep(0.1)
+    _, fout = proces.communicate()
+    assert proces.returncode == 0, fout
+    assert len(office) >= 2                                  # one LibreOffice per worker, seen by their marker
+    einde = time.monotonic() + 10
+    while _met_merk(merk) and time.monotonic() < einde:
+        time.sleep(0.1)
+    assert not _met_merk(merk)                               # LibreOffice stopped, and nothing else of this run lives
     for regel, rij in zip(_csv(uit / "manifest.csv"), rijen(4)):
         pdf = (uit / regel["pdf"]).read_bytes()
         assert hashlib.sha256(pdf).hexdigest() == regel["pdf_sha256"]
@@ -365,7 +381,26 @@ def test_pdf_is_pdf_a_with_the_letter_text(tmp_path):
         assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
         tekst = " ".join(p.extract_text() for p in lezer.pages)
         assert rij["houder.naam"] in tekst and rij["vergunningnummer"] in tekst and "CONCEPT" in tekst
-    assert not subprocess.run(["pgrep", "-f", "sjabloonstraat-"], capture_output=True).stdout    # LibreOffice stopped
+
+
+def _met_merk(merk: str) -> set[int]:
+    """The living processes whose environment holds `merk`: those one test started and their children, never
+    those of another test run on this machine (which a search by name, like pgrep, would also find)."""
+    gevonden = set()
+    for omgeving in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if merk.encode() in omgeving.read_bytes().split(b"\0"):
+                gevonden.add(int(omgeving.parent.name))
+        except OSError:                                      # ended meanwhile, or another user's
+            continue
+    return {pid for pid in gevonden if _leeft(pid)}
+
+
+def _opdrachtregel(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 def test_the_sentence_cache_stays_bounded_and_correct_when_it_is_emptied(monkeypatch):
