@@ -7,6 +7,8 @@ STAMP   := $(VENV)/.geinstalleerd
 # libreoffice-writer-nogui en python3-uno: `sjabloon bulk --pdf` maakt PDF/A met één LibreOffice per werker.
 # chromium: de browsertests van de webapp (Playwright stuurt Debians Chromium aan; er wordt geen browser gedownload).
 DEB_PAKKETTEN := postgresql libreoffice-writer-nogui python3-uno chromium
+# Draaien twee `make test` tegelijk, dan wacht de tweede op het slot van apt in plaats van te falen.
+APT_WACHT := -o DPkg::Lock::Timeout=600
 # axe-core (toegankelijkheidsregels) uit het npm-register, voor de browsertests; gecontroleerd op zijn SHA-512.
 AXE     := $(VENV)/axe-core/axe.min.js
 
@@ -31,7 +33,8 @@ demo: install
 systeem:
 	@ontbreekt=""; for p in $(DEB_PAKKETTEN); do dpkg -s $$p >/dev/null 2>&1 || ontbreekt="$$ontbreekt $$p"; done; \
 	if [ -n "$$ontbreekt" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$ontbreekt; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get $(APT_WACHT) update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get $(APT_WACHT) install -y -qq $$ontbreekt; \
 	  else echo "Installeer eerst:$$ontbreekt (apt-get als root)"; fi; \
 	fi
 

@@ -59,24 +59,19 @@ def bulk(sjabloon, data_pad, uit, werkers, pdf, als_zip, datum, sleutel, concept
 @click.option("--uit", "uit_pad", type=click.Path(path_type=Path), help="Schrijf de gekozen rijen naar dit CSV-bestand (anders naar het scherm).")
 @met_gemeente
 def selecteer_afloop(vergunningen, peildatum, maanden, uit_pad, gemeente_pad):
-    import csv
-    import io
-
     from checks.content import load_yaml
+    from generator.bulk import csvbestand
     from generator.bulk.afloop import selecteer
-    from generator.vullen.bestanden import schrijf_atomisch
     maanden = maanden or load_yaml("beleid.yaml")["herinnering_afloop"]["maanden"]
     try:
         kolommen, rijen = selecteer(vergunningen, peildatum, maanden)
     except InvoerFout as fout:
         stop_met_fouten(fout)
-    buffer = io.StringIO()
-    schrijver = csv.DictWriter(buffer, fieldnames=kolommen, lineterminator="\n")
-    schrijver.writeheader()
-    schrijver.writerows(rijen)
+    waarden = [[rij[k] for k in kolommen] for rij in rijen]
     if uit_pad:
-        schrijf_atomisch(uit_pad, buffer.getvalue().encode("utf-8"))
         from checks.schrijfwijze import datum as datum_tekst
+        with csvbestand.schrijf(uit_pad, kolommen) as schrijver:
+            schrijver.writerows(waarden)
         click.echo(f"{len(rijen)} vergunningen lopen af tussen {datum_tekst(peildatum)} en {maanden} maanden later: {uit_pad}")
     else:
-        click.echo(buffer.getvalue(), nl=False)
+        click.echo(csvbestand.als_tekst(kolommen, waarden), nl=False)

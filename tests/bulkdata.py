@@ -3,10 +3,11 @@ holder, address, permit and dates, as a real expiry list does."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import random
 from pathlib import Path
+
+from generator.bulk import csvbestand
 
 KOLOMMEN = ["vergunningnummer", "soort", "houder.naam", "houder.aanhef", "houder.straat", "houder.huisnummer",
             "houder.postcode", "houder.plaats", "zaaknummer", "behandelaar", "locatie", "einddatum",
@@ -40,8 +41,7 @@ def rijen(aantal: int, zaad: int = 7):
 
 
 def schrijf_csv(pad: Path, aantal: int) -> Path:
-    with Path(pad).open("w", encoding="utf-8", newline="") as bestand:
-        schrijver = csv.DictWriter(bestand, KOLOMMEN, delimiter=";")
-        schrijver.writeheader()
-        schrijver.writerows(rijen(aantal))
+    """The rows as Dutch Excel saves them (';', UTF-8 with a BOM), by the product's own CSV writer."""
+    with csvbestand.schrijf(Path(pad), KOLOMMEN) as schrijver:
+        schrijver.writerows([rij[k] for k in KOLOMMEN] for rij in rijen(aantal))
     return Path(pad)

@@ -74,6 +74,29 @@ def eigen_plaatsen(tmp_path, monkeypatch):
                         lambda variabele: monkeypatch.delenv(variabele, raising=False))
 
 
+BEWAAKT = ("templates", "content")            # the real catalogue and maintained data: tests change copies only
+MAG_ONTSTAAN = {".hypothesis", ".pytest_cache", "test-artefacten"}      # caches and the browser tests' screenshots
+
+
+def _stand() -> tuple:
+    """Each file of the real catalogue and content/ with its time and size, and the names in the checkout's top folder."""
+    bestanden = {str(p.relative_to(REPO)): (s.st_mtime_ns, s.st_size)
+                 for map_ in BEWAAKT for p in (REPO / map_).rglob("*") if (s := p.stat())}
+    return bestanden, {p.name for p in REPO.iterdir()} - MAG_ONTSTAAN
+
+
+@pytest.fixture(autouse=True)
+def laat_de_checkout_ongemoeid():
+    """Fails the test that changed the real catalogue or content/ (a release into templates/) or left something in
+    the checkout (a register.sqlite or uitvoer/ in the folder the tests run from): two runs at once would collide."""
+    bestanden, namen = _stand()
+    yield
+    nu_bestanden, nu_namen = _stand()
+    gewijzigd = sorted(k for k in bestanden.keys() | nu_bestanden.keys() if bestanden.get(k) != nu_bestanden.get(k))
+    if gewijzigd or nu_namen != namen:
+        pytest.fail(f"de test veranderde de checkout {REPO}: {', '.join(gewijzigd + sorted(nu_namen ^ namen))}")
+
+
 @pytest.fixture(autouse=True)
 def eigen_register(tmp_path, monkeypatch):
     """Every test writes to its own register database, never to ./register.sqlite."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import os
 import sys
 import tarfile
 import urllib.request
@@ -26,7 +27,7 @@ def haal(doel: Path) -> None:
     with tarfile.open(fileobj=io.BytesIO(pakket)) as tar:
         script = tar.extractfile("package/axe.min.js").read()
     doel.parent.mkdir(parents=True, exist_ok=True)
-    tijdelijk = doel.with_suffix(".tmp")
+    tijdelijk = doel.with_suffix(f".{os.getpid()}.tmp")          # two `make test` at once each write their own
     tijdelijk.write_bytes(script)
     tijdelijk.replace(doel)
 

@@ -11,16 +11,32 @@ VOORBEELD = REPO / "data" / "voorbeeld-vergunningen.csv"
 def test_selects_the_window_from_the_peildatum():
     uit = sjabloon_cli("selecteer-afloop", VOORBEELD, "--peildatum", "2026-11-23")
     assert uit.returncode == 0, uit.stderr
-    rijen = list(csv.DictReader(io.StringIO(uit.stdout)))
+    assert not uit.stdout.startswith("\ufeff")                       # no byte order mark on the screen
+    rijen = list(csv.DictReader(io.StringIO(uit.stdout), delimiter=";"))
     assert [r["vergunningnummer"] for r in rijen] == ["V-2021-0101", "V-2022-0217", "V-2020-0044"]   # 23-11 .. 23-02
     assert rijen[0]["houder.naam"] == "Visspeciaalzaak De Haring"                                  # columns kept for bulk
 
 
-def test_other_window_and_output_file(tmp_path):
+def test_the_output_file_opens_in_columns_in_dutch_excel(tmp_path):
+    """';' between fields, a UTF-8 BOM and CRLF: how Dutch Excel reads a CSV (a comma file opens as one column)."""
     doel = tmp_path / "herinneringen.csv"
     uit = sjabloon_cli("selecteer-afloop", VOORBEELD, "--peildatum", "2027-01-01", "--maanden", "6", "--uit", doel)
     assert uit.returncode == 0 and "3 vergunningen" in uit.stdout
-    assert [r["vergunningnummer"] for r in csv.DictReader(doel.open())] == ["V-2021-0101", "V-2022-0217", "V-2023-0330"]
+    inhoud = doel.read_bytes()
+    assert inhoud.startswith(b"\xef\xbb\xbfvergunningnummer;soort;houder.naam;")
+    assert inhoud.count(b"\r\n") == 4 and "Café De Zwaan".encode() in inhoud
+    with doel.open(encoding="utf-8-sig", newline="") as bestand:
+        rijen = list(csv.DictReader(bestand, delimiter=";"))
+    assert [r["vergunningnummer"] for r in rijen] == ["V-2021-0101", "V-2022-0217", "V-2023-0330"]
+    assert rijen[1]["houder.naam"] == "Café De Zwaan" and rijen[1]["einddatum"] == "2027-02-23"
+
+
+def test_a_list_saved_by_dutch_excel_is_read_like_a_comma_file(tmp_path):
+    excel = tmp_path / "vergunningen.csv"
+    excel.write_bytes(VOORBEELD.read_text(encoding="utf-8").replace(",", ";").encode("utf-8-sig").replace(b"\n", b"\r\n"))
+    uit = sjabloon_cli("selecteer-afloop", excel, "--peildatum", "2026-11-23")
+    komma = sjabloon_cli("selecteer-afloop", VOORBEELD, "--peildatum", "2026-11-23")
+    assert uit.returncode == 0 and uit.stdout == komma.stdout
 
 
 def test_bad_rows_are_named_and_nothing_is_written(tmp_path):

@@ -5,16 +5,20 @@ import hashlib
 import io
 import json
 import os
+import re
+import shlex
 import signal
 import subprocess
+import sys
 import time
+import uuid
 import zipfile
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from bulkdata import KOLOMMEN, rijen, schrijf_csv
-from conftest import SJABLOON, docx_tekst, sjabloon_cli
+from conftest import REPO, SJABLOON, docx_tekst, sjabloon_cli
 
 from generator.bulk.journaal import NAAM as JOURNAAL
 from generator.bulk.voortgang import Voortgang
@@ -50,6 +54,32 @@ def test_rows_become_checked_letters_with_a_manifest(tmp_path):
     assert eerste["houder.naam"] in tekst and eerste["houder.postcode"] in tekst and "CONCEPT" in tekst
     assert not (tmp_path / "uit/fouten.csv").exists()
     assert sorted(r["zaaknummer"] for r in _register()) == sorted(f"Z-2026-{n:06d}" for n in range(1, 13))
+
+
+def _opdrachten(markdown: Path, bevat: str) -> list[list[str]]:
+    """The commands of the first ```sh block in the page that holds `bevat`, each as the shell would split it."""
+    blok = next(b for b in re.findall(r"^```sh\n(.*?)^```", markdown.read_text(encoding="utf-8"), re.M | re.S) if bevat in b)
+    return [woorden for regel in blok.splitlines() if (woorden := shlex.split(regel, comments=True))]
+
+
+def test_the_documented_example_runs_as_written_and_every_row_becomes_a_letter(tmp_path):
+    """The commands of docs/bulk.md, copied from the page and run in a fresh folder as a newcomer would (with
+    this checkout's .venv and data/): every permit selecteer-afloop picks gets its herinnering."""
+    (tmp_path / ".venv").symlink_to(Path(sys.executable).parent.parent)
+    (tmp_path / "data").symlink_to(REPO / "data")
+    opdrachten = _opdrachten(REPO / "docs/bulk.md", "sjabloon bulk")
+    assert [o[1] for o in opdrachten] == ["selecteer-afloop", "bulk"]
+    for opdracht in opdrachten:
+        uit = subprocess.run(opdracht, cwd=tmp_path, capture_output=True, text=True)
+        assert uit.returncode == 0, f"{shlex.join(opdracht)}\n{uit.stdout}{uit.stderr}"
+    afloop = (tmp_path / "afloop.csv").read_bytes()
+    assert afloop.startswith(b"\xef\xbb\xbfvergunningnummer;")          # bulk read selecteer-afloop's BOM and ';'
+    gekozen = [r["vergunningnummer"] for r in _csv(tmp_path / "afloop.csv")]
+    manifest = _csv(tmp_path / "uitvoer/herinneringen/manifest.csv")
+    assert len(gekozen) == 3 and [r["sleutel"] for r in manifest] == gekozen
+    assert all(r["status"] == "gemaakt" and r["b1"] == "ja" and r["awb"] == "ja" for r in manifest)
+    assert all((tmp_path / "uitvoer/herinneringen" / r["bestand"]).is_file() for r in manifest)
+    assert not (tmp_path / "uitvoer/herinneringen/fouten.csv").exists()
 
 
 def test_bad_rows_go_to_fouten_csv_and_the_rest_is_made(tmp_path):
@@ -326,8 +356,23 @@ def test_pdf_is_pdf_a_with_the_letter_text(tmp_path):
 
     _pdf_verplicht()
     data, uit = schrijf_csv(tmp_path / "rijen.csv", 4), tmp_path / "uit"
-    resultaat = _bulk(data, uit, "--pdf", "--werkers", "2")
-    assert resultaat.returncode == 0, resultaat.stderr
+    run = uuid.uuid4().hex                                   # inherited by every process of this run, LibreOffice too
+    merk = f"SJABLOON_TESTRUN={run}"
+    proces = subprocess.Popen(SJABLOON + ["bulk", HERINNERING, "--data", str(data), "--uit", str(uit), "--concept",
+                                          "--datum", "2026-11-23", "--pdf", "--werkers", "2"],
+                              env=os.environ | {"SJABLOON_TESTRUN": run}, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    office = set()
+    while proces.poll() is None:
+        office |= {pid for pid in _met_merk(merk) if b"soffice" in _opdrachtregel(pid)}
+        time.sleep(0.1)
+    _, fout = proces.communicate()
+    assert proces.returncode == 0, fout
+    assert len(office) >= 2                                  # one LibreOffice per worker, seen by their marker
+    einde = time.monotonic() + 10
+    while _met_merk(merk) and time.monotonic() < einde:
+        time.sleep(0.1)
+    assert not _met_merk(merk)                               # LibreOffice stopped, and nothing else of this run lives
     for regel, rij in zip(_csv(uit / "manifest.csv"), rijen(4)):
         pdf = (uit / regel["pdf"]).read_bytes()
         assert hashlib.sha256(pdf).hexdigest() == regel["pdf_sha256"]
@@ -336,7 +381,26 @@ def test_pdf_is_pdf_a_with_the_letter_text(tmp_path):
         assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
         tekst = " ".join(p.extract_text() for p in lezer.pages)
         assert rij["houder.naam"] in tekst and rij["vergunningnummer"] in tekst and "CONCEPT" in tekst
-    assert not subprocess.run(["pgrep", "-f", "sjabloonstraat-"], capture_output=True).stdout    # LibreOffice stopped
+
+
+def _met_merk(merk: str) -> set[int]:
+    """The living processes whose environment holds `merk`: those one test started and their children, never
+    those of another test run on this machine (which a search by name, like pgrep, would also find)."""
+    gevonden = set()
+    for omgeving in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if merk.encode() in omgeving.read_bytes().split(b"\0"):
+                gevonden.add(int(omgeving.parent.name))
+        except OSError:                                      # ended meanwhile, or another user's
+            continue
+    return {pid for pid in gevonden if _leeft(pid)}
+
+
+def _opdrachtregel(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 def test_the_sentence_cache_stays_bounded_and_correct_when_it_is_emptied(monkeypatch):

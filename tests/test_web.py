@@ -8,6 +8,7 @@ import io
 import logging
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 import yaml
@@ -349,3 +350,30 @@ def test_form_shows_each_field_description_whole(client):
     pagina = client.get("/sjablonen/evenementenvergunning/maken").text
     assert "De organisator aan wie de vergunning wordt verleend (persoon, stichting of bedrijf)" in pagina
     assert "Beoordeling van milieu en geluid (geluidsnormen, afval, schade aan groen)" in pagina
+
+
+def test_api_docs_load_only_this_site_s_own_files_under_the_strict_policy(client):
+    """/docs is blank when it loads Swagger UI from a CDN (the policy blocks it; many desktops have no internet)
+    or starts it with an inline script (blocked too): every file comes from this site and none is inline."""
+    pagina = client.get("/docs")
+    assert pagina.status_code == 200 and '<html lang="nl">' in pagina.text
+    beleid = pagina.headers["content-security-policy"]
+    assert "script-src 'self';" in beleid and "style-src 'self';" in beleid and "unsafe" not in beleid
+    assert "http" not in beleid and "cdn" not in pagina.text.lower()
+    scripts = re.findall(r"<script([^>]*)>", pagina.text)
+    assert len(scripts) == 2 and all(' src="' in s for s in scripts)            # nothing inline
+    bronnen = re.findall(r'(?:src|href)="([^"]*)"', pagina.text)
+    assert bronnen and all(b.startswith("/") and not b.startswith("//") for b in bronnen), bronnen
+    soorten = {".js": "javascript", ".css": "text/css", ".json": "application/json"}
+    for bron in bronnen:
+        antwoord = client.get(bron)
+        assert antwoord.status_code == 200, bron
+        assert soorten[Path(bron).suffix] in antwoord.headers["content-type"], bron
+    bundel = next(b for b in bronnen if b.endswith("swagger-ui-bundle.js"))
+    assert len(client.get(bundel).content) > 500_000                              # Swagger UI itself, not a stub
+    assert "/openapi.json" in pagina.text and client.get("/openapi.json").json()["paths"]
+
+
+def test_fastapi_s_own_docs_pages_from_a_cdn_are_off(client):
+    antwoord = client.get("/redoc")
+    assert antwoord.status_code == 404 and "cdn" not in antwoord.text.lower()

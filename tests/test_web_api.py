@@ -19,7 +19,10 @@ from generator.vullen.sjabloon import catalogus, laad
 from web.app import maak_app
 
 APP = maak_app()
-schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
+# The document straight from the app, not over HTTP: a request at import would start the app, and with it a
+# register.sqlite in the folder the tests run from (no test's own register exists yet).
+schema = schemathesis.openapi.from_dict(APP.openapi())
+schema.app, schema.location = APP, APP.openapi_url
 
 
 @pytest.fixture

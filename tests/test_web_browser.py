@@ -7,6 +7,7 @@ Skipped when Chromium or axe-core is missing, unless SJABLOON_BROWSER_VERPLICHT=
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -442,3 +443,41 @@ def test_toetsenbord_bereikt_alles_op_het_formulier(page):
     assert volgorde == sorted(volgorde), "de Tab-volgorde volgt de volgorde op het scherm niet"
     for veld in ("Dagtekening", "Zaaknummer", "Bedrag van de dwangsom", "Dwangsom per"):
         assert page.get_by_label(veld).first.evaluate(TOETS_SLEUTEL) in bereikt
+
+
+def test_api_documentatie_toont_de_bewerkingen_zonder_internet(browser, server):
+    """/docs as a municipal desktop sees it: the real Content-Security-Policy (no bypass, unlike `page`) and no
+    internet (every request elsewhere fails). Swagger UI renders every operation of the OpenAPI document, and one
+    runs. No axe here: injecting it needs the bypass this test must not have, and Swagger UI is not our page."""
+    with urllib.request.urlopen(server + "/openapi.json", timeout=10) as antwoord:
+        document = json.load(antwoord)
+    bewerkingen = sorted(f"{methode.upper()} {pad}" for pad, methoden in document["paths"].items() for methode in methoden)
+    context = browser.new_context(base_url=server, locale="nl-NL", viewport={"width": 1280, "height": 900})
+    elders = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
+                  else (elders.append(route.request.url), route.abort()))
+    context.add_init_script("window.geweigerd = []; document.addEventListener('securitypolicyviolation', "
+                            "e => window.geweigerd.push(e.violatedDirective + ' ' + e.blockedURI));")
+    tab = context.new_page()
+    fouten = []
+    tab.on("console", lambda bericht: fouten.append(bericht.text) if bericht.type == "error" else None)
+    tab.on("pageerror", lambda fout: fouten.append(str(fout)))
+    try:
+        tab.goto("/docs")
+        blokken = tab.locator(".opblock-summary")
+        expect(blokken).to_have_count(len(bewerkingen))
+        getoond = sorted(f"{b.locator('.opblock-summary-method').inner_text().strip()} "
+                         f"{b.locator('.opblock-summary-path').inner_text().replace(chr(0x200b), '').strip()}"
+                         for b in blokken.all())                   # Swagger UI breaks paths with zero-width spaces
+        assert getoond == bewerkingen
+        expect(tab.get_by_role("heading", name=re.compile("Sjabloonstraat"))).to_be_visible()
+        catalogus = tab.locator("#operations-api-sjablonen_api_sjablonen_get")        # and it works: try one
+        catalogus.locator(".opblock-summary").click()
+        catalogus.get_by_role("button", name="Try it out").click()
+        catalogus.get_by_role("button", name="Execute").click()
+        expect(catalogus.locator(".live-responses-table tr.response .response-col_status")).to_have_text("200")
+        SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=SCHERMAFDRUKKEN / "api-01-docs.png", full_page=True)
+        assert tab.evaluate("window.geweigerd") == [] and not fouten and not elders, (fouten, elders)
+    finally:
+        context.close()

@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from generator.vrijgave.register import Register, database_url
 from generator.vullen.context import activeer_gemeente
-from web import api, fouten, kcc, werkgroep, zaakbehandelaar
+from web import api, apidocs, fouten, kcc, werkgroep, zaakbehandelaar
 from web.bewaar import Bewaarplaats
 from web.veiligheid import CSRF_COOKIE, KOPTEKSTEN, BeperkGrootte, nieuw_csrf_token
 
@@ -29,12 +29,13 @@ def maak_app(gemeente_pad: Path | None = None) -> FastAPI:
             app.state.register = register
             yield
 
-    app = FastAPI(title="Sjabloonstraat", version="1", lifespan=levensloop,
+    app = FastAPI(title="Sjabloonstraat", version="1", lifespan=levensloop, docs_url=None, redoc_url=None,
                   description="Beschikkingen en brieven maken uit zaakgegevens, en ze controleren op de Awb en op "
                               "taalniveau B1. De pagina's zijn voor mensen; /api/ is voor andere programma's.")
     app.state.gemeente, app.state.gemeente_pad = gemeente, gemeente_pad
     app.state.bewaar = Bewaarplaats()
     app.state.cache = {}
+    apidocs.koppel(app)                      # /docs from this machine; before /statisch, which holds its files
     app.mount("/statisch", StaticFiles(directory=Path(__file__).with_name("statisch")), name="statisch")
     for module in (zaakbehandelaar, kcc, werkgroep, api):
         app.include_router(module.router)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
+from generator.bulk.invoer import lees_csv
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.velden import OMZETTERS
 
@@ -18,17 +17,13 @@ EINDDATUM = "einddatum"
 def selecteer(pad: Path, peildatum: dt.date, maanden: int = 3) -> tuple[list[str], list[dict]]:
     """The CSV's columns and the rows whose einddatum lies from the peildatum up to `maanden` months after it.
     Every bad row is reported at once (file, row, field); nothing is selected then."""
-    try:
-        tekst = Path(pad).read_text(encoding="utf-8-sig")
-    except OSError as fout:
-        raise InvoerFout(f"{pad}: kan het bestand niet lezen ({fout.strerror})") from None
-    lezer = csv.DictReader(io.StringIO(tekst), delimiter=";" if tekst.count(";") > tekst.count(",") else ",")
-    kolommen = lezer.fieldnames or []
+    kolommen, rijen = lees_csv(Path(pad))
     if EINDDATUM not in kolommen:
         raise InvoerFout(f"{Path(pad).name}: kolom '{EINDDATUM}' ontbreekt; gevonden kolommen: {', '.join(kolommen)}")
     grens = peildatum + relativedelta(months=maanden)
     gekozen, problemen = [], []
-    for nummer, rij in enumerate(lezer, start=2):            # row 1 holds the column names
+    for nummer, waarden in rijen:
+        rij = dict(zip(kolommen, waarden))
         try:
             einde = OMZETTERS["datum"]({}, rij[EINDDATUM] or "")
         except ValueError as fout:

@@ -3,18 +3,16 @@ and with --zip one archive brieven.zip with the letters and the manifest."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import zipfile
 from pathlib import Path
 
+from generator.bulk import csvbestand
 from generator.bulk.journaal import Journaal
-from generator.vullen.bestanden import atomisch
 
 ARCHIEF = "brieven.zip"
 KOLOMMEN = ["rij", "sleutel", "status", "bestand", "sha256", "b1", "b1_niveau", "b1_score", "awb", "awb_bevindingen"]
 PDF_KOLOMMEN = ["pdf", "pdf_sha256"]
-CSV_OPMAAK = {"delimiter": ";", "lineterminator": "\r\n"}     # as Dutch Excel reads and writes CSV (with a BOM)
 
 
 def laatste_regels(journaal: Journaal) -> dict[str, int]:
@@ -38,9 +36,7 @@ def schrijf_manifest(journaal: Journaal, uit: Path, pdf: bool) -> Path:
     laatste = laatste_regels(journaal)
     kolommen = KOLOMMEN + (PDF_KOLOMMEN if pdf else [])
     pad = uit / "manifest.csv"
-    with atomisch(pad, encoding="utf-8-sig", newline="") as bestand:      # streamed: 100,000 rows stay on disk
-        schrijver = csv.writer(bestand, **CSV_OPMAAK)
-        schrijver.writerow(kolommen)
+    with csvbestand.schrijf(pad, kolommen) as schrijver:          # streamed: 100,000 rows stay on disk
         for positie, regel in enumerate(journaal.regels()):
             if laatste[regel["sleutel"]] == positie:
                 waarden = regel | {"b1": _ja_nee(regel.get("b1")), "awb": _ja_nee(regel.get("awb")),

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.bulk.csvbestand import CODERING, scheidingsteken
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.velden import padfout, uit_paden
 
@@ -35,7 +36,7 @@ def lees_rijen(pad: Path, velden: dict) -> Iterator[Rij]:
         raise InvoerFout(f"{pad}: bestand niet gevonden")
     if soort == ".jsonl":
         return _jsonl(pad, velden)
-    kolommen, rijen = _csv(pad) if soort == ".csv" else _xlsx(pad)
+    kolommen, rijen = lees_csv(pad) if soort == ".csv" else _xlsx(pad)
     controleer_kolommen(pad, kolommen, velden)
     return (Rij(nummer, uit_paden(dict(zip(kolommen, waarden)))) for nummer, waarden in rijen)
 
@@ -53,7 +54,7 @@ def tel_rijen(pad: Path) -> int:
         finally:
             boek.close()
     if pad.suffix.lower() == ".csv":
-        return sum(1 for _ in _csv(pad)[1])
+        return sum(1 for _ in lees_csv(pad)[1])
     with pad.open(encoding="utf-8") as bestand:
         return sum(1 for regel in bestand if regel.strip())
 
@@ -67,16 +68,22 @@ def controleer_kolommen(pad: Path, kolommen: list[str], velden: dict) -> None:
         raise InvoerFout(fouten)
 
 
-def _csv(pad: Path):
-    """Column names and a generator of (line number, values); ';' or ',' as Dutch Excel or other tools write it."""
-    bestand = pad.open(encoding="utf-8-sig", newline="")
+def lees_csv(pad: Path):
+    """Column names and a generator of (line number, values); ';' or ',', with or without a BOM, as Dutch Excel,
+    other tools or `sjabloon selecteer-afloop` write it."""
+    try:
+        bestand = Path(pad).open(encoding=CODERING, newline="")
+    except OSError as fout:
+        raise InvoerFout(f"{pad}: kan het bestand niet lezen ({fout.strerror})") from None
     try:
         eerste = bestand.readline()
     except UnicodeDecodeError:
+        bestand.close()
         raise InvoerFout(f"{pad}: geen tekst in UTF-8 (sla het bestand op als 'CSV UTF-8')") from None
-    scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
+    scheiding = scheidingsteken(eerste)
     kolommen = [k.strip() for k in next(csv.reader([eerste], delimiter=scheiding), [])]
     if not kolommen:
+        bestand.close()
         raise InvoerFout(f"{pad}: het bestand is leeg; de eerste regel moet de kolomnamen geven")
 
     def rijen():

@@ -7,7 +7,6 @@ recorded then. So each row ends up as exactly one letter and one register entry.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import getpass
 import hashlib
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from generator.bulk import archief
+from generator.bulk import archief, csvbestand
 from generator.bulk.invoer import lees_rijen, tel_rijen
 from generator.bulk.journaal import NAAM as JOURNAAL
 from generator.bulk.journaal import Journaal
@@ -232,8 +231,8 @@ class _Fouten:
         self.aantal = 0
 
     def __enter__(self):
-        self.bestand = self.tijdelijk.open("w", encoding="utf-8-sig", newline="")
-        self.schrijver = csv.writer(self.bestand, **archief.CSV_OPMAAK)
+        self.bestand = self.tijdelijk.open("w", encoding=csvbestand.CODERING, newline="")
+        self.schrijver = csvbestand.schrijver(self.bestand)
         self.schrijver.writerow(["rij", "sleutel", "veld", "melding"])
         return self
 
