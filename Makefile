@@ -6,7 +6,8 @@ STAMP   := $(VENV)/.geinstalleerd
 # postgresql: de registertests draaien ook tegen een eigen PostgreSQL-server op 127.0.0.1.
 # libreoffice-writer-nogui en python3-uno: `sjabloon bulk --pdf` maakt PDF/A met één LibreOffice per werker.
 # chromium: de browsertests van de webapp (Playwright stuurt Debians Chromium aan; er wordt geen browser gedownload).
-DEB_PAKKETTEN := postgresql libreoffice-writer-nogui python3-uno chromium
+# poppler-utils: pdftoppm maakt van elke PDF-pagina een afbeelding, voor de beeldtest van de voorbeelddocumenten.
+DEB_PAKKETTEN := postgresql libreoffice-writer-nogui python3-uno chromium poppler-utils
 # Draaien twee `make test` tegelijk, dan wacht de tweede op het slot van apt in plaats van te falen.
 APT_WACHT := -o DPkg::Lock::Timeout=600
 # axe-core (toegankelijkheidsregels) uit het npm-register, voor de browsertests; gecontroleerd op zijn SHA-512.
@@ -15,7 +16,7 @@ AXE     := $(VENV)/axe-core/axe.min.js
 # Waar de UD-treebanks staan voor `make model` (zie checks/model/nl_sjabloonstraat/NAUWKEURIGHEID.md).
 UD_DATA ?= ../shared/data/ud-dutch
 
-.PHONY: install demo test systeem model vertaling clean
+.PHONY: install demo test systeem model vertaling voorbeelden-png clean
 
 install: $(STAMP)
 
@@ -45,6 +46,10 @@ $(AXE): tests/haal_axe.py | install
 test: install systeem $(AXE)
 	ROOT=$$( [ "$$(id -u)" = 0 ] && echo 1 ); SJABLOON_PG_VERPLICHT=$$ROOT SJABLOON_PDF_VERPLICHT=$$ROOT \
 	  SJABLOON_BROWSER_VERPLICHT=$$ROOT SJABLOON_AXE=$(AXE) $(PY) -m pytest
+
+# Pagina 1 van elk voorbeelddocument als PNG in docs/voorbeelden/ (de galerij in docs/sjablonen.md); niet in make test.
+voorbeelden-png: install systeem
+	$(PY) bench/voorbeelden_png.py
 
 # Train het Nederlandse taalmodel opnieuw (ongeveer een half uur op één kern; niet nodig voor installeren of testen).
 model: install

@@ -116,8 +116,10 @@ def test_unreleased_template_needs_concept(tmp_path):
     assert uit.returncode == 2 and "niet vrijgegeven" in uit.stderr and not (tmp_path / "uit").exists()
 
 
-def test_excel_and_json_lines_with_nested_and_dotted_fields(tmp_path):
+def test_excel_and_json_lines_with_nested_and_dotted_fields(tmp_path, monkeypatch):
     from openpyxl import Workbook
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")    # both runs date their letters the same
 
     regels = list(rijen(3))
     boek = Workbook()
@@ -264,7 +266,8 @@ def test_another_date_in_the_same_folder_is_refused(tmp_path):
     assert ander.returncode == 2 and "dagtekening: eerder 2026-11-23, nu 2026-12-01" in ander.stderr
 
 
-def test_two_workers_make_the_same_letters_as_one(tmp_path):
+def test_two_workers_make_the_same_letters_as_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")    # both runs date their letters the same
     data = schrijf_csv(tmp_path / "rijen.csv", 40)
     assert _bulk(data, tmp_path / "een").returncode == 0
     assert _bulk(data, tmp_path / "twee", "--werkers", "2").returncode == 0

@@ -34,7 +34,8 @@ def _anders(zaak: dict) -> dict:
 
 
 @pytest.mark.parametrize("sjabloon", catalogus(), ids=lambda s: s.id)
-def test_same_xml_as_docxtpl_for_every_template(sjabloon):
+def test_same_xml_as_docxtpl_for_every_template(sjabloon, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")      # the same moment in docProps/core.xml of both
     gemeente = activeer_gemeente(None)
     voorbeeld = laad_zaak(sjabloon.voorbeeld, sjabloon)
     renderer = VoorbereidSjabloon(sjabloon.docx, sjabloon.id, gemeente)
@@ -43,13 +44,14 @@ def test_same_xml_as_docxtpl_for_every_template(sjabloon):
         enkel, bulk = _delen(vul_docx(sjabloon.docx, context, sjabloon.id)), _delen(renderer.vul(context))
         assert bulk.keys() == enkel.keys()
         for naam in enkel:
-            if naam.startswith("word/") or naam == "[Content_Types].xml":    # XML, relations and images
+            if naam.startswith("word/") or naam in ("[Content_Types].xml", "docProps/core.xml"):  # XML, relations, images
                 assert bulk[naam] == enkel[naam], f"{sjabloon.id}: {naam} verschilt"
     assert "word/document.xml" in bulk
 
 
-def test_a_letter_is_the_same_bytes_every_time():
-    """Fixed time stamps in the ZIP: the SHA-256 in the manifest can be checked again later."""
+def test_a_letter_is_the_same_bytes_every_time(monkeypatch):
+    """Fixed time stamps in the ZIP, and SOURCE_DATE_EPOCH for the document's own dates: the same bytes again."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
     sjabloon = next(s for s in catalogus() if s.id == "factuur-leges")     # with a QR image added per letter
     gemeente = activeer_gemeente(None)
     context, _ = maak_context(sjabloon, laad_zaak(sjabloon.voorbeeld, sjabloon), DAG, gemeente)

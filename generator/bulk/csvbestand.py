@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.vullen.render import atomisch
+from generator.vullen.bestanden import atomisch
 
 CODERING = "utf-8-sig"              # writes the BOM by which Excel knows UTF-8; reads a file with or without one
 OPMAAK = {"delimiter": ";", "lineterminator": "\r\n"}

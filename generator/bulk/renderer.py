@@ -19,10 +19,11 @@ from docx.opc.pkgwriter import _ContentTypesItem
 from docxtpl import DocxTemplate
 
 from generator.bulk.zip import Item, archief, item
+from generator.vullen.eigenschappen import DOCXTPL, eigenschappen, schrijf_eigenschappen, zet_taal
+from generator.vullen.lijsten import Lijsten, met_nums, nummering_deel
 from generator.vullen.render import met_functies, omgeving, vertaalde_fouten
 
 VOETNOTEN = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-EIGENSCHAPPEN = ("author", "comments", "identifier", "language", "subject", "title")    # the ones docxtpl fills
 MAX_BOUWSTEEN_TEKSTEN = 1000
 MAX_AFBEELDINGEN = 100
 LISTING_TEKEN = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")    # what resolve_listing turns into Word XML
@@ -47,13 +48,19 @@ class VoorbereidSjabloon:
                            for xml in [self.tpl.get_part_xml(deel)]]
             self.voetnoten = [(deel, self._compileer(deel.blob.decode("utf-8")))
                               for deel in word.part.package.parts if deel.content_type == VOETNOTEN]
-            self.eigenschappen = [(e, self.env.from_string(getattr(word.core_properties, e) or "")) for e in EIGENSCHAPPEN]
-        self.vaste_eigenschappen = all("{" not in (getattr(word.core_properties, e) or "") for e in EIGENSCHAPPEN)
-        if self.vaste_eigenschappen:               # no tags: fill them once, as docxtpl would for every letter
-            self._vul_eigenschappen({})
-        self.wisselend = {self.hoofddeel} | {deel for deel, _, _ in self.koppen} | {deel for deel, _ in self.voetnoten}
-        if not self.vaste_eigenschappen:
-            self.wisselend.add(word.part.package._core_properties_part)
+            self.eigenschappen = [(e, self.env.from_string(getattr(word.core_properties, e) or "")) for e in DOCXTPL]
+        zonder_tags = all("{" not in (getattr(word.core_properties, e) or "") for e in DOCXTPL)
+        self.vaste_eigenschappen = {e: sjabloon.render({}) for e, sjabloon in self.eigenschappen} if zonder_tags else None
+        zet_taal(word.styles.element)              # a part the same in every letter: made Dutch once
+        self.nummering = nummering_deel(word)      # a letter with a second numbered list gets its own numbering
+        self.lijsten = Lijsten(word.styles.element, self.nummering.element) if self.nummering is not None else None
+        self.kern = word.part.package._core_properties_part                   # the zaaknummer, the time
+        self.geschreven: dict = {}
+        self.wisselend = {self.hoofddeel, self.kern}
+        self.wisselend |= {deel for deel, _, _ in self.koppen} | {deel for deel, _ in self.voetnoten}
+        if self.nummering is not None:
+            self.nummering_xml = self.nummering.blob
+            self.wisselend.add(self.nummering)
         self.vaste_delen = set(word.part.package.iter_parts()) - self.wisselend   # the same in every letter
         self.namen: dict = {}
         self.vast: dict[str, Item] = {}            # part name -> compressed once
@@ -102,8 +109,11 @@ class VoorbereidSjabloon:
         return self.tpl.resolve_listing(xml) if LISTING_TEKEN.search(xml) else xml   # else it changes nothing
 
     def _vul_eigenschappen(self, context: dict) -> None:
-        for eigenschap, sjabloon in self.eigenschappen:
-            setattr(self.tpl.docx.core_properties, eigenschap, sjabloon.render(context))
+        """The document properties as docxtpl fills them, then as every generated document has them."""
+        sjabloon = self.vaste_eigenschappen or {e: tekst.render(context) for e, tekst in self.eigenschappen}
+        waarden = eigenschappen(context, self.naam, sjabloon)
+        schrijf_eigenschappen(self.kern.element, {t: w for t, w in waarden.items() if self.geschreven.get(t) != w})
+        self.geschreven = waarden                  # the next letter writes only what differs: its zaaknummer
 
     def vul(self, context: dict) -> bytes:
         """The DOCX for one case. Raises RenderFout as render.vul_docx does."""
@@ -129,16 +139,20 @@ class VoorbereidSjabloon:
         tpl.current_rendering_part = self.hoofddeel
         boom = tpl.fix_tables(self._nabewerk(self.body.render(context)))
         tpl.fix_docpr_ids(boom)
+        nieuw = {}
+        if self.lijsten is not None:
+            nums = self.lijsten.herstart(boom)
+            nieuw[self.nummering] = self._als_vorige(self.nummering, tuple(map(serialize_part_xml, nums)), lambda: (
+                serialize_part_xml(met_nums(self.nummering.element, nums)) if nums else self.nummering_xml))
         wortel.replace(wortel.body, boom)
-        nieuw = {self.hoofddeel: serialize_part_xml(wortel)}
+        nieuw[self.hoofddeel] = serialize_part_xml(wortel)
         for deel, sjabloon, codering in self.koppen:
             tpl.current_rendering_part = deel
             xml = self._nabewerk(sjabloon.render(context)).encode(codering)
             nieuw[deel] = self._als_vorige(deel, xml, lambda: serialize_part_xml(parse_xml(xml)))
         for deel, sjabloon in self.voetnoten:
             nieuw[deel] = self._nabewerk(sjabloon.render(context)).encode("utf-8")
-        if not self.vaste_eigenschappen:
-            self._vul_eigenschappen(context)
+        self._vul_eigenschappen(context)
         return self._pak(nieuw)
 
     def _pak(self, nieuw: dict) -> bytes:
@@ -149,7 +163,12 @@ class VoorbereidSjabloon:
         for deel in delen:
             naam, rels = self._namen(deel)
             vast = deel in self.vaste_delen
-            items.append(self._vast(naam, lambda: deel.blob) if vast else self._ingepakt(naam, nieuw.get(deel) or deel.blob))
+            if vast:
+                items.append(self._vast(naam, lambda: deel.blob))
+            elif deel is self.kern:        # the document properties: small, different in every letter
+                items.append(item(naam, deel.blob, 0))
+            else:
+                items.append(self._ingepakt(naam, nieuw.get(deel) or deel.blob))
             if len(deel.rels):
                 items.append(self._vast(rels, lambda: deel.rels.xml) if vast else self._relaties(rels, deel.rels))
         return archief(items)

@@ -2,7 +2,8 @@
 
 Python's zipfile compresses every entry again on every write. A bulk run writes the same styles, theme and
 settings into each letter, so those entries are compressed once and copied as they are. Every entry carries the
-same fixed time stamp, so the same letter always gives the same bytes (and the same SHA-256)."""
+same fixed time stamp, so the same letter made at the same moment gives the same bytes (and the same SHA-256); the
+moment is in the letter's properties (docProps/core.xml) and SOURCE_DATE_EPOCH fixes it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 DATUM_1980 = (0, 33)          # DOS time 00:00, date 1980-01-01: the earliest a ZIP can say
 DEFLATE = 8
+STORED = 0
 
 
 @dataclass(frozen=True)
@@ -20,9 +22,14 @@ class Item:
     crc: int
     grootte: int
     gecomprimeerd: bytes
+    methode: int = DEFLATE
 
 
 def item(naam: str, data: bytes, niveau: int = 6) -> Item:
+    """An entry compressed at `niveau`; 0 stores it as it is (a small part that differs in every letter, where
+    setting up the compressor costs more than the bytes it saves)."""
+    if niveau == 0:
+        return Item(naam.encode("utf-8"), zlib.crc32(data), len(data), data, STORED)
     pakker = zlib.compressobj(niveau, zlib.DEFLATED, -15)
     return Item(naam.encode("utf-8"), zlib.crc32(data), len(data), pakker.compress(data) + pakker.flush())
 
@@ -32,9 +39,9 @@ def archief(items: list[Item]) -> bytes:
     stukken, centraal, positie = [], [], 0
     tijd, datum = DATUM_1980
     for i in items:
-        kop = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, DEFLATE, tijd, datum, i.crc,
+        kop = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, i.methode, tijd, datum, i.crc,
                           len(i.gecomprimeerd), i.grootte, len(i.naam), 0) + i.naam
-        centraal.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, DEFLATE, tijd, datum, i.crc,
+        centraal.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, i.methode, tijd, datum, i.crc,
                                     len(i.gecomprimeerd), i.grootte, len(i.naam), 0, 0, 0, 0, 0, positie) + i.naam)
         stukken += [kop, i.gecomprimeerd]
         positie += len(kop) + len(i.gecomprimeerd)

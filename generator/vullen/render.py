@@ -15,7 +15,9 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from checks.grondslagen import grondslagen
 from generator.vullen.betaling import betaalcode_functie, logo_functie
 from generator.vullen.bouwstenen import bouwsteen_functie
+from generator.vullen.eigenschappen import zet_eigenschappen, zet_taal
 from generator.vullen.fouten import RenderFout
+from generator.vullen.lijsten import herstart_lijsten
 from generator.vullen.opmaak import FILTERS
 
 
@@ -48,6 +50,9 @@ def vul_docx(docx_pad: Path, context: dict, naam: str, env: SandboxedEnvironment
     env = met_functies(env or omgeving(), sjabloon, context.get("gemeente") or {}, naam)
     with vertaalde_fouten(naam, docx_pad):
         sjabloon.render(context, jinja_env=env, autoescape=True)
+    herstart_lijsten(sjabloon.docx)
+    zet_taal(sjabloon.docx.styles.element)
+    zet_eigenschappen(sjabloon.docx.core_properties._element, context, naam)
     uitvoer = io.BytesIO()
     sjabloon.save(uitvoer)
     return uitvoer.getvalue()
