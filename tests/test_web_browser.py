@@ -394,10 +394,11 @@ def test_werkgroep_geeft_sjabloon_vrij_met_vier_ogen(page):
     expect(page.get_by_label("Communicatieve beoordeling door")).to_have_value("anna de vries")
     bekijk(page, "werkgroep", "03-vier-ogen-fout")
 
-    geef_vrij("Anna de Vries", "Bram Jansen")
-    expect(page).to_have_url(re.compile(r"\?vrijgegeven=2$"))
-    expect(page.get_by_role("status")).to_have_text("Vrijgegeven: dit sjabloon heeft nu versie 2.")
-    expect(versie).to_have_text("2")
+    geef_vrij("Anna de Vries", "Bram Jansen")                 # the first release keeps the concept's number
+    expect(page).to_have_url(re.compile(r"\?vrijgegeven=1$"))
+    expect(page.get_by_role("status")).to_have_text("Vrijgegeven: dit sjabloon heeft nu versie 1.")
+    expect(page.get_by_text("Nog nooit vrijgegeven.")).to_have_count(0)
+    expect(versie).to_have_text("1")
     historie = page.get_by_role("table", name="Vrijgaven van dit sjabloon, nieuwste eerst")
     expect(historie.locator("tbody").get_by_role("row")).to_have_count(1)
     expect(historie.get_by_role("cell", name="Anna de Vries", exact=True).first).to_be_visible()
@@ -406,7 +407,7 @@ def test_werkgroep_geeft_sjabloon_vrij_met_vier_ogen(page):
 
     page.get_by_role("link", name="Inventaris", exact=True).click()
     expect(rij.get_by_role("cell").nth(1)).to_have_text("vrijgegeven")
-    expect(rij.get_by_role("cell").nth(2)).to_have_text("2")
+    expect(rij.get_by_role("cell").nth(2)).to_have_text("1")
     expect(rij.get_by_role("cell").nth(3)).to_contain_text("(Anna de Vries, Bram Jansen)")
 
 
