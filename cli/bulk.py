@@ -60,6 +60,7 @@ def bulk(sjabloon, data_pad, uit, werkers, pdf, als_zip, datum, sleutel, concept
 @met_gemeente
 def selecteer_afloop(vergunningen, peildatum, maanden, uit_pad, gemeente_pad):
     from checks.content import load_yaml
+    from checks.schrijfwijze import datum as datum_tekst
     from generator.bulk import csvbestand
     from generator.bulk.afloop import selecteer
     maanden = maanden or load_yaml("beleid.yaml")["herinnering_afloop"]["maanden"]
@@ -69,7 +70,6 @@ def selecteer_afloop(vergunningen, peildatum, maanden, uit_pad, gemeente_pad):
         stop_met_fouten(fout)
     waarden = [[rij[k] for k in kolommen] for rij in rijen]
     if uit_pad:
-        from checks.schrijfwijze import datum as datum_tekst
         with csvbestand.schrijf(uit_pad, kolommen) as schrijver:
             schrijver.writerows(waarden)
         click.echo(f"{len(rijen)} vergunningen lopen af tussen {datum_tekst(peildatum)} en {maanden} maanden later: {uit_pad}")

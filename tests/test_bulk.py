@@ -5,7 +5,6 @@ import hashlib
 import io
 import json
 import os
-import re
 import shlex
 import signal
 import subprocess
@@ -19,6 +18,7 @@ from pathlib import Path
 import pytest
 from bulkdata import KOLOMMEN, rijen, schrijf_csv
 from conftest import REPO, SJABLOON, docx_tekst, sjabloon_cli
+from documentatie import opdrachten as gedocumenteerd
 
 from generator.bulk.journaal import NAAM as JOURNAAL
 from generator.bulk.voortgang import Voortgang
@@ -56,18 +56,12 @@ def test_rows_become_checked_letters_with_a_manifest(tmp_path):
     assert sorted(r["zaaknummer"] for r in _register()) == sorted(f"Z-2026-{n:06d}" for n in range(1, 13))
 
 
-def _opdrachten(markdown: Path, bevat: str) -> list[list[str]]:
-    """The commands of the first ```sh block in the page that holds `bevat`, each as the shell would split it."""
-    blok = next(b for b in re.findall(r"^```sh\n(.*?)^```", markdown.read_text(encoding="utf-8"), re.M | re.S) if bevat in b)
-    return [woorden for regel in blok.splitlines() if (woorden := shlex.split(regel, comments=True))]
-
-
 def test_the_documented_example_runs_as_written_and_every_row_becomes_a_letter(tmp_path):
     """The commands of docs/bulk.md, copied from the page and run in a fresh folder as a newcomer would (with
     this checkout's .venv and data/): every permit selecteer-afloop picks gets its herinnering."""
     (tmp_path / ".venv").symlink_to(Path(sys.executable).parent.parent)
     (tmp_path / "data").symlink_to(REPO / "data")
-    opdrachten = _opdrachten(REPO / "docs/bulk.md", "sjabloon bulk")
+    opdrachten = [shlex.split(o) for o, _ in gedocumenteerd((REPO / "docs/bulk.md").read_text(encoding="utf-8"))[0]]
     assert [o[1] for o in opdrachten] == ["selecteer-afloop", "bulk"]
     for opdracht in opdrachten:
         uit = subprocess.run(opdracht, cwd=tmp_path, capture_output=True, text=True)

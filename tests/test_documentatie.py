@@ -19,38 +19,10 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, _vrije_poort
+from documentatie import opdrachten
 
 BESTANDEN = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
-BLOK = re.compile(r"(?:<!--\s*niet uitvoeren:(?P<reden>[^>]*)-->\s*\n)?```(?P<soort>[\w-]*)\n(?P<inhoud>.*?)```", re.S)
 NIET_KOPIEREN = shutil.ignore_patterns(".venv", ".git", "uitvoer", "__pycache__", ".pytest_cache", "*.sqlite", "*.egg-info")
-
-
-def zonder_commentaar(regel: str) -> tuple[str, int]:
-    """The command without its trailing comment, and the status the comment announces (`# status 1`), else 0."""
-    citaat = None
-    for i, teken in enumerate(regel):
-        if teken in "'\"" and citaat in (None, teken):
-            citaat = None if citaat else teken
-        elif teken == "#" and citaat is None and (i == 0 or regel[i - 1].isspace()):
-            status = re.search(r"#\s*status (\d+)", regel[i:])
-            return regel[:i].strip(), int(status.group(1)) if status else 0
-    return regel.strip(), 0
-
-
-def opdrachten(markdown: str) -> tuple[list[tuple[str, int]], list[str]]:
-    """The commands of the runnable blocks, in order, and the reasons given for blocks that are not run."""
-    lijst, redenen = [], []
-    for blok in BLOK.finditer(markdown):
-        if blok.group("soort") != "sh":
-            continue
-        if blok.group("reden") is not None:
-            redenen.append(blok.group("reden").strip())
-            continue
-        for regel in blok.group("inhoud").replace("\\\n", " ").splitlines():
-            opdracht, status = zonder_commentaar(regel)
-            if opdracht and opdracht != "make test":
-                lijst.append((opdracht, status))
-    return lijst, redenen
 
 
 def test_overgeslagen_blokken_zeggen_waarom():
@@ -84,12 +56,10 @@ def _kopie(tmp_path: Path) -> Path:
     return kopie
 
 
-def _omgeving(tmp_path: Path, kopie: Path) -> dict:
-    """The user's folders in tmp_path; no content or catalogue of the test run itself."""
-    omgeving = {k: v for k, v in os.environ.items() if not k.startswith("SJABLOON_") or k == "SJABLOON_DATABASE_URL"}
-    omgeving.update(HOME=str(tmp_path / "thuis"), XDG_CONFIG_HOME=str(tmp_path / "config"),
-                    XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"))
-    return omgeving
+def _omgeving(tmp_path: Path) -> dict:
+    """The test's environment (tests/conftest.py already points the user's folders and register into tmp_path),
+    with a home folder of its own for anything else a command might keep there."""
+    return dict(os.environ, HOME=str(tmp_path / "thuis"))
 
 
 def _web(opdracht: str, kopie: Path, omgeving: dict) -> None:
@@ -118,7 +88,7 @@ def test_elk_getoond_commando_werkt(bestand, tmp_path):
     if not lijst:
         pytest.skip(f"{bestand.name} toont geen commando's")
     kopie = _kopie(tmp_path)
-    omgeving = _omgeving(tmp_path, kopie)
+    omgeving = _omgeving(tmp_path)
     for opdracht, verwacht in lijst:
         if re.match(r"(\.venv/bin/)?sjabloon web\b", opdracht):
             _web(opdracht, kopie, omgeving)
