@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from checks.awb.regels import patroon as awb_patroon
 from checks.b1.analyse import ZinAnalyse, analyseer_zinnen
 from checks.b1.maten import drempels
-from checks.b1.regels import Probleem, regels
+from checks.b1.regels import Probleem, ernst_van, regels
 from checks.b1.score import niveau
 from checks.b1.woorden import afkortingen, juridische_termen, zipf
 from checks.b1.zinnen import splits
@@ -84,15 +84,20 @@ def _in_context(analyse: ZinAnalyse, kop: str, hele_tekst: str) -> list[Probleem
     gevonden = awb_patroon(r["patroon"]).search(analyse.tekst.lower())
     tussen_haakjes = gevonden and analyse.tekst.rfind("(", 0, gevonden.start()) > analyse.tekst.rfind(")", 0, gevonden.start())
     if gevonden and not tussen_haakjes and not re.search(r["koppen_waar_het_mag"], kop.lower()):
-        problemen.append(Probleem("verwijzing_wetsartikel", "info", r["bericht"], r["suggestie"],
-                                  analyse.tekst[gevonden.start():gevonden.end()], analyse.tekst))
-    for woord in dict.fromkeys(re.findall(r"[a-zà-ÿ]+", analyse.tekst.lower())):
+        problemen.append(Probleem("verwijzing_wetsartikel", ernst_van()["verwijzing_wetsartikel"], r["bericht"], r["suggestie"],
+                                  analyse.tekst[gevonden.start():gevonden.end()], analyse.tekst, gevonden.start(), gevonden.end()))
+    r_m = regels()["moeilijk_woord"]
+    gemeld = set()
+    for treffer in re.finditer(r"[a-zà-ÿ]+", analyse.tekst.lower()):
+        woord = treffer.group()
         term = juridische_termen().get(woord)
-        if term and zipf(woord) < 3.5 and not _uitgelegd(woord, hele_tekst):
-            problemen = [p for p in problemen if not (p.regel == "moeilijk_woord" and p.fragment.lower() == woord)]
-            r_m = regels()["moeilijk_woord"]
-            problemen.append(Probleem("moeilijk_woord", "waarschuwing", r_m["bericht"],
-                                      f"Leg het de eerste keer uit, bijvoorbeeld: '{woord}: {term['uitleg']}'", woord, analyse.tekst))
+        if woord in gemeld or not term or zipf(woord) >= 3.5 or _uitgelegd(woord, hele_tekst):
+            continue
+        gemeld.add(woord)
+        problemen = [p for p in problemen if not (p.regel == "moeilijk_woord" and p.fragment.lower() == woord)]
+        problemen.append(Probleem("moeilijk_woord", r_m["ernst_juridische_term"], r_m["bericht"],
+                                  r_m["suggestie_juridische_term"].format(woord=woord, uitleg=term["uitleg"]),
+                                  analyse.tekst[treffer.start():treffer.end()], analyse.tekst, treffer.start(), treffer.end()))
     return problemen
 
 

@@ -5,12 +5,27 @@ same measures, so repeated sentences in bulk letters are measured once."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from checks.b1.lettergrepen import lettergrepen
 from checks.b1.woorden import samenstelling_bekend, zipf
 from checks.content import load_yaml
 
 INHOUDSWOORDEN = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
+
+
+class Plek(NamedTuple):
+    """Words of a sentence and where they are: zin[begin:eind] == tekst."""
+    tekst: str
+    begin: int
+    eind: int
+
+
+class Scheidbaar(NamedTuple):
+    """A separable verb split in the sentence ('delen u mede'): its infinitive and where its two parts are."""
+    werkwoord: str          # mededelen
+    stam: Plek              # delen
+    deeltje: Plek           # mede
 
 
 @dataclass
@@ -23,8 +38,9 @@ class ZinMaten:
     bijzinnen: int = 1                      # finite verbs, at least 1
     afhankelijkheid: float = 0.0            # mean distance between a word and the word it depends on
     max_afhankelijkheid: int = 0
-    passief: list[str] = field(default_factory=list)     # "wordt ... beoordeeld"
-    tangen: list[str] = field(default_factory=list)      # "hebben ... ontvangen"
+    scheidbaar: list[Scheidbaar] = field(default_factory=list)   # "delen u mede": mededelen
+    passief: list[Plek] = field(default_factory=list)    # "wordt ... beoordeeld"
+    tangen: list[Plek] = field(default_factory=list)     # "hebben ... ontvangen"
 
     @property
     def lettergrepen_per_woord(self) -> float:
@@ -51,7 +67,9 @@ def meet(doc) -> ZinMaten:
     if afstanden:
         maten.afhankelijkheid = sum(afstanden) / len(afstanden)
         maten.max_afhankelijkheid = max(afstanden)
-    hulpwerkwoorden = set(load_yaml("b1/regels.yaml")["passief"]["hulpwerkwoorden"])
+    r = load_yaml("b1/regels.yaml")
+    hulpwerkwoorden = set(r["passief"]["hulpwerkwoorden"])
+    maten.scheidbaar = _scheidbare_werkwoorden(doc, set(r["ambtelijk_woord"]["deeltjes"]))
     for t in woorden:
         if t.dep_ == "aux:pass" and t.lemma_ in ("worden", "zijn") and t.head.i != t.i:
             maten.passief.append(_stuk(doc, t, t.head))
@@ -62,6 +80,20 @@ def meet(doc) -> ZinMaten:
         elif t.dep_ == "det" and abs(t.i - t.head.i) > grens["tang_lidwoord"]:
             maten.tangen.append(_stuk(doc, t, t.head))
     return maten
+
+
+def _scheidbare_werkwoorden(doc, deeltjes: set[str]) -> list[Scheidbaar]:
+    """Particles split from their verb: 'u dient het bezwaar in' (indienen), 'wij delen u mede' (mededelen).
+    The parser marks most as compound:prt; an adverb-like particle from the list ('mede') it may call advmod."""
+    gevonden = []
+    for t in doc:
+        werkwoord = t.head
+        if t.i == werkwoord.i or werkwoord.pos_ not in ("VERB", "AUX") or t.text.lower() not in deeltjes:
+            continue
+        if t.dep_ == "compound:prt" or (t.dep_ == "advmod" and t.i > werkwoord.i):
+            gevonden.append(Scheidbaar(t.text.lower() + werkwoord.lemma_.lower(), _plek(doc, werkwoord, werkwoord),
+                                       _plek(doc, t, t)))
+    return gevonden
 
 
 def _deelwoord_na(doc, hulpwerkwoord):
@@ -84,7 +116,11 @@ def _zeldzaam(token, drempel: float) -> bool:
     return not samenstelling_bekend(tekst, drempel + 0.5)
 
 
-def _stuk(doc, a, b) -> str:
+def _stuk(doc, a, b) -> Plek:
     """The words from a to b: 'wordt door ons beoordeeld'."""
-    begin, eind = sorted((a.i, b.i))
-    return doc[begin:eind + 1].text
+    return _plek(doc, *sorted((a, b), key=lambda t: t.i))
+
+
+def _plek(doc, eerste, laatste) -> Plek:
+    begin, eind = eerste.idx, laatste.idx + len(laatste.text)
+    return Plek(doc.text[begin:eind], begin, eind)

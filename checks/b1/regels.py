@@ -4,10 +4,11 @@ data (content/b1/regels.yaml and the word lists); this module applies them."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from checks.b1.maten import ZinMaten, drempels
-from checks.b1.woorden import afkortingen, ambtelijk_in
+from checks.b1.woorden import (Vervanging, afkortingen, ambtelijk_in, ambtelijk_per_woord, ambtelijke_vormen,
+                               zipf)
 from checks.content import content_cache, load_yaml
 
 ARTIKEL = re.compile(r"\b(artikel(en)?|art\.)\s*\d")
@@ -19,8 +20,10 @@ class Probleem:
     ernst: str            # waarschuwing | info
     bericht: str
     suggestie: str
-    fragment: str         # the words it is about
+    fragment: str         # the exact words it is about: zin[begin:eind]
     zin: str              # the whole sentence
+    begin: int | None = None      # character offsets of the fragment in zin; None for letter-wide findings
+    eind: int | None = None
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -29,6 +32,12 @@ class Probleem:
 @content_cache
 def regels() -> dict:
     return load_yaml("b1/regels.yaml")
+
+
+@content_cache
+def ernst_van() -> dict[str, str]:
+    """Per rule the ernst a finding gets; a rule that writers often disagree with is 'info' (regels.yaml)."""
+    return {regel: waarden.get("ernst", "waarschuwing") for regel, waarden in regels().items() if isinstance(waarden, dict)}
 
 
 @content_cache
@@ -42,56 +51,98 @@ def zin_problemen(zin: str, maten: ZinMaten) -> list[Probleem]:
     r, grens = regels(), drempels()
     problemen: list[Probleem] = []
 
-    def meld(regel: str, fragment: str, ernst: str = "waarschuwing", **invulling) -> None:
-        problemen.append(Probleem(regel, ernst, r[regel]["bericht"], r[regel]["suggestie"].format(**invulling), fragment, zin))
+    def meld(regel: str, begin: int, eind: int, ernst: str | None = None, **invulling) -> None:
+        if ernst is None or ernst_van().get(regel) == "info":
+            ernst = ernst_van().get(regel, "waarschuwing")
+        problemen.append(Probleem(regel, ernst, r[regel]["bericht"], r[regel]["suggestie"].format(**invulling),
+                                  zin[begin:eind], zin, begin, eind))
 
     if maten.woorden > grens["zin_woorden"]:
-        meld("zin_te_lang", f"{maten.woorden} woorden (B1: hooguit {grens['zin_woorden']})")
-    for vervanging, begin, eind in ambtelijk_in(klein):
-        if vervanging.let_op and ARTIKEL.search(klein, eind):
-            continue                          # 'op grond van artikel 5:32': the legal basis needs the phrase
-        meld("ambtelijk_woord", zin[begin:eind], "info" if vervanging.let_op else "waarschuwing",
-             alternatief=vervanging.alternatief)
+        meld("zin_te_lang", 0, len(zin), woorden=maten.woorden, grens=grens["zin_woorden"])
+    for vervanging, begin, eind in _ambtelijk(klein, maten):
+        meld("ambtelijk_woord", begin, eind, "info" if vervanging.let_op else None, alternatief=vervanging.alternatief)
     for stuk in maten.passief:
-        meld("passief", stuk)
+        meld("passief", stuk.begin, stuk.eind)
     for patroon in r["naamwoordstijl"]["patronen"]:
-        gevonden = _patroon(patroon).search(zin.lower())
-        if gevonden and not _patroon(r["naamwoordstijl"]["tenzij"]).search(zin.lower()[gevonden.start():]):
-            meld("naamwoordstijl", zin[gevonden.start():gevonden.end()])
+        gevonden = _patroon(patroon).search(klein)
+        if gevonden and not _patroon(r["naamwoordstijl"]["tenzij"]).search(klein[gevonden.start():]):
+            meld("naamwoordstijl", gevonden.start(), gevonden.end())
             break
     for stuk in maten.tangen:
-        meld("tangconstructie", stuk)
-    if _dubbele_ontkenning(zin.lower()):
-        meld("dubbele_ontkenning", zin)
+        meld("tangconstructie", stuk.begin, stuk.eind)
+    if ontkenning := _dubbele_ontkenning(klein):
+        meld("dubbele_ontkenning", *ontkenning)
     for patroon in r["vage_termijn"]["patronen"]:
-        if (gevonden := _patroon(patroon).search(zin.lower())) and not _patroon(r["vage_termijn"]["tenzij"]).search(zin.lower()):
-            meld("vage_termijn", zin[gevonden.start():gevonden.end()])
-    for afkorting in _afkortingen_in(zin):
-        meld("afkorting", afkorting["afkorting"], uitgeschreven=afkorting["uitgeschreven"])
-    for woord in maten.zeldzaam:
-        meld("moeilijk_woord", woord, "info")
+        if (gevonden := _patroon(patroon).search(klein)) and not _patroon(r["vage_termijn"]["tenzij"]).search(klein):
+            meld("vage_termijn", gevonden.start(), gevonden.end())
+    for afkorting, begin, eind in _afkortingen_in(zin):
+        meld("afkorting", begin, eind, uitgeschreven=afkorting["uitgeschreven"])
+    for begin, eind in _plekken(zin, maten.zeldzaam):
+        meld("moeilijk_woord", begin, eind, "info")
     return problemen
 
 
-def _dubbele_ontkenning(klein: str) -> bool:
-    """Two negations close together, not coordinated: 'niet onmogelijk', 'niet zonder', 'geen ... niet'."""
+def _ambtelijk(klein: str, maten: ZinMaten) -> list[tuple[Vervanging, int, int]]:
+    """Ambtelijke words and phrases, after the separable verbs and fixed expressions they may be part of:
+    'wij delen u mede' is mededelen (not 'mede' = 'ook'), 'u dient uw bezwaar in' is indienen (not 'dient' = 'moet')."""
+    gevonden, bezet = [], []
+    for verbinding in maten.scheidbaar:
+        if zipf(verbinding.werkwoord) < regels()["ambtelijk_woord"]["scheidbaar_zipf"]:
+            continue                          # 'dit geldt mede voor u': no verb 'medegelden', so 'mede' is 'ook'
+        delen = sorted((verbinding.stam, verbinding.deeltje), key=lambda p: p.begin)
+        bezet += [(p.begin, p.eind) for p in delen]
+        if vervanging := ambtelijk_per_woord().get(verbinding.werkwoord):
+            gescheiden = replace(vervanging, alternatief=vervanging.gescheiden or vervanging.alternatief)
+            gevonden.append((gescheiden, delen[0].begin, delen[1].eind))
+    for vervanging, patroon in ambtelijke_vormen():
+        for treffer in patroon.finditer(klein):
+            if not _overlapt(treffer.start(), treffer.end(), bezet):
+                gevonden.append((vervanging, treffer.start(), treffer.end()))
+                bezet.append((treffer.start(), treffer.end()))
+    for vervanging, begin, eind in ambtelijk_in(klein):
+        if _overlapt(begin, eind, bezet) or (vervanging.let_op and ARTIKEL.search(klein, eind)):
+            continue                          # 'op grond van artikel 5:32': the legal basis needs the phrase
+        gevonden.append((vervanging, begin, eind))
+    return sorted(gevonden, key=lambda g: g[1])
+
+
+def _overlapt(begin: int, eind: int, plekken: list[tuple[int, int]]) -> bool:
+    return any(begin < b_eind and b_begin < eind for b_begin, b_eind in plekken)
+
+
+def _plekken(zin: str, woorden: list[str]) -> list[tuple[int, int]]:
+    """Where each word of the list stands in the sentence, in order (a repeated word: its next occurrence)."""
+    plekken, vanaf = [], 0
+    for woord in woorden:
+        treffer = re.compile(rf"(?<!\w){re.escape(woord)}(?!\w)").search(zin, vanaf) \
+            or re.compile(rf"(?<!\w){re.escape(woord)}(?!\w)").search(zin)
+        if treffer:
+            plekken.append((treffer.start(), treffer.end()))
+            vanaf = treffer.end()
+    return plekken
+
+
+def _dubbele_ontkenning(klein: str) -> tuple[int, int] | None:
+    """Two negations close together, not coordinated: 'niet onmogelijk', 'niet zonder', 'geen ... niet'.
+    Returns where they stand, from the first to the second."""
     r = regels()["dubbele_ontkenning"]
-    woorden = re.findall(r"[a-zà-ÿ]+", klein)
-    plekken = [i for i, w in enumerate(woorden) if w in r["ontkenningen"] or w in r["ontkennende_woorden"]]
+    woorden = list(re.finditer(r"[a-zà-ÿ]+", klein))
+    plekken = [i for i, w in enumerate(woorden) if w.group() in r["ontkenningen"] or w.group() in r["ontkennende_woorden"]]
     for a, b in zip(plekken, plekken[1:]):
-        if b - a <= r["afstand"] and not {"of", "en", "maar", "noch"} & set(woorden[a + 1:b]):
-            return True
-    return False
+        if b - a <= r["afstand"] and not {"of", "en", "maar", "noch"} & {w.group() for w in woorden[a + 1:b]}:
+            return woorden[a].start(), woorden[b].end()
+    return None
 
 
-def _afkortingen_in(zin: str) -> list[dict]:
+def _afkortingen_in(zin: str) -> list[tuple[dict, int, int]]:
     gevonden = []
-    for woord in re.findall(r"(?<![\w.])(?:[A-Za-z]{1,5}\.)+(?:[A-Za-z]{1,5}\b)?|t/m", zin):
+    for treffer in re.finditer(r"(?<![\w.])(?:[A-Za-z]{1,5}\.)+(?:[A-Za-z]{1,5}\b)?|t/m", zin):
+        woord = treffer.group()
         if re.fullmatch(r"([A-Z]\.)+", woord):
             continue                                  # initials: P. van Dijk, J.H. de Vries
         item = afkortingen().get(woord.lower())
         if item and item.get("adresregel") == "ja" and zin.lower().startswith(woord.lower()):
             continue                                  # "t.a.v. de heer Jansen" in an address block
         if item and item.get("melden", "ja") != "nee":
-            gevonden.append(item)
+            gevonden.append((item, treffer.start(), treffer.end()))
     return gevonden

@@ -14,6 +14,8 @@ class Vervanging:
     woord: str           # the ambtelijk word or phrase, lower case
     alternatief: str
     let_op: str | None
+    gescheiden: str | None = None     # the advice when a separable verb is split: 'delen u mede' -> 'delen ... mee'
+    vormen: tuple[str, ...] = ()      # patterns for split or conjugated forms: 'stellen u ... in kennis'
 
     @property
     def patroon(self) -> re.Pattern:
@@ -34,8 +36,21 @@ def ambtelijk() -> dict[str, tuple[Vervanging, ...]]:
     for item in load_yaml("b1/ambtelijk.yaml")["woorden"]:
         woord = str(item["woord"]).lower().strip()
         per_eerste.setdefault(re.split(r"[\s-]", woord)[0], []).append(
-            Vervanging(woord, str(item["alternatief"]), item.get("let_op")))
+            Vervanging(woord, str(item["alternatief"]), item.get("let_op"), item.get("gescheiden"),
+                       tuple(item.get("vormen") or ())))
     return {eerste: tuple(sorted(lijst, key=lambda v: -len(v.woord))) for eerste, lijst in per_eerste.items()}
+
+
+@content_cache
+def ambtelijk_per_woord() -> dict[str, Vervanging]:
+    """Every entry by its word or phrase: a separable verb ('mededelen') is looked up whole."""
+    return {v.woord: v for lijst in ambtelijk().values() for v in lijst}
+
+
+@content_cache
+def ambtelijke_vormen() -> tuple[tuple[Vervanging, re.Pattern], ...]:
+    """The entries that also have split or conjugated forms, with each form's compiled pattern."""
+    return tuple((v, re.compile(vorm)) for v in ambtelijk_per_woord().values() for vorm in v.vormen)
 
 
 def ambtelijk_in(klein: str) -> list[tuple[Vervanging, int, int]]:
