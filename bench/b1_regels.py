@@ -3,7 +3,7 @@
 Run: .venv/bin/python bench/b1_regels.py [--fouten] [--toets]
 Each sentence is checked on its own, as in a letter (the sentence rules plus the context rules: legal terms and
 article references). A finding is correct when the annotation names the same rule for words that overlap it
-('*' = the whole sentence). Per rule and ernst: findings, correct, precision; annotated, found, recall.
+('*' = the whole sentence). Per rule and ernst: findings, correct, precision; per rule: annotated, found, recall.
 The sentences are split in two: 'ontwikkel' (the rules were fixed looking at these) and 'toets' (not looked at
 while fixing: every second sentence of eigen.yaml, the even documents of ams.yaml).
 --fouten prints the wrong and missed findings of 'ontwikkel' (add --toets for those of 'toets' too).
@@ -57,12 +57,15 @@ def overlapt(a_begin, a_eind, b_begin, b_eind) -> bool:
     return a_begin < b_eind and b_begin < a_eind
 
 
-def tel(items: list[dict], fouten: bool) -> dict:
-    telling = defaultdict(lambda: {"bevindingen": 0, "juist": 0, "geannoteerd": 0, "gevonden": 0})
+def tel(items: list[dict], fouten: bool) -> tuple[dict, dict]:
+    """Precision per (rule, ernst); recall per rule (an annotated item is found when a finding of one of its
+    rules overlaps it, whatever its ernst)."""
+    precisie = defaultdict(lambda: {"bevindingen": 0, "juist": 0})
+    recall = defaultdict(lambda: {"geannoteerd": 0, "gevonden": 0})
     for item in items:
         gevonden = bevindingen(item["zin"])
         for p in gevonden:
-            rij = telling[(p.regel, p.ernst)]
+            rij = precisie[(p.regel, p.ernst)]
             rij["bevindingen"] += 1
             if any(p.regel in regels and overlapt(p.begin, p.eind, b, e) for regels, b, e in item["verwacht"]):
                 rij["juist"] += 1
@@ -70,27 +73,28 @@ def tel(items: list[dict], fouten: bool) -> dict:
                 print(f"  onterecht {p.regel} ({p.ernst}) '{p.fragment}' in: {item['zin']}")
         for regels, b, e in item["verwacht"]:
             treffers = [p for p in gevonden if p.regel in regels and overlapt(p.begin, p.eind, b, e)]
-            ernst = treffers[0].ernst if treffers else _ernst_van_regel(regels[0], gevonden)
-            rij = telling[(treffers[0].regel if treffers else regels[0], ernst)]
+            rij = recall[treffers[0].regel if treffers else regels[0]]
             rij["geannoteerd"] += 1
             rij["gevonden"] += bool(treffers)
             if fouten and not treffers:
                 print(f"  gemist    {'|'.join(regels)} '{item['zin'][b:e]}' in: {item['zin']}")
-    return telling
+    return precisie, recall
 
 
-def _ernst_van_regel(regel: str, gevonden: list) -> str:
-    from checks.b1.regels import ernst_van
-    return "info" if regel == "moeilijk_woord" else ernst_van().get(regel, "waarschuwing")
-
-
-def tabel(naam: str, telling: dict, aantal: int) -> None:
+def tabel(naam: str, precisie: dict, recall: dict, aantal: int) -> None:
     print(f"\n{naam} ({aantal} zinnen)")
-    print(f"{'regel':<24}{'ernst':<14}{'bevindingen':>12}{'juist':>7}{'precisie':>10}{'geannoteerd':>13}{'gevonden':>10}{'recall':>8}")
-    for (regel, ernst), r in sorted(telling.items()):
-        precisie = f"{r['juist'] / r['bevindingen']:.2f}" if r["bevindingen"] else "-"
-        recall = f"{r['gevonden'] / r['geannoteerd']:.2f}" if r["geannoteerd"] else "-"
-        print(f"{regel:<24}{ernst:<14}{r['bevindingen']:>12}{r['juist']:>7}{precisie:>10}{r['geannoteerd']:>13}{r['gevonden']:>10}{recall:>8}")
+    print(f"{'regel':<24}{'ernst':<14}{'bevindingen':>12}{'juist':>7}{'precisie':>10}   |{'geannoteerd':>13}{'gevonden':>10}{'recall':>8}")
+    regels = sorted({r for r, _ in precisie} | set(recall))
+    for regel in regels:
+        ernsten = sorted(e for r, e in precisie if r == regel) or ["-"]
+        for nummer, ernst in enumerate(ernsten):
+            p = precisie.get((regel, ernst), {"bevindingen": 0, "juist": 0})
+            waarde = f"{p['juist'] / p['bevindingen']:.2f}" if p["bevindingen"] else "-"
+            links = f"{regel:<24}{ernst:<14}{p['bevindingen']:>12}{p['juist']:>7}{waarde:>10}   |"
+            r = recall.get(regel, {"geannoteerd": 0, "gevonden": 0})
+            rechts = "" if nummer else (f"{r['geannoteerd']:>13}{r['gevonden']:>10}"
+                                        f"{(r['gevonden'] / r['geannoteerd']) if r['geannoteerd'] else 0:>8.2f}")
+            print(links + rechts)
 
 
 def main() -> None:
@@ -99,18 +103,20 @@ def main() -> None:
     delen = {deel: [i for i in alle if i["deel"] == deel] for deel in ("ontwikkel", "toets")}
     tellingen = {}
     for deel, items in delen.items():
-        if fouten and (deel == "ontwikkel" or ook_toets):
+        laten_zien = fouten and (deel == "ontwikkel" or ook_toets)
+        if laten_zien:
             print(f"Fouten in '{deel}':")
-        tellingen[deel] = tel(items, fouten and (deel == "ontwikkel" or ook_toets))
+        tellingen[deel] = tel(items, laten_zien)
     for deel, items in delen.items():
-        tabel(f"Deel '{deel}'", tellingen[deel], len(items))
-    samen = defaultdict(lambda: defaultdict(int))
+        tabel(f"Deel '{deel}'", *tellingen[deel], len(items))
+    samen = [defaultdict(lambda: defaultdict(int)), defaultdict(lambda: defaultdict(int))]
     for telling in tellingen.values():
-        for sleutel, r in telling.items():
-            for veld, waarde in r.items():
-                samen[sleutel][veld] += waarde
-    tabel("Alle zinnen", samen, len(alle))
-    waarschuwend = [r["juist"] / r["bevindingen"] for (_, ernst), r in tellingen["toets"].items()
+        for som, deel in zip(samen, telling):
+            for sleutel, rij in deel.items():
+                for veld, waarde in rij.items():
+                    som[sleutel][veld] += waarde
+    tabel("Alle zinnen", *samen, len(alle))
+    waarschuwend = [r["juist"] / r["bevindingen"] for (_, ernst), r in tellingen["toets"][0].items()
                     if ernst == "waarschuwing" and r["bevindingen"] >= 3]
     laagste = min(waarschuwend, default=1.0)
     print(f"\nlaagste precisie van een waarschuwende regel (toets, minstens 3 bevindingen): {laagste:.2f}; doel {DOEL}")

@@ -95,7 +95,8 @@ def _in_context(analyse: ZinAnalyse, kop: str, hele_tekst: str) -> list[Probleem
             continue
         gemeld.add(woord)
         problemen = [p for p in problemen if not (p.regel == "moeilijk_woord" and p.fragment.lower() == woord)]
-        problemen.append(Probleem("moeilijk_woord", r_m["ernst_juridische_term"], r_m["bericht"],
+        ernst = "info" if term.get("bekend") == "ja" else r_m["ernst_juridische_term"]
+        problemen.append(Probleem("moeilijk_woord", ernst, r_m["bericht"],
                                   r_m["suggestie_juridische_term"].format(woord=woord, uitleg=term["uitleg"]),
                                   analyse.tekst[treffer.start():treffer.end()], analyse.tekst, treffer.start(), treffer.end()))
     return problemen
@@ -112,9 +113,10 @@ def _uitgelegd(woord: str, hele_tekst: str) -> bool:
 
 
 def _afkorting_uitgelegd(afkorting: str, hele_tekst: str) -> bool:
-    """Explained when written out somewhere in the text, or followed by its meaning in brackets: 't.a.v. (ter attentie van)'."""
-    return (afkortingen()[afkorting]["uitgeschreven"].lower() in hele_tekst
-            or re.search(re.escape(afkorting) + r"\s*\(", hele_tekst) is not None)
+    """Explained when followed by its meaning in brackets, 't.a.v. (ter attentie van)', or written out with the
+    abbreviation in brackets after it. ('over' somewhere in the text does not explain 'm.b.t.'.)"""
+    voluit = re.escape(afkortingen()[afkorting]["uitgeschreven"].lower())
+    return re.search(rf"{re.escape(afkorting)}\s*\(|{voluit}\s*\(\s*{re.escape(afkorting)}", hele_tekst) is not None
 
 
 def _document_bevindingen(hele_tekst: str, aantal_zinnen: int) -> list[Probleem]:

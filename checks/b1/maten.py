@@ -70,8 +70,10 @@ def meet(doc) -> ZinMaten:
     r = load_yaml("b1/regels.yaml")
     hulpwerkwoorden = set(r["passief"]["hulpwerkwoorden"])
     maten.scheidbaar = _scheidbare_werkwoorden(doc, set(r["ambtelijk_woord"]["deeltjes"]))
+    geen_passief = set(r["passief"]["geen_lijdende_vorm"])
     for t in woorden:
-        if t.dep_ == "aux:pass" and t.lemma_ in ("worden", "zijn") and t.head.i != t.i:
+        if t.dep_ == "aux:pass" and t.lemma_ in ("worden", "zijn") and t.head.i != t.i \
+                and _deelwoord(t.head) and t.head.lemma_.lower() not in geen_passief:
             maten.passief.append(_stuk(doc, t, t.head))
         elif t.text.lower() in hulpwerkwoorden and (deelwoord := _deelwoord_na(doc, t)) is not None:
             maten.passief.append(_stuk(doc, t, deelwoord))     # 'wordt ... beoordeeld', also when the parse misses it
@@ -94,6 +96,11 @@ def _scheidbare_werkwoorden(doc, deeltjes: set[str]) -> list[Scheidbaar]:
             gevonden.append(Scheidbaar(t.text.lower() + werkwoord.lemma_.lower(), _plek(doc, werkwoord, werkwoord),
                                        _plek(doc, t, t)))
     return gevonden
+
+
+def _deelwoord(token) -> bool:
+    """A past participle of a verb: 'gesloten' (sluiten), not an adjective the parser calls one ('arbeidsgeschikt')."""
+    return "Part" in token.morph.get("VerbForm") and token.lemma_.lower() != token.text.lower()
 
 
 def _deelwoord_na(doc, hulpwerkwoord):

@@ -58,15 +58,19 @@ def zin_problemen(zin: str, maten: ZinMaten) -> list[Probleem]:
                                   zin[begin:eind], zin, begin, eind))
 
     if maten.woorden > grens["zin_woorden"]:
-        meld("zin_te_lang", 0, len(zin), woorden=maten.woorden, grens=grens["zin_woorden"])
+        meld("zin_te_lang", 0, len(zin), None if maten.woorden > r["zin_te_lang"]["waarschuwing_boven"] else "info",
+             woorden=maten.woorden, grens=grens["zin_woorden"])
     for vervanging, begin, eind in _ambtelijk(klein, maten):
         meld("ambtelijk_woord", begin, eind, "info" if vervanging.let_op else None, alternatief=vervanging.alternatief)
+    worden = set(r["passief"]["hulpwerkwoorden"])
     for stuk in maten.passief:
-        meld("passief", stuk.begin, stuk.eind)
+        met_worden = bool(worden & set(stuk.tekst.lower().split()))
+        meld("passief", stuk.begin, stuk.eind, None if met_worden else r["passief"]["ernst_met_zijn"])
     for patroon in r["naamwoordstijl"]["patronen"]:
+        patroon, ernst = (patroon["patroon"], patroon.get("ernst")) if isinstance(patroon, dict) else (patroon, None)
         gevonden = _patroon(patroon).search(klein)
         if gevonden and not _patroon(r["naamwoordstijl"]["tenzij"]).search(klein[gevonden.start():]):
-            meld("naamwoordstijl", gevonden.start(), gevonden.end())
+            meld("naamwoordstijl", gevonden.start(), gevonden.end(), ernst)
             break
     for stuk in maten.tangen:
         meld("tangconstructie", stuk.begin, stuk.eind)
