@@ -131,5 +131,5 @@ def test_docx_comment_lands_on_its_sentence_inside_a_content_control_after_a_tab
     lichaam = terug.element.body.xml
     assert lichaam.count("commentRangeStart") == 1
     voor, na = lichaam.split("commentRangeStart")
-    assert "Indien u vragen hebt" in na and "Indien u vragen hebt" not in voor
+    assert "Indien" in na and "Indien" not in voor and "vragen hebt" in na
     assert "ambtelijk woord" in terug.part._comments_part.element.xml

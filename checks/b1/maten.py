@@ -73,7 +73,7 @@ def meet(doc) -> ZinMaten:
     geen_passief = set(r["passief"]["geen_lijdende_vorm"])
     for t in woorden:
         if t.dep_ == "aux:pass" and t.lemma_ in ("worden", "zijn") and t.head.i != t.i \
-                and _deelwoord(t.head) and t.head.lemma_.lower() not in geen_passief:
+                and _deelwoord(t.head, r["passief"]["werkwoord_zipf"]) and t.head.lemma_.lower() not in geen_passief:
             maten.passief.append(_stuk(doc, t, t.head))
         elif t.text.lower() in hulpwerkwoorden and (deelwoord := _deelwoord_na(doc, t)) is not None:
             maten.passief.append(_stuk(doc, t, deelwoord))     # 'wordt ... beoordeeld', also when the parse misses it
@@ -98,9 +98,11 @@ def _scheidbare_werkwoorden(doc, deeltjes: set[str]) -> list[Scheidbaar]:
     return gevonden
 
 
-def _deelwoord(token) -> bool:
-    """A past participle of a verb: 'gesloten' (sluiten), not an adjective the parser calls one ('arbeidsgeschikt')."""
-    return "Part" in token.morph.get("VerbForm") and token.lemma_.lower() != token.text.lower()
+def _deelwoord(token, drempel: float) -> bool:
+    """A past participle of a real verb: 'gesloten' (sluiten), not an adjective the parser calls one and gives an
+    invented infinitive ('arbeidsgeschikt', 'arbeidsgeschikken')."""
+    lemma = token.lemma_.lower()
+    return "Part" in token.morph.get("VerbForm") and lemma != token.text.lower() and zipf(lemma) >= drempel
 
 
 def _deelwoord_na(doc, hulpwerkwoord):

@@ -81,25 +81,62 @@ def _e(tekst) -> str:
 
 
 def docx_met_opmerkingen(docx: bytes, rapport: B1Rapport, auteur: str = "B1-controle") -> bytes:
-    """The same DOCX with a Word comment on each flagged sentence; runs and formatting are left as they are."""
+    """The same DOCX with one Word comment per flagged sentence, anchored on exactly the words it is about.
+
+    One finding: the comment range is that word or phrase. Several findings on one sentence: one comment that
+    lists them in reading order, each with its words quoted, anchored from the first of those words to the last
+    (so the highlight holds nothing the comment does not talk about, and Word puts the balloon at the first one;
+    with a long-sentence finding that is the whole sentence). Runs are split at the fragment's edges with their
+    formatting copied, so the document's text and look stay the same."""
     from docx import Document as Word
 
     word = Word(io.BytesIO(docx))
     alineas = _alle_alineas(word)
-    volgende = 0
+    index, vanaf = 0, 0
     for zin in rapport.zinnen:
-        if not zin.problemen or not zin.positie.startswith("alinea "):
+        problemen = [p for p in zin.problemen if p.begin is not None]
+        if not problemen or not zin.positie.startswith("alinea "):
             continue
-        for index in range(volgende, len(alineas)):
-            runs = _runs_van(alineas[index], zin.tekst)
+        for nummer in range(index, len(alineas)):
+            delen = _tekstdelen(alineas[nummer])
+            tekst = "".join(t for _, t in delen)
+            begin_zin = tekst.find(zin.tekst[:40], vanaf if nummer == index else 0)
+            if begin_zin < 0:
+                continue
+            index, vanaf = nummer, begin_zin + 1
+            plekken = [_plek_in(tekst, begin_zin, p) for p in problemen]
+            runs = _runs_tussen(alineas[nummer], min(b for b, _ in plekken), max(e for _, e in plekken))
             if runs:
-                volgende = index
-                tekst = "\n".join(f"{REGEL_NAMEN.get(p.regel, p.regel)}: {p.suggestie}" for p in zin.problemen)
-                word.add_comment(runs, text=tekst, author=auteur, initials="B1")
-                break
+                word.add_comment(runs, text=_opmerking(sorted(problemen, key=lambda p: (p.begin, p.eind))),
+                                 author=auteur, initials="B1")
+            break
     uit = io.BytesIO()
     word.save(uit)
     return uit.getvalue()
+
+
+def _opmerking(problemen: list) -> str:
+    """One readable comment: the finding, or a short list when the sentence has several."""
+    regels = [f"{REGEL_NAMEN.get(p.regel, p.regel)}: '{_kort(p.fragment)}'. {p.suggestie}" for p in problemen]
+    if len(regels) == 1:
+        return regels[0]
+    return f"{len(regels)} punten in deze zin:\n" + "\n".join(f"- {r}" for r in regels)
+
+
+def _kort(fragment: str) -> str:
+    return fragment if len(fragment) <= 60 else fragment[:57] + "..."
+
+
+def _plek_in(tekst: str, begin_zin: int, probleem) -> tuple[int, int]:
+    """Where a finding's words stand in the paragraph: at the offset the check gives, or, if the paragraph's
+    spacing differs from the checked text, the nearest place those words appear from the sentence on."""
+    verwacht = begin_zin + probleem.begin
+    if tekst[verwacht:verwacht + len(probleem.fragment)] == probleem.fragment:
+        return verwacht, verwacht + len(probleem.fragment)
+    gevonden = tekst.find(probleem.fragment, begin_zin)
+    if gevonden >= 0:
+        return gevonden, gevonden + len(probleem.fragment)
+    return verwacht, verwacht + len(probleem.fragment)
 
 
 def _alle_alineas(word) -> list:
@@ -113,17 +150,54 @@ def _alle_alineas(word) -> list:
     return [Paragraph(p, word._body) for p in word.element.body.iter(qn("w:p"))]
 
 
-def _runs_van(alinea, zin: str) -> list:
-    """The runs of a paragraph that hold (part of) the sentence."""
-    begin = alinea.text.find(zin[:40])
-    if begin < 0:
-        return []
-    eind, positie, gekozen = begin + len(zin), 0, []
-    for run in alinea.runs:
-        if positie < eind and positie + len(run.text) > begin:
+def _tekstdelen(alinea) -> list:
+    """The paragraph's runs and hyperlinks in order, each with its text (python-docx's Paragraph.text is their join)."""
+    return [(deel, deel.text) for deel in alinea.iter_inner_content()]
+
+
+def _runs_tussen(alinea, begin: int, eind: int) -> list:
+    """The runs that hold exactly the characters begin..eind of the paragraph, splitting runs at those edges.
+    A hyperlink, or a run with more than text and tabs (a field, a picture, a page break), is taken whole."""
+    from docx.text.run import Run
+
+    gekozen, positie = [], 0
+    for deel, tekst in _tekstdelen(alinea):
+        start, positie = positie, positie + len(tekst)
+        if positie <= begin or start >= eind or not tekst:
+            continue
+        if not isinstance(deel, Run):
+            gekozen += deel.runs
+        elif not _alleen_tekst(deel):
+            gekozen.append(deel)
+        else:
+            run = deel
+            if begin > start:
+                run, start = _splits(run, begin - start), begin
+            if positie > eind:
+                _splits(run, eind - start)
             gekozen.append(run)
-        positie += len(run.text)
     return gekozen
+
+
+def _alleen_tekst(run) -> bool:
+    from docx.oxml.ns import qn
+    return all(kind.tag in (qn("w:rPr"), qn("w:t"), qn("w:tab")) for kind in run._r)
+
+
+def _splits(run, op: int):
+    """Split a text run at a character: the run keeps the text before, a copy with the same formatting gets the
+    rest and is returned."""
+    import copy
+
+    from docx.text.run import Run
+
+    tekst = run.text
+    kopie = copy.deepcopy(run._r)
+    run._r.addnext(kopie)
+    run.text = tekst[:op]
+    rest = Run(kopie, run._parent)
+    rest.text = tekst[op:]
+    return rest
 
 
 _HTML_KOP = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>B1-rapport</title>
