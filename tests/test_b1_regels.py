@@ -125,6 +125,11 @@ def test_mede_as_the_particle_of_mededelen_gets_the_mededelen_advice():
     assert "mee" in probleem.suggestie and "weten" in probleem.suggestie and "'ook'" not in probleem.suggestie
 
 
+def test_a_listed_phrase_that_holds_the_split_verb_keeps_its_own_advice():
+    [probleem] = [p for p in bevindingen_van("Hierbij delen wij u mede dat de weg dicht is.") if p.regel == "ambtelijk_woord"]
+    assert probleem.fragment == "Hierbij delen wij u mede" and "laat weg" in probleem.suggestie
+
+
 def test_mede_on_its_own_still_means_ook():
     gevonden = [p for p in bevindingen_van("Deze regel geldt mede voor uw partner.") if p.regel == "ambtelijk_woord"]
     assert [(p.fragment, "ook" in p.suggestie) for p in gevonden] == [("mede", True)]
@@ -188,6 +193,12 @@ def ernst(tekst: str, regel: str) -> list[tuple[str, str]]:
 def test_passive_with_worden_warns_with_zijn_is_a_hint():
     assert ernst("Uw aanvraag wordt door ons zorgvuldig beoordeeld.", "passief") == [("wordt door ons zorgvuldig beoordeeld", "waarschuwing")]
     assert ernst("In verband met de verbouwing is het Stadsloket op vrijdag gesloten.", "passief") == [("is het Stadsloket op vrijdag gesloten", "info")]
+
+
+def test_passive_of_a_routine_service_is_a_hint_of_a_decision_a_warning():
+    assert ernst("Het grofvuil wordt op maandag opgehaald.", "passief") == [("wordt op maandag opgehaald", "info")]
+    assert ernst("Uw uitkering wordt met ingang van 1 juni beëindigd.", "passief") == [
+        ("wordt met ingang van 1 juni beëindigd", "waarschuwing")]
 
 
 def test_perfect_tense_and_adjectives_with_zijn_are_not_passive():

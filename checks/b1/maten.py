@@ -4,6 +4,7 @@ same measures, so repeated sentences in bulk letters are measured once."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -19,6 +20,8 @@ class Plek(NamedTuple):
     tekst: str
     begin: int
     eind: int
+    zeker: bool = True      # a passive the parser marks but that is no passive ('is gebleken'): measured, not reported
+    werkwoord: str = ""     # of a passive: its participle ('opgehaald' in 'wordt op maandag opgehaald')
 
 
 class Scheidbaar(NamedTuple):
@@ -72,11 +75,12 @@ def meet(doc) -> ZinMaten:
     maten.scheidbaar = _scheidbare_werkwoorden(doc, set(r["ambtelijk_woord"]["deeltjes"]))
     geen_passief = set(r["passief"]["geen_lijdende_vorm"])
     for t in woorden:
-        if t.dep_ == "aux:pass" and t.lemma_ in ("worden", "zijn") and t.head.i != t.i \
-                and _deelwoord(t.head, r["passief"]["werkwoord_zipf"]) and t.head.lemma_.lower() not in geen_passief:
-            maten.passief.append(_stuk(doc, t, t.head))
+        if t.dep_ == "aux:pass" and t.lemma_ in ("worden", "zijn") and t.head.i != t.i:
+            zeker = t.lemma_ == "worden" or (_deelwoord(t.head, r["passief"]["deelwoord_vorm"])
+                                             and t.head.text.lower() not in geen_passief)
+            maten.passief.append(_stuk(doc, t, t.head)._replace(zeker=zeker, werkwoord=t.head.text.lower()))
         elif t.text.lower() in hulpwerkwoorden and (deelwoord := _deelwoord_na(doc, t)) is not None:
-            maten.passief.append(_stuk(doc, t, deelwoord))     # 'wordt ... beoordeeld', also when the parse misses it
+            maten.passief.append(_stuk(doc, t, deelwoord)._replace(werkwoord=deelwoord.text.lower()))  # parse missed it
         if t.dep_ in ("compound:prt", "aux", "aux:pass") and abs(t.i - t.head.i) > grens["tang_woorden"]:
             maten.tangen.append(_stuk(doc, t, t.head))
         elif t.dep_ == "det" and abs(t.i - t.head.i) > grens["tang_lidwoord"]:
@@ -98,11 +102,10 @@ def _scheidbare_werkwoorden(doc, deeltjes: set[str]) -> list[Scheidbaar]:
     return gevonden
 
 
-def _deelwoord(token, drempel: float) -> bool:
-    """A past participle of a real verb: 'gesloten' (sluiten), not an adjective the parser calls one and gives an
-    invented infinitive ('arbeidsgeschikt', 'arbeidsgeschikken')."""
-    lemma = token.lemma_.lower()
-    return "Part" in token.morph.get("VerbForm") and lemma != token.text.lower() and zipf(lemma) >= drempel
+def _deelwoord(token, vorm: str) -> bool:
+    """A past participle as Dutch forms it ('gesloten', 'opgehaald'), not an adjective the parser calls one
+    ('arbeidsgeschikt'). By form: the model's lemmas of participles are unreliable ('opgehalen')."""
+    return "Part" in token.morph.get("VerbForm") and re.match(vorm, token.text.lower()) is not None
 
 
 def _deelwoord_na(doc, hulpwerkwoord):

@@ -62,10 +62,10 @@ def zin_problemen(zin: str, maten: ZinMaten) -> list[Probleem]:
              woorden=maten.woorden, grens=grens["zin_woorden"])
     for vervanging, begin, eind in _ambtelijk(klein, maten):
         meld("ambtelijk_woord", begin, eind, "info" if vervanging.let_op else None, alternatief=vervanging.alternatief)
-    worden = set(r["passief"]["hulpwerkwoorden"])
-    for stuk in maten.passief:
+    worden, gewoon = set(r["passief"]["hulpwerkwoorden"]), set(r["passief"]["gewone_handelingen"])
+    for stuk in (s for s in maten.passief if s.zeker):
         met_worden = bool(worden & set(stuk.tekst.lower().split()))
-        meld("passief", stuk.begin, stuk.eind, None if met_worden else r["passief"]["ernst_met_zijn"])
+        meld("passief", stuk.begin, stuk.eind, None if met_worden and stuk.werkwoord not in gewoon else "info")
     for patroon in r["naamwoordstijl"]["patronen"]:
         patroon, ernst = (patroon["patroon"], patroon.get("ernst")) if isinstance(patroon, dict) else (patroon, None)
         gevonden = _patroon(patroon).search(klein)
@@ -88,25 +88,30 @@ def zin_problemen(zin: str, maten: ZinMaten) -> list[Probleem]:
 
 def _ambtelijk(klein: str, maten: ZinMaten) -> list[tuple[Vervanging, int, int]]:
     """Ambtelijke words and phrases, after the separable verbs and fixed expressions they may be part of:
-    'wij delen u mede' is mededelen (not 'mede' = 'ook'), 'u dient uw bezwaar in' is indienen (not 'dient' = 'moet')."""
-    gevonden, bezet = [], []
+    'wij delen u mede' is mededelen (not 'mede' = 'ook'), 'u dient uw bezwaar in' is indienen (not 'dient' = 'moet').
+    A listed phrase that holds the whole split verb ('hierbij delen wij u mede') keeps its own advice."""
+    verbindingen = []                         # (entry or None, start, end, the parts' spans)
     for verbinding in maten.scheidbaar:
         if zipf(verbinding.werkwoord) < regels()["ambtelijk_woord"]["scheidbaar_zipf"]:
             continue                          # 'dit geldt mede voor u': no verb 'medegelden', so 'mede' is 'ook'
         delen = sorted((verbinding.stam, verbinding.deeltje), key=lambda p: p.begin)
-        bezet += [(p.begin, p.eind) for p in delen]
-        if vervanging := ambtelijk_per_woord().get(verbinding.werkwoord):
-            gescheiden = replace(vervanging, alternatief=vervanging.gescheiden or vervanging.alternatief)
-            gevonden.append((gescheiden, delen[0].begin, delen[1].eind))
-    for vervanging, patroon in ambtelijke_vormen():
-        for treffer in patroon.finditer(klein):
-            if not _overlapt(treffer.start(), treffer.end(), bezet):
-                gevonden.append((vervanging, treffer.start(), treffer.end()))
-                bezet.append((treffer.start(), treffer.end()))
-    for vervanging, begin, eind in ambtelijk_in(klein):
-        if _overlapt(begin, eind, bezet) or (vervanging.let_op and ARTIKEL.search(klein, eind)):
+        vervanging = ambtelijk_per_woord().get(verbinding.werkwoord)
+        if vervanging:
+            vervanging = replace(vervanging, alternatief=vervanging.gescheiden or vervanging.alternatief)
+        verbindingen.append((vervanging, delen[0].begin, delen[1].eind, [(p.begin, p.eind) for p in delen]))
+    woorden = [(v, t.start(), t.end()) for v, patroon in ambtelijke_vormen() for t in patroon.finditer(klein)]
+    woorden += ambtelijk_in(klein)
+    gevonden, bezet = [], []
+    for vervanging, begin, eind in sorted(woorden, key=lambda w: (w[1], -w[2])):
+        geraakt = [v for v in verbindingen if _overlapt(begin, eind, v[3])]
+        if _overlapt(begin, eind, bezet) or any(not (begin <= v[1] and eind >= v[2]) for v in geraakt):
+            continue                          # a part of a split verb, or inside a phrase already found
+        if vervanging.let_op and ARTIKEL.search(klein, eind):
             continue                          # 'op grond van artikel 5:32': the legal basis needs the phrase
+        verbindingen = [v for v in verbindingen if v not in geraakt]
         gevonden.append((vervanging, begin, eind))
+        bezet.append((begin, eind))
+    gevonden += [(v, begin, eind) for v, begin, eind, _ in verbindingen if v and not _overlapt(begin, eind, bezet)]
     return sorted(gevonden, key=lambda g: g[1])
 
 
