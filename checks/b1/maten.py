@@ -93,10 +93,13 @@ def _scheidbare_werkwoorden(doc, deeltjes: set[str]) -> list[Scheidbaar]:
     The parser marks most as compound:prt; an adverb-like particle from the list ('mede') it may call advmod."""
     gevonden = []
     for t in doc:
-        werkwoord = t.head
-        if t.i == werkwoord.i or werkwoord.pos_ not in ("VERB", "AUX") or t.text.lower() not in deeltjes:
+        afhankelijk = t.dep_
+        if (afhankelijk != "compound:prt" and afhankelijk != "advmod") or t.lower_ not in deeltjes:
             continue
-        if t.dep_ == "compound:prt" or (t.dep_ == "advmod" and t.i > werkwoord.i):
+        werkwoord = t.head
+        if t.i == werkwoord.i or werkwoord.pos_ not in ("VERB", "AUX"):
+            continue
+        if afhankelijk == "compound:prt" or t.i > werkwoord.i:
             gevonden.append(Scheidbaar(t.text.lower() + werkwoord.lemma_.lower(), _plek(doc, werkwoord, werkwoord),
                                        _plek(doc, t, t)))
     return gevonden

@@ -123,8 +123,8 @@ def _plekken(zin: str, woorden: list[str]) -> list[tuple[int, int]]:
     """Where each word of the list stands in the sentence, in order (a repeated word: its next occurrence)."""
     plekken, vanaf = [], 0
     for woord in woorden:
-        treffer = re.compile(rf"(?<!\w){re.escape(woord)}(?!\w)").search(zin, vanaf) \
-            or re.compile(rf"(?<!\w){re.escape(woord)}(?!\w)").search(zin)
+        patroon = re.compile(rf"(?<!\w){re.escape(woord)}(?!\w)")
+        treffer = patroon.search(zin, vanaf) or patroon.search(zin)
         if treffer:
             plekken.append((treffer.start(), treffer.end()))
             vanaf = treffer.end()
