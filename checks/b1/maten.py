@@ -25,6 +25,10 @@ class ZinMaten:
     max_afhankelijkheid: int = 0
     passief: list[str] = field(default_factory=list)     # "wordt ... beoordeeld"
     tangen: list[str] = field(default_factory=list)      # "hebben ... ontvangen"
+    ongewone_woorden: int = 0               # content words less common than drempels' ongewoon_zipf (names excluded)
+    zeldzaamste_zipf: float = 7.0           # how common the sentence's least common content word is
+    woorden_voor_persoonsvorm: int = 0      # words before the first finite verb: a long run-up is hard to follow
+    zelfstandige_naamwoorden: int = 0       # nouns: many of them is a nominal, dense style
 
     @property
     def lettergrepen_per_woord(self) -> float:
@@ -47,6 +51,7 @@ def meet(doc) -> ZinMaten:
     maten.zeldzaam = [t.text for t in woorden if _zeldzaam(t, grens["zeldzaam_zipf"])]
     maten.inhoudswoorden = sum(1 for t in woorden if t.pos_ in INHOUDSWOORDEN and t.dep_ not in ("aux", "aux:pass", "cop"))
     maten.bijzinnen = max(1, sum(1 for t in woorden if "Fin" in t.morph.get("VerbForm")))
+    _meet_woordgebruik(maten, woorden, grens["ongewoon_zipf"])
     afstanden = [abs(t.i - t.head.i) for t in woorden if t.head.i != t.i]
     if afstanden:
         maten.afhankelijkheid = sum(afstanden) / len(afstanden)
@@ -62,6 +67,22 @@ def meet(doc) -> ZinMaten:
         elif t.dep_ == "det" and abs(t.i - t.head.i) > grens["tang_lidwoord"]:
             maten.tangen.append(_stuk(doc, t, t.head))
     return maten
+
+
+def _meet_woordgebruik(maten: ZinMaten, woorden: list, drempel: float) -> None:
+    """Word use and word order for the score: uncommon content words (one word lookup each, cached), the least
+    common one, nouns, and the words before the first finite verb."""
+    frequenties = [zipf(t.text.lower()) for t in woorden if _inhoudswoord(t)]
+    maten.ongewone_woorden = sum(1 for f in frequenties if f < drempel)
+    maten.zeldzaamste_zipf = min(frequenties, default=7.0)
+    maten.zelfstandige_naamwoorden = sum(1 for t in woorden if t.pos_ == "NOUN")
+    maten.woorden_voor_persoonsvorm = next((n for n, t in enumerate(woorden) if "Fin" in t.morph.get("VerbForm")), len(woorden))
+
+
+def _inhoudswoord(token) -> bool:
+    """A content word that can be common or not: no name, number, auxiliary or capitalised word inside the sentence."""
+    return (token.pos_ in INHOUDSWOORDEN and token.pos_ != "PROPN" and token.text.isalpha()
+            and token.dep_ not in ("aux", "aux:pass", "cop") and not (token.text[0].isupper() and token.i > 0))
 
 
 def _deelwoord_na(doc, hulpwerkwoord):
