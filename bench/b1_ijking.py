@@ -74,12 +74,12 @@ def fit(verschil: np.ndarray, stappen: int = 3000, leer: float = 0.1, l2: float 
     return w
 
 
-def gekruist(verschil: np.ndarray, documenten: np.ndarray) -> np.ndarray:
+def gekruist(verschil: np.ndarray, documenten: np.ndarray, vrij: bool = False) -> np.ndarray:
     """Per pair: ranked right out of sample, 5-fold split by document (a tie counts as wrong)."""
     goed = np.zeros(len(verschil), dtype=bool)
     for vouw in range(VOUWEN):
         test = documenten % VOUWEN == vouw
-        goed[test] = verschil[test] @ fit(verschil[~test]) > 0
+        goed[test] = verschil[test] @ fit(verschil[~test], vrij=vrij) > 0
     return goed
 
 
@@ -126,6 +126,8 @@ def main() -> None:
     print(kop)
     cv = regel("Sjabloonstraat B1-score", gekruist(verschil[passen], documenten[passen]), np.ones(passen.sum(), bool),
                langer[passen], korter[passen])
+    regel("vorige score (ruwe lengte)", gekruist(vorig[passen], documenten[passen], vrij=True), np.ones(passen.sum(), bool),
+          langer[passen], korter[passen])
     print("apart gehouden documenten (gewichten gepast op alle andere documenten, één keer gemeten):")
     print(kop)
     goed_apart = verschil @ w > 0
@@ -136,6 +138,7 @@ def main() -> None:
     print("ter vergelijking, 5-voudig gekruist per document over alle paren:")
     print(kop)
     regel("Sjabloonstraat B1-score", gekruist(verschil, documenten), np.ones(len(data), bool), langer, korter)
+    regel("vorige score (ruwe lengte)", gekruist(vorig, documenten, vrij=True), np.ones(len(data), bool), langer, korter)
     regel("alleen gemiddelde zinslengte", zinslengte, np.ones(len(data), bool), langer, korter)
     regel("alleen Flesch-Douma (textstat)", douma, np.ones(len(data), bool), langer, korter)
 
