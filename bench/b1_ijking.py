@@ -8,7 +8,8 @@ The documents in APART (chosen before any fitting: every fourth document from 3,
 quarter of the pairs) are never fitted on. Feature and setting choices were made by 5-fold cross-validation per
 document on the other documents only; the held-out documents are scored once, with the weights fitted on all other
 documents. Each figure is given overall, where the rewrite has more words than the original, and where it has fewer,
-next to two baselines: mean sentence length alone and textstat's Flesch-Douma alone.
+next to baselines: the previous score (raw length, weights of either sign), mean sentence length alone and
+textstat's Flesch-Douma alone.
 
 With --schrijf it writes those weights (fitted on the fit part only) and the figures to content/b1/score.yaml.
 The last line is `verhouding: X`: our held-out accuracy over the better baseline's.

@@ -1,6 +1,7 @@
 """Measures of one sentence, from its parse: length, syllables, rare words, content words per clause,
-dependency length (as in LiNT), passives and long gaps (tangconstructies). Pure: the same sentence gives the
-same measures, so repeated sentences in bulk letters are measured once."""
+dependency length (as in LiNT), passives, long gaps (tangconstructies), uncommon words, nouns and the words
+before the finite verb. Pure: the same sentence gives the same measures, so repeated sentences in bulk letters are
+measured once."""
 
 from __future__ import annotations
 
