@@ -1,6 +1,7 @@
 """Measures of one sentence, from its parse: length, syllables, rare words, content words per clause,
-dependency length (as in LiNT), passives and long gaps (tangconstructies). Pure: the same sentence gives the
-same measures, so repeated sentences in bulk letters are measured once."""
+dependency length (as in LiNT), passives, long gaps (tangconstructies), uncommon words, nouns and the words
+before the finite verb. Pure: the same sentence gives the same measures, so repeated sentences in bulk letters are
+measured once."""
 
 from __future__ import annotations
 
@@ -44,6 +45,10 @@ class ZinMaten:
     scheidbaar: list[Scheidbaar] = field(default_factory=list)   # "delen u mede": mededelen
     passief: list[Plek] = field(default_factory=list)    # "wordt ... beoordeeld"
     tangen: list[Plek] = field(default_factory=list)     # "hebben ... ontvangen"
+    ongewone_woorden: int = 0               # content words less common than drempels' ongewoon_zipf (names excluded)
+    zeldzaamste_zipf: float = 7.0           # how common the sentence's least common content word is
+    woorden_voor_persoonsvorm: int = 0      # words before the first finite verb: a long run-up is hard to follow
+    zelfstandige_naamwoorden: int = 0       # nouns: many of them is a nominal, dense style
 
     @property
     def lettergrepen_per_woord(self) -> float:
@@ -66,6 +71,7 @@ def meet(doc) -> ZinMaten:
     maten.zeldzaam = [t.text for t in woorden if _zeldzaam(t, grens["zeldzaam_zipf"])]
     maten.inhoudswoorden = sum(1 for t in woorden if t.pos_ in INHOUDSWOORDEN and t.dep_ not in ("aux", "aux:pass", "cop"))
     maten.bijzinnen = max(1, sum(1 for t in woorden if "Fin" in t.morph.get("VerbForm")))
+    _meet_woordgebruik(maten, woorden, grens["ongewoon_zipf"])
     afstanden = [abs(t.i - t.head.i) for t in woorden if t.head.i != t.i]
     if afstanden:
         maten.afhankelijkheid = sum(afstanden) / len(afstanden)
@@ -109,6 +115,22 @@ def _deelwoord(token, vorm: str) -> bool:
     """A past participle as Dutch forms it ('gesloten', 'opgehaald'), not an adjective the parser calls one
     ('arbeidsgeschikt'). By form: the model's lemmas of participles are unreliable ('opgehalen')."""
     return "Part" in token.morph.get("VerbForm") and re.match(vorm, token.text.lower()) is not None
+
+
+def _meet_woordgebruik(maten: ZinMaten, woorden: list, drempel: float) -> None:
+    """Word use and word order for the score: uncommon content words (one word lookup each, cached), the least
+    common one, nouns, and the words before the first finite verb."""
+    frequenties = [zipf(t.text.lower()) for t in woorden if _inhoudswoord(t)]
+    maten.ongewone_woorden = sum(1 for f in frequenties if f < drempel)
+    maten.zeldzaamste_zipf = min(frequenties, default=7.0)
+    maten.zelfstandige_naamwoorden = sum(1 for t in woorden if t.pos_ == "NOUN")
+    maten.woorden_voor_persoonsvorm = next((n for n, t in enumerate(woorden) if "Fin" in t.morph.get("VerbForm")), len(woorden))
+
+
+def _inhoudswoord(token) -> bool:
+    """A content word that can be common or not: no name, number, auxiliary or capitalised word inside the sentence."""
+    return (token.pos_ in INHOUDSWOORDEN and token.pos_ != "PROPN" and token.text.isalpha()
+            and token.dep_ not in ("aux", "aux:pass", "cop") and not (token.text[0].isupper() and token.i > 0))
 
 
 def _deelwoord_na(doc, hulpwerkwoord):

@@ -1,5 +1,9 @@
 """The B1 score: 0 to 100, higher is easier. A weighted sum of sentence measures through a logistic curve;
-the weights are fitted on real before/after rewrites (bench/b1_ijking.py) and stored in content/b1/score.yaml."""
+the weights are fitted on real before/after rewrites (bench/b1_ijking.py) and stored in content/b1/score.yaml.
+
+Every feature is a difficulty (more is harder) and its weight is at most 0: a feature cannot make a sentence easier.
+Length counts only above the B1 sentence length (drempels' zin_woorden), so a short added explanation ("Dat betekent:
+...") costs nothing; the rest is measured per clause or per word, not per sentence."""
 
 from __future__ import annotations
 
@@ -8,18 +12,25 @@ import math
 from checks.b1.maten import ZinMaten, drempels
 from checks.content import load_yaml
 
-KENMERKEN = ("woorden", "lettergrepen_per_woord", "zeldzaam_aandeel", "afhankelijkheid",
-             "inhoudswoorden_per_bijzin", "passief", "naamwoordstijl", "ambtelijk")
+KENMERKEN = ("woorden_boven_grens", "woorden_per_bijzin", "lettergrepen_per_woord", "ongewone_woorden",
+             "zeldzaamste_woord", "afhankelijkheid", "afhankelijkheid_max", "inhoudswoorden_per_bijzin",
+             "woorden_voor_persoonsvorm", "zelfstandige_naamwoorden", "passief", "naamwoordstijl", "ambtelijk")
+MEEST_GEWONE_ZIPF = 7.0     # the Zipf value of the most common words ('de', 'het')
 
 
 def kenmerken(maten: ZinMaten, naamwoordstijl: int, ambtelijk: int) -> dict[str, float]:
-    """The features of one sentence that the score weighs."""
+    """The features of one sentence that the score weighs, each a difficulty."""
     return {
-        "woorden": maten.woorden,
+        "woorden_boven_grens": max(0, maten.woorden - drempels()["zin_woorden"]),
+        "woorden_per_bijzin": maten.woorden / maten.bijzinnen,
         "lettergrepen_per_woord": maten.lettergrepen_per_woord,
-        "zeldzaam_aandeel": len(maten.zeldzaam) / maten.woorden if maten.woorden else 0.0,
+        "ongewone_woorden": maten.ongewone_woorden,
+        "zeldzaamste_woord": max(0.0, MEEST_GEWONE_ZIPF - maten.zeldzaamste_zipf),
         "afhankelijkheid": maten.afhankelijkheid,
+        "afhankelijkheid_max": maten.max_afhankelijkheid,
         "inhoudswoorden_per_bijzin": maten.inhoudswoorden_per_bijzin,
+        "woorden_voor_persoonsvorm": maten.woorden_voor_persoonsvorm,
+        "zelfstandige_naamwoorden": maten.zelfstandige_naamwoorden / maten.woorden if maten.woorden else 0.0,
         "passief": len(maten.passief),
         "naamwoordstijl": naamwoordstijl,
         "ambtelijk": ambtelijk,
