@@ -200,7 +200,9 @@ def main() -> None:
               f"oud kaal {len(oud_wint(ids, 'kaal')):>2}/{len(ids)}, oud brief {len(oud_wint(ids, 'brief')):>2}/{len(ids)}")
     loo_winst = [d for d in genoeg if d in wint(metingen, loo[d], [d], "brief")]
     oud = oud_wint(genoeg, "brief")
-    print(f"laat-een-weg   nieuw brief {len(loo_winst)}/{len(genoeg)}; oud brief (gemiddelde over regels) {len(oud)}/{len(genoeg)}")
+    print(f"laat-een-weg   nieuw brief {len(loo_winst)}/{len(genoeg)} (verloren: "
+          f"{', '.join(str(d) for d in genoeg if d not in loo_winst)}); oud brief (gemiddelde over regels) "
+          f"{len(oud)}/{len(genoeg)} (verloren: {', '.join(str(d) for d in genoeg if d not in oud)})")
     b1_orig = sum(brief_score(metingen[d]["brief"]["orig"]["zinnen"], weging).score >= B1 for d in genoeg)
     b1_plain = sum(brief_score(metingen[d]["brief"]["plain"]["zinnen"], weging).score >= B1 for d in genoeg)
     oud_orig = sum(metingen[d]["brief"]["orig"]["oud"] >= B1 for d in genoeg)

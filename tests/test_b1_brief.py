@@ -119,6 +119,17 @@ def test_the_furniture_does_not_move_the_score(tmp_path):
     assert met.score == pytest.approx(kaal.score) and not kaal.niet_gescoord
 
 
+def test_the_kcc_can_have_a_recognised_kind_scored_after_all(tmp_path):
+    gebruik_aanpassingen({"b1/brief.yaml": {"toch_scoren": ["bezwaarclausule"]}})
+    try:
+        rapport = _rapport(tmp_path, KOP + "\n" + MOEILIJK + "\n" + SLOT)
+    finally:
+        gebruik_aanpassingen(None)
+    assert any(z.tekst.startswith("Tegen dit besluit") for z in rapport.zinnen)
+    assert "bezwaarclausule" not in {n.soort for n in rapport.niet_gescoord}
+    assert "aanhef" in {n.soort for n in rapport.niet_gescoord}
+
+
 def test_running_text_about_a_bezwaar_is_still_scored(tmp_path):
     """A sentence that mentions the bezwaarschrift without the term of the clause is the writer's own text."""
     zin = "Uw bezwaarschrift hebben wij op 4 maart gekregen en wij hebben het goed gelezen."

@@ -37,7 +37,8 @@ def briefdelen(document: Document) -> dict[int, str]:
     _korte_regels(alineas, romp, delen, data)
     _secties_en_zinnen(alineas, romp, delen, "bezwaarclausule", _clausule(data))
     _secties_en_zinnen(alineas, romp, delen, "wettekst", data["wettekst"])
-    return dict(sorted(delen.items()))
+    toch = set(data.get("toch_scoren") or [])
+    return {i: soort for i, soort in sorted(delen.items()) if soort not in toch}
 
 
 def niet_gescoord(document: Document, delen: dict[int, str]) -> list[NietGescoord]:
