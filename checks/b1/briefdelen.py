@@ -82,17 +82,17 @@ def _briefhoofd(alineas: list[Alinea], romp: list[int], delen: dict[int, str], d
 
 
 def _slot(alineas: list[Alinea], romp: list[int], delen: dict[int, str], data: dict) -> None:
-    """The greeting, and the short lines after it (names, functions, 'namens het college'); in the last 40% of the
+    """The greeting, and the short lines after it (names, functions, 'namens het college'); in the closing part of the
     letter also a list of enclosures, and signature lines without a greeting (the Awb check's ondertekening phrases)."""
     definitie = _awb(data, "ondertekening")
     groet = patroon(definitie["groet"])
     zinnen = [patroon(z) for z in definitie.get("zinnen", [])]
     kort = data["regel_max_woorden"]
     lijsten = {soort: patroon(p) for soort, p in data.get("lijst_na", {}).items()}
-    begin_slot = int(len(romp) * 0.6)
+    begin_slot = int(len(romp) * (1 - data["slot_deel"]))
     for plek, i in enumerate(romp[begin_slot:], start=begin_slot):
         soort = next((s for s, p in lijsten.items() if _woorden(alineas[i]) <= kort and p.search(alineas[i].klein)), None)
-        if soort and delen.get(i, "ondertekening") == "ondertekening":
+        if soort and i not in delen:
             delen[i] = soort
             _korte_regels_na(alineas, romp[plek + 1:], delen, soort, data)
     for plek, i in enumerate(romp):

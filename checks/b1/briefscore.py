@@ -5,6 +5,7 @@ levels of drempels.yaml (B1 from 50) mean the same for a letter as for a sentenc
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from checks.b1.maten import drempels
@@ -23,7 +24,7 @@ def parameters() -> dict:
     return load_yaml("b1/brief.yaml")["oordeel"]
 
 
-def brief_score(zinnen: list[tuple[float, str]], weging: dict | None = None) -> BriefScore:
+def brief_score(zinnen: list[tuple[float, Hashable]], weging: dict | None = None) -> BriefScore:
     """`zinnen`: (sentence score, the paragraph it is in), in order. `weging` overrides the stored parameters
     (the bench script tries others)."""
     weging = weging or parameters()
@@ -31,7 +32,7 @@ def brief_score(zinnen: list[tuple[float, str]], weging: dict | None = None) -> 
         return BriefScore(100.0, 100.0, 100.0, 0.0)
     scores = [s for s, _ in zinnen]
     gemiddelde = sum(scores) / len(scores)
-    per_alinea: dict[str, list[float]] = {}
+    per_alinea: dict[Hashable, list[float]] = {}
     for score, alinea in zinnen:
         per_alinea.setdefault(alinea, []).append(score)
     alineas = sorted(sum(s) / len(s) for s in per_alinea.values())

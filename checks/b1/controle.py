@@ -72,7 +72,7 @@ def controleer_b1(document: Document) -> B1Rapport:
     for (zin, alinea, kop_erboven), analyse in zip(zinnen, analyses):
         problemen = _in_context(analyse, kop_erboven, hele_tekst)
         resultaten.append(ZinResultaat(zin, alinea.positie, analyse.score, problemen))
-    rapport = _oordeel(document.bestand, resultaten, analyses)
+    rapport = _oordeel(document.bestand, resultaten, analyses, [id(alinea) for _, alinea, _ in zinnen])
     rapport.bevindingen += _document_bevindingen(hele_tekst, len(resultaten))
     rapport.niet_gescoord = niet_gescoord(document, delen)
     return rapport
@@ -127,11 +127,12 @@ def _document_bevindingen(hele_tekst: str, aantal_zinnen: int) -> list[Probleem]
     return []
 
 
-def _oordeel(bestand: str, resultaten: list[ZinResultaat], analyses: list[ZinAnalyse]) -> B1Rapport:
+def _oordeel(bestand: str, resultaten: list[ZinResultaat], analyses: list[ZinAnalyse], alineas: list[int]) -> B1Rapport:
+    """The letter's verdict; `alineas` says which paragraph each sentence is in (a PDF's positions are pages)."""
     grens = drempels()
     if not analyses:
         return B1Rapport(bestand, True, "A2", 100.0, {"zinnen": 0, "woorden": 0}, [], [], ["geen lopende tekst gevonden"])
-    brief = brief_score([(z.score, z.positie) for z in resultaten])
+    brief = brief_score([(z.score, alinea) for z, alinea in zip(resultaten, alineas)])
     score = brief.score
     woorden = sum(a.maten.woorden for a in analyses)
     grepen = sum(a.maten.lettergrepen for a in analyses)
