@@ -128,31 +128,33 @@ def _clausule(data: dict) -> dict:
     termijn = definitie["onderdelen"]["termijn"]["patroon"]
     return {"koppen": definitie.get("koppen", []), "niet_als": definitie.get("niet_als", []),
             "zinnen": [f"^(?=[\\s\\S]*(?:{termijn}))[\\s\\S]*?(?:{z})" for z in definitie.get("zinnen", [])],
-            "vervolg": definitie.get("zinnen", [])}
+            "vervolg": definitie.get("zinnen", []) + [termijn]}
 
 
 def _secties_en_zinnen(alineas: list[Alinea], romp: list[int], delen: dict[int, str], soort: str,
                        definitie: dict) -> None:
-    """Paragraphs under one of the headings (up to the next heading), and paragraphs with one of the phrases; a
-    paragraph with a 'vervolg' phrase right after one of them belongs to it too. 'niet_als' phrases keep a
-    paragraph out ('u kunt nog geen bezwaar maken' is the writer's own sentence)."""
+    """Paragraphs under one of the headings, and paragraphs with one of the phrases. A paragraph right after one of
+    them belongs to it when it is an item of a list it opens ('Zet in uw bezwaarschrift:') or has a 'vervolg' phrase;
+    under a heading the first paragraph always does. Other running text ends the part ('Onze excuses voor ...' after
+    the clause is the writer's own), and 'niet_als' phrases keep a paragraph out ('u kunt nog geen bezwaar maken')."""
     koppen = [kop_patroon(k) for k in definitie.get("koppen", [])]
     zinnen = [patroon(z) for z in definitie.get("zinnen", [])]
     vervolg = [patroon(z) for z in definitie.get("vervolg", [])]
     niet_als = [patroon(z) for z in definitie.get("niet_als", [])]
-    onder_kop, vorige = False, False
+    onder_kop, eerste, vorige = False, False, False
     for i in romp:
         alinea = alineas[i]
         if alinea.kop:
-            onder_kop = any(k.search(alinea.klein) for k in koppen)
-            if onder_kop and i not in delen:
-                delen[i] = soort
+            onder_kop = eerste = any(k.search(alinea.klein) for k in koppen)
+            vorige = onder_kop and delen.setdefault(i, soort) == soort
             continue
         if i in delen:
             vorige = delen[i] == soort
             continue
-        raak = (onder_kop or any(z.search(alinea.klein) for z in zinnen)
-                or vorige and any(z.search(alinea.klein) for z in vervolg))
+        lijst = vorige and alineas[i - 1].tekst.rstrip().endswith((":", ";"))
+        verder = lijst or vorige and any(z.search(alinea.klein) for z in vervolg)
+        raak = eerste or verder or any(z.search(alinea.klein) for z in zinnen)
+        onder_kop, eerste = onder_kop and raak, False
         vorige = raak and not any(n.search(alinea.klein) for n in niet_als)
         if vorige:
             delen[i] = soort
