@@ -137,6 +137,18 @@ def test_running_text_about_a_bezwaar_is_still_scored(tmp_path):
     assert [z.tekst for z in rapport.zinnen] == [zin]
 
 
+def test_the_writers_own_text_after_the_clause_and_about_the_law_is_scored(tmp_path):
+    """The clause ends where running text without a clause phrase starts; a 'Wettelijk kader' in the writer's own
+    words is running text, only quoted law is not."""
+    uitleg = "De regels voor de markt staan in de Apv. Daarin staat dat u een vergunning nodig hebt voor een standplaats."
+    excuses = "Wij vinden het jammer dat wij u geen beter bericht kunnen sturen."
+    slot = SLOT.replace("\n\nArtikel 5:22", f"\n\n{excuses}\n\nArtikel 5:22")
+    rapport = _rapport(tmp_path, KOP + "\nWettelijk kader\n" + uitleg + "\n\n" + slot)
+    gescoord = [z.tekst for z in rapport.zinnen]
+    assert excuses in gescoord and uitleg.split(". ")[0] + "." in gescoord
+    assert not any(t.startswith(("Tegen dit besluit", '"Het is verboden')) for t in gescoord)
+
+
 def test_a_letter_is_judged_on_its_one_very_hard_paragraph(tmp_path, weging):
     weging(gewicht_moeilijkste=0.5, moeilijkste_alineas=1, straf=0.0, toegestaan=0.0)
     makkelijk = _rapport(tmp_path, "\n\n".join(MAKKELIJK))
