@@ -180,3 +180,21 @@ def test_the_products_own_letter_passes_with_its_furniture_recognised(tmp_path):
     soorten = {n.soort for n in rapport.niet_gescoord}
     assert {"koptekst", "adres", "datum", "kenmerk", "aanhef", "groet", "ondertekening", "voettekst"} <= soorten
     assert not any(z.tekst.startswith(("Geachte", "namens", "Onderwerp")) for z in rapport.zinnen)
+
+
+def test_the_api_and_the_kcc_page_list_what_was_not_scored():
+    from fastapi.testclient import TestClient
+
+    from web.app import maak_app
+    from web.veiligheid import CSRF_COOKIE
+
+    brief = KOP + "\n" + "\n\n".join(MAKKELIJK) + "\n\n" + SLOT
+    with TestClient(maak_app()) as client:
+        uitslag = client.post("/api/b1", json={"tekst": brief}).json()
+        client.get("/")
+        pagina = client.get(client.post("/b1", data={"csrf": client.cookies.get(CSRF_COOKIE), "tekst": brief},
+                                        follow_redirects=False).headers["location"]).text
+    assert f"niet gescoord: {len(uitslag['niet_gescoord'])} regels (briefhoofd, adres" in pagina
+    soorten = {n["soort"] for n in uitslag["niet_gescoord"]}
+    assert {"adres", "kenmerk", "aanhef", "bezwaarclausule", "groet", "ondertekening"} <= soorten
+    assert uitslag["b1"] is True and uitslag["maten"]["zinnen"] == 12
