@@ -78,7 +78,7 @@ class B1Zin(BaseModel):
 
 class B1NietGescoord(BaseModel):
     tekst: str
-    soort: str = Field(description="adres, kenmerk, datum, aanhef, groet, ondertekening, bezwaarclausule, wettekst, ...")
+    soort: str = Field(description="adres, kenmerk, datum, aanhef, groet, ondertekening, bezwaarclausule, ...")
     positie: str
 
 

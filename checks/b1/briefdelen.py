@@ -67,7 +67,8 @@ def _briefhoofd(alineas: list[Alinea], romp: list[int], delen: dict[int, str], d
     """Everything before the salutation ('Geachte ...') is letterhead. Without a salutation, the leading block of
     short lines is, as far as its lines match a kind of furniture (a title there stays running text)."""
     aanhef = patroon(data["aanhef"])
-    begin = next((i for i in romp if aanhef.search(alineas[i].klein) and _woorden(alineas[i]) <= data["regel_max_woorden"]), None)
+    begin = next((i for i in romp
+                  if aanhef.search(alineas[i].klein) and _woorden(alineas[i]) <= data["regel_max_woorden"]), None)
     if begin is not None:
         delen[begin] = "aanhef"
         for i in romp:
@@ -91,7 +92,8 @@ def _slot(alineas: list[Alinea], romp: list[int], delen: dict[int, str], data: d
     lijsten = {soort: patroon(p) for soort, p in data.get("lijst_na", {}).items()}
     begin_slot = int(len(romp) * (1 - data["slot_deel"]))
     for plek, i in enumerate(romp[begin_slot:], start=begin_slot):
-        soort = next((s for s, p in lijsten.items() if _woorden(alineas[i]) <= kort and p.search(alineas[i].klein)), None)
+        soort = next((s for s, p in lijsten.items()
+                      if _woorden(alineas[i]) <= kort and p.search(alineas[i].klein)), None)
         if soort and i not in delen:
             delen[i] = soort
             _korte_regels_na(alineas, romp[plek + 1:], delen, soort, data)

@@ -41,5 +41,6 @@ def brief_score(zinnen: list[tuple[float, Hashable]], weging: dict | None = None
     grens = drempels()["niveaus"]["B1"]
     aandeel = sum(s < grens for s in scores) / len(scores)
     gewicht = weging["gewicht_moeilijkste"]
-    score = (1 - gewicht) * gemiddelde + gewicht * hardste - weging["straf"] * 100 * max(0.0, aandeel - weging["toegestaan"])
+    straf = weging["straf"] * 100 * max(0.0, aandeel - weging["toegestaan"])
+    score = (1 - gewicht) * gemiddelde + gewicht * hardste - straf
     return BriefScore(max(0.0, min(100.0, score)), gemiddelde, hardste, aandeel)
