@@ -76,6 +76,12 @@ class B1Zin(BaseModel):
     problemen: list[Probleem]
 
 
+class B1NietGescoord(BaseModel):
+    tekst: str
+    soort: str = Field(description="adres, kenmerk, datum, aanhef, groet, ondertekening, bezwaarclausule, ...")
+    positie: str
+
+
 class B1Uitslag(BaseModel):
     bestand: str
     b1: bool
@@ -85,6 +91,8 @@ class B1Uitslag(BaseModel):
     redenen: list[str]
     zinnen: list[B1Zin]
     bevindingen: list[Probleem]
+    niet_gescoord: list[B1NietGescoord] = Field(default_factory=list,
+                                                description="Briefonderdelen en wettekst die niet meetellen")
 
 
 class GenereerVerzoek(BaseModel):

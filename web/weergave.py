@@ -9,7 +9,7 @@ from urllib.parse import quote
 from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
-from checks.b1.rapport import REGEL_NAMEN
+from checks.b1.rapport import REGEL_NAMEN, niet_gescoord_regel
 from generator.vullen.opmaak import FILTERS
 from web.formulier import veld_id
 from web.voorbeeld import anker
@@ -18,10 +18,13 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MATEN = {"zinnen": "Zinnen", "woorden": "Woorden", "woorden_per_zin": "Woorden per zin",
          "lettergrepen_per_woord": "Lettergrepen per woord", "zeldzame_woorden": "Zeldzame woorden (aandeel)",
          "inhoudswoorden_per_bijzin": "Inhoudswoorden per bijzin", "afhankelijkheidslengte": "Afstand tussen bij elkaar horende woorden",
-         "lijdende_vorm": "Zinnen in de lijdende vorm (aandeel)", "lange_zinnen": "Lange zinnen", "flesch_douma": "Flesch-Douma"}
+         "lijdende_vorm": "Zinnen in de lijdende vorm (aandeel)", "lange_zinnen": "Lange zinnen", "flesch_douma": "Flesch-Douma",
+         "gemiddelde_zinscore": "Gemiddelde score van de zinnen", "moeilijkste_alineas": "Score van de moeilijkste alinea's",
+         "zinnen_boven_b1": "Zinnen moeilijker dan B1 (aandeel)"}
 
 paginas = Jinja2Templates(directory=Path(__file__).with_name("paginas"))
-paginas.env.globals.update(anker=anker, veld_id=veld_id, maatnaam=lambda maat: MATEN.get(maat, maat.replace("_", " ")),
+paginas.env.globals.update(anker=anker, veld_id=veld_id, niet_gescoord_regel=niet_gescoord_regel,
+                           maatnaam=lambda maat: MATEN.get(maat, maat.replace("_", " ")),
                            regelnaam=lambda regel: REGEL_NAMEN.get(regel, regel.replace("_", " ")))
 paginas.env.filters["ja_nee"] = lambda waarde: "ja" if waarde else "nee"
 paginas.env.filters.update(FILTERS)           # datum, datum_kort, bedrag: as the letters write them

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from checks.awb.regels import patroon as awb_patroon
 from checks.b1.analyse import ZinAnalyse, analyseer_zinnen
+from checks.b1.briefdelen import NietGescoord, briefdelen, niet_gescoord
+from checks.b1.briefscore import brief_score
 from checks.b1.maten import drempels
 from checks.b1.regels import Probleem, ernst_van, regels
 from checks.b1.score import niveau
@@ -41,19 +43,23 @@ class B1Rapport:
     zinnen: list[ZinResultaat]
     bevindingen: list[Probleem] = field(default_factory=list)
     redenen: list[str] = field(default_factory=list)
+    niet_gescoord: list[NietGescoord] = field(default_factory=list)   # letter furniture and legal text, left out
 
     def as_json(self) -> dict:
         return {"bestand": self.bestand, "b1": self.b1, "niveau": self.niveau, "score": round(self.score, 1),
                 "maten": self.maten, "redenen": self.redenen,
-                "zinnen": [z.as_json() for z in self.zinnen], "bevindingen": [b.as_json() for b in self.bevindingen]}
+                "zinnen": [z.as_json() for z in self.zinnen], "bevindingen": [b.as_json() for b in self.bevindingen],
+                "niet_gescoord": [n.as_json() for n in self.niet_gescoord]}
 
 
 def controleer_b1(document: Document) -> B1Rapport:
-    """Check the running text of a document (not its letterhead, address lines or table labels)."""
+    """Check the running text of a document: not its letterhead, address, dates, greeting, signature, page header
+    and footer, bezwaarclausule or quoted law (content/b1/brief.yaml), which get no score and no findings."""
     zinnen: list[tuple[str, Alinea, str]] = []         # sentence, paragraph, heading above it
     kop = ""
-    for alinea in document.alineas:
-        if alinea.positie in ("koptekst", "voettekst"):
+    delen = briefdelen(document)
+    for index, alinea in enumerate(document.alineas):
+        if index in delen:
             continue
         if alinea.kop:
             kop = alinea.tekst            # a longer heading ("Wat moet u nu doen?") is read as a sentence too
@@ -66,8 +72,9 @@ def controleer_b1(document: Document) -> B1Rapport:
     for (zin, alinea, kop_erboven), analyse in zip(zinnen, analyses):
         problemen = _in_context(analyse, kop_erboven, hele_tekst)
         resultaten.append(ZinResultaat(zin, alinea.positie, analyse.score, problemen))
-    rapport = _oordeel(document.bestand, resultaten, analyses)
+    rapport = _oordeel(document.bestand, resultaten, analyses, [id(alinea) for _, alinea, _ in zinnen])
     rapport.bevindingen += _document_bevindingen(hele_tekst, len(resultaten))
+    rapport.niet_gescoord = niet_gescoord(document, delen)
     return rapport
 
 
@@ -127,11 +134,13 @@ def _document_bevindingen(hele_tekst: str, aantal_zinnen: int) -> list[Probleem]
     return []
 
 
-def _oordeel(bestand: str, resultaten: list[ZinResultaat], analyses: list[ZinAnalyse]) -> B1Rapport:
+def _oordeel(bestand: str, resultaten: list[ZinResultaat], analyses: list[ZinAnalyse], alineas: list[int]) -> B1Rapport:
+    """The letter's verdict; `alineas` says which paragraph each sentence is in (a PDF's positions are pages)."""
     grens = drempels()
     if not analyses:
         return B1Rapport(bestand, True, "A2", 100.0, {"zinnen": 0, "woorden": 0}, [], [], ["geen lopende tekst gevonden"])
-    score = sum(a.score for a in analyses) / len(analyses)
+    brief = brief_score([(z.score, alinea) for z, alinea in zip(resultaten, alineas)])
+    score = brief.score
     woorden = sum(a.maten.woorden for a in analyses)
     grepen = sum(a.maten.lettergrepen for a in analyses)
     met_grepen = sum(a.maten.woorden_met_lettergrepen for a in analyses) or 1
@@ -147,11 +156,17 @@ def _oordeel(bestand: str, resultaten: list[ZinResultaat], analyses: list[ZinAna
         "lijdende_vorm": round(sum(bool(a.maten.passief) for a in analyses) / len(analyses), 3),
         "lange_zinnen": lang,
         "flesch_douma": round(206.835 - 0.93 * woorden / len(analyses) - 77 * grepen / met_grepen, 1),
+        "gemiddelde_zinscore": round(brief.gemiddelde, 1),
+        "moeilijkste_alineas": round(brief.moeilijkste_alineas, 1),
+        "zinnen_boven_b1": round(brief.aandeel_moeilijk, 3),
     }
     gevonden_niveau = niveau(score)
     redenen = []
     if gevonden_niveau not in NIVEAUS_B1:
-        redenen.append(f"de score is {score:.0f} (niveau {gevonden_niveau}); B1 begint bij {grens['niveaus']['B1']}")
+        moeilijk = round(brief.aandeel_moeilijk * len(analyses))
+        redenen.append(f"de score is {score:.0f} (niveau {gevonden_niveau}); B1 begint bij {grens['niveaus']['B1']}: "
+                       f"de moeilijkste alinea's scoren {brief.moeilijkste_alineas:.0f}, {moeilijk} van de "
+                       f"{len(analyses)} zinnen zijn moeilijker dan B1")
     if lang / len(analyses) > grens["b1_max_lange_zinnen"]:
         redenen.append(f"{lang} van de {len(analyses)} zinnen zijn langer dan {grens['zin_woorden']} woorden")
     rapport = B1Rapport(bestand, not redenen, gevonden_niveau, score, maten, resultaten, redenen=redenen)

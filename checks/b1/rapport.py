@@ -24,6 +24,8 @@ def als_tekst(rapport: B1Rapport) -> str:
     if m.get("zinnen"):
         regels.append(f"  {m['zinnen']} zinnen, {m['woorden_per_zin']} woorden per zin, {m['lettergrepen_per_woord']} "
                       f"lettergrepen per woord, Flesch-Douma {m['flesch_douma']}")
+    if rapport.niet_gescoord:
+        regels.append(f"  {niet_gescoord_regel(rapport)}")
     for zin in sorted((z for z in rapport.zinnen if z.problemen), key=lambda z: z.score)[:10]:
         regels.append(f"  [{zin.positie}, score {zin.score:.0f}] {zin.tekst[:140]}")
         for p in zin.problemen:
@@ -49,6 +51,8 @@ def als_html(rapporten: list[B1Rapport]) -> str:
                      f"{'Op B1-niveau' if r.b1 else 'Niet op B1-niveau'}: niveau {r.niveau}, score {r.score:.0f} van 100.</p>")
         if r.redenen:
             delen.append("<ul>" + "".join(f"<li>{_e(x)}</li>" for x in r.redenen) + "</ul>")
+        if r.niet_gescoord:
+            delen.append(f"<p><small>{_e(niet_gescoord_regel(r))}</small></p>")
         delen.append("<table class='maten'>" + "".join(f"<tr><th>{_e(k.replace('_', ' '))}</th><td>{v}</td></tr>" for k, v in r.maten.items()) + "</table>")
         moeilijkst = sorted((z for z in r.zinnen if z.problemen), key=lambda z: z.score)[:5]
         if moeilijkst:
@@ -69,6 +73,13 @@ def als_html(rapporten: list[B1Rapport]) -> str:
         delen.append("</section>")
     delen.append("</main></body></html>")
     return "\n".join(delen)
+
+
+def niet_gescoord_regel(rapport: B1Rapport) -> str:
+    """One line on what the score left out: 'niet gescoord: 12 regels (adres, datum, ondertekening)'."""
+    soorten = ", ".join(dict.fromkeys(n.soort for n in rapport.niet_gescoord))
+    aantal = len(rapport.niet_gescoord)
+    return f"niet gescoord: {aantal} {'regel' if aantal == 1 else 'regels'} ({soorten})"
 
 
 def _suggesties(zin) -> str:
