@@ -1,6 +1,7 @@
 """Memory and speed of `sjabloon b1` over many letters, and of `sjabloon b1 --jsonl`.
 
-Run: .venv/bin/python bench/b1_geheugen.py [--aantallen 1000 10000] [--basis-jsonl 3700]
+Run: .venv/bin/python bench/b1_geheugen.py [--aantallen 1000 10000] [--basis-jsonl 3700] [--repo /work/main]
+     .venv/bin/python bench/b1_geheugen.py --maak 200 kcc-brieven    (only write letters to try the bulk check)
 1. Writes 1,000 and 10,000 letters of about 150 words: one template with varied names, addresses, amounts and dates,
    and per letter a few sentences picked from variants (so some sentences repeat and the sentence cache is used,
    others are new). Each set as a folder of .txt files and as one ZIP.
@@ -62,6 +63,14 @@ BEDRAG = [
     "De kosten zijn {bedrag} euro. Dat heet leges.",
     "Het verschuldigde bedrag van {bedrag} euro dient binnen veertien dagen na dagtekening te worden voldaan.",
 ]
+AMBTELIJK = (                # every tenth letter: the kind a writer must see first
+    "Naar aanleiding van uw schrijven van {datum} inzake de {onderwerp} delen wij u mede dat, gelet op het bepaalde "
+    "in de ter zake geldende verordening en met inachtneming van de door u overgelegde bescheiden, niet kan worden "
+    "overgegaan tot inwilliging van het verzoek. Teneinde een hernieuwde beoordeling te bewerkstelligen, dient u "
+    "zorg te dragen voor het alsnog doen toekomen van de ontbrekende stukken, bij gebreke waarvan de aanvraag "
+    "buiten behandeling zal worden gelaten. Indien u zich met deze beslissing niet kunt verenigen, kan door u "
+    "binnen de daartoe gestelde termijn een bezwaarschrift worden ingediend."
+)
 SLOT = [
     "Hebt u vragen? Bel ons dan op 14 0{netnummer}. Wij helpen u graag.",
     "Voor vragen kunt u contact opnemen met {medewerker} via telefoonnummer 14 0{netnummer}.",
@@ -88,7 +97,7 @@ def brief(nummer: int, kans: random.Random) -> str:
         "Ons kenmerk: {zaak}\nDatum: {datum}",
         "Onderwerp: uw aanvraag voor een {onderwerp}",
         "Geachte heer, mevrouw {naam},",
-        kans.choice(OPENING) + " " + " ".join(kans.sample(MIDDEN, 4)),
+        AMBTELIJK if nummer % 10 == 9 else kans.choice(OPENING) + " " + " ".join(kans.sample(MIDDEN, 4)),
         kans.choice(BEDRAG) + " Wij sturen u de rekening apart. "
         f"Uw klantnummer is {kans.randint(100000, 999999)} en uw huisnummer is {kans.randint(1, 300)}.",
         kans.choice(SLOT),
@@ -98,17 +107,21 @@ def brief(nummer: int, kans: random.Random) -> str:
 
 
 def schrijf_brieven(aantal: int, map_: Path) -> tuple[Path, Path, int]:
-    """A folder of `aantal` letters and the same letters in a ZIP; returns both and the number of words."""
+    """A folder of `aantal` letters, the same letters in a ZIP, and in JSON lines ({"id", "tekst"}: the letter's
+    body); returns the folder, the ZIP and the number of words."""
     kans = random.Random(20)
     map_.mkdir(parents=True)
     zip_pad = map_.with_suffix(".zip")
     woorden = 0
-    with zipfile.ZipFile(zip_pad, "w", zipfile.ZIP_DEFLATED) as archief:
+    with zipfile.ZipFile(zip_pad, "w", zipfile.ZIP_DEFLATED) as archief, \
+            map_.with_suffix(".jsonl").open("w", encoding="utf-8") as regels:
         for nummer in range(aantal):
             tekst = brief(nummer, kans)
             woorden += len(tekst.split())
             (map_ / f"brief-{nummer:05d}.txt").write_text(tekst, encoding="utf-8")
             archief.writestr(f"brieven/brief-{nummer:05d}.txt", tekst)
+            romp = " ".join(tekst.split("\n\n")[4:7])
+            regels.write(json.dumps({"id": f"brief-{nummer:05d}", "tekst": romp}, ensure_ascii=False) + "\n")
     return map_, zip_pad, woorden
 
 
@@ -123,6 +136,14 @@ def draai(args: list, uitvoer: Path, repo: Path = REPO) -> tuple[float, float, i
     return time.perf_counter() - start, gebruik.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
+def tel_rapporten(pad: Path) -> int | str:
+    """The number of reports in a --json output, counted in a child: parsing it here would grow this process, and
+    a child started later inherits its parent's peak RSS (vfork + exec), which would spoil the next measurement."""
+    uit = subprocess.run([sys.executable, "-c", "import json, sys; print(len(json.load(open(sys.argv[1], encoding='utf-8'))))",
+                          str(pad)], capture_output=True, text=True)
+    return int(uit.stdout) if uit.returncode == 0 else "geen geldige JSON:"
+
+
 def jsonl_regels() -> list[str]:
     """Every original and rewritten sentence of the development pairs, one JSON line each."""
     with ZINNEN.open(encoding="utf-8", newline="") as bestand:
@@ -133,10 +154,15 @@ def jsonl_regels() -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--aantallen", type=int, nargs="+", default=[1000, 10_000])
+    parser.add_argument("--aantallen", type=int, nargs="*", default=[1000, 10_000], help="letters per run; none: only --jsonl")
+    parser.add_argument("--maak", nargs=2, metavar=("AANTAL", "MAP"), help="only write AANTAL letters to MAP, "
+                        "MAP.zip and MAP.jsonl (for trying the bulk check) and stop")
     parser.add_argument("--repo", type=Path, default=REPO, help="the checkout whose CLI runs (default: this one)")
     parser.add_argument("--basis-jsonl", type=float, default=BASIS_JSONL, help="words/s of the baseline")
     opties = parser.parse_args()
+    if opties.maak:
+        schrijf_brieven(int(opties.maak[0]), Path(opties.maak[1]))
+        return
     with tempfile.TemporaryDirectory() as werk:
         werk = Path(werk)
         piek = {}
@@ -144,10 +170,7 @@ def main() -> None:
             map_, zip_pad, woorden = schrijf_brieven(aantal, werk / f"brieven-{aantal}")
             for soort, pad in (("map", map_), ("zip", zip_pad)):
                 duur, rss, status = draai(["b1", pad, "--json"], werk / f"uit-{aantal}-{soort}.json", opties.repo)
-                try:
-                    rapporten = len(json.loads((werk / f"uit-{aantal}-{soort}.json").read_text(encoding="utf-8")))
-                except json.JSONDecodeError:
-                    rapporten = "geen geldige JSON:"
+                rapporten = tel_rapporten(werk / f"uit-{aantal}-{soort}.json")
                 if rapporten != aantal:
                     print(f"  let op: {soort}: {rapporten} rapporten voor {aantal} brieven")
                 piek[aantal, soort] = rss
