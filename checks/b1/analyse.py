@@ -12,7 +12,7 @@ from checks.b1.score import kenmerken, zin_score
 from checks.b1.taalmodel import ontleed
 from checks.content import bij_wissel
 
-MAX_GEHEUGEN = 4_000        # distinct sentences kept; a few kB each, so the memory stays bounded whatever the run
+MAX_GEHEUGEN = 10_000       # distinct sentences kept, about 1 kB each (tracemalloc): bounded whatever the run
 
 
 @dataclass
