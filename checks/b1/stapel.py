@@ -74,8 +74,12 @@ def _zip_bronnen(pad: Path, grenzen: Grenzen) -> list[Bron]:
                 raise DocumentFout(f"{pad}/{item.filename}: kan het bestand niet uitpakken ({fout})") from None
         return Bron(f"{pad}/{item.filename}", PurePosixPath(item.filename).suffix.lower(), inhoud, grenzen)
 
-    return [bron(item) for item in archief.infolist()
-            if not item.is_dir() and item.filename.lower().endswith(BRIEFSOORTEN) and "__MACOSX" not in item.filename]
+    return [bron(item) for item in archief.infolist() if not item.is_dir() and is_brief(item.filename)]
+
+
+def is_brief(naam: str) -> bool:
+    """An entry of a ZIP that holds a letter (not a folder, not the Mac's resource forks)."""
+    return naam.lower().endswith(BRIEFSOORTEN) and "__MACOSX" not in naam
 
 
 def controleer_reeks(documenten: list[Document]) -> list[B1Rapport]:
