@@ -86,7 +86,8 @@ def _stapel(lijst, als_json, html_pad, samenvatting_pad, docx_pad, docx_bron) ->
                 samenvatting.fout()
                 continue
             alle_b1 &= rapport.b1
-            samenvatting.voeg_toe(rapport, (lambda r=rapport: html_sectie(r)) if verslag and not verslag.volledig else None)
+            samenvatting.voeg_toe(rapport, (lambda r=rapport: html_sectie(r)) if verslag and not verslag.volledig else None,
+                                  bron.naam)
             if als_json:
                 tekst = json.dumps(rapport.as_json(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
                 schrijf(("\n  " if samenvatting.brieven == 1 else ",\n  ") + tekst)

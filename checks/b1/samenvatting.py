@@ -45,8 +45,9 @@ class Samenvatting:
         self.soorten: dict[tuple[str, str], Probleemsoort] = {}
         self._eerst: list[tuple] = []             # heap of the top letters, the least urgent on top
 
-    def voeg_toe(self, rapport: B1Rapport, extra: Callable[[], object] | None = None) -> None:
-        """Count one letter; `extra` makes what to keep with it when it joins the 'writer first' list."""
+    def voeg_toe(self, rapport: B1Rapport, extra: Callable[[], object] | None = None, naam: str = "") -> None:
+        """Count one letter (`naam`: where to find it, else the report's file name); `extra` makes what to keep
+        with it when it joins the 'writer first' list."""
         self.brieven += 1
         self.op_b1 += rapport.b1
         gezien = set()
@@ -62,16 +63,16 @@ class Samenvatting:
         if len(self.soorten) > MAX_SOORTEN:
             self.soorten = {k: s for k, s in self.soorten.items() if s.brieven > 1}
         if not rapport.b1:
-            self._eerst_bij(rapport, extra)
+            self._eerst_bij(rapport, extra, naam or rapport.bestand)
 
-    def _eerst_bij(self, rapport: B1Rapport, extra) -> None:
+    def _eerst_bij(self, rapport: B1Rapport, extra, naam: str) -> None:
         grens = drempels()["niveaus"]["B1"]
         moeilijk = [z for z in rapport.zinnen if z.score < grens]
         sleutel = (-len(moeilijk), rapport.score)
         if len(self._eerst) >= self.top and tuple(-x for x in sleutel) <= self._eerst[0][0]:
             return                                   # less urgent than every letter on the list
         moeilijkste = min(rapport.zinnen, key=lambda z: z.score).tekst if rapport.zinnen else ""
-        item = Eerst(sleutel, rapport.bestand, rapport.niveau, rapport.score, len(moeilijk), len(rapport.zinnen),
+        item = Eerst(sleutel, naam, rapport.niveau, rapport.score, len(moeilijk), len(rapport.zinnen),
                      moeilijkste, extra() if extra else None)
         heapq.heappush(self._eerst, (tuple(-x for x in sleutel), -self.brieven, item))
         if len(self._eerst) > self.top:
