@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable
-from html import escape
 from dataclasses import dataclass, field
+from html import escape
 
 from checks.b1.controle import B1Rapport
 from checks.b1.maten import drempels

@@ -5,6 +5,7 @@ call, one spaCy memory zone) and sentences seen before come from the sentence me
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -70,7 +71,7 @@ def _zip_bronnen(pad: Path, grenzen: Grenzen) -> list[Bron]:
         def inhoud() -> bytes:
             try:
                 return archief.read(item)
-            except (zipfile.BadZipFile, OSError, EOFError) as fout:
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as fout:
                 raise DocumentFout(f"{pad}/{item.filename}: kan het bestand niet uitpakken ({fout})") from None
         return Bron(f"{pad}/{item.filename}", PurePosixPath(item.filename).suffix.lower(), inhoud, grenzen)
 
