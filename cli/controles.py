@@ -1,4 +1,4 @@
-"""`sjabloon controleer`, `b1`, `checklist`, `interventie` and `termijn`: the checks, on any document."""
+"""`sjabloon controleer`, `checklist`, `interventie` and `termijn`: the checks, on any document (`b1` is in cli/b1.py)."""
 
 from __future__ import annotations
 
@@ -35,96 +35,6 @@ def controleer(documenten, besluittype, als_json, gemeente_pad):
     for melding in onleesbaar:
         click.echo(f"fout: {melding}", err=True)
     sys.exit(2 if onleesbaar else 0 if all(r.vrijgave for r in rapporten) else 1)
-
-
-DOCUMENTSOORTEN = (".docx", ".pdf", ".txt", ".md")
-
-
-def _bestanden(paden) -> list[Path]:
-    """Files as given, and the DOCX, PDF and text files in folders (the KCC's bulk run)."""
-    lijst = []
-    for pad in paden:
-        if pad.is_dir():
-            lijst += sorted(p for p in pad.rglob("*") if p.suffix.lower() in DOCUMENTSOORTEN and p.is_file())
-        else:
-            lijst.append(pad)
-    return lijst
-
-
-@click.command(help="Controleer brieven op taalniveau B1 (DOCX, PDF, tekst, of een map daarmee).")
-@click.argument("paden", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--json", "als_json", is_flag=True, help="Druk één JSON-object per document af (een lijst).")
-@click.option("--html", "html_pad", type=click.Path(path_type=Path), help="Schrijf een rapport als losse HTML-pagina.")
-@click.option("--docx-opmerkingen", "docx_pad", type=click.Path(path_type=Path),
-              help="Schrijf het (enige) DOCX terug met een Word-opmerking bij elke moeilijke zin.")
-@click.option("--jsonl", "jsonl_pad", type=click.Path(path_type=Path),
-              help="Lees regels {\"id\", \"tekst\"} en druk per regel {\"id\", \"score\", \"b1\", \"niveau\"} af.")
-@met_gemeente
-def b1(paden, als_json, html_pad, docx_pad, jsonl_pad, gemeente_pad):
-    from checks.b1.controle import controleer_b1
-    from checks.b1.rapport import als_html, docx_met_opmerkingen
-    from checks.b1.rapport import als_tekst as b1_tekst
-    from checks.document import DocumentFout, lees_document
-    from generator.vullen.bestanden import schrijf_atomisch
-
-    if jsonl_pad:
-        sys.exit(_b1_jsonl(jsonl_pad, controleer_b1))
-    bestanden = _bestanden(paden)
-    if not bestanden:
-        click.echo("fout: geef een of meer bestanden of mappen, of --jsonl BESTAND.", err=True)
-        sys.exit(2)
-    rapporten, onleesbaar = [], []
-    for pad in bestanden:
-        try:
-            rapporten.append((pad, controleer_b1(lees_document(pad))))
-        except DocumentFout as fout:
-            onleesbaar.append(str(fout))
-    if als_json:
-        click.echo(json.dumps([r.as_json() for _, r in rapporten], ensure_ascii=False, indent=2))
-    else:
-        click.echo("\n\n".join(b1_tekst(r) for _, r in rapporten))
-        if len(rapporten) > 1:
-            click.echo(f"\nSamenvatting: {sum(r.b1 for _, r in rapporten)} van de {len(rapporten)} brieven op B1-niveau.")
-            for pad, r in rapporten:
-                click.echo(f"  {'B1 ' if r.b1 else 'NEE'} {r.niveau} {r.score:5.0f}  {pad}")
-    if html_pad:
-        schrijf_atomisch(html_pad, als_html([r for _, r in rapporten]).encode("utf-8"))
-    if docx_pad:
-        docx_bronnen = [(p, r) for p, r in rapporten if p.suffix.lower() == ".docx"]
-        if len(docx_bronnen) != 1:
-            click.echo("fout: --docx-opmerkingen werkt met precies één DOCX-bestand.", err=True)
-            sys.exit(2)
-        pad, rapport = docx_bronnen[0]
-        schrijf_atomisch(docx_pad, docx_met_opmerkingen(pad.read_bytes(), rapport))
-    for melding in onleesbaar:
-        click.echo(f"fout: {melding}", err=True)
-    sys.exit(2 if onleesbaar else 0 if all(r.b1 for _, r in rapporten) else 1)
-
-
-def _b1_jsonl(pad: Path, controleer_b1) -> int:
-    """One JSON line in, one JSON line out; the model is loaded once for the whole file."""
-    from checks.document import lees_tekst
-    try:
-        regels = pad.read_text(encoding="utf-8").splitlines()
-    except OSError as fout:
-        click.echo(f"fout: {pad}: kan het bestand niet lezen ({fout.strerror})", err=True)
-        return 2
-    uitkomsten, fouten = [], []
-    for nummer, regel in enumerate(regels, start=1):
-        if not regel.strip():
-            continue
-        try:
-            item = json.loads(regel)
-            tekst, sleutel = item["tekst"], item["id"]
-        except (json.JSONDecodeError, KeyError, TypeError):
-            fouten.append(f"{pad}: regel {nummer}: verwacht een JSON-object met \"id\" en \"tekst\"")
-            continue
-        rapport = controleer_b1(lees_tekst(str(tekst), str(sleutel)))
-        uitkomsten.append(rapport.b1)
-        click.echo(json.dumps({"id": sleutel, "score": round(rapport.score, 1), "b1": rapport.b1, "niveau": rapport.niveau}, ensure_ascii=False))
-    for fout in fouten:
-        click.echo(f"fout: {fout}", err=True)
-    return 2 if fouten else 0 if all(uitkomsten) else 1
 
 
 @click.command(help="Druk de checklist af voor een besluittype: wat er in het besluit moet staan.")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import click
 
+from cli.b1 import b1
 from cli.bulk import bulk, selecteer_afloop
-from cli.controles import b1, checklist, controleer, interventie, termijn
+from cli.controles import checklist, controleer, interventie, termijn
 from cli.documenten import genereer, sjablonen, voorbeelden
 from cli.info import info
 from cli.nederlands import vertaal_opdrachten

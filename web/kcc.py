@@ -14,13 +14,13 @@ from starlette.datastructures import UploadFile
 
 from checks.b1.controle import B1Rapport, controleer_b1
 from checks.b1.rapport import docx_met_opmerkingen
+from checks.b1.stapel import BRIEFSOORTEN, is_brief
 from checks.document import Document, DocumentFout, lees_document, lees_tekst
 from web.veiligheid import Afgekeurd, controleer_zip, formulier
 from web.voorbeeld import met_zinnen, passages
 from web.weergave import DOCX, bewaard, bijlage, toon
 
 router = APIRouter(include_in_schema=False)
-BRIEFSOORTEN = (".docx", ".pdf", ".txt", ".md")
 MAX_TEKST = 200_000
 
 
@@ -85,7 +85,7 @@ def _map(naam: str, inhoud: bytes, bewaar) -> Map:
     regels = []
     for item in archief.infolist():
         brief = item.filename
-        if item.is_dir() or not brief.lower().endswith(BRIEFSOORTEN) or "__MACOSX" in brief:
+        if item.is_dir() or not is_brief(brief):
             continue
         try:
             controle = _controleer(PurePosixPath(brief).name, archief.read(item))

@@ -4,19 +4,20 @@ checks before a DOCX or ZIP upload is opened, and safe template ids."""
 from __future__ import annotations
 
 import hmac
-import io
 import re
 import secrets
 import zipfile
 
 from fastapi import HTTPException, Request
 
+from checks.document.archief import ArchiefFout, Grenzen, open_zip
 from generator.vullen.sjabloon import catalogus
 
 MAX_VERZOEK = 20 * 1024 * 1024          # bytes in one request (a folder of letters as ZIP fits)
 MAX_UITGEPAKT = 100 * 1024 * 1024       # bytes a ZIP (or DOCX) may unpack to
 MAX_BESTANDEN = 1000                    # entries in one ZIP
 MAX_VERHOUDING = 100                    # unpacked size over packed size of one entry; text XML stays far below
+GRENZEN = Grenzen(MAX_BESTANDEN, MAX_UITGEPAKT, MAX_VERHOUDING)
 CSRF_COOKIE = "sjabloonstraat_csrf"
 KOPTEKSTEN = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -81,21 +82,11 @@ class BeperkGrootte:
 
 
 def controleer_zip(data: bytes, naam: str) -> zipfile.ZipFile:
-    """Open a DOCX or ZIP only when it cannot blow up: entries, total unpacked size and packing ratio are read from
-    the directory before anything is unpacked."""
+    """Open an uploaded DOCX or ZIP only within the web app's limits (checks.document.archief)."""
     try:
-        archief = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise Afgekeurd(f"{naam}: geen geldig DOCX- of ZIP-bestand") from None
-    items = archief.infolist()
-    if len(items) > MAX_BESTANDEN:
-        raise Afgekeurd(f"{naam}: te veel bestanden in het archief ({len(items)}; de grens is {MAX_BESTANDEN})")
-    if sum(i.file_size for i in items) > MAX_UITGEPAKT:
-        raise Afgekeurd(f"{naam}: uitgepakt te groot (meer dan {MAX_UITGEPAKT // (1024 * 1024)} MB)")
-    for item in items:
-        if item.file_size > 1024 * 1024 and item.file_size > MAX_VERHOUDING * max(item.compress_size, 1):
-            raise Afgekeurd(f"{naam}: {item.filename} is verdacht sterk ingepakt (een zip-bom?)")
-    return archief
+        return open_zip(data, naam, GRENZEN)
+    except ArchiefFout as fout:
+        raise Afgekeurd(str(fout)) from None
 
 
 async def formulier(request: Request):

@@ -3,6 +3,7 @@ so a folder of bulk letters from one template parses each shared sentence only o
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from checks.b1.maten import ZinMaten, meet
@@ -11,7 +12,7 @@ from checks.b1.score import kenmerken, zin_score
 from checks.b1.taalmodel import ontleed
 from checks.content import bij_wissel
 
-MAX_GEHEUGEN = 10_000       # about 2 kB per sentence: a bulk run of 100,000 letters stays far under 300 MB
+MAX_GEHEUGEN = 10_000       # distinct sentences kept, about 1 kB each (tracemalloc): bounded whatever the run
 
 
 @dataclass
@@ -23,21 +24,32 @@ class ZinAnalyse:
     score: float
 
 
-_geheugen: dict[str, ZinAnalyse] = {}
+_geheugen: OrderedDict[str, ZinAnalyse] = OrderedDict()      # least recently used first
 bij_wissel(_geheugen.clear)     # another gemeente's word lists or thresholds give other findings
 
 
 def analyseer_zinnen(zinnen: list[str]) -> list[ZinAnalyse]:
-    """The analysis of each sentence, in order; sentences seen before are not parsed again."""
-    nieuw = list(dict.fromkeys(z for z in zinnen if z not in _geheugen))
-    if len(_geheugen) + len(nieuw) > MAX_GEHEUGEN:
-        _geheugen.clear()                          # then this document's known sentences are new again too
-        nieuw = list(dict.fromkeys(zinnen))
+    """The analysis of each sentence, in order. Sentences seen recently are not parsed again: the memory keeps the
+    MAX_GEHEUGEN most recently used ones, so a template's shared sentences stay while one-off lines (names,
+    amounts) drop out. All new sentences of the call go through the model in one batch."""
+    gevonden: dict[str, ZinAnalyse] = {}
+    nieuw = []
+    for zin in zinnen:
+        if zin in gevonden:
+            continue
+        if zin in _geheugen:
+            _geheugen.move_to_end(zin)
+            gevonden[zin] = _geheugen[zin]
+        else:
+            gevonden[zin] = None
+            nieuw.append(zin)
     with ontleed(nieuw) as docs:
         for zin, doc in zip(nieuw, docs):
             maten = meet(doc)                      # plain data: nothing of the Doc is kept
             problemen = zin_problemen(zin, maten)
             waarden = kenmerken(maten, sum(p.regel == "naamwoordstijl" for p in problemen),
                                 sum(p.regel == "ambtelijk_woord" for p in problemen))
-            _geheugen[zin] = ZinAnalyse(zin, maten, problemen, waarden, zin_score(waarden))
-    return [_geheugen[z] for z in zinnen]
+            gevonden[zin] = _geheugen[zin] = ZinAnalyse(zin, maten, problemen, waarden, zin_score(waarden))
+    while len(_geheugen) > MAX_GEHEUGEN:
+        _geheugen.popitem(last=False)
+    return [gevonden[z] for z in zinnen]

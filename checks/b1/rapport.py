@@ -39,39 +39,51 @@ def als_tekst(rapport: B1Rapport) -> str:
 def als_html(rapporten: list[B1Rapport]) -> str:
     """One standalone page: per document the verdict and measures, the hardest five sentences first, then all
     sentences with the flagged ones highlighted and their suggestions."""
-    delen = [_HTML_KOP]
+    delen = [HTML_KOP]
     if len(rapporten) > 1:
-        delen.append("<h2>Overzicht</h2><table><tr><th>Bestand</th><th>B1</th><th>Niveau</th><th>Score</th><th>Zinnen met problemen</th></tr>")
-        for r in rapporten:
-            delen.append(f"<tr><td>{_e(r.bestand)}</td><td>{'ja' if r.b1 else 'nee'}</td><td>{r.niveau}</td>"
-                         f"<td>{r.score:.0f}</td><td>{sum(bool(z.problemen) for z in r.zinnen)}</td></tr>")
-        delen.append("</table>")
-    for r in rapporten:
-        delen.append(f"<section><h2>{_e(r.bestand)}</h2><p class='oordeel {'ja' if r.b1 else 'nee'}'>"
-                     f"{'Op B1-niveau' if r.b1 else 'Niet op B1-niveau'}: niveau {r.niveau}, score {r.score:.0f} van 100.</p>")
-        if r.redenen:
-            delen.append("<ul>" + "".join(f"<li>{_e(x)}</li>" for x in r.redenen) + "</ul>")
-        if r.niet_gescoord:
-            delen.append(f"<p><small>{_e(niet_gescoord_regel(r))}</small></p>")
-        delen.append("<table class='maten'>" + "".join(f"<tr><th>{_e(k.replace('_', ' '))}</th><td>{v}</td></tr>" for k, v in r.maten.items()) + "</table>")
-        moeilijkst = sorted((z for z in r.zinnen if z.problemen), key=lambda z: z.score)[:5]
-        if moeilijkst:
-            delen.append("<h3>De vijf moeilijkste zinnen</h3><ol>")
-            for z in moeilijkst:
-                delen.append(f"<li><mark>{_e(z.tekst)}</mark> <small>({_e(z.positie)}, score {z.score:.0f})</small>{_suggesties(z)}</li>")
-            delen.append("</ol>")
-        delen.append("<h3>De hele tekst</h3><div class='tekst'>")
-        for z in r.zinnen:
-            if z.problemen:
-                delen.append(f"<mark title='{_e('; '.join(REGEL_NAMEN.get(p.regel, p.regel) for p in z.problemen))}'>{_e(z.tekst)}</mark> ")
-            else:
-                delen.append(f"{_e(z.tekst)} ")
-        delen.append("</div>")
-        algemeen = [b for b in r.bevindingen if not b.zin]
-        if algemeen:
-            delen.append("<h3>Over de hele brief</h3><ul>" + "".join(f"<li>{_e(b.bericht)} {_e(b.suggestie)}</li>" for b in algemeen) + "</ul>")
-        delen.append("</section>")
-    delen.append("</main></body></html>")
+        delen += [HTML_OVERZICHT_KOP, *(html_rij(r) for r in rapporten), "</table>"]
+    delen += [html_sectie(r) for r in rapporten]
+    delen.append(HTML_STAART)
+    return "\n".join(delen)
+
+
+HTML_OVERZICHT_KOP = ("<h2>Overzicht</h2><table><tr><th>Bestand</th><th>B1</th><th>Niveau</th><th>Score</th>"
+                      "<th>Zinnen met problemen</th></tr>")
+HTML_STAART = "</main></body></html>"
+
+
+def html_rij(r: B1Rapport) -> str:
+    """The letter's row in the overview table."""
+    return (f"<tr><td>{_e(r.bestand)}</td><td>{'ja' if r.b1 else 'nee'}</td><td>{r.niveau}</td>"
+            f"<td>{r.score:.0f}</td><td>{sum(bool(z.problemen) for z in r.zinnen)}</td></tr>")
+
+
+def html_sectie(r: B1Rapport) -> str:
+    """The letter in full: verdict, measures, the five hardest sentences, the whole text with highlights."""
+    delen = [f"<section><h2>{_e(r.bestand)}</h2><p class='oordeel {'ja' if r.b1 else 'nee'}'>"
+             f"{'Op B1-niveau' if r.b1 else 'Niet op B1-niveau'}: niveau {r.niveau}, score {r.score:.0f} van 100.</p>"]
+    if r.redenen:
+        delen.append("<ul>" + "".join(f"<li>{_e(x)}</li>" for x in r.redenen) + "</ul>")
+    if r.niet_gescoord:
+        delen.append(f"<p><small>{_e(niet_gescoord_regel(r))}</small></p>")
+    delen.append("<table class='maten'>" + "".join(f"<tr><th>{_e(k.replace('_', ' '))}</th><td>{v}</td></tr>" for k, v in r.maten.items()) + "</table>")
+    moeilijkst = sorted((z for z in r.zinnen if z.problemen), key=lambda z: z.score)[:5]
+    if moeilijkst:
+        delen.append("<h3>De vijf moeilijkste zinnen</h3><ol>")
+        for z in moeilijkst:
+            delen.append(f"<li><mark>{_e(z.tekst)}</mark> <small>({_e(z.positie)}, score {z.score:.0f})</small>{_suggesties(z)}</li>")
+        delen.append("</ol>")
+    delen.append("<h3>De hele tekst</h3><div class='tekst'>")
+    for z in r.zinnen:
+        if z.problemen:
+            delen.append(f"<mark title='{_e('; '.join(REGEL_NAMEN.get(p.regel, p.regel) for p in z.problemen))}'>{_e(z.tekst)}</mark> ")
+        else:
+            delen.append(f"{_e(z.tekst)} ")
+    delen.append("</div>")
+    algemeen = [b for b in r.bevindingen if not b.zin]
+    if algemeen:
+        delen.append("<h3>Over de hele brief</h3><ul>" + "".join(f"<li>{_e(b.bericht)} {_e(b.suggestie)}</li>" for b in algemeen) + "</ul>")
+    delen.append("</section>")
     return "\n".join(delen)
 
 
@@ -211,7 +223,7 @@ def _splits(run, op: int):
     return rest
 
 
-_HTML_KOP = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>B1-rapport</title>
+HTML_KOP = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>B1-rapport</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body{font-family:Arial,Helvetica,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
