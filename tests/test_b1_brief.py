@@ -156,7 +156,8 @@ def test_a_letter_is_judged_on_its_one_very_hard_paragraph(tmp_path, weging):
     zinnen = [z.score for z in met_een_moeilijke.zinnen]
     hardste = min(zinnen)
     assert met_een_moeilijke.score == pytest.approx(0.5 * sum(zinnen) / len(zinnen) + 0.5 * hardste, abs=0.01)
-    assert met_een_moeilijke.score < sum(zinnen) / len(zinnen) < makkelijk.score
+    assert met_een_moeilijke.score < sum(zinnen) / len(zinnen)
+    assert met_een_moeilijke.score < makkelijk.score - 10
     assert met_een_moeilijke.maten["moeilijkste_alineas"] == pytest.approx(hardste, abs=0.1)
 
 
