@@ -1,6 +1,7 @@
 """The B1 check as the KCC uses it: files and folders, JSON, JSON Lines, HTML report, DOCX with Word comments."""
 
 import io
+import re
 import json
 import zipfile
 
@@ -133,3 +134,12 @@ def test_docx_comment_lands_on_its_sentence_inside_a_content_control_after_a_tab
     voor, na = lichaam.split("commentRangeStart")
     assert "Indien" in na and "Indien" not in voor and "vragen hebt" in na
     assert "ambtelijk woord" in terug.part._comments_part.element.xml
+
+
+def test_the_text_report_writes_numbers_as_dutch_does(tmp_path):
+    """'10,5 woorden per zin', not '10.5': a KCC writer reads the report, not a program."""
+    (tmp_path / "brief.txt").write_text(MOEILIJK)
+    uit = sjabloon_cli("b1", tmp_path / "brief.txt")
+    regel = next(r for r in uit.stdout.splitlines() if "woorden per zin" in r)
+    assert re.search(r"\d+,\d+ woorden per zin", regel), regel
+    assert not re.search(r"\d\.\d", regel), regel

@@ -10,6 +10,7 @@ from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
 from checks.b1.rapport import REGEL_NAMEN, niet_gescoord_regel
+from checks.schrijfwijze import getal
 from generator.vullen.opmaak import FILTERS
 from web.formulier import veld_id
 from web.voorbeeld import anker
@@ -27,6 +28,7 @@ paginas.env.globals.update(anker=anker, veld_id=veld_id, niet_gescoord_regel=nie
                            maatnaam=lambda maat: MATEN.get(maat, maat.replace("_", " ")),
                            regelnaam=lambda regel: REGEL_NAMEN.get(regel, regel.replace("_", " ")))
 paginas.env.filters["ja_nee"] = lambda waarde: "ja" if waarde else "nee"
+paginas.env.filters["getal"] = getal                   # 10,5 and 1.250, as Dutch writes numbers
 paginas.env.filters.update(FILTERS)           # datum, datum_kort, bedrag: as the letters write them
 
 

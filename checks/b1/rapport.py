@@ -6,6 +6,7 @@ import html
 import io
 
 from checks.b1.controle import B1Rapport
+from checks.schrijfwijze import getal
 
 REGEL_NAMEN = {
     "zin_te_lang": "lange zin", "moeilijk_woord": "moeilijk woord", "ambtelijk_woord": "ambtelijk woord",
@@ -22,8 +23,8 @@ def als_tekst(rapport: B1Rapport) -> str:
     for reden in rapport.redenen:
         regels.append(f"  waarom niet: {reden}")
     if m.get("zinnen"):
-        regels.append(f"  {m['zinnen']} zinnen, {m['woorden_per_zin']} woorden per zin, {m['lettergrepen_per_woord']} "
-                      f"lettergrepen per woord, Flesch-Douma {m['flesch_douma']}")
+        regels.append(f"  {m['zinnen']} zinnen, {getal(m['woorden_per_zin'])} woorden per zin, "
+                      f"{getal(m['lettergrepen_per_woord'])} lettergrepen per woord, Flesch-Douma {getal(m['flesch_douma'])}")
     if rapport.niet_gescoord:
         regels.append(f"  {niet_gescoord_regel(rapport)}")
     for zin in sorted((z for z in rapport.zinnen if z.problemen), key=lambda z: z.score)[:10]:
@@ -66,7 +67,7 @@ def html_sectie(r: B1Rapport) -> str:
         delen.append("<ul>" + "".join(f"<li>{_e(x)}</li>" for x in r.redenen) + "</ul>")
     if r.niet_gescoord:
         delen.append(f"<p><small>{_e(niet_gescoord_regel(r))}</small></p>")
-    delen.append("<table class='maten'>" + "".join(f"<tr><th>{_e(k.replace('_', ' '))}</th><td>{v}</td></tr>" for k, v in r.maten.items()) + "</table>")
+    delen.append("<table class='maten'>" + "".join(f"<tr><th>{_e(k.replace('_', ' '))}</th><td>{getal(v)}</td></tr>" for k, v in r.maten.items()) + "</table>")
     moeilijkst = sorted((z for z in r.zinnen if z.problemen), key=lambda z: z.score)[:5]
     if moeilijkst:
         delen.append("<h3>De vijf moeilijkste zinnen</h3><ol>")
