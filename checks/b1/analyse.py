@@ -3,6 +3,7 @@ so a folder of bulk letters from one template parses each shared sentence only o
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -37,9 +38,10 @@ def analyseer_zinnen(zinnen: list[str]) -> list[ZinAnalyse]:
     for zin in zinnen:
         if zin in gevonden:
             continue
-        if zin in _geheugen:
-            _geheugen.move_to_end(zin)
-            gevonden[zin] = _geheugen[zin]
+        if (bekend := _geheugen.get(zin)) is not None:
+            with contextlib.suppress(KeyError):     # another thread of the web app may just have dropped it
+                _geheugen.move_to_end(zin)
+            gevonden[zin] = bekend
         else:
             gevonden[zin] = None
             nieuw.append(zin)
@@ -51,5 +53,6 @@ def analyseer_zinnen(zinnen: list[str]) -> list[ZinAnalyse]:
                                 sum(p.regel == "ambtelijk_woord" for p in problemen))
             gevonden[zin] = _geheugen[zin] = ZinAnalyse(zin, maten, problemen, waarden, zin_score(waarden))
     while len(_geheugen) > MAX_GEHEUGEN:
-        _geheugen.popitem(last=False)
+        with contextlib.suppress(KeyError):
+            _geheugen.popitem(last=False)
     return [gevonden[z] for z in zinnen]
