@@ -127,7 +127,7 @@ def test_mede_as_the_particle_of_mededelen_gets_the_mededelen_advice():
 
 def test_a_listed_phrase_that_holds_the_split_verb_keeps_its_own_advice():
     [probleem] = [p for p in bevindingen_van("Hierbij delen wij u mede dat de weg dicht is.") if p.regel == "ambtelijk_woord"]
-    assert probleem.fragment == "Hierbij delen wij u mede" and "laat weg" in probleem.suggestie
+    assert probleem.fragment == "Hierbij delen wij u mede" and "laat weg" in probleem.suggestie.lower()
 
 
 def test_mede_on_its_own_still_means_ook():
@@ -303,3 +303,12 @@ def test_comments_on_two_sentences_of_one_paragraph_split_the_same_run(tmp_path)
     doc, terug = _word_met_opmerkingen(tmp_path, [[("Wij delen u mede dat de weg dicht is. Indien u vragen hebt, bel ons.", False)]])
     assert sorted(_bereiken(terug).values()) == ["Indien", "delen u mede"]
     assert [p.text for p in terug.paragraphs] == [p.text for p in doc.paragraphs]
+
+
+def test_an_alternative_in_brackets_is_advice_not_words_to_write():
+    """'(laat weg: ...)' in ambtelijk.yaml is an instruction: the suggestion says it, it does not say "Schrijf '(laat weg...)'"."""
+    [probleem] = [p for p in bevindingen_van("Hierbij delen wij u mede dat wij uw brief hebben gekregen.")
+                  if p.regel == "ambtelijk_woord"]
+    assert probleem.suggestie == "Laat weg: zeg meteen wat u wilt melden."
+    [probleem] = [p for p in bevindingen_van("Indien u vragen hebt, kunt u ons bellen.") if p.regel == "ambtelijk_woord"]
+    assert probleem.suggestie == "Schrijf 'als'."

@@ -51,17 +51,24 @@ def zin_problemen(zin: str, maten: ZinMaten) -> list[Probleem]:
     r, grens = regels(), drempels()
     problemen: list[Probleem] = []
 
-    def meld(regel: str, begin: int, eind: int, ernst: str | None = None, **invulling) -> None:
+    def meld(regel: str, begin: int, eind: int, ernst: str | None = None, suggestie: str = "suggestie",
+             **invulling) -> None:
         if ernst is None or ernst_van().get(regel) == "info":
             ernst = ernst_van().get(regel, "waarschuwing")
-        problemen.append(Probleem(regel, ernst, r[regel]["bericht"], r[regel]["suggestie"].format(**invulling),
+        problemen.append(Probleem(regel, ernst, r[regel]["bericht"], r[regel][suggestie].format(**invulling),
                                   zin[begin:eind], zin, begin, eind))
 
     if maten.woorden > grens["zin_woorden"]:
         meld("zin_te_lang", 0, len(zin), None if maten.woorden > r["zin_te_lang"]["waarschuwing_boven"] else "info",
              woorden=maten.woorden, grens=grens["zin_woorden"])
     for vervanging, begin, eind in _ambtelijk(klein, maten):
-        meld("ambtelijk_woord", begin, eind, "info" if vervanging.let_op else None, alternatief=vervanging.alternatief)
+        alternatief = vervanging.alternatief
+        if alternatief.startswith("(") and alternatief.endswith(")"):     # an instruction, not words to write
+            aanwijzing = alternatief[1:-1].rstrip(".")
+            meld("ambtelijk_woord", begin, eind, "info" if vervanging.let_op else None, "suggestie_aanwijzing",
+                 aanwijzing=aanwijzing[:1].upper() + aanwijzing[1:])
+        else:
+            meld("ambtelijk_woord", begin, eind, "info" if vervanging.let_op else None, alternatief=alternatief)
     worden, gewoon = set(r["passief"]["hulpwerkwoorden"]), set(r["passief"]["gewone_handelingen"])
     for stuk in (s for s in maten.passief if s.zeker):
         met_worden = bool(worden & set(stuk.tekst.lower().split()))
