@@ -90,11 +90,11 @@ class Samenvatting:
     def als_tekst(self) -> str:
         regels = [f"Samenvatting: {self.op_b1} van de {self.brieven} brieven op B1-niveau."]
         if self.onleesbaar:
-            regels.append(f"  {self.onleesbaar} bestanden konden niet worden gelezen (zie de foutmeldingen).")
+            regels.append(f"  {_onleesbaar(self.onleesbaar)} (zie de foutmeldingen).")
         if self.soorten:
             regels.append("De meest voorkomende problemen:")
             for nummer, soort in enumerate(self.meest_voorkomend(), start=1):
-                regels.append(f"  {nummer:2}. {_naam(soort)}: in {soort.brieven} brieven ({soort.keer} keer)")
+                regels.append(f"  {nummer:2}. {_naam(soort)}: in {soort.brieven} {'brief' if soort.brieven == 1 else 'brieven'} ({soort.keer} keer)")
                 regels.append(f"      bijvoorbeeld: {_kort(soort.voorbeeld)}")
         eerst = self.eerst_naar_schrijver()
         if eerst:
@@ -107,7 +107,7 @@ class Samenvatting:
 
     def als_html(self) -> str:
         delen = [f"<h2>Samenvatting</h2><p><strong>{self.op_b1} van de {self.brieven} brieven</strong> zijn op B1-niveau."
-                 + (f" {self.onleesbaar} bestanden konden niet worden gelezen." if self.onleesbaar else "") + "</p>"]
+                 + (f" {_onleesbaar(self.onleesbaar)}." if self.onleesbaar else "") + "</p>"]
         if self.soorten:
             delen.append("<h3>De meest voorkomende problemen</h3><table><tr><th>Probleem</th><th>Brieven</th>"
                          "<th>Keer</th><th>Voorbeeld</th></tr>")
@@ -148,3 +148,7 @@ def _naam(soort: Probleemsoort) -> str:
 
 def _kort(tekst: str, lengte: int = 160) -> str:
     return tekst if len(tekst) <= lengte else tekst[:lengte - 1].rstrip() + "…"
+
+
+def _onleesbaar(aantal: int) -> str:
+    return "1 bestand kon niet worden gelezen" if aantal == 1 else f"{aantal} bestanden konden niet worden gelezen"
