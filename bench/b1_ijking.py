@@ -1,6 +1,6 @@
 """Calibrate and test the B1 score on real rewrites by the City of Amsterdam (data/ams-vereenvoudiging/).
 
-Run: .venv/bin/python bench/b1_ijking.py [--schrijf]
+Run: .venv/bin/python bench/b1_ijking.py [--apart] [--schrijf]
 Fits the feature weights of the score by pairwise logistic regression (the rewrite should score easier than the
 original), with every weight constrained to 'harder' or zero, so no feature can point the wrong way.
 
@@ -11,8 +11,11 @@ documents. Each figure is given overall, where the rewrite has more words than t
 next to baselines: the previous score (raw length, weights of either sign), mean sentence length alone and
 textstat's Flesch-Douma alone.
 
-With --schrijf it writes those weights (fitted on the fit part only) and the figures to content/b1/score.yaml.
-The last line is `verhouding: X`: our held-out accuracy over the better baseline's.
+Without --apart only the cross-validated figures within the fit part are printed, so trying a change cannot peek at
+the held-out documents. --apart adds the held-out figures and, for comparison, 5-fold cross-validation over all pairs
+(which includes the held-out documents); the last line is then `verhouding: X`: our held-out accuracy over the better
+baseline's. --schrijf (only with --apart: score.yaml records the held-out figures) writes those weights (fitted on the
+fit part only) and the figures to content/b1/score.yaml.
 """
 
 import argparse
@@ -92,8 +95,12 @@ def regel(naam: str, goed: np.ndarray, deel: np.ndarray, langer: np.ndarray, kor
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--schrijf", action="store_true")
-    schrijf = parser.parse_args().schrijf
+    parser.add_argument("--apart", action="store_true", help="ook de apart gehouden documenten meten (alleen bij de eindmeting)")
+    parser.add_argument("--schrijf", action="store_true", help="gewichten en cijfers naar content/b1/score.yaml (vraagt --apart)")
+    opties = parser.parse_args()
+    if opties.schrijf and not opties.apart:
+        parser.error("--schrijf vraagt --apart: score.yaml legt ook de cijfers op de apart gehouden documenten vast")
+    schrijf = opties.schrijf
     data = paren()
     complex_ = np.array([segment(c) for _, c, _ in data])
     simpel = np.array([segment(s) for _, _, s in data])
@@ -121,7 +128,8 @@ def main() -> None:
 
     print(f"{len(data)} paren (identieke overgeslagen); passen op {passen.sum()} paren uit documenten "
           f"{sorted(set(documenten[passen].tolist()))}; apart gehouden: {apart.sum()} paren uit documenten {sorted(APART)}")
-    print(f"herschrijving langer (meer woorden): {langer.sum()} paren, korter: {korter.sum()}, even lang: {(~langer & ~korter).sum()}")
+    print(f"in de passende documenten is de herschrijving langer (meer woorden) in {(langer & passen).sum()} paren, "
+          f"korter in {(korter & passen).sum()}, even lang in {(~langer & ~korter & passen).sum()}")
     kop = f"  {'':<32} alle     langer   korter"
     print("5-voudig gekruist per document, binnen de passende documenten:")
     print(kop)
@@ -129,20 +137,22 @@ def main() -> None:
                langer[passen], korter[passen])
     regel("vorige score (ruwe lengte)", gekruist(vorig[passen], documenten[passen], vrij=True), np.ones(passen.sum(), bool),
           langer[passen], korter[passen])
-    print("apart gehouden documenten (gewichten gepast op alle andere documenten, één keer gemeten):")
-    print(kop)
-    goed_apart = verschil @ w > 0
-    houd = regel("Sjabloonstraat B1-score", goed_apart, apart, langer, korter)
-    regel("vorige score (ruwe lengte)", vorige_score, apart, langer, korter)
-    regel("alleen gemiddelde zinslengte", zinslengte, apart, langer, korter)
-    regel("alleen Flesch-Douma (textstat)", douma, apart, langer, korter)
-    print("ter vergelijking, 5-voudig gekruist per document over alle paren:")
-    print(kop)
-    regel("Sjabloonstraat B1-score", gekruist(verschil, documenten), np.ones(len(data), bool), langer, korter)
-    regel("vorige score (ruwe lengte)", gekruist(vorig, documenten, vrij=True), np.ones(len(data), bool), langer, korter)
-    regel("alleen gemiddelde zinslengte", zinslengte, np.ones(len(data), bool), langer, korter)
-    regel("alleen Flesch-Douma (textstat)", douma, np.ones(len(data), bool), langer, korter)
-
+    if not opties.apart:
+        print("apart gehouden documenten: niet gemeten (alleen met --apart, bij de eindmeting)")
+    else:
+        print("apart gehouden documenten (gewichten gepast op alle andere documenten, één keer gemeten):")
+        print(kop)
+        goed_apart = verschil @ w > 0
+        houd = regel("Sjabloonstraat B1-score", goed_apart, apart, langer, korter)
+        regel("vorige score (ruwe lengte)", vorige_score, apart, langer, korter)
+        regel("alleen gemiddelde zinslengte", zinslengte, apart, langer, korter)
+        regel("alleen Flesch-Douma (textstat)", douma, apart, langer, korter)
+        print("ter vergelijking, 5-voudig gekruist per document over alle paren:")
+        print(kop)
+        regel("Sjabloonstraat B1-score", gekruist(verschil, documenten), np.ones(len(data), bool), langer, korter)
+        regel("vorige score (ruwe lengte)", gekruist(vorig, documenten, vrij=True), np.ones(len(data), bool), langer, korter)
+        regel("alleen gemiddelde zinslengte", zinslengte, np.ones(len(data), bool), langer, korter)
+        regel("alleen Flesch-Douma (textstat)", douma, np.ones(len(data), bool), langer, korter)
     print("gewichten (per standaardafwijking; negatief = moeilijker, 0 = geen invloed):")
     for naam, gewicht in zip(KENMERKEN, w):
         print(f"  gewicht {naam:<28} {-gewicht:+.3f}  {'moeilijker' if gewicht > 0 else 'geen invloed'}")
@@ -168,7 +178,8 @@ def main() -> None:
         kop_yaml = "# B1-score: weging van de kenmerken, geijkt met bench/b1_ijking.py --schrijf. Niet met de hand aanpassen.\n"
         (REPO / "content" / "b1" / "score.yaml").write_text(kop_yaml + yaml.safe_dump(weging, allow_unicode=True, sort_keys=False), encoding="utf-8")
         print("geschreven: content/b1/score.yaml")
-    print(f"verhouding: {houd['alle'] / max(zinslengte[apart].mean(), douma[apart].mean()):.2f}")
+    if opties.apart:
+        print(f"verhouding: {houd['alle'] / max(zinslengte[apart].mean(), douma[apart].mean()):.2f}")
 
 
 if __name__ == "__main__":
