@@ -14,7 +14,7 @@ textstat's Flesch-Douma alone.
 Without --apart only the cross-validated figures within the fit part are printed, so trying a change cannot peek at
 the held-out documents. --apart adds the held-out figures and, for comparison, 5-fold cross-validation over all pairs
 (which includes the held-out documents); the last line is then `verhouding: X`: our held-out accuracy over the better
-baseline's. --schrijf (only with --apart: score.yaml records the held-out figures) writes those weights (fitted on the
+baseline's. Without --apart the last line is our cross-validated accuracy over the previous score's, on the fit part. --schrijf (only with --apart: score.yaml records the held-out figures) writes those weights (fitted on the
 fit part only) and the figures to content/b1/score.yaml.
 """
 
@@ -135,8 +135,8 @@ def main() -> None:
     print(kop)
     cv = regel("Sjabloonstraat B1-score", gekruist(verschil[passen], documenten[passen]), np.ones(passen.sum(), bool),
                langer[passen], korter[passen])
-    regel("vorige score (ruwe lengte)", gekruist(vorig[passen], documenten[passen], vrij=True), np.ones(passen.sum(), bool),
-          langer[passen], korter[passen])
+    cv_vorig = regel("vorige score (ruwe lengte)", gekruist(vorig[passen], documenten[passen], vrij=True),
+                     np.ones(passen.sum(), bool), langer[passen], korter[passen])
     if not opties.apart:
         print("apart gehouden documenten: niet gemeten (alleen met --apart, bij de eindmeting)")
     else:
@@ -180,6 +180,8 @@ def main() -> None:
         print("geschreven: content/b1/score.yaml")
     if opties.apart:
         print(f"verhouding: {houd['alle'] / max(zinslengte[apart].mean(), douma[apart].mean()):.2f}")
+    else:
+        print(f"verhouding: {cv['alle'] / cv_vorig['alle']:.2f} (gekruist binnen de passende documenten, tegen de vorige score)")
 
 
 if __name__ == "__main__":
