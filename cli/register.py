@@ -64,10 +64,20 @@ def _regel_tekst(r) -> str:
              f"{r.sjabloon_id} v{r.sjabloon_versie}", r.sha256[:12], r.door]
     g = r.gegevens
     if r.soort == "vrijgave":
-        delen.append(f"juridisch: {g.get('juridisch')}, communicatief: {g.get('communicatief')}")
+        delen.append(f"juridisch: {_persoon(g.get('juridisch'))}, communicatief: {_persoon(g.get('communicatief'))}")
+    elif r.soort == "beoordeling":
+        delen.append(f"{g.get('soort')} goedgekeurd door {_persoon(g.get('beoordelaar'))}")
     elif r.soort == "document":
         delen.append(_oordeel(g))
     return "  ".join(delen)
+
+
+def _persoon(beoordelaar) -> str:
+    """A reviewer as the register keeps it: name and subject of the identity (an old entry: the name typed then)."""
+    from generator.vrijgave.vier_ogen import naam_van
+    if isinstance(beoordelaar, dict):
+        return f"{naam_van(beoordelaar)} ({beoordelaar.get('subject')})"
+    return str(beoordelaar)
 
 
 def _oordeel(g: dict) -> str:

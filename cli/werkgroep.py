@@ -57,26 +57,42 @@ def tekst(docx, gemeente_pad):
         click.echo(f"[{alinea.positie}] {alinea.tekst}" if alinea.positie in ("koptekst", "voettekst") else alinea.tekst)
 
 
-@click.command(help="Geef een sjabloon vrij na de juridische en de communicatieve beoordeling (vier ogen). "
+@click.command(help="Geef een sjabloon vrij na de juridische en de communicatieve beoordeling (vier ogen): twee "
+                   "lokale accounts van twee verschillende mensen, een met de rol jurist en een met de rol "
+                   "communicatie, elk met het eigen wachtwoord; geen van beiden wijzigde het sjabloon het laatst. "
                    "Alleen als de lint slaagt; de versie gaat omhoog en de SHA-256 van het DOCX wordt vastgelegd.")
 @click.argument("sjabloon")
-@click.option("--juridisch", required=True, help="Naam van de jurist die het sjabloon beoordeelde.")
-@click.option("--communicatief", required=True, help="Naam van de communicatieadviseur die het beoordeelde (een ander).")
+@click.option("--juridisch", required=True, metavar="ACCOUNT", help="Account van de jurist die het sjabloon beoordeelde.")
+@click.option("--communicatief", required=True, metavar="ACCOUNT",
+              help="Account van de communicatieadviseur die het beoordeelde (een ander).")
 @click.option("--opmerking", help="Wat er veranderde of wat de beoordelaars opmerkten.")
-@click.option("--door", help="Wie de vrijgave uitvoert (standaard de gebruikersnaam).")
+@click.option("--wachtwoorden-stdin", is_flag=True,
+              help="Lees de twee wachtwoorden van stdin, elk op een eigen regel: eerst dat van de jurist, dan dat van "
+                   "de communicatieadviseur (anders vraagt de opdracht ze, onzichtbaar).")
 @click.option("--datum", callback=_datum, metavar="JJJJ-MM-DD", help="Dagtekening voor het voorbeeld en zijn varianten in de lint (standaard: die van het voorbeeld, anders vandaag).")
 @met_gemeente
-def vrijgeven(sjabloon, juridisch, communicatief, opmerking, door, datum, gemeente_pad):
-    import getpass
-
+def vrijgeven(sjabloon, juridisch, communicatief, opmerking, wachtwoorden_stdin, datum, gemeente_pad):
     from generator.catalogus.lint_rapport import als_tekst as lint_tekst
     from generator.vrijgave.register import Register, database_url
     from generator.vrijgave.vier_ogen import LintMislukt
     from generator.vrijgave.vier_ogen import vrijgeven as geef_vrij
     from generator.vullen.context import gemeenteprofiel
+    from toegang.gebruikers import Gebruikers
+    accounts = {"juridisch": juridisch.strip(), "communicatief": communicatief.strip()}
     try:
+        if accounts["juridisch"].casefold() == accounts["communicatief"].casefold():
+            raise InvoerFout(f"vier-ogenprincipe: account '{accounts['juridisch']}' kan niet zowel de juridische als "
+                             "de communicatieve beoordeling doen; vraag een tweede beoordelaar")
+        wachtwoorden = _wachtwoorden(accounts, wachtwoorden_stdin)
         with Register(database_url(gemeenteprofiel(gemeente_pad))) as register:
-            vrijgave = geef_vrij(sjabloon, juridisch, communicatief, opmerking, door or getpass.getuser(), register, datum)
+            gebruikers = Gebruikers(register)
+            wie = {}
+            for soort, account in accounts.items():
+                wie[soort] = gebruikers.aanmelden(account, wachtwoorden[soort])
+                if wie[soort] is None:
+                    raise InvoerFout(f"--{soort}: aanmelden als '{account}' lukt niet (onbekend account, verkeerd "
+                                     "wachtwoord of uitgeschakeld); er is niets vrijgegeven")
+            vrijgave = geef_vrij(sjabloon, wie["juridisch"], wie["communicatief"], opmerking, register, datum)
     except InvoerFout as fout:
         stop_met_fouten(fout)
     except LintMislukt as mislukt:
@@ -86,8 +102,24 @@ def vrijgeven(sjabloon, juridisch, communicatief, opmerking, door, datum, gemeen
     s = vrijgave.sjabloon
     versie = (f"versie {s.versie} (eerste vrijgave)" if vrijgave.vorige_versie is None
               else f"versie {vrijgave.vorige_versie} -> {s.versie}")
-    click.echo(f"{s.id} vrijgegeven: {versie}, SHA-256 {s.sha256[:12]}…, "
-               f"beoordeeld door {juridisch.strip()} (juridisch) en {communicatief.strip()} (communicatief)")
+    click.echo(f"{s.id} vrijgegeven: {versie}, SHA-256 {s.sha256[:12]}…, beoordeeld door "
+               f"{wie['juridisch'].naam} ({wie['juridisch'].subject}, juridisch) en "
+               f"{wie['communicatief'].naam} ({wie['communicatief'].subject}, communicatief)")
+
+
+def _wachtwoorden(accounts: dict, van_stdin: bool) -> dict:
+    """Each reviewer's password: two lines on stdin, or a hidden prompt per account. Ctrl-D is bad input."""
+    if van_stdin:
+        regels = sys.stdin.read().splitlines()
+        if len(regels) < 2 or not all(regels[:2]):
+            raise InvoerFout("--wachtwoorden-stdin: geef twee regels op stdin: eerst het wachtwoord van de jurist, "
+                             "dan dat van de communicatieadviseur")
+        return dict(zip(accounts, regels[:2]))
+    try:
+        return {soort: click.prompt(f"Wachtwoord van {account} ({soort})", hide_input=True, err=True)
+                for soort, account in accounts.items()}
+    except click.Abort:
+        raise InvoerFout("geen wachtwoord gegeven (afgebroken); er is niets vrijgegeven") from None
 
 
 @click.command(help="De kwartaalinventaris: per sjabloon status, versie, beoordelingen, B1 en Awb van het voorbeeld, "

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from beoordelaars import maak_beoordelaars, vrijgeven_cli
 from bulkdata import schrijf_csv
 from conftest import REPO, sjabloon_cli
 
@@ -188,8 +189,8 @@ def test_a_chosen_catalogue_that_does_not_exist_is_an_error_not_a_new_empty_one(
 
 def test_release_by_the_command_line_writes_to_the_user_catalogue_and_leaves_the_code_alone(eigen_plaatsen):
     voor = _hashes(REPO / "templates")
-    vrij = sjabloon_cli("vrijgeven", "factuur-leges", "--juridisch", "A. de Jong", "--communicatief", "B. Smit",
-                        "--datum", "2026-11-23")
+    maak_beoordelaars()
+    vrij = vrijgeven_cli("factuur-leges", "--datum", "2026-11-23")
     assert vrij.returncode == 0, vrij.stderr
     catalogus = eigen_plaatsen / "data/sjabloonstraat/sjablonen"
     manifest = yaml.safe_load((catalogus / "factuur-leges/sjabloon.yaml").read_text(encoding="utf-8"))

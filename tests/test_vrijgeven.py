@@ -4,6 +4,7 @@ import hashlib
 import json
 
 import yaml
+from beoordelaars import maak_beoordelaars, vrijgeven_cli
 from conftest import REPO, docx_tekst, sjabloon_cli
 from docx import Document
 
@@ -13,12 +14,15 @@ from generator.vullen.concept import CONCEPT
 ZAAK = REPO / "templates/factuur-leges/voorbeeld.yaml"
 
 
-def _vrijgeven(*extra):
-    return sjabloon_cli("vrijgeven", "factuur-leges", "--datum", "2026-11-23", *extra)
+def _vrijgeven(*extra, **accounts):
+    return vrijgeven_cli("factuur-leges", "--datum", "2026-11-23", *extra, **accounts)
 
 
 def test_release_needs_two_different_people(sjablonen_kopie):
-    uit = _vrijgeven("--juridisch", "A. de Jong", "--communicatief", "a. de jong")
+    maak_beoordelaars()
+    uit = _vrijgeven(juridisch="anna", communicatief="Anna")
+    assert uit.returncode == 2 and "vier-ogenprincipe" in uit.stderr
+    uit = _vrijgeven(juridisch="carla", communicatief="carla")               # both roles: still one person
     assert uit.returncode == 2 and "vier-ogenprincipe" in uit.stderr
     assert "status: concept" in (sjablonen_kopie / "factuur-leges/sjabloon.yaml").read_text()
 
@@ -30,10 +34,11 @@ def test_release_is_refused_when_the_lint_fails(sjablonen_kopie, database_url):
     word.save(str(docx))
     manifest = sjablonen_kopie / "factuur-leges/sjabloon.yaml"
     voor = manifest.read_text()
-    uit = _vrijgeven("--juridisch", "A. de Jong", "--communicatief", "B. Smit")
+    maak_beoordelaars(database_url)
+    uit = _vrijgeven()
     assert uit.returncode == 1 and "'kenmerk_klant' wordt gebruikt maar staat niet in velden" in uit.stderr
     assert manifest.read_text() == voor
-    assert json.loads(sjabloon_cli("register", "--json").stdout) == []
+    assert [r["soort"] for r in json.loads(sjabloon_cli("register", "--json").stdout)] == ["gebruiker"] * 4
 
 
 def test_concept_to_release_to_use_to_inventory(sjablonen_kopie, tmp_path, database_url):
@@ -47,9 +52,11 @@ def test_concept_to_release_to_use_to_inventory(sjablonen_kopie, tmp_path, datab
     kop = [p.text for s in Document(proef.stdout.strip()).sections for p in s.header.paragraphs]
     assert kop[0] == CONCEPT
 
-    vrij = _vrijgeven("--juridisch", "A. de Jong", "--communicatief", "B. Smit", "--opmerking", "eerste versie")
+    maak_beoordelaars(database_url)
+    vrij = _vrijgeven("--opmerking", "eerste versie")
     assert vrij.returncode == 0, vrij.stderr
     assert "versie 1 (eerste vrijgave)" in vrij.stdout
+    assert "beoordeeld door Anna de Vries (lokaal:anna, juridisch) en Bram Jansen (lokaal:bram, communicatief)" in vrij.stdout
     manifest = yaml.safe_load((map_ / "sjabloon.yaml").read_text())
     assert manifest["status"] == "vrijgegeven" and manifest["versie"] == "1"        # the first release keeps "1"
     assert manifest["sha256"] == hashlib.sha256((map_ / "sjabloon.docx").read_bytes()).hexdigest()
@@ -62,7 +69,9 @@ def test_concept_to_release_to_use_to_inventory(sjablonen_kopie, tmp_path, datab
     regels = json.loads(sjabloon_cli("register", "--sjabloon", "factuur-leges", "--json").stdout)
     assert [r["soort"] for r in regels] == ["document", "vrijgave", "document"]
     vrijgave, document = regels[1], regels[2]
-    assert vrijgave["gegevens"]["juridisch"] == "A. de Jong" and vrijgave["gegevens"]["communicatief"] == "B. Smit"
+    assert vrijgave["gegevens"]["juridisch"] == {"subject": "lokaal:anna", "naam": "Anna de Vries", "bron": "lokaal",
+                                                 "rollen": ["jurist"]}
+    assert vrijgave["gegevens"]["communicatief"]["subject"] == "lokaal:bram"
     assert vrijgave["sha256"] == manifest["sha256"]
     assert vrijgave["sjabloon_versie"] == "1" and vrijgave["gegevens"]["vorige_versie"] is None
     assert document["sjabloon_versie"] == "1" and document["door"] == "C. Visser"
@@ -76,13 +85,13 @@ def test_concept_to_release_to_use_to_inventory(sjablonen_kopie, tmp_path, datab
     assert inv.returncode == 0, inv.stderr
     gegevens = json.loads(inv.stdout)
     factuur = next(s for s in gegevens["sjablonen"] if s["id"] == "factuur-leges")
-    assert factuur["status"] == "vrijgegeven" and factuur["juridisch"] == "A. de Jong"
+    assert factuur["status"] == "vrijgegeven" and factuur["juridisch"] == "Anna de Vries"
     assert factuur["herbeoordeling_nodig"] is False and factuur["documenten_kwartaal"] == 1   # the proof does not count
     assert factuur["b1_score"] > 50 and factuur["awb_vrijgave"] is True
     assert gegevens["besluiten"] == 1 and gegevens["besluiten_geforceerd"] == 0      # leges are a tax: a besluit
     assert gegevens["aandeel_geforceerd"] == 0.0
     pagina = html.read_text()
-    assert '<html lang="nl">' in pagina and "A. de Jong" in pagina and "0%" in pagina
+    assert '<html lang="nl">' in pagina and "Anna de Vries" in pagina and "0%" in pagina
 
     # a change to the DOCX after release: concept again, until the next release
     document_word = Document(str(map_ / "sjabloon.docx"))
@@ -95,7 +104,7 @@ def test_concept_to_release_to_use_to_inventory(sjablonen_kopie, tmp_path, datab
     assert opnieuw.returncode == 2 and "gewijzigd na de vrijgave" in opnieuw.stderr
 
     # released again after the change: now the version goes up
-    tweede = _vrijgeven("--juridisch", "A. de Jong", "--communicatief", "B. Smit", "--opmerking", "zin toegevoegd")
+    tweede = _vrijgeven("--opmerking", "zin toegevoegd")
     assert tweede.returncode == 0, tweede.stderr
     assert "versie 1 -> 2" in tweede.stdout
     manifest = yaml.safe_load((map_ / "sjabloon.yaml").read_text())

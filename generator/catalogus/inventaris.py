@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from dateutil.relativedelta import relativedelta
 
 from generator.catalogus.lint import lint
+from generator.vrijgave.vier_ogen import naam_van
 from generator.vullen.sjabloon import catalogus
 
 B1_DOEL = 0.80          # the service programme: 80% of the letters at B1
@@ -21,7 +22,7 @@ class Regel:
     besluittype: str
     status: str
     versie: str
-    juridisch: str | None            # name of the last juridische reviewer
+    juridisch: str | None            # name of the last juridische reviewer (an identity's naam)
     communicatief: str | None
     beoordeeld_op: str | None        # date of the last release (both reviews)
     herbeoordeling_nodig: bool       # never reviewed, or longer ago than one quarter
@@ -68,7 +69,8 @@ def maak_inventaris(register, peildatum: dt.date, lint_voorbeeld=None) -> Invent
         voorbeeld = lint_voorbeeld(sjabloon, None)
         regels.append(Regel(
             sjabloon.id, sjabloon.titel, sjabloon.besluittype, "vrijgegeven" if sjabloon.vrijgegeven else "concept",
-            sjabloon.versie, laatste and laatste.gegevens.get("juridisch"), laatste and laatste.gegevens.get("communicatief"),
+            sjabloon.versie, laatste and naam_van(laatste.gegevens.get("juridisch")),
+            laatste and naam_van(laatste.gegevens.get("communicatief")),
             laatste and laatste.tijdstip.date().isoformat(), laatste is None or laatste.tijdstip.date() < sinds,
             voorbeeld.b1_score, voorbeeld.awb_vrijgave, sum(d.sjabloon_id == sjabloon.id for d in documenten)))
     brieven = [d for d in documenten if d.gegevens.get("brief")]

@@ -34,6 +34,7 @@ class Sjabloon:
     sleutel: str | None = None      # the field that names each letter of a bulk run (else the row number)
     voorbeeld_dagtekening: dt.date | None = None    # the example is a case from the past: its own dagtekening
     bestuursorgaan_veld: str | None = None          # a zaak field naming the organ, instead of the besluittype's
+    gewijzigd_door: dict | None = None  # who last changed it: {subject, bron, naam}; may not review it (vier ogen)
 
     def bestuursorgaan(self, zaak: dict) -> str | None:
         """The organ a zaak names in `bestuursorgaan_veld` (a beslissing op bezwaar is taken by the organ that took
@@ -103,7 +104,19 @@ def laad(naam: str | Path) -> Sjabloon:
         voorbeeld_dagtekening=dt.date.fromisoformat(str(manifest["voorbeeld_dagtekening"]))
         if manifest.get("voorbeeld_dagtekening") else None,
         bestuursorgaan_veld=manifest.get("bestuursorgaan_veld"),
+        gewijzigd_door=wijziger(manifest.get("gewijzigd_door")),
     )
+
+
+def wijziger(waarde) -> dict | None:
+    """The manifest's `gewijzigd_door` as {subject, bron, naam}: a mapping with at least `subject`, or just the
+    subject ('lokaal:anna'); then any bron matches."""
+    if not waarde:
+        return None
+    if isinstance(waarde, str):
+        return {"subject": waarde.strip(), "bron": None, "naam": waarde.strip()}
+    return {"subject": str(waarde["subject"]), "bron": waarde.get("bron"),
+            "naam": str(waarde.get("naam") or waarde["subject"])}
 
 
 def controleer_manifest(manifest: dict, map_: Path) -> list[str]:
@@ -125,6 +138,11 @@ def controleer_manifest(manifest: dict, map_: Path) -> list[str]:
         problemen.append(f"voorbeeld_dagtekening: '{manifest['voorbeeld_dagtekening']}' is geen datum; schrijf JJJJ-MM-DD")
     if (veld := manifest.get("bestuursorgaan_veld")) and not _is_veld(veld, velden):
         problemen.append(f"bestuursorgaan_veld: '{veld}' is geen veld van dit sjabloon")
+    if (w := manifest.get("gewijzigd_door")) is not None and not (
+            (isinstance(w, str) and w.strip()) or (isinstance(w, dict) and str(w.get("subject") or "").strip()
+                                                   and set(w) <= {"subject", "bron", "naam"})):
+        problemen.append("gewijzigd_door: schrijf wie het sjabloon het laatst wijzigde als {subject: ..., bron: ..., "
+                         "naam: ...} of alleen het subject, bijvoorbeeld lokaal:anna")
     if (sleutel := manifest.get("sleutel")) is not None and not (velden.get(sleutel) or {}).get("verplicht"):
         problemen.append(f"sleutel: '{sleutel}' moet een verplicht veld zijn (de sleutel benoemt elke brief in een bulkrun)")
     return problemen

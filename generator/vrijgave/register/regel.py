@@ -26,7 +26,7 @@ def bereken_hash(kolommen: dict) -> str:
 class Regel:
     id: int
     tijdstip: dt.datetime         # UTC, whole seconds
-    soort: str                    # "vrijgave" or "document"
+    soort: str                    # "vrijgave", "beoordeling" (one half of a release) or "document"
     sjabloon_id: str
     sjabloon_versie: str
     zaaknummer: str | None

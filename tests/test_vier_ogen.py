@@ -1,0 +1,233 @@
+"""The four-eyes release from identities: two different people, one with the jurist's right and one with the
+communication right, neither the last one who changed the template; the register keeps who they are."""
+
+import pytest
+import yaml
+from docx import Document
+
+from generator.catalogus.inventaris import maak_inventaris
+from generator.vrijgave.register import Register
+from generator.vrijgave.vier_ogen import LintMislukt, beoordelen, open_beoordelingen, vrijgeven
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.sjabloon import laad
+from toegang.identiteit import LOKAAL, Identiteit
+
+SJABLOON = "ontvangstbevestiging-melding"
+ISSUER = "https://login.gemeente.example/realms/ambtenaren"
+
+
+def persoon(naam: str, *rollen: str, bron: str = LOKAAL) -> Identiteit:
+    subject = f"lokaal:{naam.split()[0].lower()}" if bron == LOKAAL else f"sub-{naam.split()[0].lower()}"
+    return Identiteit(subject, naam, frozenset(rollen), bron)
+
+
+ANNA = persoon("Anna de Vries", "jurist")
+BRAM = persoon("Bram Jansen", "communicatie")
+CARLA = persoon("Carla Beide", "jurist", "communicatie")
+DIRK = persoon("Dirk Zaak", "zaakbehandelaar")
+EVA = persoon("Eva Taal", "communicatie", bron=ISSUER)
+
+
+@pytest.fixture
+def register(sjablonen_kopie, eigen_register):
+    with Register(eigen_register) as reg:
+        yield reg
+
+
+def _manifest(sjablonen_kopie) -> dict:
+    return yaml.safe_load((sjablonen_kopie / SJABLOON / "sjabloon.yaml").read_text(encoding="utf-8"))
+
+
+def _wijzig_docx(sjablonen_kopie, zin: str) -> None:
+    pad = sjablonen_kopie / SJABLOON / "sjabloon.docx"
+    word = Document(str(pad))
+    word.add_paragraph(zin)
+    word.save(str(pad))
+
+
+def _zet_wijziger(sjablonen_kopie, regel: str) -> None:
+    pad = sjablonen_kopie / SJABLOON / "sjabloon.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8") + regel, encoding="utf-8")
+
+
+def test_release_by_two_identities_stores_who_they_are(register, sjablonen_kopie):
+    vrijgave = vrijgeven(SJABLOON, ANNA, BRAM, "eerste versie", register)
+    assert vrijgave.sjabloon.vrijgegeven and vrijgave.sjabloon.versie == "1" and vrijgave.vorige_versie is None
+    assert _manifest(sjablonen_kopie)["status"] == "vrijgegeven"
+    [regel] = register.regels(sjabloon=SJABLOON)
+    assert regel.soort == "vrijgave" and regel.door == "Anna de Vries en Bram Jansen"
+    assert regel.gegevens["juridisch"] == {"subject": "lokaal:anna", "naam": "Anna de Vries", "bron": "lokaal",
+                                           "rollen": ["jurist"]}
+    assert regel.gegevens["communicatief"]["subject"] == "lokaal:bram"
+
+
+@pytest.mark.parametrize("juridisch, communicatief, melding", [
+    (CARLA, CARLA, "vier-ogenprincipe: Carla Beide kan niet zowel de juridische als de communicatieve beoordeling"),
+    (DIRK, BRAM, "juridisch: Dirk Zaak mag de juridische beoordeling niet doen; daarvoor is de rol jurist nodig"),
+    (ANNA, ANNA, "communicatief: Anna de Vries mag de communicatieve beoordeling niet doen; daarvoor is de rol "
+                 "communicatie nodig"),
+    ("Anna de Vries", BRAM, "juridisch: de juridische beoordeling vraagt een aangemelde beoordelaar, geen getypte naam"),
+])
+def test_release_is_refused_without_two_different_people_with_the_rights(register, sjablonen_kopie, juridisch,
+                                                                         communicatief, melding):
+    voor = (sjablonen_kopie / SJABLOON / "sjabloon.yaml").read_text(encoding="utf-8")
+    with pytest.raises(InvoerFout) as fout:
+        vrijgeven(SJABLOON, juridisch, communicatief, None, register)
+    assert melding in str(fout.value)
+    assert (sjablonen_kopie / SJABLOON / "sjabloon.yaml").read_text(encoding="utf-8") == voor
+    assert register.regels() == []
+
+
+def test_the_last_one_who_changed_the_template_cannot_review_it(register, sjablonen_kopie):
+    _zet_wijziger(sjablonen_kopie, "gewijzigd_door:\n  subject: lokaal:bram\n  bron: lokaal\n  naam: Bram Jansen\n")
+    assert laad(SJABLOON).gewijzigd_door == {"subject": "lokaal:bram", "bron": "lokaal", "naam": "Bram Jansen"}
+    with pytest.raises(InvoerFout, match="vier-ogenprincipe: Bram Jansen wijzigde ontvangstbevestiging-melding het "
+                                         "laatst"):
+        vrijgeven(SJABLOON, ANNA, BRAM, None, register)
+    with pytest.raises(InvoerFout, match="Bram Jansen wijzigde"):
+        beoordelen(SJABLOON, BRAM, "communicatief", register)
+    assert register.regels() == []
+    # the same subject at another source (the OpenID provider) is another person
+    namaak = Identiteit("lokaal:bram", "Bram van de provider", frozenset({"communicatie"}), ISSUER)
+    assert vrijgeven(SJABLOON, ANNA, namaak, None, register).sjabloon.vrijgegeven
+
+
+def test_a_last_changer_given_by_subject_alone_matches_any_source(register, sjablonen_kopie):
+    _zet_wijziger(sjablonen_kopie, "gewijzigd_door: sub-eva\n")
+    with pytest.raises(InvoerFout, match="Eva Taal wijzigde"):
+        vrijgeven(SJABLOON, ANNA, EVA, None, register)
+
+
+def test_a_malformed_last_changer_is_a_manifest_error(sjablonen_kopie):
+    from generator.catalogus.lint import lint
+    _zet_wijziger(sjablonen_kopie, "gewijzigd_door:\n  naam: Bram Jansen\n")
+    with pytest.raises(InvoerFout, match="gewijzigd_door: schrijf wie het sjabloon het laatst wijzigde"):
+        laad(SJABLOON)
+    rapport = lint(SJABLOON)
+    assert not rapport.geslaagd and "gewijzigd_door" in rapport.bevindingen[0].melding
+
+
+def test_two_approvals_by_two_people_release_the_template(register, sjablonen_kopie):
+    eerste = beoordelen(SJABLOON, ANNA, "juridisch", register, "grondslag klopt")
+    assert eerste.vrijgave is None and eerste.wacht_op == "communicatief"
+    assert not laad(SJABLOON).vrijgegeven
+    [regel] = register.regels(sjabloon=SJABLOON)
+    assert regel.soort == "beoordeling" and regel.sha256 == laad(SJABLOON).docx_sha256 and regel.door == "Anna de Vries"
+    assert regel.gegevens == {"soort": "juridisch", "beoordelaar": ANNA.als_register(), "opmerking": "grondslag klopt"}
+
+    with pytest.raises(InvoerFout, match="Anna de Vries gaf de juridische beoordeling van dit DOCX al"):
+        beoordelen(SJABLOON, ANNA, "juridisch", register)
+
+    tweede = beoordelen(SJABLOON, EVA, "communicatief", register, "leest goed")
+    assert tweede.vrijgave is not None and tweede.wacht_op is None and tweede.sjabloon.vrijgegeven
+    soorten = [r.soort for r in register.regels(sjabloon=SJABLOON)]
+    assert soorten == ["beoordeling", "beoordeling", "vrijgave"]
+    vrijgave = register.regels(sjabloon=SJABLOON, soort="vrijgave")[0]
+    assert vrijgave.door == "Eva Taal" and vrijgave.gegevens["opmerking"] == "grondslag klopt; leest goed"
+    assert vrijgave.gegevens["juridisch"]["subject"] == "lokaal:anna"
+    assert vrijgave.gegevens["communicatief"] == EVA.als_register()
+    assert open_beoordelingen(laad(SJABLOON), register) == []
+
+    with pytest.raises(InvoerFout, match="is al vrijgegeven"):
+        beoordelen(SJABLOON, BRAM, "communicatief", register)
+
+
+def test_one_person_with_both_roles_cannot_give_both_halves(register, sjablonen_kopie):
+    assert beoordelen(SJABLOON, CARLA, "communicatief", register).wacht_op == "juridisch"
+    with pytest.raises(InvoerFout, match="vier-ogenprincipe: Carla Beide gaf de communicatieve beoordeling van dit "
+                                         "DOCX al en kan niet ook de juridische beoordeling doen"):
+        beoordelen(SJABLOON, CARLA, "juridisch", register)
+    with pytest.raises(InvoerFout, match="daarvoor is de rol jurist nodig"):
+        beoordelen(SJABLOON, BRAM, "juridisch", register)
+    assert not laad(SJABLOON).vrijgegeven and len(register.regels()) == 1
+    assert beoordelen(SJABLOON, ANNA, "juridisch", register).vrijgave is not None        # a second person: released
+
+
+def test_an_approval_counts_only_for_the_docx_it_saw(register, sjablonen_kopie):
+    beoordelen(SJABLOON, ANNA, "juridisch", register)
+    _wijzig_docx(sjablonen_kopie, "Een zin die de jurist niet las.")
+    assert beoordelen(SJABLOON, BRAM, "communicatief", register).wacht_op == "juridisch"
+    assert not laad(SJABLOON).vrijgegeven
+    assert beoordelen(SJABLOON, ANNA, "juridisch", register).vrijgave.sjabloon.vrijgegeven
+
+
+def test_a_failing_lint_stops_the_release_and_records_nothing_of_the_second_approval(register, sjablonen_kopie):
+    beoordelen(SJABLOON, ANNA, "juridisch", register)
+    _wijzig_docx(sjablonen_kopie, "Uw kenmerk: {{ kenmerk_klant }}")        # not declared in the manifest
+    beoordelen(SJABLOON, ANNA, "juridisch", register)
+    with pytest.raises(LintMislukt):
+        beoordelen(SJABLOON, BRAM, "communicatief", register)
+    assert [r.gegevens["soort"] for r in register.regels()] == ["juridisch", "juridisch"]
+    assert _manifest(sjablonen_kopie)["status"] == "concept"
+
+
+def test_unknown_kind_of_review_is_a_dutch_error(register):
+    with pytest.raises(InvoerFout, match="soort: 'taal' bestaat niet; kies juridisch of communicatief"):
+        beoordelen(SJABLOON, ANNA, "taal", register)
+
+
+def test_inventory_and_register_show_the_names_of_the_identities(register, sjablonen_kopie):
+    import datetime as dt
+    vrijgeven(SJABLOON, ANNA, EVA, None, register)
+    regel = next(s for s in maak_inventaris(register, dt.date.today(), lambda s, d: _GEEN_LINT).sjablonen
+                 if s.id == SJABLOON)
+    assert (regel.juridisch, regel.communicatief) == ("Anna de Vries", "Eva Taal")
+
+
+class _GeenLint:
+    b1_score = None
+    awb_vrijgave = None
+
+
+_GEEN_LINT = _GeenLint()
+
+
+# --- the command line: local accounts, each with their own password ----------------------------------------------
+
+def test_cli_release_by_two_accounts(sjablonen_kopie, eigen_register):
+    from beoordelaars import maak_beoordelaars, vrijgeven_cli
+    maak_beoordelaars()
+    uit = vrijgeven_cli(SJABLOON, "--opmerking", "samen gelezen")
+    assert uit.returncode == 0, uit.stderr
+    assert "beoordeeld door Anna de Vries (lokaal:anna, juridisch) en Bram Jansen (lokaal:bram, communicatief)" in uit.stdout
+    with Register(eigen_register) as register:
+        [vrijgave] = register.regels(soort="vrijgave")
+    assert vrijgave.gegevens["juridisch"]["subject"] == "lokaal:anna" and vrijgave.door == "Anna de Vries en Bram Jansen"
+    assert "anna-wachtwoord" not in str(vrijgave.gegevens)
+
+
+@pytest.mark.parametrize("accounts, wachtwoorden, melding", [
+    ({"juridisch": "anna"}, "fout-wachtwoord-99\nbram-wachtwoord-2\n",
+     "--juridisch: aanmelden als 'anna' lukt niet (onbekend account, verkeerd wachtwoord of uitgeschakeld)"),
+    ({"communicatief": "niemand"}, None, "--communicatief: aanmelden als 'niemand' lukt niet"),
+    ({"juridisch": "dirk"}, None, "juridisch: Dirk Zaak mag de juridische beoordeling niet doen; daarvoor is de rol "
+                                  "jurist nodig"),
+    ({"juridisch": "carla", "communicatief": "carla"}, None,
+     "vier-ogenprincipe: account 'carla' kan niet zowel de juridische als de communicatieve beoordeling doen"),
+    ({}, "anna-wachtwoord-1\n", "--wachtwoorden-stdin: geef twee regels op stdin"),
+])
+def test_cli_release_is_refused_with_a_dutch_message(sjablonen_kopie, accounts, wachtwoorden, melding):
+    from beoordelaars import maak_beoordelaars, vrijgeven_cli
+    maak_beoordelaars()
+    voor = (sjablonen_kopie / SJABLOON / "sjabloon.yaml").read_text(encoding="utf-8")
+    uit = vrijgeven_cli(SJABLOON, wachtwoorden=wachtwoorden, **accounts)
+    assert uit.returncode == 2 and melding in uit.stderr, uit.stderr
+    assert (sjablonen_kopie / SJABLOON / "sjabloon.yaml").read_text(encoding="utf-8") == voor
+
+
+def test_cli_release_for_the_last_changer_is_refused(sjablonen_kopie):
+    from beoordelaars import maak_beoordelaars, vrijgeven_cli
+    maak_beoordelaars()
+    _zet_wijziger(sjablonen_kopie, "gewijzigd_door: {subject: 'lokaal:anna', bron: lokaal, naam: Anna de Vries}\n")
+    uit = vrijgeven_cli(SJABLOON)
+    assert uit.returncode == 2 and "vier-ogenprincipe: Anna de Vries wijzigde" in uit.stderr
+
+
+def test_cli_asks_the_passwords_and_ctrl_d_stops_in_dutch(sjablonen_kopie):
+    import subprocess
+
+    from conftest import SJABLOON as OPDRACHT
+    uit = subprocess.run(OPDRACHT + ["vrijgeven", SJABLOON, "--juridisch", "anna", "--communicatief", "bram"],
+                         input="", capture_output=True, text=True)
+    assert uit.returncode == 2 and "geen wachtwoord gegeven (afgebroken)" in uit.stderr, uit.stderr
+    assert "Wachtwoord van anna (juridisch)" in uit.stderr and "Traceback" not in uit.stderr
