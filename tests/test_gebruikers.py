@@ -387,3 +387,19 @@ def test_cli_register_dat_niet_opent(monkeypatch):
     for args in (["gebruiker", "lijst"], ["sleutel", "lijst"]):
         uit = sjabloon(*args)
         assert uit.exit_code == 2 and "kan niet worden geopend" in uit.stderr
+
+
+def test_beveiliging_md_toont_elke_rol_met_haar_rechten():
+    """The table in docs/beveiliging.md says what content/rollen.yaml says (a role or right moved there shows here)."""
+    import re
+
+    from conftest import REPO
+
+    from toegang.rollen import rollen
+    tekst = (REPO / "docs" / "beveiliging.md").read_text(encoding="utf-8")
+    sectie = tekst.split("## Rollen", 1)[1].split("\n## ", 1)[0]
+    tabel = {m.group(1): (m.group(2).strip(), set(re.findall(r"`(\w+)`", m.group(3))))
+             for m in re.finditer(r"^\| `(\w+)` \| ([^|]+) \| ([^|]+) \|$", sectie, re.M) if "`" in m.group(3)}
+    assert tabel == {r.naam: (r.omschrijving, set(r.rechten)) for r in rollen().values()}
+    alle_rechten = set().union(*(r.rechten for r in rollen().values())) | {"alle_documenten_inzien"}
+    assert alle_rechten <= set(re.findall(r"^\| `(\w+)` \|", sectie, re.M))
