@@ -2,9 +2,12 @@
 records of each change (never a password, hash or secret), and that a change and its register entry go together."""
 
 import hashlib
+import json
+import subprocess
 
 import pytest
 from argon2 import PasswordHasher
+from conftest import SJABLOON
 from sqlalchemy import select
 
 import toegang.gebruikers as gebruikers_module
@@ -263,3 +266,140 @@ def test_register_toont_wijzigingen_van_accounts_en_sleutels(reg, accounts):
     [account, sleutel] = uit.stdout.splitlines()
     assert account.endswith("gebruiker  beheer  lokaal:anna: toegevoegd (rollen: communicatie, jurist)")
     assert sleutel.endswith("sleutel   j.jansen  sleutel:zaaksysteem: gemaakt (rollen: zaakbehandelaar)")
+
+
+# --- the command line -------------------------------------------------------------------------------------------
+
+def sjabloon(*args, invoer=None):
+    from click.testing import CliRunner
+
+    from cli.sjabloon import main
+    return CliRunner().invoke(main, [str(a) for a in args], input=invoer, prog_name="sjabloon")
+
+
+def test_cli_gebruiker_van_toevoegen_tot_uitschakelen(database_url, hasher):
+    uit = sjabloon("gebruiker", "toevoegen", "A.deVries", "--rol", "jurist", "--rol", "communicatie",
+                   "--naam", "Anna de Vries", "--wachtwoord-stdin", invoer=WACHTWOORD + "\n")
+    assert (uit.exit_code, uit.stdout) == (0, "Account a.devries toegevoegd (Anna de Vries), rollen: communicatie, jurist.\n")
+    uit = sjabloon("gebruiker", "toevoegen", "bob", "--rol", "kcc", invoer=f"{WACHTWOORD}\n{WACHTWOORD}\n")
+    assert uit.exit_code == 0, uit.output
+    assert "Wachtwoord: " in uit.stdout and "Nogmaals ter controle: " in uit.stdout and WACHTWOORD not in uit.stdout
+
+    with Register(database_url) as reg:
+        accounts = Gebruikers(reg)
+        assert accounts.aanmelden("a.devries", WACHTWOORD).naam == "Anna de Vries"
+        assert accounts.aanmelden("bob", WACHTWOORD).rollen == {"kcc"}
+    lijst = sjabloon("gebruiker", "lijst")
+    assert lijst.exit_code == 0
+    assert [regel.split()[0] for regel in lijst.stdout.splitlines()] == ["a.devries", "bob"]
+    assert "Anna de Vries" in lijst.stdout and "communicatie, jurist" in lijst.stdout and "argon2" not in lijst.stdout
+
+    assert sjabloon("gebruiker", "rollen", "bob", "--rol", "zaakbehandelaar").stdout == "Rollen van bob: zaakbehandelaar.\n"
+    nieuw = "nog een lang wachtwoord"
+    assert sjabloon("gebruiker", "wachtwoord", "bob", "--wachtwoord-stdin", invoer=nieuw + "\n").exit_code == 0
+    assert sjabloon("gebruiker", "uitschakelen", "a.devries").stdout == "Account a.devries is uitgeschakeld.\n"
+    with Register(database_url) as reg:
+        accounts = Gebruikers(reg)
+        assert accounts.aanmelden("a.devries", WACHTWOORD) is None
+        assert accounts.aanmelden("bob", nieuw).rollen == {"zaakbehandelaar"}
+        assert [r.gegevens["handeling"] for r in reg.regels(soort="gebruiker")] == [
+            "toegevoegd", "toegevoegd", "rollen", "wachtwoord", "uitgeschakeld"]
+    als_json = json.loads(sjabloon("gebruiker", "lijst", "--json").stdout)
+    assert [(a["naam"], a["rollen"], a["actief"]) for a in als_json] == [
+        ("a.devries", ["communicatie", "jurist"], False), ("bob", ["zaakbehandelaar"], True)]
+
+
+@pytest.mark.parametrize("args, invoer, melding", [
+    (["toevoegen", "anna", "--rol", "rechter"], WACHTWOORD + "\n" * 2, "rol 'rechter' bestaat niet"),
+    (["toevoegen", "anna de vries", "--rol", "jurist"], None, "naam 'anna de vries' kan niet"),
+    (["toevoegen", "anna", "--rol", "jurist", "--wachtwoord-stdin"], "kort\n", "wachtwoord is te kort"),
+    (["toevoegen", "anna", "--rol", "jurist", "--wachtwoord-stdin"], "", "wachtwoord ontbreekt"),
+    (["toevoegen", "anna", "--rol", "jurist"], "kort\n", "wachtwoord is te kort"),
+    (["toevoegen", "anna", "--rol", "jurist"], f"{WACHTWOORD}\nandere tekst hier\n", "wachtwoord: de twee wachtwoorden zijn niet gelijk"),
+    (["toevoegen", "anna", "--rol", "jurist"], "", "wachtwoord: afgebroken (Ctrl-D of Ctrl-C)"),
+    (["toevoegen", "anna", "--rol", "jurist"], WACHTWOORD + "\n", "wachtwoord: afgebroken (Ctrl-D of Ctrl-C)"),
+    (["rollen", "niemand", "--rol", "kcc"], None, "er is geen account 'niemand'"),
+    (["uitschakelen", "niemand"], None, "er is geen account 'niemand'"),
+    (["wachtwoord", "niemand"], WACHTWOORD + "\n" * 2, "er is geen account 'niemand'"),
+])
+def test_cli_gebruiker_slechte_invoer(args, invoer, melding, hasher, eigen_register):
+    uit = sjabloon("gebruiker", *args, invoer=invoer)
+    assert uit.exit_code == 2, uit.output
+    assert f"fout: {melding}" in uit.stderr and "Er is niets geschreven." in uit.stderr
+    with Register(eigen_register) as reg:
+        assert Gebruikers(reg).lijst() == [] and reg.regels() == []
+
+
+def test_cli_dubbele_naam_en_rol_ontbreekt(hasher):
+    assert sjabloon("gebruiker", "toevoegen", "anna", "--rol", "kcc", "--wachtwoord-stdin",
+                    invoer=WACHTWOORD + "\n").exit_code == 0
+    dubbel = sjabloon("gebruiker", "toevoegen", "anna", "--rol", "kcc", "--wachtwoord-stdin", invoer=WACHTWOORD + "\n")
+    assert dubbel.exit_code == 2 and "naam 'anna' is al in gebruik" in dubbel.stderr
+    zonder_rol = sjabloon("gebruiker", "toevoegen", "bob")
+    assert zonder_rol.exit_code == 2 and "Optie ontbreekt '--rol'" in zonder_rol.output
+
+
+def test_cli_ctrl_d_in_een_echt_proces(tmp_path):
+    """A real process without a terminal (its own session) and an empty stdin: Ctrl-D at the prompt, Dutch, exit 2."""
+    uit = subprocess.run([*SJABLOON, "gebruiker", "toevoegen", "anna", "--rol", "jurist"], stdin=subprocess.DEVNULL,
+                         capture_output=True, text=True, start_new_session=True, cwd=tmp_path)
+    assert uit.returncode == 2
+    assert "fout: wachtwoord: afgebroken" in uit.stderr and "Traceback" not in uit.stderr
+
+
+def test_cli_sleutel_maken_tonen_intrekken(database_url):
+    gemaakt = sjabloon("sleutel", "maak", "Zaaksysteem", "--rol", "zaakbehandelaar")
+    assert gemaakt.exit_code == 0
+    geheim = gemaakt.stdout.strip()
+    assert geheim.startswith("sjs_") and "\n" not in geheim
+    assert "enige keer" in gemaakt.stderr and geheim not in gemaakt.stderr
+    with Register(database_url) as reg:
+        assert Sleutels(reg).controleer(geheim).subject == "sleutel:zaaksysteem"
+    lijst = sjabloon("sleutel", "lijst")
+    assert lijst.stdout.split()[:2] == ["zaaksysteem", "zaakbehandelaar"] and "actief" in lijst.stdout
+    assert geheim not in lijst.stdout and geheim not in sjabloon("register", "--json").stdout
+
+    assert sjabloon("sleutel", "intrekken", "zaaksysteem").stdout == "Sleutel zaaksysteem is ingetrokken.\n"
+    with Register(database_url) as reg:
+        assert Sleutels(reg).controleer(geheim) is None
+    [als_json] = json.loads(sjabloon("sleutel", "lijst", "--json").stdout)
+    assert (als_json["naam"], als_json["actief"]) == ("zaaksysteem", False) and als_json["ingetrokken"]
+    assert "ingetrokken" in sjabloon("sleutel", "lijst").stdout
+
+
+@pytest.mark.parametrize("args, melding", [
+    (["maak", "zaaksysteem", "--rol", "rechter"], "rol 'rechter' bestaat niet"),
+    (["maak", "zaak systeem", "--rol", "kcc"], "naam 'zaak systeem' kan niet"),
+    (["intrekken", "niets"], "er is geen sleutel 'niets'"),
+])
+def test_cli_sleutel_slechte_invoer(args, melding):
+    uit = sjabloon("sleutel", *args)
+    assert uit.exit_code == 2 and f"fout: {melding}" in uit.stderr and uit.stdout == ""
+
+
+def test_cli_lege_lijsten_zeggen_hoe_het_moet():
+    assert "sjabloon gebruiker toevoegen NAAM --rol ROL" in sjabloon("gebruiker", "lijst").stdout
+    assert "sjabloon sleutel maak NAAM --rol ROL" in sjabloon("sleutel", "lijst").stdout
+
+
+def test_cli_register_dat_niet_opent(monkeypatch):
+    monkeypatch.setenv("SJABLOON_DATABASE_URL", "sqlite:////bestaat/niet/register.sqlite")
+    for args in (["gebruiker", "lijst"], ["sleutel", "lijst"]):
+        uit = sjabloon(*args)
+        assert uit.exit_code == 2 and "kan niet worden geopend" in uit.stderr
+
+
+def test_beveiliging_md_toont_elke_rol_met_haar_rechten():
+    """The table in docs/beveiliging.md says what content/rollen.yaml says (a role or right moved there shows here)."""
+    import re
+
+    from conftest import REPO
+
+    from toegang.rollen import rollen
+    tekst = (REPO / "docs" / "beveiliging.md").read_text(encoding="utf-8")
+    sectie = tekst.split("## Rollen", 1)[1].split("\n## ", 1)[0]
+    tabel = {m.group(1): (m.group(2).strip(), set(re.findall(r"`(\w+)`", m.group(3))))
+             for m in re.finditer(r"^\| `(\w+)` \| ([^|]+) \| ([^|]+) \|$", sectie, re.M) if "`" in m.group(3)}
+    assert tabel == {r.naam: (r.omschrijving, set(r.rechten)) for r in rollen().values()}
+    alle_rechten = set().union(*(r.rechten for r in rollen().values())) | {"alle_documenten_inzien"}
+    assert alle_rechten <= set(re.findall(r"^\| `(\w+)` \|", sectie, re.M))

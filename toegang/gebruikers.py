@@ -156,21 +156,22 @@ class Gebruikers:
 
     def zet_rollen(self, naam: str, rollen: list[str], *, door: str) -> Identiteit:
         rollen = _rollen(rollen)
-        naam = self._bestaand(naam)
+        naam = self.bestaand(naam)
         self._leg_vast("rollen", naam, door, lambda v: self._wijzig(naam, verbinding=v, rollen=json.dumps(rollen)),
                        rollen=rollen)
         return self.account(naam).identiteit()
 
     def uitschakelen(self, naam: str, *, door: str) -> None:
-        naam = self._bestaand(naam)
+        naam = self.bestaand(naam)
         self._leg_vast("uitgeschakeld", naam, door, lambda v: self._wijzig(naam, verbinding=v, actief=False))
 
     def zet_wachtwoord(self, naam: str, wachtwoord: str, *, door: str) -> None:
-        naam = self._bestaand(naam)
+        naam = self.bestaand(naam)
         hash_ = _HASHER.hash(controleer_wachtwoord(wachtwoord))
         self._leg_vast("wachtwoord", naam, door, lambda v: self._wijzig(naam, verbinding=v, wachtwoord_hash=hash_))
 
-    def _bestaand(self, naam: str) -> str:
+    def bestaand(self, naam: str) -> str:
+        """The account name as stored, or GebruikerFout when there is no such account (before asking a password)."""
         naam = controleer_naam(naam)
         if self._rij(naam) is None:
             raise GebruikerFout(f"er is geen account '{naam}' (zie: sjabloon gebruiker lijst)")
