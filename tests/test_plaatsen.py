@@ -212,10 +212,11 @@ def test_release_in_the_web_app_writes_to_the_user_catalogue_and_leaves_the_code
     voor = _hashes(REPO / "templates")
     from aanmelden import meld_aan
     with TestClient(maak_app()) as client:
-        meld_aan(client, rollen=["jurist"])
-        antwoord = client.post("/werkgroep/ontvangstbevestiging-melding/vrijgeven", follow_redirects=False, data={
-            "csrf": client.cookies.get(CSRF_COOKIE), "juridisch": "Anna Jurist", "communicatief": "Bo Taal",
-            "door": "Anna Jurist"})
+        for naam, rol, soort in (("anna", "jurist", "juridisch"), ("bram", "communicatie", "communicatief")):
+            client.cookies.clear()
+            meld_aan(client, naam, rollen=[rol])
+            antwoord = client.post("/werkgroep/ontvangstbevestiging-melding/vrijgeven", follow_redirects=False,
+                                   data={"csrf": client.cookies.get(CSRF_COOKIE), "soort": soort})
     assert antwoord.status_code == 303, antwoord.text
     manifest = eigen_plaatsen / "data/sjabloonstraat/sjablonen/ontvangstbevestiging-melding/sjabloon.yaml"
     gegevens = yaml.safe_load(manifest.read_text(encoding="utf-8"))

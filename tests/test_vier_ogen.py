@@ -231,3 +231,82 @@ def test_cli_asks_the_passwords_and_ctrl_d_stops_in_dutch(sjablonen_kopie):
                          input="", capture_output=True, text=True)
     assert uit.returncode == 2 and "geen wachtwoord gegeven (afgebroken)" in uit.stderr, uit.stderr
     assert "Wachtwoord van anna (juridisch)" in uit.stderr and "Traceback" not in uit.stderr
+
+
+# --- the web app: each reviewer logged in on their own -----------------------------------------------------------
+
+PAD = f"/werkgroep/{SJABLOON}"
+
+
+@pytest.fixture
+def web(sjablonen_kopie, monkeypatch):
+    from aanmelden import GEHEIM
+    from fastapi.testclient import TestClient
+
+    from web.app import maak_app
+    monkeypatch.setenv("SJABLOON_SESSIEGEHEIM", GEHEIM)
+    with TestClient(maak_app()) as client:
+        yield client
+
+
+def _als(client, identiteit: Identiteit) -> None:
+    """Log the client in as this identity, coming from the provider: a signed session cookie, as the app makes one
+    (a local identity would need its account: the app checks that it still exists)."""
+    from dataclasses import replace
+
+    from aanmelden import sessiecookie
+    client.cookies.clear()
+    client.cookies.update(sessiecookie(replace(identiteit, bron=ISSUER)))
+    client.get(PAD)                                                    # a page sets the CSRF cookie
+
+
+def _keur(client, soort: str, **meer):
+    from web.veiligheid import CSRF_COOKIE
+    return client.post(f"{PAD}/vrijgeven", data={"csrf": client.cookies.get(CSRF_COOKIE), "soort": soort, **meer},
+                       follow_redirects=False)
+
+
+def test_web_release_by_two_provider_users_stores_their_identities(web, eigen_register):
+    anna = persoon("Anna de Vries", "jurist", bron=ISSUER)
+    _als(web, anna)
+    pagina = web.get(PAD).text
+    assert "Juridisch goedkeuren" in pagina and "Communicatief goedkeuren" not in pagina
+    assert _keur(web, "juridisch", opmerking="grondslag klopt").headers["location"] == f"{PAD}?goedgekeurd=juridisch"
+    pagina = web.get(f"{PAD}?goedgekeurd=juridisch").text
+    assert "Uw juridische beoordeling is vastgelegd" in pagina
+    assert "Juridisch goedgekeurd door Anna de Vries" in pagina and "grondslag klopt" in pagina
+
+    _als(web, EVA)
+    pagina = web.get(PAD).text
+    assert "Communicatief goedkeuren" in pagina and "Juridisch goedkeuren" not in pagina
+    assert _keur(web, "communicatief").headers["location"] == f"{PAD}?vrijgegeven=1"
+    pagina = web.get(PAD).text
+    assert "<td>Anna de Vries</td><td>Eva Taal</td>" in pagina and "Dit DOCX is vrijgegeven" in pagina
+    assert "Communicatief goedkeuren" not in pagina
+    with Register(eigen_register) as register:
+        [vrijgave] = register.regels(soort="vrijgave")
+    assert vrijgave.door == "Eva Taal"
+    assert vrijgave.gegevens["juridisch"] == anna.als_register() and vrijgave.gegevens["communicatief"]["bron"] == ISSUER
+
+
+def test_web_one_person_with_both_roles_gives_one_half_only(web):
+    _als(web, CARLA)
+    pagina = web.get(PAD).text
+    assert "Juridisch goedkeuren" in pagina and "Communicatief goedkeuren" in pagina
+    assert _keur(web, "juridisch").status_code == 303
+    tweede = _keur(web, "communicatief")
+    assert tweede.status_code == 422 and "vier-ogenprincipe: Carla Beide gaf de juridische beoordeling" in tweede.text
+    assert 'id="foutoverzicht"' in tweede.text and not laad(SJABLOON).vrijgegeven
+
+
+def test_web_refuses_a_half_the_role_does_not_give_and_the_last_changer(web, sjablonen_kopie):
+    _als(web, BRAM)
+    geweigerd = _keur(web, "juridisch")
+    assert geweigerd.status_code == 403 and "juridisch_beoordelen" in geweigerd.text and "jurist" in geweigerd.text
+    assert _keur(web, "oordeel").status_code == 422
+    _zet_wijziger(sjablonen_kopie, "gewijzigd_door: {subject: 'lokaal:bram', naam: Bram Jansen}\n")
+    assert "Laatst gewijzigd door Bram Jansen" in web.get(PAD).text
+    wijziger = _keur(web, "communicatief")
+    assert wijziger.status_code == 422 and "Bram Jansen wijzigde ontvangstbevestiging-melding het laatst" in wijziger.text
+    _als(web, DIRK)                                  # a zaakbehandelaar does not see the werkgroep at all
+    assert _keur(web, "juridisch").status_code == 403

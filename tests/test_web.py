@@ -276,15 +276,21 @@ def test_no_personal_data_in_the_log(client, caplog):
 
 
 def test_released_template_via_werkgroep_needs_two_different_reviewers(client, sjablonen_kopie, eigen_register):
+    """Fatima holds both roles: she gives one half, never both; Bram, logged in on his own, gives the other."""
     pad = "/werkgroep/ontvangstbevestiging-melding/vrijgeven"
-    zelfde = client.post(pad, data={"csrf": _csrf(client), "juridisch": "Anna", "communicatief": "anna", "door": "Anna"})
+    eerste = client.post(pad, data={"csrf": _csrf(client), "soort": "juridisch"}, follow_redirects=False)
+    assert eerste.status_code == 303 and eerste.headers["location"].endswith("?goedgekeurd=juridisch")
+    assert "Juridisch goedgekeurd door Fatima Zaakbehandelaar" in client.get(eerste.headers["location"]).text
+    zelfde = client.post(pad, data={"csrf": _csrf(client), "soort": "communicatief"})
     assert zelfde.status_code == 422 and "vier-ogenprincipe" in zelfde.text
-    assert laad("ontvangstbevestiging-melding").versie == "1"
-    gelukt = client.post(pad, data={"csrf": _csrf(client), "juridisch": "Anna Jurist", "communicatief": "Bo Taal",
-                                    "door": "Anna Jurist"}, follow_redirects=False)
+    assert not laad("ontvangstbevestiging-melding").vrijgegeven
+    client.cookies.clear()
+    meld_aan(client, "bram", rollen=["communicatie"], volledige_naam="Bram Jansen")
+    gelukt = client.post(pad, data={"csrf": _csrf(client), "soort": "communicatief"}, follow_redirects=False)
     assert gelukt.status_code == 303 and gelukt.headers["location"].endswith("?vrijgegeven=1")    # first release
     pagina = client.get(gelukt.headers["location"]).text
-    assert "Vrijgegeven: dit sjabloon heeft nu versie 1" in pagina and "<td>Bo Taal</td>" in pagina
+    assert "Vrijgegeven: dit sjabloon heeft nu versie 1" in pagina and "<td>Bram Jansen</td>" in pagina
+    assert "<td>Fatima Zaakbehandelaar</td>" in pagina
     assert laad("ontvangstbevestiging-melding").vrijgegeven
 
 

@@ -1,11 +1,12 @@
 """The werkgroep's flow: the inventory, a template's page (manifest, version, reviews, lint, example) and its
-release by two reviewers."""
+release by two reviewers: each logged-in reviewer approves the half their role allows (vier_ogen.beoordelen); the
+second approval, by another person, releases the template."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
@@ -13,13 +14,13 @@ from checks.document import lees_document
 from generator.catalogus.inventaris import maak_inventaris
 from generator.catalogus.inventaris_rapport import procent
 from generator.catalogus.lint import lint
-from generator.vrijgave.vier_ogen import LintMislukt
-from generator.vrijgave.vier_ogen import vrijgeven as geef_vrij
+from generator.vrijgave.vier_ogen import RECHT, SOORTEN, LintMislukt, beoordelen, naam_van, open_beoordelingen
 from generator.vullen.context import maak_context
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.render import vul_docx
 from generator.vullen.zaak import laad_zaak
-from web.toegang import vereist
+from toegang.identiteit import Identiteit
+from web.toegang import vereist, weigering
 from web.veiligheid import formulier, sjabloon_of_404
 from web.voorbeeld import passages
 from web.weergave import toon
@@ -52,18 +53,24 @@ async def inventaris(request: Request):
 
 
 @router.get("/werkgroep/{sjabloon_id}", dependencies=[Depends(vereist("catalogus_inzien"))])
-async def sjabloon_pagina(request: Request, sjabloon_id: str, vrijgegeven: str = ""):
+async def sjabloon_pagina(request: Request, sjabloon_id: str, vrijgegeven: str = "", goedgekeurd: str = ""):
     sjabloon = sjabloon_of_404(sjabloon_id)
-    return await _sjabloon_pagina(request, sjabloon, {"net_vrijgegeven": vrijgegeven})
+    return await _sjabloon_pagina(request, sjabloon, {"net_vrijgegeven": vrijgegeven,
+                                                      "net_goedgekeurd": goedgekeurd if goedgekeurd in SOORTEN else ""})
 
 
 async def _sjabloon_pagina(request: Request, sjabloon, extra: dict, status: int = 200):
     toestand = _toestand(sjabloon)
     rapport = await run_in_threadpool(_onthouden, request, ("lint",) + toestand, lambda: lint(sjabloon.id))
     voorbeeld = await run_in_threadpool(_onthouden, request, ("voorbeeld",) + toestand, lambda: _voorbeeld(request, sjabloon))
-    beoordelingen = [r for r in request.app.state.register.regels(sjabloon=sjabloon.id, soort="vrijgave")]
-    return toon(request, "sjabloon.html", {"sjabloon": sjabloon, "lint": rapport, "voorbeeld": voorbeeld,
-                                           "beoordelingen": list(reversed(beoordelingen)), **extra}, status)
+    register = request.app.state.register
+    vrijgaven = await run_in_threadpool(register.regels, sjabloon=sjabloon.id, soort="vrijgave")
+    open_ = await run_in_threadpool(open_beoordelingen, sjabloon, register)
+    identiteit = request.state.identiteit
+    return toon(request, "sjabloon.html", {
+        "sjabloon": sjabloon, "lint": rapport, "voorbeeld": voorbeeld, "naam_van": naam_van,
+        "beoordelingen": list(reversed(vrijgaven)), "open_beoordelingen": open_,
+        "mag_beoordelen": [soort for soort in SOORTEN if identiteit.mag(RECHT[soort])], **extra}, status)
 
 
 def _voorbeeld(request: Request, sjabloon) -> list:
@@ -73,21 +80,24 @@ def _voorbeeld(request: Request, sjabloon) -> list:
     return passages(lees_document("voorbeeld.docx", vul_docx(sjabloon.docx, context, sjabloon.id)))
 
 
-@router.post("/werkgroep/{sjabloon_id}/vrijgeven", dependencies=[Depends(vereist("juridisch_beoordelen"))])
-async def vrijgeven(request: Request, sjabloon_id: str):
+@router.post("/werkgroep/{sjabloon_id}/vrijgeven")
+async def vrijgeven(request: Request, sjabloon_id: str, identiteit: Identiteit = Depends(vereist("catalogus_inzien"))):
+    """One half of the four-eyes release by the logged-in reviewer (form field `soort`: juridisch or communicatief);
+    when another person gave the other half for this DOCX, the template is released."""
     sjabloon = sjabloon_of_404(sjabloon_id)
     gegevens = await formulier(request)
-    velden = {naam: str(gegevens.get(naam) or "").strip() for naam in ("juridisch", "communicatief", "opmerking", "door")}
+    soort = str(gegevens.get("soort") or "")
+    opmerking = str(gegevens.get("opmerking") or "").strip() or None
+    if soort in SOORTEN and not identiteit.mag(RECHT[soort]):
+        raise HTTPException(403, weigering(RECHT[soort], identiteit))
     meldingen = []
-    if not velden["door"]:
-        meldingen.append("Vul uw naam in bij 'Vrijgegeven door'.")
-    if not meldingen:
-        try:
-            vrijgave = await run_in_threadpool(geef_vrij, sjabloon.id, velden["juridisch"], velden["communicatief"],
-                                               velden["opmerking"] or None, velden["door"], request.app.state.register)
-            return RedirectResponse(f"/werkgroep/{sjabloon.id}?vrijgegeven={vrijgave.sjabloon.versie}", status_code=303)
-        except InvoerFout as fout:
-            meldingen.extend(fout.meldingen)
-        except LintMislukt as mislukt:
-            meldingen.append(f"De lint vond {mislukt.rapport.fouten} fout(en); herstel die eerst (zie hieronder).")
-    return await _sjabloon_pagina(request, sjabloon, {"meldingen": meldingen, "invoer": velden}, 422)
+    try:
+        uitkomst = await run_in_threadpool(beoordelen, sjabloon.id, identiteit, soort, request.app.state.register,
+                                           opmerking)
+        vervolg = (f"vrijgegeven={uitkomst.vrijgave.sjabloon.versie}" if uitkomst.vrijgave else f"goedgekeurd={soort}")
+        return RedirectResponse(f"/werkgroep/{sjabloon.id}?{vervolg}", status_code=303)
+    except InvoerFout as fout:
+        meldingen.extend(fout.meldingen)
+    except LintMislukt as mislukt:
+        meldingen.append(f"De lint vond {mislukt.rapport.fouten} fout(en); herstel die eerst (zie hieronder).")
+    return await _sjabloon_pagina(request, sjabloon, {"meldingen": meldingen, "invoer": {"opmerking": opmerking}}, 422)
