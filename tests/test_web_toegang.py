@@ -347,3 +347,32 @@ def test_the_register_keeps_the_logged_in_identity(client, eigen_register):
 
 def test_all_roles_of_the_test_login_exist():
     assert set(ALLE_ROLLEN) <= set(rollen())
+
+
+def test_sjabloon_web_warns_when_it_listens_beyond_this_computer_without_a_provider():
+    from cli.web import waarschuwingen
+    assert waarschuwingen("127.0.0.1", 1, oidc=False) == [] and waarschuwingen("::1", 2, oidc=False) == []
+    assert waarschuwingen("localhost", 1, oidc=False) == [] and waarschuwingen("0.0.0.0", 3, oidc=True) == []
+    buiten = waarschuwingen("0.0.0.0", 1, oidc=False)
+    assert len(buiten) == 1 and "ook voor andere computers" in buiten[0] and "SJABLOON_COOKIE_SECURE=1" in buiten[0]
+    leeg = waarschuwingen("127.0.0.1", 0, oidc=False)
+    assert len(leeg) == 1 and "sjabloon gebruiker toevoegen NAAM --rol ROL" in leeg[0]
+
+
+def test_sjabloon_web_prints_its_warnings_on_start(tmp_path):
+    """The real command: on 0.0.0.0 with an empty register both warnings come before the server starts."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import _vrije_poort
+    proces = subprocess.Popen([sys.executable, "-m", "cli.sjabloon", "web", "--host", "0.0.0.0", "--poort",
+                               str(_vrije_poort())], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, env=os.environ | {"PYTHONPATH": str(REPO)})
+    try:
+        regels = [proces.stderr.readline() for _ in range(2)]
+    finally:
+        proces.terminate()
+        proces.wait(timeout=30)
+    assert "Let op: de webapp luistert op 0.0.0.0" in regels[0]
+    assert "Er is nog geen account om mee aan te melden" in regels[1]
