@@ -42,7 +42,7 @@ TOETS_SLEUTEL = ("el => el ? [el.tagName, el.name || el.id, "            # which
                  "el.tagName === 'BUTTON' ? el.value || el.textContent.trim() : ''].join('|') : ''")
 # The fixture accounts (made with the CLI before the server starts): name, full name, roles.
 ACCOUNTS = {"joost": ("Joost Verhoeven", ["zaakbehandelaar", "kcc", "jurist", "communicatie"]),
-            "kim": ("Kim de Graaf", ["kcc"])}
+            "kim": ("Kim de Graaf", ["kcc"]), "bram": ("Bram Jansen", ["communicatie"])}
 WACHTWOORD = "een wachtwoord voor de browser"
 BUREAUCRATISCH = ("Hierbij delen wij u mede dat uw aanvraag ten aanzien van de omgevingsvergunning conform de geldende "
                   "regelgeving door ons in behandeling is genomen, waarbij wij opmerken dat de beslistermijn middels "
@@ -381,8 +381,9 @@ def test_kcc_uploadt_docx_en_zip(page, tmp_path):
     expect(page.get_by_role("region", name="De tekst").first).to_contain_text("Team Vergunningen")
 
 
-def test_werkgroep_geeft_sjabloon_vrij_met_vier_ogen(page):
-    """Inventory, template page, four-eyes refusal with one reviewer, release with two, new version everywhere."""
+def test_werkgroep_geeft_sjabloon_vrij_met_vier_ogen(page, browser, server):
+    """Inventory, template page; Joost (jurist and communicatie) approves one half and is refused the other; Bram,
+    logged in on his own, approves the other half: released, the new version and both names everywhere."""
     titel = "Ontvangstbevestiging melding (overlast of gevaarlijke situatie)"
     page.goto("/")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Sjablonenwerkgroep").click()
@@ -396,6 +397,7 @@ def test_werkgroep_geeft_sjabloon_vrij_met_vier_ogen(page):
 
     rij.get_by_role("link", name=titel, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(titel)
+    adres = page.url
     versie = page.locator("dl.gegevens dt:text-is('Versie') + dd")
     expect(versie).to_have_text("1")
     expect(page.locator("#lint-oordeel")).to_contain_text("Geslaagd")
@@ -404,36 +406,41 @@ def test_werkgroep_geeft_sjabloon_vrij_met_vier_ogen(page):
         voorbeeld("ontvangstbevestiging-melding")["zaaknummer"])
     bekijk(page, "werkgroep", "02-sjabloon")
 
-    def geef_vrij(juridisch: str, communicatief: str) -> None:
-        page.get_by_label("Juridische beoordeling door").fill(juridisch)
-        page.get_by_label("Communicatieve beoordeling door").fill(communicatief)
-        page.get_by_label("Opmerking", exact=True).fill("Beoordeeld in de browsertest.")
-        page.get_by_label("Vrijgegeven door").fill(juridisch)
-        page.get_by_role("button", name="Vrijgeven", exact=True).click()
+    page.get_by_label("Opmerking", exact=True).fill("Grondslag klopt.")
+    page.get_by_role("button", name="Juridisch goedkeuren", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Uw juridische beoordeling is vastgelegd.")
+    expect(page.locator("#goedkeuringen")).to_contain_text("Juridisch goedgekeurd door Joost Verhoeven")
+    expect(versie).to_have_text("1")
 
-    geef_vrij("Anna de Vries", "anna de vries")
+    page.get_by_role("button", name="Communicatief goedkeuren", exact=True).click()
     overzicht = page.locator("#foutoverzicht")
     expect(overzicht).to_contain_text("vier-ogenprincipe")
     expect(overzicht).to_be_focused()
-    expect(versie).to_have_text("1")
-    expect(page.get_by_label("Communicatieve beoordeling door")).to_have_value("anna de vries")
+    expect(page.get_by_text("Nog nooit vrijgegeven.")).to_be_visible()
     bekijk(page, "werkgroep", "03-vier-ogen-fout")
 
-    geef_vrij("Anna de Vries", "Bram Jansen")                 # the first release keeps the concept's number
-    expect(page).to_have_url(re.compile(r"\?vrijgegeven=1$"))
-    expect(page.get_by_role("status")).to_have_text("Vrijgegeven: dit sjabloon heeft nu versie 1.")
-    expect(page.get_by_text("Nog nooit vrijgegeven.")).to_have_count(0)
-    expect(versie).to_have_text("1")
-    historie = page.get_by_role("table", name="Vrijgaven van dit sjabloon, nieuwste eerst")
+    eigen = browser.new_context(base_url=server, bypass_csp=True, locale="nl-NL", viewport={"width": 1280, "height": 900})
+    bram = eigen.new_page()                                    # another person, in a browser of his own
+    bram.set_default_timeout(TIMEOUT_MS)
+    meld_aan(bram, "bram", volgende=adres.removeprefix(server))
+    expect(bram.get_by_role("button", name="Juridisch goedkeuren")).to_have_count(0)
+    bram.get_by_role("button", name="Communicatief goedkeuren", exact=True).click()
+    expect(bram).to_have_url(re.compile(r"\?vrijgegeven=1$"))   # the first release keeps the concept's number
+    expect(bram.get_by_role("status")).to_have_text("Vrijgegeven: dit sjabloon heeft nu versie 1.")
+    expect(bram.get_by_text("Nog nooit vrijgegeven.")).to_have_count(0)
+    historie = bram.get_by_role("table", name="Vrijgaven van dit sjabloon, nieuwste eerst")
     expect(historie.locator("tbody").get_by_role("row")).to_have_count(1)
-    expect(historie.get_by_role("cell", name="Anna de Vries", exact=True).first).to_be_visible()
+    expect(historie.get_by_role("cell", name="Joost Verhoeven", exact=True)).to_be_visible()
     expect(historie.get_by_role("cell", name="Bram Jansen", exact=True)).to_be_visible()
-    bekijk(page, "werkgroep", "04-vrijgegeven")
+    expect(historie.get_by_role("cell", name="Grondslag klopt.", exact=True)).to_be_visible()
+    bekijk(bram, "werkgroep", "04-vrijgegeven")
 
-    page.get_by_role("link", name="Inventaris", exact=True).click()
+    eigen.close()
+
+    page.goto("/werkgroep")
     expect(rij.get_by_role("cell").nth(1)).to_have_text("vrijgegeven")
     expect(rij.get_by_role("cell").nth(2)).to_have_text("1")
-    expect(rij.get_by_role("cell").nth(3)).to_contain_text("(Anna de Vries, Bram Jansen)")
+    expect(rij.get_by_role("cell").nth(3)).to_contain_text("(Joost Verhoeven, Bram Jansen)")
 
 
 def test_toetsenbord_bereikt_alles_op_het_formulier(page):
