@@ -310,3 +310,71 @@ def test_web_refuses_a_half_the_role_does_not_give_and_the_last_changer(web, sja
     assert wijziger.status_code == 422 and "Bram Jansen wijzigde ontvangstbevestiging-melding het laatst" in wijziger.text
     _als(web, DIRK)                                  # a zaakbehandelaar does not see the werkgroep at all
     assert _keur(web, "juridisch").status_code == 403
+
+
+# --- a change of the Word file names who made it -----------------------------------------------------------------
+
+def _nieuw_docx(sjablonen_kopie, zin: str) -> bytes:
+    import io
+    word = Document(str(sjablonen_kopie / SJABLOON / "sjabloon.docx"))
+    word.add_paragraph(zin)
+    uit = io.BytesIO()
+    word.save(uit)
+    return uit.getvalue()
+
+
+def test_replacing_the_docx_names_the_changer_who_then_cannot_review(register, sjablonen_kopie):
+    import hashlib
+
+    from generator.vrijgave.wijziging import vervang_docx
+    vrijgeven(SJABLOON, ANNA, BRAM, None, register)
+    inhoud = _nieuw_docx(sjablonen_kopie, "U hoort binnen twee weken van ons.")
+    sjabloon = vervang_docx(SJABLOON, inhoud, BRAM, register)
+    assert sjabloon.gewijzigd_door == {"subject": "lokaal:bram", "bron": "lokaal", "naam": "Bram Jansen"}
+    assert sjabloon.gewijzigd_na_vrijgave and not sjabloon.vrijgegeven          # concept again until reviewed
+    assert (sjablonen_kopie / SJABLOON / "sjabloon.docx").read_bytes() == inhoud
+    wijziging = register.regels(soort="wijziging")[0]
+    assert wijziging.sha256 == hashlib.sha256(inhoud).hexdigest() and wijziging.gegevens["wijziger"] == BRAM.als_register()
+    with pytest.raises(InvoerFout, match="Bram Jansen wijzigde"):
+        beoordelen(SJABLOON, BRAM, "communicatief", register)
+    # the name taken out of the manifest by hand: the register still knows who put this DOCX there
+    manifest = sjablonen_kopie / SJABLOON / "sjabloon.yaml"
+    manifest.write_text("\n".join(r for r in manifest.read_text(encoding="utf-8").splitlines()
+                                  if not r.startswith("gewijzigd_door")) + "\n", encoding="utf-8")
+    assert laad(SJABLOON).gewijzigd_door is None
+    with pytest.raises(InvoerFout, match="Bram Jansen wijzigde"):
+        vrijgeven(SJABLOON, ANNA, BRAM, None, register)
+    assert vrijgeven(SJABLOON, ANNA, EVA, None, register).sjabloon.versie == "2"
+
+
+def test_replacing_the_docx_refuses_what_is_no_new_word_file(register, sjablonen_kopie):
+    from generator.vrijgave.wijziging import vervang_docx
+    with pytest.raises(InvoerFout, match="bestand: .*geen geldig DOCX-bestand"):
+        vervang_docx(SJABLOON, b"geen docx", BRAM, register)
+    huidig = (sjablonen_kopie / SJABLOON / "sjabloon.docx").read_bytes()
+    with pytest.raises(InvoerFout, match="bestand: dit is hetzelfde Word-bestand"):
+        vervang_docx(SJABLOON, huidig, BRAM, register)
+    assert register.regels() == [] and laad(SJABLOON).gewijzigd_door is None
+
+
+def test_web_replacing_the_docx_by_a_reviewer(web, sjablonen_kopie, eigen_register):
+    from web.veiligheid import CSRF_COOKIE
+    _als(web, BRAM)
+    huidig = web.get(f"{PAD}/sjabloon.docx")
+    assert huidig.status_code == 200 and huidig.content == (sjablonen_kopie / SJABLOON / "sjabloon.docx").read_bytes()
+
+    def stuur(naam, inhoud):
+        return web.post(f"{PAD}/docx", data={"csrf": web.cookies.get(CSRF_COOKIE)}, files={"bestand": (naam, inhoud)},
+                        follow_redirects=False)
+
+    fout = stuur("brief.txt", b"tekst")
+    assert fout.status_code == 422 and "brief.txt is geen Word-bestand" in fout.text
+    antwoord = stuur("nieuw.docx", _nieuw_docx(sjablonen_kopie, "Een nieuwe zin."))
+    assert antwoord.status_code == 303 and antwoord.headers["location"] == f"{PAD}?gewijzigd=1"
+    pagina = web.get(antwoord.headers["location"]).text
+    assert "Het nieuwe Word-bestand staat klaar" in pagina and "Laatst gewijzigd door Bram Jansen" in pagina
+    assert _keur(web, "communicatief").status_code == 422
+    with Register(eigen_register) as register:
+        assert register.regels(soort="wijziging")[0].gegevens["wijziger"]["bron"] == ISSUER
+    _als(web, DIRK)
+    assert stuur("nieuw.docx", b"x").status_code == 403

@@ -8,24 +8,27 @@ import datetime as dt
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import UploadFile
 
 from checks.document import lees_document
 from generator.catalogus.inventaris import maak_inventaris
 from generator.catalogus.inventaris_rapport import procent
 from generator.catalogus.lint import lint
 from generator.vrijgave.vier_ogen import RECHT, SOORTEN, LintMislukt, beoordelen, naam_van, open_beoordelingen
+from generator.vrijgave.wijziging import vervang_docx
 from generator.vullen.context import maak_context
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.render import vul_docx
 from generator.vullen.zaak import laad_zaak
 from toegang.identiteit import Identiteit
 from web.toegang import vereist, weigering
-from web.veiligheid import formulier, sjabloon_of_404
+from web.veiligheid import Afgekeurd, controleer_zip, formulier, sjabloon_of_404
 from web.voorbeeld import passages
-from web.weergave import toon
+from web.weergave import DOCX, bijlage, toon
 
 router = APIRouter(include_in_schema=False)
+WIJZIGEN = "sjablonen_wijzigen"
 
 
 def _onthouden(request: Request, sleutel: tuple, maak):
@@ -53,9 +56,10 @@ async def inventaris(request: Request):
 
 
 @router.get("/werkgroep/{sjabloon_id}", dependencies=[Depends(vereist("catalogus_inzien"))])
-async def sjabloon_pagina(request: Request, sjabloon_id: str, vrijgegeven: str = "", goedgekeurd: str = ""):
+async def sjabloon_pagina(request: Request, sjabloon_id: str, vrijgegeven: str = "", goedgekeurd: str = "",
+                          gewijzigd: str = ""):
     sjabloon = sjabloon_of_404(sjabloon_id)
-    return await _sjabloon_pagina(request, sjabloon, {"net_vrijgegeven": vrijgegeven,
+    return await _sjabloon_pagina(request, sjabloon, {"net_vrijgegeven": vrijgegeven, "net_gewijzigd": gewijzigd == "1",
                                                       "net_goedgekeurd": goedgekeurd if goedgekeurd in SOORTEN else ""})
 
 
@@ -70,7 +74,8 @@ async def _sjabloon_pagina(request: Request, sjabloon, extra: dict, status: int 
     return toon(request, "sjabloon.html", {
         "sjabloon": sjabloon, "lint": rapport, "voorbeeld": voorbeeld, "naam_van": naam_van,
         "beoordelingen": list(reversed(vrijgaven)), "open_beoordelingen": open_,
-        "mag_beoordelen": [soort for soort in SOORTEN if identiteit.mag(RECHT[soort])], **extra}, status)
+        "mag_beoordelen": [soort for soort in SOORTEN if identiteit.mag(RECHT[soort])],
+        "mag_wijzigen": identiteit.mag(WIJZIGEN), **extra}, status)
 
 
 def _voorbeeld(request: Request, sjabloon) -> list:
@@ -101,3 +106,34 @@ async def vrijgeven(request: Request, sjabloon_id: str, identiteit: Identiteit =
     except LintMislukt as mislukt:
         meldingen.append(f"De lint vond {mislukt.rapport.fouten} fout(en); herstel die eerst (zie hieronder).")
     return await _sjabloon_pagina(request, sjabloon, {"meldingen": meldingen, "invoer": {"opmerking": opmerking}}, 422)
+
+
+@router.get("/werkgroep/{sjabloon_id}/sjabloon.docx", dependencies=[Depends(vereist("catalogus_inzien"))])
+async def docx(sjabloon_id: str):
+    """The template's Word file as it is now, to change it in Word."""
+    sjabloon = sjabloon_of_404(sjabloon_id)
+    return Response(sjabloon.docx.read_bytes(), media_type=DOCX, headers=bijlage(f"{sjabloon.id}.docx"))
+
+
+@router.post("/werkgroep/{sjabloon_id}/docx")
+async def vervang(request: Request, sjabloon_id: str, identiteit: Identiteit = Depends(vereist(WIJZIGEN))):
+    """A new Word file for the template: the manifest and the register name who put it there, and that person cannot
+    review this version (vier_ogen)."""
+    sjabloon = sjabloon_of_404(sjabloon_id)
+    gegevens = await formulier(request)
+    bestand = gegevens.get("bestand")
+    meldingen = []
+    try:
+        if not isinstance(bestand, UploadFile) or not bestand.filename:
+            raise Afgekeurd("bestand: kies het nieuwe Word-bestand (DOCX)")
+        if not bestand.filename.lower().endswith(".docx"):
+            raise Afgekeurd(f"bestand: {bestand.filename} is geen Word-bestand; kies een DOCX")
+        inhoud = await bestand.read()
+        controleer_zip(inhoud, bestand.filename)
+        await run_in_threadpool(vervang_docx, sjabloon.id, inhoud, identiteit, request.app.state.register)
+        return RedirectResponse(f"/werkgroep/{sjabloon.id}?gewijzigd=1", status_code=303)
+    except Afgekeurd as fout:
+        meldingen.append(str(fout))
+    except InvoerFout as fout:
+        meldingen.extend(fout.meldingen)
+    return await _sjabloon_pagina(request, sjabloon, {"wijzig_meldingen": meldingen}, 422)

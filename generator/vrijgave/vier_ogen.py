@@ -55,7 +55,7 @@ def vrijgeven(naam: str, juridisch: Identiteit, communicatief: Identiteit, opmer
     person holding both roles) or one of them last changed the template; LintMislukt when the lint fails.
     `door`: who carried the release out (the register's `door`); without it, both reviewers together."""
     sjabloon = laad(naam)
-    controleer_paar(sjabloon, juridisch, communicatief)
+    controleer_paar(sjabloon, juridisch, communicatief, register)
     rapport = _lint(sjabloon, dagtekening)
     return _leg_vast(sjabloon, juridisch, communicatief, opmerking, register, rapport, door)
 
@@ -68,7 +68,7 @@ def beoordelen(naam: str, identiteit: Identiteit, soort: str, register, opmerkin
     if soort not in SOORTEN:
         raise InvoerFout(f"soort: '{soort}' bestaat niet; kies {' of '.join(SOORTEN)}")
     sjabloon = laad(naam)
-    controleer_beoordelaar(sjabloon, identiteit, soort)
+    controleer_beoordelaar(sjabloon, identiteit, soort, register)
     if sjabloon.vrijgegeven:
         raise InvoerFout(f"{sjabloon.id} is al vrijgegeven (versie {sjabloon.versie}) en het DOCX is sindsdien niet "
                          "gewijzigd: er is niets te beoordelen")
@@ -88,7 +88,7 @@ def beoordelen(naam: str, identiteit: Identiteit, soort: str, register, opmerkin
         return Beoordeling(sjabloon, soort, None, ander)
     tweede = uit_register(partner.gegevens["beoordelaar"])
     paar = (identiteit, tweede) if soort == JURIDISCH else (tweede, identiteit)
-    controleer_paar(sjabloon, *paar)
+    controleer_paar(sjabloon, *paar, register)
     rapport = _lint(sjabloon, dagtekening)
     if not al_gedaan:
         _teken(sjabloon, identiteit, soort, opmerking, register)
@@ -105,32 +105,38 @@ def open_beoordelingen(sjabloon: Sjabloon, register) -> list:
     return [r for r in regels if r.soort == "beoordeling" and r.id > laatste and r.sha256 == sha]
 
 
-def controleer_beoordelaar(sjabloon: Sjabloon, identiteit: Identiteit, soort: str) -> None:
+def controleer_beoordelaar(sjabloon: Sjabloon, identiteit: Identiteit, soort: str, register=None) -> None:
     """The reviewer has the right for this half and did not make the last change to the template."""
     if not isinstance(identiteit, Identiteit):
         raise InvoerFout(f"{soort}: {BEOORDELING[soort]} vraagt een aangemelde beoordelaar, geen getypte naam")
     if not identiteit.mag(RECHT[soort]):
         raise InvoerFout(f"{soort}: {identiteit.naam} mag {BEOORDELING[soort]} niet doen; daarvoor is de rol "
                          f"{' of '.join(rollen_met(RECHT[soort])) or '(geen)'} nodig (content/rollen.yaml)")
-    if is_laatste_wijziger(sjabloon, identiteit):
+    if is_laatste_wijziger(sjabloon, identiteit, register):
         raise InvoerFout(f"vier-ogenprincipe: {identiteit.naam} wijzigde {sjabloon.id} het laatst (gewijzigd_door in "
-                         f"sjabloon.yaml) en kan het niet zelf beoordelen; vraag een andere beoordelaar")
+                         f"sjabloon.yaml of het register) en kan het niet zelf beoordelen; vraag een andere beoordelaar")
 
 
-def controleer_paar(sjabloon: Sjabloon, juridisch: Identiteit, communicatief: Identiteit) -> None:
-    controleer_beoordelaar(sjabloon, juridisch, JURIDISCH)
-    controleer_beoordelaar(sjabloon, communicatief, COMMUNICATIEF)
+def controleer_paar(sjabloon: Sjabloon, juridisch: Identiteit, communicatief: Identiteit, register=None) -> None:
+    controleer_beoordelaar(sjabloon, juridisch, JURIDISCH, register)
+    controleer_beoordelaar(sjabloon, communicatief, COMMUNICATIEF, register)
     if juridisch.is_zelfde(communicatief):
         raise InvoerFout(f"vier-ogenprincipe: {juridisch.naam} kan niet zowel de juridische als de communicatieve "
                          "beoordeling doen, ook niet met beide rollen; vraag een tweede beoordelaar")
 
 
-def is_laatste_wijziger(sjabloon: Sjabloon, identiteit: Identiteit) -> bool:
-    """The manifest's `gewijzigd_door` names this identity (its subject, and its bron when the manifest gives one)."""
+def is_laatste_wijziger(sjabloon: Sjabloon, identiteit: Identiteit, register=None) -> bool:
+    """The manifest's `gewijzigd_door` names this identity (its subject, and its bron when the manifest gives one),
+    or the register has this identity putting the DOCX as it is now in place (soort `wijziging`): a manifest edited
+    by hand afterwards does not wash the name out."""
     wijziger = sjabloon.gewijzigd_door
-    if not wijziger:
+    if wijziger and wijziger["subject"] == identiteit.subject and wijziger.get("bron") in (None, identiteit.bron):
+        return True
+    if register is None:
         return False
-    return wijziger["subject"] == identiteit.subject and wijziger.get("bron") in (None, identiteit.bron)
+    sha = sjabloon.docx_sha256
+    return any(identiteit.is_zelfde(uit_register(r.gegevens["wijziger"]))
+               for r in register.regels(sjabloon=sjabloon.id, soort="wijziging") if r.sha256 == sha)
 
 
 def uit_register(gegevens: dict) -> Identiteit:
