@@ -67,6 +67,8 @@ def _regel_tekst(r) -> str:
         delen.append(f"juridisch: {_persoon(g.get('juridisch'))}, communicatief: {_persoon(g.get('communicatief'))}")
     elif r.soort == "beoordeling":
         delen.append(f"{g.get('soort')} goedgekeurd door {_persoon(g.get('beoordelaar'))}")
+    elif r.soort == "wijziging":
+        delen.append(f"nieuw DOCX van {_persoon(g.get('wijziger'))}")
     elif r.soort == "document":
         delen.append(_oordeel(g))
     return "  ".join(delen)

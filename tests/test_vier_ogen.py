@@ -378,3 +378,19 @@ def test_web_replacing_the_docx_by_a_reviewer(web, sjablonen_kopie, eigen_regist
         assert register.regels(soort="wijziging")[0].gegevens["wijziger"]["bron"] == ISSUER
     _als(web, DIRK)
     assert stuur("nieuw.docx", b"x").status_code == 403
+
+
+def test_the_register_command_shows_who_approved_changed_and_released(register, sjablonen_kopie):
+    from conftest import sjabloon_cli
+
+    from generator.vrijgave.wijziging import vervang_docx
+    vervang_docx(SJABLOON, _nieuw_docx(sjablonen_kopie, "Een nieuwe zin."), CARLA, register)
+    beoordelen(SJABLOON, ANNA, "juridisch", register)
+    beoordelen(SJABLOON, EVA, "communicatief", register)
+    uit = sjabloon_cli("register", "--sjabloon", SJABLOON)
+    assert uit.returncode == 0, uit.stderr
+    regels = uit.stdout.splitlines()
+    assert regels[0].endswith("nieuw DOCX van Carla Beide (lokaal:carla)")
+    assert regels[1].endswith("juridisch goedgekeurd door Anna de Vries (lokaal:anna)")
+    assert regels[2].endswith("communicatief goedgekeurd door Eva Taal (sub-eva)")
+    assert regels[3].endswith("juridisch: Anna de Vries (lokaal:anna), communicatief: Eva Taal (sub-eva)")
