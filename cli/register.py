@@ -76,7 +76,7 @@ def _regel_tekst(r) -> str:
 
 def _persoon(beoordelaar) -> str:
     """A reviewer as the register keeps it: name and subject of the identity (an old entry: the name typed then)."""
-    from generator.vrijgave.vier_ogen import naam_van
+    from generator.vrijgave.register.regel import naam_van
     if isinstance(beoordelaar, dict):
         return f"{naam_van(beoordelaar)} ({beoordelaar.get('subject')})"
     return str(beoordelaar)

@@ -15,7 +15,8 @@ from checks.document import lees_document
 from generator.catalogus.inventaris import maak_inventaris
 from generator.catalogus.inventaris_rapport import procent
 from generator.catalogus.lint import lint
-from generator.vrijgave.vier_ogen import RECHT, SOORTEN, LintMislukt, beoordelen, naam_van, open_beoordelingen
+from generator.vrijgave.register.regel import naam_van
+from generator.vrijgave.vier_ogen import RECHT, SOORTEN, LintMislukt, beoordelen, open_beoordelingen
 from generator.vrijgave.wijziging import vervang_docx
 from generator.vullen.context import maak_context
 from generator.vullen.fouten import InvoerFout

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from dateutil.relativedelta import relativedelta
 
 from generator.catalogus.lint import lint
-from generator.vrijgave.vier_ogen import naam_van
+from generator.vrijgave.register.regel import naam_van
 from generator.vullen.sjabloon import catalogus
 
 B1_DOEL = 0.80          # the service programme: 80% of the letters at B1

@@ -144,14 +144,6 @@ def uit_register(gegevens: dict) -> Identiteit:
     return Identiteit(gegevens["subject"], gegevens["naam"], frozenset(gegevens.get("rollen") or ()), gegevens["bron"])
 
 
-def naam_van(beoordelaar) -> str | None:
-    """The name to show of a reviewer in an entry: an identity (als_register) or, in entries from before identities,
-    the name that was typed."""
-    if isinstance(beoordelaar, dict):
-        return beoordelaar.get("naam") or beoordelaar.get("subject")
-    return beoordelaar
-
-
 def _lint(sjabloon: Sjabloon, dagtekening: dt.date | None) -> LintRapport:
     rapport = lint(sjabloon.id, dagtekening)
     if not rapport.geslaagd:

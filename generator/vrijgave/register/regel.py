@@ -22,6 +22,14 @@ def bereken_hash(kolommen: dict) -> str:
     return hashlib.sha256(canoniek(inhoud).encode()).hexdigest()
 
 
+def naam_van(persoon) -> str | None:
+    """The name to show of a person in an entry's gegevens: an identity (Identiteit.als_register) or, in entries
+    from before identities, the name that was typed."""
+    if isinstance(persoon, dict):
+        return persoon.get("naam") or persoon.get("subject")
+    return persoon
+
+
 @dataclass(frozen=True)
 class Regel:
     id: int
