@@ -26,6 +26,8 @@ SESSIE_COOKIE = "sjabloon_sessie"
 MAX_DUUR = 8 * 3600                  # seconds a login lasts, however busy the person is
 SLEUTEL_VOORVOEGSEL = "sjs_"         # a service key (toegang.sleutels); any other bearer is a token of the provider
 MIN_GEHEIM = 32                      # characters of SJABLOON_SESSIEGEHEIM
+NIET_AANGEMELD = ("Niet aangemeld: stuur een sleutel (Authorization: Bearer sjs_...) of een token van de identity "
+                  "provider.")
 
 
 class Aanmelden(Exception):
@@ -207,8 +209,7 @@ class Vereist:
         identiteit = huidige_identiteit(request)
         if identiteit is None:
             if is_api(request):
-                raise HTTPException(401, "Niet aangemeld: stuur een sleutel (Authorization: Bearer sjs_...) of een "
-                                         "token van de identity provider.", headers={"WWW-Authenticate": "Bearer"})
+                raise HTTPException(401, NIET_AANGEMELD, headers={"WWW-Authenticate": "Bearer"})
             raise Aanmelden(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
         request.state.identiteit = identiteit
         if self.recht is not None and not identiteit.mag(self.recht):
