@@ -380,3 +380,25 @@ def test_sjabloon_web_prints_its_warnings_on_start(tmp_path):
         proces.wait(timeout=30)
     assert "Let op: de webapp luistert op 0.0.0.0" in regels[0]
     assert "Er is nog geen account om mee aan te melden" in regels[1]
+
+
+def test_the_hooks_for_the_openid_login(client):
+    """What web/oidc.py plugs in (app.state.oidc): the login page shows its button, keeping where to go after; the
+    logout asks it where the browser goes next (the provider's own logout) before the session is emptied."""
+    assert 'action="/aanmelden/oidc"' not in client.get("/aanmelden").text
+
+    class Oidc:
+        naam = "Gemeente Voorbeeld"
+        gelezen = None
+
+        def afmeld_adres(self, request):
+            self.gelezen = request.session["identiteit"]["subject"]
+            return "https://login.voorbeeldgemeente.nl/afmelden"
+    client.app.state.oidc = oidc = Oidc()
+    pagina = client.get("/aanmelden?volgende=/b1").text
+    assert 'action="/aanmelden/oidc"' in pagina and "Aanmelden via Gemeente Voorbeeld (OpenID)" in pagina
+    assert 'name="volgende" value="/b1"' in pagina
+    meld_aan(client, "fatima", ["kcc"])
+    afgemeld = client.post("/afmelden", data={"csrf": client.cookies.get(CSRF_COOKIE)}, follow_redirects=False)
+    assert afgemeld.headers["location"] == "https://login.voorbeeldgemeente.nl/afmelden"
+    assert oidc.gelezen == "lokaal:fatima" and SESSIE_COOKIE not in client.cookies
