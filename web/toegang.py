@@ -12,8 +12,9 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import RedirectResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.requests import HTTPConnection
 
@@ -221,6 +222,13 @@ def _van_sessie(request: Request) -> Identiteit | None:
 
 # --- the guard ------------------------------------------------------------------------------------------------------
 
+# Only so the OpenAPI document (and the Authorize button of /docs) says how the API is called; huidige_identiteit
+# reads the header itself, also for pages.
+BEARER = HTTPBearer(auto_error=False, scheme_name="sleutel_of_token",
+                    description="Een sleutel (`sjabloon sleutel maak`, begint met sjs_) of een token van de identity "
+                                "provider van de gemeente")
+
+
 class Vereist:
     """A route's guard (FastAPI dependency): the identity of the request, which must have one of `rechten`; with
     none any logged-in identity will do. No identity: 401 under /api/, else a redirect to the login page. An identity
@@ -229,7 +237,7 @@ class Vereist:
     def __init__(self, *rechten: str | None):
         self.rechten = tuple(r for r in rechten if r is not None)
 
-    def __call__(self, request: Request) -> Identiteit:
+    def __call__(self, request: Request, _: HTTPAuthorizationCredentials | None = Depends(BEARER)) -> Identiteit:
         identiteit = huidige_identiteit(request)
         if identiteit is None:
             if is_api(request):
