@@ -416,3 +416,10 @@ def test_a_guard_with_two_rights_lets_either_through(client):
         _met(client, _identiteit(rol))
         assert client.get("/beide").status_code == status, rol
     assert "het recht &#39;juridisch_beoordelen&#39; of &#39;communicatief_beoordelen&#39; nodig" in client.get("/beide").text
+
+
+def test_the_start_page_of_a_role_without_pages_says_so(client):
+    meld_aan(client, "bea", ["beheerder"])
+    pagina = client.get("/").text
+    assert "Uw rollen (beheerder) geven geen toegang tot de pagina" in pagina
+    assert 'href="/sjablonen"' not in pagina and 'href="/b1"' not in pagina and 'href="/werkgroep"' not in pagina
