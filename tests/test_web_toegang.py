@@ -423,3 +423,29 @@ def test_the_start_page_of_a_role_without_pages_says_so(client):
     pagina = client.get("/").text
     assert "Uw rollen (beheerder) geven geen toegang tot de pagina" in pagina
     assert 'href="/sjablonen"' not in pagina and 'href="/b1"' not in pagina and 'href="/werkgroep"' not in pagina
+
+
+def test_the_session_secret_is_made_once_in_a_private_file_and_a_short_one_is_refused(monkeypatch, eigen_plaatsen):
+    import stat
+
+    from generator.vullen.fouten import InvoerFout
+    from web.toegang import sessiegeheim
+    monkeypatch.delenv("SJABLOON_SESSIEGEHEIM", raising=False)
+    eerste = sessiegeheim()
+    pad = eigen_plaatsen / "config" / "sjabloonstraat" / "sessiegeheim"
+    assert pad.read_text().strip() == eerste and len(eerste) >= 32
+    assert stat.S_IMODE(pad.stat().st_mode) == 0o600
+    assert sessiegeheim() == eerste                       # a restart keeps the sessions
+    monkeypatch.setenv("SJABLOON_SESSIEGEHEIM", "kort")
+    with pytest.raises(InvoerFout, match="SJABLOON_SESSIEGEHEIM: te kort"):
+        sessiegeheim()
+
+
+def test_a_session_survives_a_restart_of_the_app(monkeypatch):
+    monkeypatch.delenv("SJABLOON_SESSIEGEHEIM", raising=False)
+    with TestClient(maak_app()) as client:
+        meld_aan(client, "fatima", ["kcc"])
+        cookie = client.cookies.get(SESSIE_COOKIE)
+    with TestClient(maak_app()) as client:
+        client.cookies.set(SESSIE_COOKIE, cookie)
+        assert client.get("/b1", follow_redirects=False).status_code == 200
