@@ -100,6 +100,10 @@ async def aanmelden(request: Request):
 
 @router.post("/afmelden")
 async def afmelden(request: Request):
+    """End the session. When the login came from the OpenID provider, app.state.oidc may send the browser on to the
+    provider's own logout (`afmeld_adres(request)`, asked before the session is emptied: it may read from it)."""
     await formulier(request)
+    oidc = request.app.state.oidc
+    adres = oidc.afmeld_adres(request) if oidc is not None and hasattr(oidc, "afmeld_adres") else None
     meld_af(request)
-    return RedirectResponse("/aanmelden?afgemeld=1", status_code=303)
+    return RedirectResponse(adres or "/aanmelden?afgemeld=1", status_code=303)

@@ -7,12 +7,14 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import RedirectResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.requests import HTTPConnection
 
@@ -26,6 +28,8 @@ SESSIE_COOKIE = "sjabloon_sessie"
 MAX_DUUR = 8 * 3600                  # seconds a login lasts, however busy the person is
 SLEUTEL_VOORVOEGSEL = "sjs_"         # a service key (toegang.sleutels); any other bearer is a token of the provider
 MIN_GEHEIM = 32                      # characters of SJABLOON_SESSIEGEHEIM
+NIET_AANGEMELD = ("Niet aangemeld: stuur een sleutel (Authorization: Bearer sjs_...) of een token van de identity "
+                  "provider.")
 
 
 class Aanmelden(Exception):
@@ -110,10 +114,30 @@ def sessiegeheim() -> str:
                          "zet SJABLOON_SESSIEGEHEIM") from None
 
 
+class Afgemeld:
+    """Sessions that were logged out, until they would have expired anyway: a copy of the cookie taken before the
+    logout opens nothing after it. In the memory of this server process (one `sjabloon web`)."""
+
+    def __init__(self):
+        self._tot: dict[str, float] = {}
+        self._slot = threading.Lock()
+
+    def voeg_toe(self, sessie_id: str) -> None:
+        with self._slot:
+            nu = time.time()
+            self._tot = {s: t for s, t in self._tot.items() if t > nu}
+            self._tot[sessie_id] = nu + MAX_DUUR
+
+    def bevat(self, sessie_id: str) -> bool:
+        with self._slot:
+            return self._tot.get(sessie_id, 0) > time.time()
+
+
 def koppel(app: FastAPI) -> None:
     """The session layer and the redirect to the login page. Call after the app's other middleware, so the session
     is there for all of it."""
     app.add_middleware(Sessie, geheim=sessiegeheim())
+    app.state.afgemeld = Afgemeld()
 
     @app.exception_handler(Aanmelden)
     async def naar_aanmelden(request: Request, uitzondering: Aanmelden):
@@ -127,7 +151,8 @@ def meld_aan(request: Request, identiteit: Identiteit) -> None:
     from web.veiligheid import nieuw_csrf_token
     request.session.clear()
     request.session["identiteit"] = {"subject": identiteit.subject, "naam": identiteit.naam,
-                                     "rollen": sorted(identiteit.rollen), "bron": identiteit.bron, "sinds": time.time()}
+                                     "rollen": sorted(identiteit.rollen), "bron": identiteit.bron, "sinds": time.time(),
+                                     "id": secrets.token_urlsafe(16)}
     request.state.csrf, request.state.csrf_vernieuwd = nieuw_csrf_token(), True
     request.state.identiteit = identiteit
     log.info("aangemeld: %s (%s)", identiteit.subject, identiteit.bron)
@@ -136,7 +161,9 @@ def meld_aan(request: Request, identiteit: Identiteit) -> None:
 def meld_af(request: Request) -> None:
     """End the session: the cookie is emptied and a new CSRF token is set."""
     from web.veiligheid import nieuw_csrf_token
-    if gegevens := request.session.get("identiteit"):
+    if isinstance(gegevens := request.session.get("identiteit"), dict):
+        if gegevens.get("id"):
+            request.app.state.afgemeld.voeg_toe(str(gegevens["id"]))
         log.info("afgemeld: %s", gegevens.get("subject"))
     request.session.clear()
     request.state.csrf, request.state.csrf_vernieuwd = nieuw_csrf_token(), True
@@ -181,10 +208,10 @@ def _van_sessie(request: Request) -> Identiteit | None:
     try:
         identiteit = Identiteit(str(gegevens["subject"]), str(gegevens["naam"]), frozenset(gegevens["rollen"]),
                                 str(gegevens["bron"]))
-        sinds = float(gegevens["sinds"])
+        sinds, sessie_id = float(gegevens["sinds"]), str(gegevens["id"])
     except (KeyError, TypeError, ValueError):
         return None
-    if not 0 <= time.time() - sinds < MAX_DUUR:
+    if not 0 <= time.time() - sinds < MAX_DUUR or request.app.state.afgemeld.bevat(sessie_id):
         return None
     if identiteit.bron == LOKAAL:          # an account may have been disabled, or given other roles, since the login
         from toegang.gebruikers import Gebruikers
@@ -195,49 +222,63 @@ def _van_sessie(request: Request) -> Identiteit | None:
 
 # --- the guard ------------------------------------------------------------------------------------------------------
 
+# Only so the OpenAPI document (and the Authorize button of /docs) says how the API is called; huidige_identiteit
+# reads the header itself, also for pages.
+BEARER = HTTPBearer(auto_error=False, scheme_name="sleutel_of_token",
+                    description="Een sleutel (`sjabloon sleutel maak`, begint met sjs_) of een token van de identity "
+                                "provider van de gemeente")
+
+
 class Vereist:
-    """A route's guard (FastAPI dependency): the identity of the request, which must have the right `recht`; with
-    recht None any logged-in identity will do. No identity: 401 under /api/, else a redirect to the login page.
-    An identity without the right: 403 naming the right and the roles that give it."""
+    """A route's guard (FastAPI dependency): the identity of the request, which must have one of `rechten`; with
+    none any logged-in identity will do. No identity: 401 under /api/, else a redirect to the login page. An identity
+    without the right: 403 naming the right and the roles that give it."""
 
-    def __init__(self, recht: str | None):
-        self.recht = recht
+    def __init__(self, *rechten: str | None):
+        self.rechten = tuple(r for r in rechten if r is not None)
 
-    def __call__(self, request: Request) -> Identiteit:
+    def __call__(self, request: Request, _: HTTPAuthorizationCredentials | None = Depends(BEARER)) -> Identiteit:
         identiteit = huidige_identiteit(request)
         if identiteit is None:
             if is_api(request):
-                raise HTTPException(401, "Niet aangemeld: stuur een sleutel (Authorization: Bearer sjs_...) of een "
-                                         "token van de identity provider.", headers={"WWW-Authenticate": "Bearer"})
+                raise HTTPException(401, NIET_AANGEMELD, headers={"WWW-Authenticate": "Bearer"})
             raise Aanmelden(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
         request.state.identiteit = identiteit
-        if self.recht is not None and not identiteit.mag(self.recht):
-            melding = weigering(self.recht, identiteit)
-            log.info("geweigerd: %s mist recht %s voor %s", identiteit.subject, self.recht, request.url.path)
+        if self.rechten and not any(identiteit.mag(recht) for recht in self.rechten):
+            melding = weigering(self.rechten, identiteit)
+            log.info("geweigerd: %s mist recht %s voor %s", identiteit.subject, "/".join(self.rechten),
+                     request.url.path)
             if is_api(request):
-                raise HTTPException(403, {"melding": melding, "recht": self.recht,
-                                          "rollen_met_recht": rollen_met(self.recht)})
+                raise HTTPException(403, {"melding": melding, "rechten": list(self.rechten),
+                                          "rollen_met_recht": _rollen_met(self.rechten)})
             raise HTTPException(403, melding)
         return identiteit
 
     def __repr__(self) -> str:
-        return f"vereist({self.recht!r})"
+        return f"vereist({', '.join(map(repr, self.rechten))})"
 
 
-def vereist(recht: str | None) -> Vereist:
-    return Vereist(recht)
+def vereist(*rechten: str | None) -> Vereist:
+    """The guard for a route: `Depends(vereist("genereren"))`; with more rights, any one of them is enough (a page
+    for both reviewers); `vereist(AANGEMELD)`: any logged-in identity."""
+    return Vereist(*rechten)
 
 
 AANGEMELD = None           # vereist(AANGEMELD): any identity, no particular right (the start page, /docs)
 
 
-def weigering(recht: str, identiteit: Identiteit) -> str:
+def _rollen_met(rechten) -> list[str]:
+    return list(dict.fromkeys(rol for recht in rechten for rol in rollen_met(recht)))
+
+
+def weigering(rechten: tuple[str, ...], identiteit: Identiteit) -> str:
     """'U mag dit niet ...' in Dutch, with the right, the roles that give it and the roles the identity has."""
-    rollen = rollen_met(recht)
+    rollen = _rollen_met(rechten)
+    welk = " of ".join(f"'{r}'" for r in rechten)
     geven = (f"dat recht hoort bij de rol {' of '.join(rollen)}" if rollen else
              "geen rol geeft dat recht (content/rollen.yaml)")
     heeft = ", ".join(sorted(identiteit.rollen)) or "geen"
-    return f"U mag dit niet: hiervoor is het recht '{recht}' nodig; {geven}. Uw rollen: {heeft}."
+    return f"U mag dit niet: hiervoor is het recht {welk} nodig; {geven}. Uw rollen: {heeft}."
 
 
 def is_api(request: Request) -> bool:

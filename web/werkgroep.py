@@ -87,7 +87,7 @@ def _voorbeeld(request: Request, sjabloon) -> list:
 
 
 @router.post("/werkgroep/{sjabloon_id}/vrijgeven")
-async def vrijgeven(request: Request, sjabloon_id: str, identiteit: Identiteit = Depends(vereist("catalogus_inzien"))):
+async def vrijgeven(request: Request, sjabloon_id: str, identiteit: Identiteit = Depends(vereist(*RECHT.values()))):
     """One half of the four-eyes release by the logged-in reviewer (form field `soort`: juridisch or communicatief);
     when another person gave the other half for this DOCX, the template is released."""
     sjabloon = sjabloon_of_404(sjabloon_id)
@@ -95,7 +95,7 @@ async def vrijgeven(request: Request, sjabloon_id: str, identiteit: Identiteit =
     soort = str(gegevens.get("soort") or "")
     opmerking = str(gegevens.get("opmerking") or "").strip() or None
     if soort in SOORTEN and not identiteit.mag(RECHT[soort]):
-        raise HTTPException(403, weigering(RECHT[soort], identiteit))
+        raise HTTPException(403, weigering((RECHT[soort],), identiteit))
     meldingen = []
     try:
         uitkomst = await run_in_threadpool(beoordelen, sjabloon.id, identiteit, soort, request.app.state.register,
