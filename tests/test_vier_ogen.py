@@ -67,6 +67,8 @@ def test_release_by_two_identities_stores_who_they_are(register, sjablonen_kopie
     (ANNA, ANNA, "communicatief: Anna de Vries mag de communicatieve beoordeling niet doen; daarvoor is de rol "
                  "communicatie nodig"),
     ("Anna de Vries", BRAM, "juridisch: de juridische beoordeling vraagt een aangemelde beoordelaar, geen getypte naam"),
+    (ANNA, Identiteit("sleutel:zaaksysteem", "zaaksysteem", frozenset({"communicatie"}), "sleutel"),
+     "communicatief: zaaksysteem is een sleutel van een systeem, geen persoon"),
 ])
 def test_release_is_refused_without_two_different_people_with_the_rights(register, sjablonen_kopie, juridisch,
                                                                          communicatief, melding):

@@ -19,7 +19,7 @@ from generator.catalogus.lint import LintRapport, lint
 from generator.vullen.bestanden import schrijf_atomisch
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.sjabloon import Sjabloon, laad
-from toegang.identiteit import Identiteit
+from toegang.identiteit import SLEUTEL, Identiteit
 from toegang.rollen import rollen_met
 
 JURIDISCH, COMMUNICATIEF = "juridisch", "communicatief"
@@ -109,6 +109,9 @@ def controleer_beoordelaar(sjabloon: Sjabloon, identiteit: Identiteit, soort: st
     """The reviewer has the right for this half and did not make the last change to the template."""
     if not isinstance(identiteit, Identiteit):
         raise InvoerFout(f"{soort}: {BEOORDELING[soort]} vraagt een aangemelde beoordelaar, geen getypte naam")
+    if identiteit.bron == SLEUTEL:
+        raise InvoerFout(f"{soort}: {identiteit.naam} is een sleutel van een systeem, geen persoon; "
+                         f"{BEOORDELING[soort]} doet een mens die zich aanmeldt")
     if not identiteit.mag(RECHT[soort]):
         raise InvoerFout(f"{soort}: {identiteit.naam} mag {BEOORDELING[soort]} niet doen; daarvoor is de rol "
                          f"{' of '.join(rollen_met(RECHT[soort])) or '(geen)'} nodig (content/rollen.yaml)")
