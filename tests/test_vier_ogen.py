@@ -29,8 +29,9 @@ EVA = persoon("Eva Taal", "communicatie", bron=ISSUER)
 
 
 @pytest.fixture
-def register(sjablonen_kopie, eigen_register):
-    with Register(eigen_register) as reg:
+def register(sjablonen_kopie, database_url):
+    """The register on SQLite and on PostgreSQL (the release reads its approvals back from it)."""
+    with Register(database_url) as reg:
         yield reg
 
 
@@ -186,13 +187,13 @@ _GEEN_LINT = _GeenLint()
 
 # --- the command line: local accounts, each with their own password ----------------------------------------------
 
-def test_cli_release_by_two_accounts(sjablonen_kopie, eigen_register):
+def test_cli_release_by_two_accounts(sjablonen_kopie, database_url):
     from beoordelaars import maak_beoordelaars, vrijgeven_cli
     maak_beoordelaars()
     uit = vrijgeven_cli(SJABLOON, "--opmerking", "samen gelezen")
     assert uit.returncode == 0, uit.stderr
     assert "beoordeeld door Anna de Vries (lokaal:anna, juridisch) en Bram Jansen (lokaal:bram, communicatief)" in uit.stdout
-    with Register(eigen_register) as register:
+    with Register(database_url) as register:
         [vrijgave] = register.regels(soort="vrijgave")
     assert vrijgave.gegevens["juridisch"]["subject"] == "lokaal:anna" and vrijgave.door == "Anna de Vries en Bram Jansen"
     assert "anna-wachtwoord" not in str(vrijgave.gegevens)
