@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlparse
 
-import httpx
+import httpx2
 import pytest
 from conftest import REPO, _vrije_poort
 from joserfc.jwk import RSAKey
@@ -97,7 +97,7 @@ def tokens_via_code_flow(provider: Provider, gebruiker: str, redirect_uri: str, 
     verifier = secrets.token_urlsafe(48)
     challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
     state = secrets.token_urlsafe(16)
-    with httpx.Client(base_url=provider.issuer, timeout=10) as web:
+    with httpx2.Client(base_url=provider.issuer, timeout=10) as web:
         antwoord = web.get("/auth", params={
             "client_id": provider.client_id, "response_type": "code", "scope": "openid profile",
             "redirect_uri": redirect_uri, "state": state, "nonce": secrets.token_urlsafe(16),

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
+import httpx2
 import yaml
 from joserfc import jwt
 from joserfc.errors import JoseError
@@ -126,10 +126,10 @@ class Rollenkoppeling:
 def haal_json(adres: str) -> dict:
     """A JSON document from the provider, or ProviderOnbereikbaar naming the address."""
     try:
-        antwoord = httpx.get(adres, timeout=WACHTTIJD, follow_redirects=False)
+        antwoord = httpx2.get(adres, timeout=WACHTTIJD, follow_redirects=False)
         antwoord.raise_for_status()
         return antwoord.json()
-    except (httpx.HTTPError, ValueError) as fout:
+    except (httpx2.HTTPError, ValueError) as fout:
         raise ProviderOnbereikbaar(f"de identity provider antwoordt niet op {adres} ({type(fout).__name__})") from None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlencode, urlsplit
 
-import httpx
+import httpx2
 from authlib.integrations.starlette_client import OAuth, OAuthError
 from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi.responses import RedirectResponse
@@ -49,7 +49,7 @@ class Oidc:
         """The discovery document (once; Authlib keeps it); its issuer must be the configured one."""
         try:
             metadata = await self.client.load_server_metadata()
-        except (httpx.HTTPError, ValueError):
+        except (httpx2.HTTPError, ValueError):
             self.client.server_metadata.clear()
             raise HTTPException(503, ONBEREIKBAAR.format(adres=self.issuer)) from None
         if str(metadata.get("issuer", "")).rstrip("/") != self.issuer:
@@ -81,7 +81,7 @@ async def oidc_start(request: Request, volgende: str = "/"):
     request.session[VOLGENDE] = veilige_volgende(volgende)
     try:
         return await oidc.client.authorize_redirect(request, str(request.url_for("oidc_terug")))
-    except httpx.HTTPError:
+    except httpx2.HTTPError:
         raise HTTPException(503, ONBEREIKBAAR.format(adres=oidc.issuer)) from None
 
 
@@ -92,7 +92,7 @@ async def oidc_terug(request: Request):
     await oidc.metadata()
     try:
         token = await oidc.client.authorize_access_token(request)
-    except httpx.HTTPError:
+    except httpx2.HTTPError:
         raise HTTPException(503, ONBEREIKBAAR.format(adres=oidc.issuer)) from None
     except (OAuthError, JoseError, ValueError) as fout:
         log.warning("OpenID: aanmelden mislukt (%s)", getattr(fout, "error", None) or type(fout).__name__)
