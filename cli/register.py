@@ -58,6 +58,8 @@ def _open(gemeente_pad):
 
 
 def _regel_tekst(r) -> str:
+    if r.soort in ("gebruiker", "sleutel"):             # an account or key changed: no template, no document
+        return "  ".join([f"{r.id:>5}", f"{r.tijdstip:%Y-%m-%d %H:%M:%S}", f"{r.soort:<8}", r.door, _toegang(r.gegevens)])
     delen = [f"{r.id:>5}", f"{r.tijdstip:%Y-%m-%d %H:%M:%S}", f"{r.soort:<8}", r.zaaknummer or "-",
              f"{r.sjabloon_id} v{r.sjabloon_versie}", r.sha256[:12], r.door]
     g = r.gegevens
@@ -76,3 +78,10 @@ def _oordeel(g: dict) -> str:
     if g.get("forceer_reden"):
         oordeel += f", geforceerd: {g['forceer_reden']}"
     return oordeel
+
+
+def _toegang(g: dict) -> str:
+    tekst = f"{g.get('subject')}: {g.get('handeling')}"
+    if g.get("rollen") or g.get("rol"):
+        tekst += f" (rollen: {', '.join(g.get('rollen') or [g.get('rol')])})"
+    return tekst

@@ -9,9 +9,11 @@ from cli.b1 import b1
 from cli.bulk import bulk, selecteer_afloop
 from cli.controles import checklist, controleer, interventie, termijn
 from cli.documenten import genereer, sjablonen, voorbeelden
+from cli.gebruiker import gebruiker
 from cli.info import info
 from cli.nederlands import vertaal_opdrachten
 from cli.register import register
+from cli.sleutel import sleutel
 from cli.velden import velden
 from cli.web import web
 from cli.werkgroep import inventaris, lint, tekst, vrijgeven
@@ -23,7 +25,7 @@ def main():
 
 
 for opdracht in (sjablonen, velden, genereer, voorbeelden, controleer, b1, checklist, interventie, selecteer_afloop, termijn,
-                 lint, tekst, vrijgeven, inventaris, register, bulk, web, info):
+                 lint, tekst, vrijgeven, inventaris, register, bulk, web, gebruiker, sleutel, info):
     main.add_command(opdracht)
 vertaal_opdrachten(main)
 

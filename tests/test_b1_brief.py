@@ -190,9 +190,10 @@ def test_the_api_and_the_kcc_page_list_what_was_not_scored():
     from web.veiligheid import CSRF_COOKIE
 
     brief = KOP + "\n" + "\n\n".join(MAKKELIJK) + "\n\n" + SLOT
+    from aanmelden import meld_aan
     with TestClient(maak_app()) as client:
+        meld_aan(client, rollen=["kcc"])
         uitslag = client.post("/api/b1", json={"tekst": brief}).json()
-        client.get("/")
         pagina = client.get(client.post("/b1", data={"csrf": client.cookies.get(CSRF_COOKIE), "tekst": brief},
                                         follow_redirects=False).headers["location"]).text
     assert f"niet gescoord: {len(uitslag['niet_gescoord'])} regels (briefhoofd, adres" in pagina

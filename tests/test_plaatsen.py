@@ -209,8 +209,9 @@ def test_release_in_the_web_app_writes_to_the_user_catalogue_and_leaves_the_code
     from web.app import maak_app
     from web.veiligheid import CSRF_COOKIE
     voor = _hashes(REPO / "templates")
+    from aanmelden import meld_aan
     with TestClient(maak_app()) as client:
-        client.get("/")
+        meld_aan(client, rollen=["jurist"])
         antwoord = client.post("/werkgroep/ontvangstbevestiging-melding/vrijgeven", follow_redirects=False, data={
             "csrf": client.cookies.get(CSRF_COOKIE), "juridisch": "Anna Jurist", "communicatief": "Bo Taal",
             "door": "Anna Jurist"})

@@ -392,7 +392,9 @@ def test_the_api_gives_the_procedure_findings():
 
     from web.app import maak_app
     zaak = _voorbeeld("buiten-behandeling")
+    from aanmelden import meld_aan
     with TestClient(maak_app()) as klant:
+        meld_aan(klant, rollen=["zaakbehandelaar"])
         goed = klant.post("/api/genereer", json={"sjabloon": "buiten-behandeling", "zaak": zaak, "concept": True,
                                                   "dagtekening": "2026-11-20"})
         assert goed.status_code == 200 and goed.json()["procedure"] == []

@@ -154,8 +154,8 @@ def test_migraties_draaien_en_openen_is_herhaalbaar(reg, database_url):
         with opnieuw.engine.connect() as verbinding:
             versie = verbinding.scalar(text("SELECT version_num FROM alembic_version"))
         assert len(opnieuw.regels()) == 1
-    assert {"alembic_version", "registerregels"} <= set(tabellen)
-    assert versie == "0001"
+    assert {"alembic_version", "registerregels", "gebruikers", "sleutels"} <= set(tabellen)
+    assert versie == "0002"
     assert {("zaaknummer",), ("sjabloon_id",)} <= indexen
 
 
@@ -173,10 +173,31 @@ def test_oud_register_wordt_bijgewerkt(tmp_path):
     url = f"sqlite:///{tmp_path / 'oud.sqlite'}"
     with Register(url) as reg:
         with reg.engine.begin() as verbinding:
-            verbinding.execute(text("DROP TABLE alembic_version"))
-            verbinding.execute(text("DROP TABLE registerregels"))
+            for tabel in ("alembic_version", "registerregels", "gebruikers", "sleutels"):
+                verbinding.execute(text(f"DROP TABLE {tabel}"))
     with Register(url) as reg:
         assert reg.regels() == [] and "registerregels" in inspect(reg.engine).get_table_names()
+
+
+def test_register_van_versie_0001_krijgt_gebruikers_en_sleutels(database_url):
+    """A register made before accounts existed keeps its entries and chain, and gains the two tables (0002)."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from generator.vrijgave.register.opslag import migratie_config
+    engine = create_engine(database_url)
+    with engine.begin() as verbinding:
+        config = migratie_config()
+        config.attributes["connection"] = verbinding
+        command.upgrade(config, "0001")
+    engine.dispose()
+    with Register.__new__(Register) as oud:         # an old program: the 0001 table only, no migration on open
+        oud.url, oud.engine = database_url, create_engine(database_url)
+        vul(oud, 3)
+        assert "gebruikers" not in inspect(oud.engine).get_table_names()
+    with Register(database_url) as reg:
+        assert len(reg.regels()) == 3 and reg.controleer() == []
+        assert {"gebruikers", "sleutels"} <= set(inspect(reg.engine).get_table_names())
 
 
 def test_register_heeft_geen_wijzig_of_verwijder_methode():

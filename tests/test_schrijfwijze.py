@@ -62,7 +62,9 @@ def test_web_form_shows_an_example_amount_in_dutch():
     from fastapi.testclient import TestClient
 
     from web.app import maak_app
+    from aanmelden import meld_aan
     with TestClient(maak_app()) as client:
+        meld_aan(client, rollen=["zaakbehandelaar"])
         pagina = client.get("/sjablonen/factuur-leges/maken?voorbeeld=1").text
     waarden = dict(re.findall(r'name="(posten\[\d\]\.bedrag)"[^>]*value="([^"]*)"', pagina))
     assert waarden == {"posten[1].bedrag": "312,50", "posten[2].bedrag": "100,00"}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from aanmelden import meld_aan
 from docx import Document
 from fastapi.testclient import TestClient
 
@@ -27,7 +28,7 @@ BEZWAAR = "omgevingsvergunning-verleend"
 @pytest.fixture
 def client():
     with TestClient(maak_app()) as c:
-        c.get("/")                                   # the first page sets the CSRF cookie
+        meld_aan(c, "fatima", volledige_naam="Fatima Zaakbehandelaar")      # every role but beheerder
         yield c
 
 
@@ -108,9 +109,8 @@ def test_preview_release_and_download_are_registered_with_the_override_reason(cl
     assert "<h2 id=\"kop-controle\">Controle</h2>" in pagina and zaaknummer in pagina
     for anker in re.findall(r'<a href="#(plek-[a-z0-9-]+)">', pagina):      # every finding links to a passage
         assert f'id="{anker}"' in pagina
-    zonder_naam = client.post(f"{voorvertoning}/vrijgeven", data={"csrf": _csrf(client), "door": ""})
-    assert zonder_naam.status_code == 422 and "Vul uw naam in" in zonder_naam.text
-    gemaakt = client.post(f"{voorvertoning}/vrijgeven", data={"csrf": _csrf(client), "door": "Fatima Zaakbehandelaar",
+    assert "U geeft vrij als <strong>Fatima Zaakbehandelaar</strong>" in pagina and 'name="door"' not in pagina
+    gemaakt = client.post(f"{voorvertoning}/vrijgeven", data={"csrf": _csrf(client), "door": "Iemand Anders",
                                                               "reden": "spoed, jurist akkoord"}, follow_redirects=False)
     assert gemaakt.status_code == 303
     docx = client.get(gemaakt.headers["location"] + "/docx")
@@ -119,6 +119,9 @@ def test_preview_release_and_download_are_registered_with_the_override_reason(cl
     with Register(eigen_register) as register:
         regel = register.regels(soort="document")[-1]
     assert regel.door == "Fatima Zaakbehandelaar" and regel.zaaknummer == zaaknummer and regel.gegevens["concept"]
+    assert regel.gegevens["identiteit"] == {"subject": "lokaal:fatima", "naam": "Fatima Zaakbehandelaar",
+                                            "bron": "lokaal", "rollen": ["communicatie", "jurist", "kcc",
+                                                                         "zaakbehandelaar"]}
     import hashlib
     assert regel.sha256 == hashlib.sha256(docx.content).hexdigest()
 
@@ -129,11 +132,11 @@ def test_a_fout_blocks_release_until_a_reason_is_given(client, eigen_register):
     voorvertoning = client.post("/sjablonen/last-onder-dwangsom/maken", data=data, follow_redirects=False).headers["location"]
     pagina = client.get(voorvertoning).text
     assert "Niet klaar om te verzenden" in pagina and "Belangenafweging ontbreekt" in pagina
-    geweigerd = client.post(f"{voorvertoning}/vrijgeven", data={"csrf": _csrf(client), "door": "Piet"})
+    geweigerd = client.post(f"{voorvertoning}/vrijgeven", data={"csrf": _csrf(client)})
     assert geweigerd.status_code == 422 and "leg vast waarom het document toch weg mag" in geweigerd.text
     with Register(eigen_register) as register:
         assert register.regels(soort="document") == []
-    client.post(f"{voorvertoning}/vrijgeven", data={"csrf": _csrf(client), "door": "Piet", "reden": "overleg jurist"})
+    client.post(f"{voorvertoning}/vrijgeven", data={"csrf": _csrf(client), "reden": "overleg jurist"})
     with Register(eigen_register) as register:
         assert register.regels(soort="document")[-1].gegevens["forceer_reden"] == "overleg jurist"
 
@@ -148,7 +151,7 @@ def test_the_preview_shows_a_broken_procedure_and_blocks_release(client, eigen_r
     assert "Niet klaar om te verzenden" in pagina
     procedure = re.search(r'<ul class="bevindingen" id="procedure-bevindingen">(.*?)</ul>', pagina, re.S).group(1)
     assert "eerder_verdaagd is &#39;ja&#39;" in procedure and "artikel 16.64, tweede lid, Omgevingswet" in procedure
-    geweigerd = client.post(f"{voorvertoning}/vrijgeven", data={"csrf": _csrf(client), "door": "Piet"})
+    geweigerd = client.post(f"{voorvertoning}/vrijgeven", data={"csrf": _csrf(client)})
     assert geweigerd.status_code == 422
     with Register(eigen_register) as register:
         assert register.regels(soort="document") == []
@@ -207,7 +210,7 @@ def test_security_headers_and_cookie(client):
     assert "script-src 'self'" in antwoord.headers["content-security-policy"]
     assert antwoord.headers["x-content-type-options"] == "nosniff" and antwoord.headers["x-frame-options"] == "DENY"
     with TestClient(maak_app()) as nieuw:
-        cookie = nieuw.get("/").headers["set-cookie"]
+        cookie = nieuw.get("/aanmelden").headers["set-cookie"]
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie
 
 
@@ -335,6 +338,7 @@ def test_an_unexpected_error_is_a_dutch_page_and_stays_in_the_log(caplog):
     def kapot():
         raise RuntimeError("een fout in de code")
     with TestClient(app, raise_server_exceptions=False) as client, caplog.at_level(logging.ERROR):
+        meld_aan(client)
         antwoord = client.get("/kapot")
     assert antwoord.status_code == 500 and "<h1>Er ging iets mis</h1>" in antwoord.text
     assert "Internal Server Error" not in antwoord.text and antwoord.headers["x-frame-options"] == "DENY"

@@ -1,6 +1,7 @@
 """The web app in a real browser: Playwright drives Debian's Chromium (never a downloaded one) through the flows of
-caseworker, KCC and werkgroep as a person would, checks every page with axe-core (WCAG 2.1 A/AA) and saves a
-screenshot of each page to test-artefacten/schermafdrukken/.
+caseworker, KCC and werkgroep as a person would (logged in through the login page with a local account made by
+`sjabloon gebruiker toevoegen`), checks every page with axe-core (WCAG 2.1 A/AA) and saves a screenshot of each page
+to test-artefacten/schermafdrukken/.
 
 Skipped when Chromium or axe-core is missing, unless SJABLOON_BROWSER_VERPLICHT=1: then it fails."""
 
@@ -39,6 +40,10 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 TIMEOUT_MS = 30_000                                   # the first B1 check loads the spaCy model in the server
 TOETS_SLEUTEL = ("el => el ? [el.tagName, el.name || el.id, "            # which control has the focus (JS)
                  "el.tagName === 'BUTTON' ? el.value || el.textContent.trim() : ''].join('|') : ''")
+# The fixture accounts (made with the CLI before the server starts): name, full name, roles.
+ACCOUNTS = {"joost": ("Joost Verhoeven", ["zaakbehandelaar", "kcc", "jurist", "communicatie"]),
+            "kim": ("Kim de Graaf", ["kcc"])}
+WACHTWOORD = "een wachtwoord voor de browser"
 BUREAUCRATISCH = ("Hierbij delen wij u mede dat uw aanvraag ten aanzien van de omgevingsvergunning conform de geldende "
                   "regelgeving door ons in behandeling is genomen, waarbij wij opmerken dat de beslistermijn middels "
                   "dit schrijven wordt verdaagd.\n\nU krijgt binnen acht weken een besluit.")
@@ -78,6 +83,10 @@ def server(tmp_path_factory):
     poort = _vrije_poort()
     env = os.environ | {"SJABLOON_TEMPLATES": str(map_ / "templates"),
                         "SJABLOON_DATABASE_URL": f"sqlite:///{map_ / 'register.sqlite'}"}
+    for naam, (volledig, rollen) in ACCOUNTS.items():
+        opdracht = [sys.executable, "-m", "cli.sjabloon", "gebruiker", "toevoegen", naam, "--naam", volledig,
+                    "--wachtwoord-stdin"] + [a for rol in rollen for a in ("--rol", rol)]
+        subprocess.run(opdracht, cwd=REPO, env=env, input=WACHTWOORD + "\n", text=True, check=True, capture_output=True)
     ARTEFACTEN.mkdir(exist_ok=True)
     logpad = ARTEFACTEN / "webapp.log"
     with open(logpad, "wb") as log:
@@ -111,14 +120,30 @@ def _wacht_op(adres: str, proces: subprocess.Popen, logpad: Path, seconden: floa
 
 
 @pytest.fixture
-def page(browser, server):
-    """A fresh browser tab per test (own cookies). bypass_csp lets axe be injected despite script-src 'self'."""
+def nieuwe_tab(browser, server):
+    """A fresh browser tab per test (own cookies), not logged in. bypass_csp lets axe be injected despite
+    script-src 'self'."""
     context = browser.new_context(base_url=server, bypass_csp=True, accept_downloads=True, locale="nl-NL",
                                   viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.set_default_timeout(TIMEOUT_MS)
     yield tab
     context.close()
+
+
+@pytest.fixture
+def page(nieuwe_tab):
+    """A fresh tab, logged in as joost (every role but beheerder) through the login page."""
+    meld_aan(nieuwe_tab, "joost")
+    return nieuwe_tab
+
+
+def meld_aan(tab: Page, naam: str, volgende: str = "/") -> None:
+    tab.goto(f"/aanmelden?volgende={volgende}")
+    tab.get_by_label("Gebruikersnaam").fill(naam)
+    tab.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    tab.get_by_role("button", name="Aanmelden", exact=True).click()
+    expect(tab.get_by_text(f"Aangemeld als {ACCOUNTS[naam][0]}")).to_be_visible()
 
 
 # --- what is checked on every page ----------------------------------------------------------------------------------
@@ -241,7 +266,7 @@ def test_zaakbehandelaar_maakt_last_onder_dwangsom(page, tmp_path):
         expect(page.locator(f"{anker}:target")).to_have_count(1)
         expect(page.locator(anker)).to_be_in_viewport()
 
-    page.get_by_label("Uw naam").fill("Joost Verhoeven")
+    expect(page.get_by_text("U geeft vrij als Joost Verhoeven")).to_be_visible()
     reden = page.get_by_label("Waarom mag het document toch weg?")
     met_fouten = reden.count() > 0
     if met_fouten:
@@ -449,11 +474,14 @@ def test_toetsenbord_bereikt_alles_op_het_formulier(page):
 def test_api_documentatie_toont_de_bewerkingen_zonder_internet(browser, server):
     """/docs as a municipal desktop sees it: the real Content-Security-Policy (no bypass, unlike `page`) and no
     internet (every request elsewhere fails). Swagger UI renders every operation of the OpenAPI document, and one
-    runs. No axe here: injecting it needs the bypass this test must not have, and Swagger UI is not our page."""
-    with urllib.request.urlopen(server + "/openapi.json", timeout=10) as antwoord:
-        document = json.load(antwoord)
-    bewerkingen = sorted(f"{methode.upper()} {pad}" for pad, methoden in document["paths"].items() for methode in methoden)
+    runs. No axe here: injecting it needs the bypass this test must not have, and Swagger UI is not our page.
+    /docs and /openapi.json need a login, like every page."""
     context = browser.new_context(base_url=server, locale="nl-NL", viewport={"width": 1280, "height": 900})
+    with urllib.request.urlopen(server + "/openapi.json", timeout=10) as antwoord:      # redirected to the login
+        assert antwoord.url.startswith(server + "/aanmelden?volgende=/openapi.json")
+    meld_aan(context.new_page(), "joost")
+    document = context.request.get(server + "/openapi.json").json()
+    bewerkingen = sorted(f"{methode.upper()} {pad}" for pad, methoden in document["paths"].items() for methode in methoden)
     elders = []
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
                   else (elders.append(route.request.url), route.abort()))
@@ -482,3 +510,51 @@ def test_api_documentatie_toont_de_bewerkingen_zonder_internet(browser, server):
         assert tab.evaluate("window.geweigerd") == [] and not fouten and not elders, (fouten, elders)
     finally:
         context.close()
+
+
+def test_aanmelden_fout_wachtwoord_en_afmelden(nieuwe_tab):
+    """A page without a login leads to the login page and, after it, back to that page; a wrong password is said in
+    Dutch with the focus on the message; logging out ends the session."""
+    page = nieuwe_tab
+    page.goto("/sjablonen")
+    expect(page).to_have_url(re.compile(r"/aanmelden\?volgende=/sjablonen$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Aanmelden")
+    expect(page.get_by_role("navigation", name="Hoofdmenu")).to_have_count(0)
+    bekijk(page, "aanmelden", "01-aanmelden")
+
+    page.get_by_label("Gebruikersnaam").fill("joost")
+    page.get_by_label("Wachtwoord").fill("niet het goede wachtwoord")
+    page.get_by_role("button", name="Aanmelden", exact=True).click()
+    overzicht = page.locator("#foutoverzicht")
+    expect(overzicht).to_contain_text("horen niet bij een actief account")
+    expect(overzicht).to_be_focused()
+    expect(page.get_by_label("Gebruikersnaam")).to_have_value("joost")
+    bekijk(page, "aanmelden", "02-fout-wachtwoord")
+
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.get_by_role("button", name="Aanmelden", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kies een sjabloon")
+    expect(page.get_by_text("Aangemeld als Joost Verhoeven")).to_be_visible()
+
+    page.get_by_role("button", name="Afmelden").click()
+    expect(page.get_by_role("status")).to_have_text("U bent afgemeld.")
+    bekijk(page, "aanmelden", "03-afgemeld")
+    page.goto("/b1")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Aanmelden")
+
+
+def test_kcc_ziet_alleen_wat_haar_rol_mag(nieuwe_tab):
+    """Kim (kcc) sees only the B1 check in the menu and on the start page; the werkgroep's page says in Dutch which
+    right she misses and which role gives it."""
+    page = nieuwe_tab
+    meld_aan(page, "kim")
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    expect(menu.get_by_role("link")).to_have_count(1)
+    expect(menu.get_by_role("link", name="B1-controle")).to_be_visible()
+    expect(page.get_by_role("main").get_by_role("link")).to_have_count(1)
+    bekijk(page, "rollen", "01-start-kcc")
+    page.goto("/werkgroep")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Niet toegestaan")
+    expect(page.get_by_role("main")).to_contain_text("het recht 'catalogus_inzien' nodig")
+    expect(page.get_by_role("main")).to_contain_text("jurist of communicatie")
+    bekijk(page, "rollen", "02-niet-toegestaan")

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import getpass
 import hashlib
 from enum import Enum
 from pathlib import PurePosixPath
 from typing import Literal
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from checks.awb.controle import Onderdeel
@@ -26,15 +25,21 @@ from generator.vullen.genereer import eis_vrijgave, registreer, vrij_te_geven, v
 from generator.vullen.keuring import ProcedureGeweigerd, VrijgaveGeweigerd, eis_procedure, procedure_van
 from generator.vullen.sjabloon import catalogus
 from generator.vullen.velden import valideer
+from toegang.identiteit import Identiteit
+from web.toegang import vereist
 from web.veiligheid import Afgekeurd, controleer_zip, sjabloon_of_404
-
-router = APIRouter(prefix="/api", tags=["api"])
-MAX_DOCUMENT = 10 * 1024 * 1024
-GEEN_JSON = "De inhoud van het verzoek is geen geldige JSON"
-
 
 class Fout(BaseModel):
     detail: list[str] | dict | str = Field(description="Wat er mis is, in het Nederlands")
+
+
+# Every operation asks a right (web.toegang): without a session, service key or token 401, without the right 403.
+router = APIRouter(prefix="/api", tags=["api"], responses={
+    401: {"model": Fout, "description": "Niet aangemeld: geef `Authorization: Bearer` met een sleutel (sjs_...) of "
+                                         "een token van de identity provider"},
+    403: {"model": Fout, "description": "Aangemeld, maar zonder het recht dat deze bewerking vraagt"}})
+MAX_DOCUMENT = 10 * 1024 * 1024
+GEEN_JSON = "De inhoud van het verzoek is geen geldige JSON"
 
 
 def _fouten(**beschrijvingen: str) -> dict:
@@ -101,7 +106,6 @@ class GenereerVerzoek(BaseModel):
     dagtekening: dt.date | None = Field(None, description="Standaard: vandaag")
     concept: bool = Field(False, description="Proefdocument (CONCEPT) uit een sjabloon dat niet is vrijgegeven")
     forceer_reden: str | None = Field(None, max_length=2000, description="Waarom het document ondanks fouten weg mag")
-    door: str | None = Field(None, max_length=200, description="Wie het document maakt (voor het register)")
 
 
 class GenereerUitslag(BaseModel):
@@ -129,13 +133,13 @@ class ControleerVerzoek(DocumentVerzoek):
 
 
 @router.get("/sjablonen", response_model=list[SjabloonSamenvatting], summary="De sjablonen in de catalogus")
-def sjablonen():
+def sjablonen(_: Identiteit = Depends(vereist("genereren"))):
     return [s.samenvatting() for s in catalogus()]
 
 
 @router.get("/sjablonen/{sjabloon_id}", response_model=SjabloonDetail, summary="Een sjabloon met zijn velden",
             responses=_fouten(niet_gevonden="Onbekend sjabloon"))
-def sjabloon(sjabloon_id: str):
+def sjabloon(sjabloon_id: str, _: Identiteit = Depends(vereist("genereren"))):
     s = sjabloon_of_404(sjabloon_id)
     return s.samenvatting() | {"eigenaar": s.eigenaar, "velden": s.velden}
 
@@ -144,7 +148,7 @@ def sjabloon(sjabloon_id: str):
              responses=_fouten(onleesbaar=GEEN_JSON, niet_gevonden="Onbekend sjabloon",
                                conflict="Sjabloon niet vrijgegeven, of de controle vond fouten (met de bevindingen)",
                                ongeldig="De zaak past niet bij de velden van het sjabloon (elk probleem apart)"))
-def genereer(verzoek: GenereerVerzoek, request: Request):
+def genereer(verzoek: GenereerVerzoek, request: Request, wie: Identiteit = Depends(vereist("genereren"))):
     s = sjabloon_of_404(verzoek.sjabloon)
     try:
         eis_vrijgave(s, verzoek.concept)
@@ -172,7 +176,7 @@ def genereer(verzoek: GenereerVerzoek, request: Request):
                                   "awb": geweigerd.keuring.awb.as_json(), "b1": geweigerd.keuring.b1.as_json()}) from None
     except InvoerFout as fout:
         raise HTTPException(422, fout.meldingen) from None
-    registreer(request.app.state.register, ontwerp, document, reden, verzoek.door or getpass.getuser())
+    registreer(request.app.state.register, ontwerp, document, reden, wie.naam, wie.als_register())
     return {"bestand": ontwerp.bestandsnaam, "docx_base64": base64.b64encode(document).decode(),
             "sha256": hashlib.sha256(document).hexdigest(), "concept": ontwerp.concept,
             "waarschuwingen": ontwerp.waarschuwingen, "procedure": [b.as_json() for b in ontwerp.keuring.procedure],
@@ -182,13 +186,13 @@ def genereer(verzoek: GenereerVerzoek, request: Request):
 
 @router.post("/controleer", response_model=AwbUitslag, summary="Controleer een besluit op de onderdelen die de Awb vraagt",
              responses=_fouten(onleesbaar=GEEN_JSON, ongeldig="Het verzoek of het document is niet te lezen"))
-def controleer(verzoek: ControleerVerzoek):
+def controleer(verzoek: ControleerVerzoek, _: Identiteit = Depends(vereist("awb_controleren"))):
     return awb_controleer(_document(verzoek), verzoek.besluittype and verzoek.besluittype.value).as_json()
 
 
 @router.post("/b1", response_model=B1Uitslag, summary="Controleer een brief op taalniveau B1",
              responses=_fouten(onleesbaar=GEEN_JSON, ongeldig="Het verzoek of het document is niet te lezen"))
-def b1(verzoek: DocumentVerzoek):
+def b1(verzoek: DocumentVerzoek, _: Identiteit = Depends(vereist("b1_controleren"))):
     return controleer_b1(_document(verzoek)).as_json()
 
 

@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from generator.vrijgave.register import Register, database_url
 from generator.vullen.context import activeer_gemeente
-from web import api, apidocs, fouten, kcc, werkgroep, zaakbehandelaar
+from web import aanmelden, api, apidocs, fouten, kcc, toegang, werkgroep, zaakbehandelaar
 from web.bewaar import Bewaarplaats
 from web.veiligheid import CSRF_COOKIE, KOPTEKSTEN, BeperkGrootte, nieuw_csrf_token
 
@@ -30,22 +30,33 @@ def maak_app(gemeente_pad: Path | None = None) -> FastAPI:
             yield
 
     app = FastAPI(title="Sjabloonstraat", version="1", lifespan=levensloop, docs_url=None, redoc_url=None,
+                  openapi_url=None,                   # served by apidocs, behind a login
                   description="Beschikkingen en brieven maken uit zaakgegevens, en ze controleren op de Awb en op "
-                              "taalniveau B1. De pagina's zijn voor mensen; /api/ is voor andere programma's.")
+                              "taalniveau B1. De pagina's zijn voor mensen; /api/ is voor andere programma's, met "
+                              "`Authorization: Bearer` en een sleutel (sjabloon sleutel maak) of een token van de "
+                              "identity provider.")
     app.state.gemeente, app.state.gemeente_pad = gemeente, gemeente_pad
     app.state.bewaar = Bewaarplaats()
     app.state.cache = {}
+    app.state.pogingen = aanmelden.Pogingen()
+    app.state.tokencontrole = None          # web/oidc.py sets these when an OpenID provider is configured
+    app.state.oidc = None
     apidocs.koppel(app)                      # /docs from this machine; before /statisch, which holds its files
     app.mount("/statisch", StaticFiles(directory=Path(__file__).with_name("statisch")), name="statisch")
-    for module in (zaakbehandelaar, kcc, werkgroep, api):
+    for module in (aanmelden, zaakbehandelaar, kcc, werkgroep, api):
         app.include_router(module.router)
+
+    @app.get("/gezondheid", include_in_schema=False)
+    def gezondheid():
+        """Open, for a load balancer or monitor: the app answers (nothing about its data)."""
+        return {"status": "ok"}
 
     @app.middleware("http")
     async def beveilig_en_log(request: Request, call_next):
         begin = time.perf_counter()
         request.state.csrf = request.cookies.get(CSRF_COOKIE) or nieuw_csrf_token()
         antwoord = await call_next(request)
-        if CSRF_COOKIE not in request.cookies:
+        if CSRF_COOKIE not in request.cookies or getattr(request.state, "csrf_vernieuwd", False):
             antwoord.set_cookie(CSRF_COOKIE, request.state.csrf, httponly=True, samesite="strict")
         for naam, waarde in KOPTEKSTEN.items():
             antwoord.headers.setdefault(naam, waarde)
@@ -57,5 +68,6 @@ def maak_app(gemeente_pad: Path | None = None) -> FastAPI:
 
     fouten.voeg_toe(app)                   # Dutch pages and API bodies for 404, 405, 422, 500 ...
 
+    toegang.koppel(app)                        # the session, around the above: every layer sees who is asking
     app.add_middleware(BeperkGrootte)          # added last: the outermost layer, before anything reads the body
     return app

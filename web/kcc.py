@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
@@ -16,6 +16,8 @@ from checks.b1.controle import B1Rapport, controleer_b1
 from checks.b1.rapport import docx_met_opmerkingen
 from checks.b1.stapel import BRIEFSOORTEN, is_brief
 from checks.document import Document, DocumentFout, lees_document, lees_tekst
+from toegang.identiteit import Identiteit
+from web.toegang import vereist
 from web.veiligheid import Afgekeurd, controleer_zip, formulier
 from web.voorbeeld import met_zinnen, passages
 from web.weergave import DOCX, bewaard, bijlage, toon
@@ -38,21 +40,21 @@ class Map:
     regels: list                       # (letter name, token of its Controle or None, report or error)
 
 
-@router.get("/b1")
+@router.get("/b1", dependencies=[Depends(vereist("b1_controleren"))])
 def b1_formulier(request: Request):
     return toon(request, "b1.html")
 
 
 @router.post("/b1")
-async def b1_controleer(request: Request):
+async def b1_controleer(request: Request, wie: Identiteit = Depends(vereist("b1_controleren"))):
     gegevens = await formulier(request)
     bestand, tekst = gegevens.get("bestand"), str(gegevens.get("tekst") or "")
     try:
         if isinstance(bestand, UploadFile) and bestand.filename:
             naam, inhoud = PurePosixPath(bestand.filename.replace("\\", "/")).name, await bestand.read()
             if naam.lower().endswith(".zip"):
-                resultaat = await run_in_threadpool(_map, naam, inhoud, request.app.state.bewaar)
-                return RedirectResponse(f"/b1/map/{request.app.state.bewaar.bewaar(resultaat)}", status_code=303)
+                resultaat = await run_in_threadpool(_map, naam, inhoud, request.app.state.bewaar, wie)
+                return RedirectResponse(f"/b1/map/{request.app.state.bewaar.bewaar(resultaat, wie)}", status_code=303)
             controle = await run_in_threadpool(_controleer, naam, inhoud)
         elif tekst.strip():
             if len(tekst) > MAX_TEKST:
@@ -62,7 +64,7 @@ async def b1_controleer(request: Request):
             raise Afgekeurd("kies een bestand of plak een tekst")
     except (Afgekeurd, DocumentFout) as fout:
         return toon(request, "b1.html", {"melding": str(fout), "tekst": tekst}, 422)
-    return RedirectResponse(f"/b1/{request.app.state.bewaar.bewaar(controle)}", status_code=303)
+    return RedirectResponse(f"/b1/{request.app.state.bewaar.bewaar(controle, wie)}", status_code=303)
 
 
 def _controleer(naam: str, inhoud: bytes) -> Controle:
@@ -79,7 +81,7 @@ def _controleer_tekst(tekst: str) -> Controle:
     return Controle("geplakte tekst", document, controleer_b1(document), None)
 
 
-def _map(naam: str, inhoud: bytes, bewaar) -> Map:
+def _map(naam: str, inhoud: bytes, bewaar, wie: Identiteit) -> Map:
     """Every letter in the ZIP, checked one by one; a letter that cannot be read gets its own error row."""
     archief = controleer_zip(inhoud, naam)
     regels = []
@@ -89,7 +91,7 @@ def _map(naam: str, inhoud: bytes, bewaar) -> Map:
             continue
         try:
             controle = _controleer(PurePosixPath(brief).name, archief.read(item))
-            regels.append((brief, bewaar.bewaar(controle), controle.rapport))
+            regels.append((brief, bewaar.bewaar(controle, wie), controle.rapport))
         except (Afgekeurd, DocumentFout) as fout:
             regels.append((brief, None, str(fout)))
     if not regels:
@@ -97,12 +99,12 @@ def _map(naam: str, inhoud: bytes, bewaar) -> Map:
     return Map(naam, regels)
 
 
-@router.get("/b1/map/{token}")
+@router.get("/b1/map/{token}", dependencies=[Depends(vereist("b1_controleren"))])
 def b1_map(request: Request, token: str):
     return toon(request, "b1_map.html", {"map": bewaard(request, token, Map)})
 
 
-@router.get("/b1/{token}")
+@router.get("/b1/{token}", dependencies=[Depends(vereist("b1_controleren"))])
 def b1_rapport(request: Request, token: str):
     controle = bewaard(request, token, Controle)
     return toon(request, "b1_rapport.html", {
@@ -111,7 +113,7 @@ def b1_rapport(request: Request, token: str):
         "algemeen": [b for b in controle.rapport.bevindingen if not b.zin]})
 
 
-@router.get("/b1/{token}/opmerkingen.docx")
+@router.get("/b1/{token}/opmerkingen.docx", dependencies=[Depends(vereist("b1_controleren"))])
 async def b1_docx(request: Request, token: str):
     controle = bewaard(request, token, Controle)
     docx = await run_in_threadpool(_met_opmerkingen, controle)

@@ -33,9 +33,21 @@ paginas.env.filters.update(FILTERS)           # datum, datum_kort, bedrag: as th
 
 
 def toon(request: Request, naam: str, context: dict | None = None, status: int = 200):
-    """A page from web/paginas/, with the CSRF token its forms carry."""
-    return paginas.TemplateResponse(request, naam, {"csrf": request.state.csrf, **(context or {})},
-                                    status_code=status)
+    """A page from web/paginas/, with the CSRF token its forms carry and who is logged in (`wie`: the menu shows
+    what that identity may do)."""
+    return paginas.TemplateResponse(request, naam, {"csrf": request.state.csrf, "wie": _wie(request),
+                                                    **(context or {})}, status_code=status)
+
+
+def _wie(request: Request):
+    """The identity the route's guard found; on a page without a guard (an error page) the session's, if any."""
+    if hasattr(request.state, "identiteit"):
+        return request.state.identiteit
+    from web.toegang import huidige_identiteit
+    try:
+        return huidige_identiteit(request)
+    except Exception:                # an error page must show even when the register cannot be read
+        return None
 
 
 def bijlage(naam: str) -> dict:
@@ -45,8 +57,9 @@ def bijlage(naam: str) -> dict:
 
 
 def bewaard(request: Request, token: str, soort: type):
-    """What a token from an earlier page of the flow stands for; a Dutch 404 when it expired."""
-    item = request.app.state.bewaar.haal(token)
+    """What a token from an earlier page of the flow stands for, when the identity of the request made it (or may
+    see everyone's documents); a Dutch 404 when it expired or is someone else's (the link alone gives nothing)."""
+    item = request.app.state.bewaar.haal(token, request.state.identiteit)
     if not isinstance(item, soort):
         raise HTTPException(404, "Deze pagina is verlopen of bestaat niet (we bewaren een voorvertoning een uur). "
                                  "Begin opnieuw bij de catalogus.")

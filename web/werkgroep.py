@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
@@ -19,6 +19,7 @@ from generator.vullen.context import maak_context
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.render import vul_docx
 from generator.vullen.zaak import laad_zaak
+from web.toegang import vereist
 from web.veiligheid import formulier, sjabloon_of_404
 from web.voorbeeld import passages
 from web.weergave import toon
@@ -40,7 +41,7 @@ def _toestand(sjabloon) -> tuple:
     return (sjabloon.id, sjabloon.docx_sha256, (sjabloon.map / "sjabloon.yaml").read_bytes(), dt.date.today())
 
 
-@router.get("/werkgroep")
+@router.get("/werkgroep", dependencies=[Depends(vereist("catalogus_inzien"))])
 async def inventaris(request: Request):
     def lint_voorbeeld(sjabloon, dag):
         return _onthouden(request, ("inventaris",) + _toestand(sjabloon),
@@ -50,7 +51,7 @@ async def inventaris(request: Request):
     return toon(request, "inventaris.html", {"inv": inv, "procent": procent})
 
 
-@router.get("/werkgroep/{sjabloon_id}")
+@router.get("/werkgroep/{sjabloon_id}", dependencies=[Depends(vereist("catalogus_inzien"))])
 async def sjabloon_pagina(request: Request, sjabloon_id: str, vrijgegeven: str = ""):
     sjabloon = sjabloon_of_404(sjabloon_id)
     return await _sjabloon_pagina(request, sjabloon, {"net_vrijgegeven": vrijgegeven})
@@ -72,7 +73,7 @@ def _voorbeeld(request: Request, sjabloon) -> list:
     return passages(lees_document("voorbeeld.docx", vul_docx(sjabloon.docx, context, sjabloon.id)))
 
 
-@router.post("/werkgroep/{sjabloon_id}/vrijgeven")
+@router.post("/werkgroep/{sjabloon_id}/vrijgeven", dependencies=[Depends(vereist("juridisch_beoordelen"))])
 async def vrijgeven(request: Request, sjabloon_id: str):
     sjabloon = sjabloon_of_404(sjabloon_id)
     gegevens = await formulier(request)

@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
@@ -20,7 +20,9 @@ from generator.vullen.fouten import InvoerFout
 from generator.vullen.genereer import Ontwerp, registreer, vrij_te_geven, vul_en_keur
 from generator.vullen.sjabloon import Sjabloon, catalogus
 from generator.vullen.velden import valideer
+from toegang.identiteit import Identiteit
 from web.formulier import bouw, fouten_per_veld, foutoverzicht, veld_id, zaak_uit_formulier
+from web.toegang import AANGEMELD, vereist
 from web.veiligheid import formulier, sjabloon_of_404
 from web.voorbeeld import passages
 from web.weergave import DOCX, bewaard, bijlage, toon
@@ -37,12 +39,12 @@ class Gemaakt:
     reden: str | None
 
 
-@router.get("/")
+@router.get("/", dependencies=[Depends(vereist(AANGEMELD))])
 def start(request: Request):
     return toon(request, "start.html")
 
 
-@router.get("/sjablonen")
+@router.get("/sjablonen", dependencies=[Depends(vereist("genereren"))])
 def catalogus_pagina(request: Request, zoek: str = ""):
     woorden = zoek.lower().split()
     lijst = [s for s in catalogus()
@@ -50,7 +52,7 @@ def catalogus_pagina(request: Request, zoek: str = ""):
     return toon(request, "catalogus.html", {"sjablonen": lijst, "zoek": zoek})
 
 
-@router.get("/sjablonen/{sjabloon_id}/maken")
+@router.get("/sjablonen/{sjabloon_id}/maken", dependencies=[Depends(vereist("genereren"))])
 def formulier_pagina(request: Request, sjabloon_id: str, voorbeeld: bool = False):
     sjabloon = sjabloon_of_404(sjabloon_id)
     waarden = lees_gegevens(sjabloon.voorbeeld) if voorbeeld else {}
@@ -59,7 +61,7 @@ def formulier_pagina(request: Request, sjabloon_id: str, voorbeeld: bool = False
 
 
 @router.post("/sjablonen/{sjabloon_id}/maken")
-async def maak(request: Request, sjabloon_id: str):
+async def maak(request: Request, sjabloon_id: str, wie: Identiteit = Depends(vereist("genereren"))):
     sjabloon = sjabloon_of_404(sjabloon_id)
     gegevens = await formulier(request)
     dagtekening = str(gegevens.get("dagtekening") or dt.date.today().isoformat())
@@ -85,7 +87,7 @@ async def maak(request: Request, sjabloon_id: str):
         ontwerp = await run_in_threadpool(vul_en_keur, sjabloon, zaak, datum, request.app.state.gemeente, "zaak")
     except InvoerFout as fout:
         return _formulier(request, sjabloon, data, dagtekening, algemeen=fout.meldingen, status=422)
-    return RedirectResponse(f"/ontwerpen/{request.app.state.bewaar.bewaar(ontwerp)}", status_code=303)
+    return RedirectResponse(f"/ontwerpen/{request.app.state.bewaar.bewaar(ontwerp, wie)}", status_code=303)
 
 
 async def _zaakbestand(bestand: UploadFile) -> dict:
@@ -110,7 +112,7 @@ def _formulier(request: Request, sjabloon: Sjabloon, waarden: dict, dagtekening:
                                             "algemeen": (algemeen or []) + elders, "fouten": overzicht}, status)
 
 
-@router.get("/ontwerpen/{token}")
+@router.get("/ontwerpen/{token}", dependencies=[Depends(vereist("genereren"))])
 def voorvertoning(request: Request, token: str):
     ontwerp = bewaard(request, token, Ontwerp)
     return toon(request, "voorvertoning.html", _voorvertoning(ontwerp) | {"token": token})
@@ -125,39 +127,38 @@ def _voorvertoning(ontwerp: Ontwerp) -> dict:
 
 
 @router.post("/ontwerpen/{token}/vrijgeven")
-async def vrijgeven(request: Request, token: str):
+async def vrijgeven(request: Request, token: str, wie: Identiteit = Depends(vereist("genereren"))):
     ontwerp = bewaard(request, token, Ontwerp)
     gegevens = await formulier(request)
-    door, reden = str(gegevens.get("door") or "").strip(), str(gegevens.get("reden") or "").strip()
+    reden = str(gegevens.get("reden") or "").strip()
     meldingen = []
-    if not door:
-        meldingen.append("Vul uw naam in: het register legt vast wie het document maakte.")
     if ontwerp.keuring.fouten and not reden:
         meldingen.append("De controle vond fouten. Herstel de zaak, of leg vast waarom het document toch weg mag.")
     if meldingen:
         return toon(request, "voorvertoning.html", _voorvertoning(ontwerp) | {
-            "token": token, "meldingen": meldingen, "door": door, "reden": reden}, 422)
+            "token": token, "meldingen": meldingen, "reden": reden}, 422)
     reden = reden if ontwerp.keuring.fouten else None
     document = vrij_te_geven(ontwerp, reden)
-    await run_in_threadpool(registreer, request.app.state.register, ontwerp, document, reden, door)
-    return RedirectResponse(f"/documenten/{request.app.state.bewaar.bewaar(Gemaakt(ontwerp, document, door, reden))}",
-                            status_code=303)
+    await run_in_threadpool(registreer, request.app.state.register, ontwerp, document, reden, wie.naam,
+                            wie.als_register())
+    gemaakt = Gemaakt(ontwerp, document, wie.naam, reden)
+    return RedirectResponse(f"/documenten/{request.app.state.bewaar.bewaar(gemaakt, wie)}", status_code=303)
 
 
-@router.get("/documenten/{token}")
+@router.get("/documenten/{token}", dependencies=[Depends(vereist("genereren"))])
 def document_pagina(request: Request, token: str):
     from generator.bulk.pdf import beschikbaar
     return toon(request, "document.html", {"gemaakt": bewaard(request, token, Gemaakt), "token": token,
                                            "pdf": beschikbaar()})
 
 
-@router.get("/documenten/{token}/docx")
+@router.get("/documenten/{token}/docx", dependencies=[Depends(vereist("genereren"))])
 def download_docx(request: Request, token: str):
     gemaakt = bewaard(request, token, Gemaakt)
     return Response(gemaakt.document, media_type=DOCX, headers=bijlage(gemaakt.ontwerp.bestandsnaam))
 
 
-@router.get("/documenten/{token}/pdf")
+@router.get("/documenten/{token}/pdf", dependencies=[Depends(vereist("genereren"))])
 async def download_pdf(request: Request, token: str):
     gemaakt = bewaard(request, token, Gemaakt)
     try:

@@ -94,12 +94,17 @@ def vrij_te_geven(ontwerp: Ontwerp, forceer_reden: str | None) -> bytes:
     return markeer_concept(document) if ontwerp.concept else document
 
 
-def registreer(register: Register, ontwerp: Ontwerp, document: bytes, forceer_reden: str | None, door: str | None) -> None:
+def registreer(register: Register, ontwerp: Ontwerp, document: bytes, forceer_reden: str | None, door: str | None,
+               identiteit: dict | None = None) -> None:
+    """`door` is the name people read; `identiteit` (Identiteit.als_register() of who was logged in, from the web app)
+    is kept in `gegevens`, so the register says who it was, not only what name stood there."""
+    gegevens = registergegevens(ontwerp.bestandsnaam, ontwerp.dagtekening, ontwerp.keuring, forceer_reden,
+                                ontwerp.concept)
+    if identiteit is not None:
+        gegevens["identiteit"] = identiteit
     register.voeg_toe("document", sjabloon_id=ontwerp.sjabloon.id, sjabloon_versie=ontwerp.sjabloon.versie,
                       zaaknummer=ontwerp.zaak.get("zaaknummer"), sha256=hashlib.sha256(document).hexdigest(),
-                      door=door or getpass.getuser(),
-                      gegevens=registergegevens(ontwerp.bestandsnaam, ontwerp.dagtekening, ontwerp.keuring,
-                                                forceer_reden, ontwerp.concept))
+                      door=door or getpass.getuser(), gegevens=gegevens)
 
 
 def eis_vrijgave(sjabloon: Sjabloon, concept: bool) -> None:

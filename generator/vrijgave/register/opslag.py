@@ -18,7 +18,7 @@ from generator.vullen.fouten import InvoerFout
 _MIGRATIE = threading.Lock()      # Alembic keeps its context in module globals: one migration run at a time
 # The newest migration in migraties/versions/ (a test checks it against Alembic's head). A register already at this
 # version opens without loading Alembic, which costs a third of a second at every command.
-SCHEMAVERSIE = "0001"
+SCHEMAVERSIE = "0002"
 POGINGEN = 10                     # a concurrent writer took our predecessor: read the new last entry and try again
 
 # What the queries need to know of the table; the schema itself (lengths, constraints, indexes) is made by the
@@ -86,11 +86,14 @@ class Register:
         self.engine.dispose()
 
     def voeg_toe(self, soort: str, *, sjabloon_id: str, sjabloon_versie: str, sha256: str, door: str,
-                 gegevens: dict, zaaknummer: str | None = None, tijdstip: dt.datetime | None = None) -> Regel:
+                 gegevens: dict, zaaknummer: str | None = None, tijdstip: dt.datetime | None = None,
+                 samen_met=None) -> Regel:
+        """`samen_met(verbinding)`: a change elsewhere in this database (an account, a key) made in the same
+        transaction as the entry that records it, so the register never misses a change nor records one that failed."""
         kolommen = _kolommen(soort=soort, sjabloon_id=sjabloon_id, sjabloon_versie=sjabloon_versie, sha256=sha256,
                              door=door, gegevens=gegevens, zaaknummer=zaaknummer, tijdstip=tijdstip)
         nieuw = self._in_keten([kolommen], lambda verbinding: verbinding.execute(
-            registerregels.insert().values(**kolommen)).inserted_primary_key[0])
+            registerregels.insert().values(**kolommen)).inserted_primary_key[0], eerst=samen_met)
         return _regel(dict(kolommen, id=nieuw))
 
     def voeg_toe_reeks(self, regels: list[dict]) -> None:
@@ -100,8 +103,8 @@ class Register:
             kolommen = [_kolommen(**regel) for regel in regels]
             self._in_keten(kolommen, lambda verbinding: verbinding.execute(registerregels.insert(), kolommen))
 
-    def _in_keten(self, reeks: list[dict], schrijf):
-        """Chain the entries to the last one in the register and write them, in one transaction."""
+    def _in_keten(self, reeks: list[dict], schrijf, eerst=None):
+        """Chain the entries to the last one in the register and write them, in one transaction (after `eerst`)."""
         c = registerregels.c
         for poging in range(POGINGEN):
             try:
@@ -109,6 +112,8 @@ class Register:
                     # Writers queue on a row lock of the first entry (PostgreSQL, MySQL), so each reads the true last
                     # entry. Without such a lock (SQLite, an empty register) the unique vorige_hash refuses a fork.
                     verbinding.execute(select(c.id).where(c.vorige_hash == BEGIN).with_for_update())
+                    if eerst is not None:
+                        eerst(verbinding)
                     vorige = verbinding.scalar(select(c.hash).order_by(c.id.desc()).limit(1)) or BEGIN
                     for kolommen in reeks:
                         kolommen["vorige_hash"] = vorige
