@@ -6,17 +6,28 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+import re
+import subprocess
+import sys
 import time
+import zlib
 
+from urllib.parse import parse_qs, urljoin, urlparse
+
+import httpx2
 import pytest
+from conftest import REPO, _vrije_poort
 from joserfc import jwt
 from joserfc.jwk import OctKey, RSAKey
-from oidc_provider import CLIENT_ID, start_provider, tokens_via_code_flow
+from oidc_provider import CLIENT_ID, WACHTWOORD, start_provider, tokens_via_code_flow
 
 from toegang.oidc import (Instellingen, OidcFout, ProviderOnbereikbaar, Rollenkoppeling, TokenControle, TokenFout,
                           ontdek)
 
 TERUG = "http://testserver/aanmelden/terug"
+GEHEIM = "een-sessiegeheim-alleen-voor-de-oidc-tests-0123456789"
+SESSIE_COOKIE, CSRF_COOKIE = "sjabloon_sessie", "sjabloonstraat_csrf"
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +196,260 @@ def test_provider_onbereikbaar():
                                                       "exp": nu + 60}, RSAKey.generate_key(2048, private=True))
     with pytest.raises(ProviderOnbereikbaar):
         controle.controleer(token)
+
+
+# --- the web app with the provider (TestClient) ----------------------------------------------------------------------
+
+@pytest.fixture
+def web(provider, monkeypatch):
+    """The web app configured for the real provider, as a TestClient (http://testserver)."""
+    from fastapi.testclient import TestClient
+
+    from web.app import maak_app
+    for naam, waarde in provider.omgeving().items():
+        monkeypatch.setenv(naam, waarde)
+    monkeypatch.setenv("SJABLOON_SESSIEGEHEIM", GEHEIM)
+    with TestClient(maak_app()) as client:
+        yield client
+
+
+def bij_provider_aanmelden(web, provider, gebruiker: str, volgende: str = "/"):
+    """The browser's round trip as TestClient and httpx2 do it: our app sends us to the provider, we log in there with
+    its form, the provider sends us back with a code; the answer of /aanmelden/terug."""
+    naar = web.get("/aanmelden/oidc", params={"volgende": volgende}, follow_redirects=False)
+    assert naar.status_code == 302, naar.text
+    adres = naar.headers["location"]
+    assert adres.startswith(f"{provider.issuer}/auth?")
+    with httpx2.Client(timeout=10) as browser:
+        antwoord = browser.get(adres, follow_redirects=True)
+        assert "/interaction/" in str(antwoord.url), antwoord.text
+        antwoord = browser.post(f"{antwoord.url}/login", data={"gebruikersnaam": gebruiker,
+                                                                "wachtwoord": WACHTWOORD[gebruiker]})
+        while not antwoord.headers["location"].startswith("http://testserver/"):
+            antwoord = browser.get(urljoin(str(antwoord.url), antwoord.headers["location"]))
+    return web.get(antwoord.headers["location"].removeprefix("http://testserver"), follow_redirects=False)
+
+
+def test_aanmeldpagina_toont_de_knop(web):
+    pagina = web.get("/aanmelden")
+    assert pagina.status_code == 200 and 'action="/aanmelden/oidc"' in pagina.text and "(OpenID)" in pagina.text
+
+
+def test_naar_de_provider_met_pkce_state_en_nonce(web, provider):
+    naar = web.get("/aanmelden/oidc", follow_redirects=False)
+    query = parse_qs(urlparse(naar.headers["location"]).query)
+    assert query["code_challenge_method"] == ["S256"] and len(query["code_challenge"][0]) == 43
+    assert query["state"][0] and query["nonce"][0] and "code_verifier" not in query
+    assert query["redirect_uri"] == [TERUG] and query["client_id"] == [CLIENT_ID]
+    assert query["scope"] == ["openid profile"] and query["response_type"] == ["code"]
+
+
+def test_jurist_meldt_aan_en_ziet_de_werkgroep(web, provider):
+    terug = bij_provider_aanmelden(web, provider, "anna", volgende="/werkgroep")
+    assert terug.status_code == 303 and terug.headers["location"] == "/werkgroep"
+    assert SESSIE_COOKIE in web.cookies
+    pagina = web.get("/werkgroep")
+    assert pagina.status_code == 200 and "Anna de Jurist" in pagina.text
+    assert web.get("/", follow_redirects=False).status_code in (200, 303)
+    assert web.get("/api/sjablonen").status_code == 403         # a jurist does not generate
+
+
+def test_zaakbehandelaar_via_app_rol(web, provider):
+    assert bij_provider_aanmelden(web, provider, "dirk").status_code == 303
+    assert web.get("/api/sjablonen").status_code == 200
+    assert web.get("/werkgroep", follow_redirects=False).status_code == 403
+
+
+def test_zonder_rol_geen_sessie(web, provider):
+    terug = bij_provider_aanmelden(web, provider, "eva")
+    assert terug.status_code == 403 and "Eva Zonderrol" in terug.text and "geen rol in Sjabloonstraat" in terug.text
+    assert web.get("/werkgroep", follow_redirects=False).status_code == 303          # still to the login page
+
+
+def test_antwoord_van_een_andere_aanmelding_geweigerd(web, provider):
+    """A code and state from another browser's login (an attacker's, or a replay) start no session here."""
+    naar = web.get("/aanmelden/oidc", follow_redirects=False)
+    assert naar.status_code == 302
+    with_state = parse_qs(urlparse(naar.headers["location"]).query)["state"][0]
+    for query in (f"code=nep&state=ander-{with_state}", f"code=nep&state={with_state}", "error=access_denied"):
+        antwoord = web.get(f"/aanmelden/terug?{query}", follow_redirects=False)
+        assert antwoord.status_code == 400, (query, antwoord.text)
+        assert "Aanmelden via de identity provider is niet gelukt" in antwoord.text
+    assert web.get("/werkgroep", follow_redirects=False).status_code == 303
+
+
+def test_bearer_token_op_de_api(web, provider):
+    token = tokens_via_code_flow(provider, "dirk", TERUG)["access_token"]
+    assert web.get("/api/sjablonen", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    anna = tokens_via_code_flow(provider, "anna", TERUG)["access_token"]
+    assert web.get("/api/sjablonen", headers={"Authorization": f"Bearer {anna}"}).status_code == 403
+
+
+def test_geweigerde_tokens_op_de_api_geven_401(web, provider):
+    nu = int(time.time())
+    goed = als_provider(provider, groups=["sjabloonstraat-zaakbehandelaar"])
+    assert web.get("/api/sjablonen", headers={"Authorization": f"Bearer {goed}"}).status_code == 200
+    claims = jwt.decode(goed, provider.sleutel).claims
+    slecht = {
+        "verlopen": als_provider(provider, groups=["sjabloonstraat-zaakbehandelaar"], iat=nu - 3600, exp=nu - 600),
+        "verkeerde sleutel": jwt.encode({"alg": "RS256", "kid": provider.sleutel.kid}, claims,
+                                        RSAKey.generate_key(2048, private=True)),
+        "verkeerde aud": als_provider(provider, groups=["sjabloonstraat-zaakbehandelaar"], aud="ander"),
+        "alg none": f"{_b64({'alg': 'none'})}.{_b64(claims)}.",
+    }
+    for reden, token in slecht.items():
+        antwoord = web.get("/api/sjablonen", headers={"Authorization": f"Bearer {token}"})
+        assert antwoord.status_code == 401, reden
+
+
+def test_veranderde_sessiecookie_betekent_opnieuw_aanmelden(web, provider):
+    bij_provider_aanmelden(web, provider, "anna")
+    assert web.get("/werkgroep", follow_redirects=False).status_code == 200
+    waarde = web.cookies[SESSIE_COOKIE]
+    gepakt = waarde.startswith(".")                         # itsdangerous: a leading '.' means zlib-compressed
+    inhoud, _, rest = waarde.removeprefix(".").partition(".")
+    ruw = base64.urlsafe_b64decode(inhoud + "=" * (-len(inhoud) % 4))
+    meer = json.loads(zlib.decompress(ruw) if gepakt else ruw)
+    meer["identiteit"]["rollen"] = ["beheerder", "communicatie", "jurist"]            # a role added by hand
+    vervalst = base64.urlsafe_b64encode(json.dumps(meer).encode()).rstrip(b"=").decode() + "." + rest
+    web.cookies.clear()
+    web.cookies.set(SESSIE_COOKIE, waarde)                          # the untouched cookie still works
+    assert web.get("/werkgroep", follow_redirects=False).status_code == 200
+    for cookie in (vervalst, waarde[:-2] + ("AA" if not waarde.endswith("AA") else "BB")):
+        web.cookies.clear()
+        web.cookies.set(SESSIE_COOKIE, cookie)
+        antwoord = web.get("/werkgroep", follow_redirects=False)
+        assert antwoord.status_code == 303 and antwoord.headers["location"].startswith("/aanmelden"), cookie
+
+
+def test_afmelden_gaat_langs_de_provider(web, provider):
+    bij_provider_aanmelden(web, provider, "bob")
+    web.get("/aanmelden?afgemeld=1")
+    afmelden = web.post("/afmelden", data={"csrf": web.cookies.get(CSRF_COOKIE)}, follow_redirects=False)
+    assert afmelden.status_code == 303
+    adres = afmelden.headers["location"]
+    assert adres.startswith(f"{provider.issuer}/session/end?")
+    query = parse_qs(urlparse(adres).query)
+    assert query["client_id"] == [CLIENT_ID]
+    assert query["post_logout_redirect_uri"] == ["http://testserver/aanmelden?afgemeld=1"]
+    assert web.get("/werkgroep", follow_redirects=False).status_code == 303
+
+
+def test_csp_staat_formulieren_naar_de_provider_toe(web, provider):
+    csp = web.get("/aanmelden").headers["content-security-policy"]
+    assert f"form-action 'self' {provider.issuer};" in csp
+
+
+def test_provider_onbereikbaar_geeft_nederlandse_503(monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from web.app import maak_app
+    monkeypatch.setenv("SJABLOON_OIDC_ISSUER", f"http://127.0.0.1:{_vrije_poort()}")
+    monkeypatch.setenv("SJABLOON_OIDC_CLIENT_ID", CLIENT_ID)
+    with TestClient(maak_app()) as web:
+        antwoord = web.get("/aanmelden/oidc")
+        assert antwoord.status_code == 503
+        assert "is nu niet bereikbaar" in antwoord.text and 'lang="nl"' in antwoord.text
+        assert web.get("/aanmelden").status_code == 200                 # local accounts keep working
+
+
+def test_zonder_instellingen_geen_oidc(monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from web.app import maak_app
+    monkeypatch.delenv("SJABLOON_OIDC_ISSUER", raising=False)
+    with TestClient(maak_app()) as web:
+        assert web.app.state.oidc is None and web.app.state.tokencontrole is None
+        assert "/aanmelden/oidc" not in web.get("/aanmelden").text
+        assert web.get("/aanmelden/oidc").status_code == 404
+
+
+# --- the whole login in a real browser (Chromium via Playwright, as tests/test_web_browser.py) -------------------------
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium, headless; skipped (or failed with SJABLOON_BROWSER_VERPLICHT=1) when it is missing."""
+    from test_web_browser import CHROMIUM, CHROMIUM_ARGS, sync_playwright
+    if sync_playwright is None or not CHROMIUM.exists():
+        reden = "Playwright of Debians Chromium ontbreekt"
+        if os.environ.get("SJABLOON_BROWSER_VERPLICHT") == "1":
+            pytest.fail(f"browsertests verplicht (SJABLOON_BROWSER_VERPLICHT=1), maar {reden}", pytrace=False)
+        pytest.skip(f"browsertests overgeslagen: {reden}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def webserver_met_provider(tmp_path_factory):
+    """`sjabloon web` as its own process, configured for a provider that knows its redirect URI: (address, provider)."""
+    map_ = tmp_path_factory.mktemp("oidc-web")
+    poort = _vrije_poort()
+    adres = f"http://127.0.0.1:{poort}"
+    with start_provider([f"{adres}/aanmelden/terug"], [f"{adres}/aanmelden?afgemeld=1"]) as provider:
+        env = os.environ | provider.omgeving() | {
+            "SJABLOON_DATABASE_URL": f"sqlite:///{map_ / 'register.sqlite'}", "SJABLOON_SESSIEGEHEIM": GEHEIM}
+        logpad = map_ / "webapp.log"
+        with open(logpad, "wb") as log:
+            proces = subprocess.Popen([sys.executable, "-m", "cli.sjabloon", "web", "--poort", str(poort)],
+                                      cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            grens = time.monotonic() + 60
+            while True:
+                try:
+                    if httpx2.get(f"{adres}/gezondheid", timeout=2).status_code == 200:
+                        break
+                except httpx2.HTTPError:
+                    pass
+                if proces.poll() is not None or time.monotonic() > grens:
+                    pytest.fail(f"de webapp startte niet:\n{logpad.read_text(errors='replace')}")
+                time.sleep(0.1)
+            yield adres, provider
+        finally:
+            proces.terminate()
+            proces.wait(timeout=15)
+
+
+def test_aanmelden_en_afmelden_in_de_browser(chromium, webserver_met_provider):
+    """As a person: a page asks for a login, the button leads to the provider, its form, back to the page asked
+    for; logging out passes the provider and ends on our login page. The real CSP applies (no bypass)."""
+    from playwright.sync_api import expect
+    adres, provider = webserver_met_provider
+    context = chromium.new_context(base_url=adres, locale="nl-NL")
+    pagina = context.new_page()
+    pagina.set_default_timeout(30_000)
+    expect.set_options(timeout=30_000)
+    try:
+        pagina.goto("/werkgroep")
+        expect(pagina).to_have_url(re.compile(r"/aanmelden\?volgende=/werkgroep"))
+        pagina.get_by_role("button", name=re.compile(r"Aanmelden via .* \(OpenID\)")).click()
+        expect(pagina).to_have_url(re.compile(re.escape(provider.issuer) + "/interaction/"))
+        pagina.get_by_label("Gebruikersnaam").fill("carla")
+        pagina.get_by_label("Wachtwoord").fill("verkeerd")
+        pagina.get_by_role("button", name="Inloggen").click()
+        expect(pagina.get_by_role("alert")).to_contain_text("verkeerd wachtwoord")
+        pagina.get_by_label("Gebruikersnaam").fill("carla")
+        pagina.get_by_label("Wachtwoord").fill(WACHTWOORD["carla"])
+        pagina.get_by_role("button", name="Inloggen").click()
+        expect(pagina).to_have_url(f"{adres}/werkgroep")
+        expect(pagina.get_by_text("Carla Tweepet")).to_be_visible()
+        cookie = next(c for c in context.cookies() if c["name"] == SESSIE_COOKIE)
+        assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
+
+        # a session cookie changed by hand counts as none: to the login page again
+        context.add_cookies([{**cookie, "value": cookie["value"][:-4] + "abcd"}])
+        pagina.goto("/werkgroep")
+        expect(pagina).to_have_url(re.compile(r"/aanmelden\?volgende=/werkgroep"))
+        pagina.get_by_role("button", name=re.compile(r"\(OpenID\)")).click()   # the provider still knows carla
+        expect(pagina).to_have_url(f"{adres}/werkgroep")
+
+        pagina.get_by_role("button", name="Afmelden").click()
+        expect(pagina).to_have_url(re.compile(re.escape(provider.issuer) + "/session/end"))
+        pagina.locator("button[name=logout][value=yes], button[value=yes]").first.click()
+        expect(pagina).to_have_url(re.compile(r"/aanmelden\?afgemeld=1"))
+        expect(pagina.get_by_text("U bent afgemeld")).to_be_visible()
+        pagina.goto("/werkgroep")
+        expect(pagina).to_have_url(re.compile(r"/aanmelden\?volgende=/werkgroep"))
+    finally:
+        context.close()

@@ -101,5 +101,8 @@ async def aanmelden(request: Request):
 @router.post("/afmelden")
 async def afmelden(request: Request):
     await formulier(request)
+    wie, oidc = huidige_identiteit(request), request.app.state.oidc
     meld_af(request)
+    if oidc is not None and wie is not None and wie.bron == oidc.issuer and (adres := await oidc.afmeldadres(request)):
+        return RedirectResponse(adres, status_code=303)          # also end the session at the provider
     return RedirectResponse("/aanmelden?afgemeld=1", status_code=303)
