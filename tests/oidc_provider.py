@@ -91,11 +91,8 @@ def start_provider(redirect_uris: list[str], post_logout_redirect_uris: list[str
             proces.wait()
 
 
-def tokens_via_code_flow(provider: Provider, gebruiker: str, redirect_uri: str, wachtwoord: str | None = None) -> dict:
-    """The whole authorization code flow with PKCE as a program does it (log in with the form, follow the
-    redirects, exchange the code): the token response with access_token and id_token."""
-    verifier = secrets.token_urlsafe(48)
-    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+def code_via_login(provider: Provider, gebruiker: str, redirect_uri: str, challenge: str) -> str:
+    """Log in with the provider's form and follow its redirects back: the authorization code for this challenge."""
     state = secrets.token_urlsafe(16)
     with httpx2.Client(base_url=provider.issuer, timeout=10) as web:
         antwoord = web.get("/auth", params={
@@ -106,17 +103,31 @@ def tokens_via_code_flow(provider: Provider, gebruiker: str, redirect_uri: str, 
             antwoord = web.get(antwoord.headers["location"])
         assert antwoord.status_code == 200 and "/interaction/" in str(antwoord.url), antwoord.text
         antwoord = web.post(f"{antwoord.url.path}/login", data={
-            "gebruikersnaam": gebruiker, "wachtwoord": wachtwoord or WACHTWOORD[gebruiker]})
+            "gebruikersnaam": gebruiker, "wachtwoord": WACHTWOORD[gebruiker]})
         for _ in range(10):
             assert antwoord.status_code in (302, 303), antwoord.text
             adres = urljoin(str(antwoord.url), antwoord.headers["location"])
             if adres.startswith(redirect_uri):
                 break
             antwoord = web.get(adres)
-        query = parse_qs(urlparse(adres).query)
-        assert query["state"] == [state], query
-        tokens = web.post("/token", auth=(provider.client_id, provider.client_secret), data={
-            "grant_type": "authorization_code", "code": query["code"][0], "redirect_uri": redirect_uri,
-            "code_verifier": verifier})
-        assert tokens.status_code == 200, tokens.text
-        return tokens.json()
+    query = parse_qs(urlparse(adres).query)
+    assert query["state"] == [state], query
+    return query["code"][0]
+
+
+def pkce() -> tuple[str, str]:
+    """A PKCE verifier and its S256 challenge."""
+    verifier = secrets.token_urlsafe(48)
+    return verifier, base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+
+
+def tokens_via_code_flow(provider: Provider, gebruiker: str, redirect_uri: str) -> dict:
+    """The whole authorization code flow with PKCE as a program does it (log in with the form, follow the
+    redirects, exchange the code): the token response with access_token and id_token."""
+    verifier, challenge = pkce()
+    code = code_via_login(provider, gebruiker, redirect_uri, challenge)
+    tokens = httpx2.post(f"{provider.issuer}/token", auth=(provider.client_id, provider.client_secret), timeout=10,
+                         data={"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri,
+                               "code_verifier": verifier})
+    assert tokens.status_code == 200, tokens.text
+    return tokens.json()

@@ -5,6 +5,7 @@ check of bearer tokens (signature against the provider's keys, iss, aud, exp, no
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import re
@@ -20,7 +21,7 @@ import pytest
 from conftest import REPO, _vrije_poort
 from joserfc import jwt
 from joserfc.jwk import OctKey, RSAKey
-from oidc_provider import CLIENT_ID, WACHTWOORD, start_provider, tokens_via_code_flow
+from oidc_provider import CLIENT_ID, WACHTWOORD, code_via_login, pkce, start_provider, tokens_via_code_flow
 
 from toegang.oidc import (Instellingen, OidcFout, ProviderOnbereikbaar, Rollenkoppeling, TokenControle, TokenFout,
                           ontdek)
@@ -267,15 +268,39 @@ def test_zonder_rol_geen_sessie(web, provider):
 
 
 def test_antwoord_van_een_andere_aanmelding_geweigerd(web, provider):
-    """A code and state from another browser's login (an attacker's, or a replay) start no session here."""
-    naar = web.get("/aanmelden/oidc", follow_redirects=False)
-    assert naar.status_code == 302
-    with_state = parse_qs(urlparse(naar.headers["location"]).query)["state"][0]
-    for query in (f"code=nep&state=ander-{with_state}", f"code=nep&state={with_state}", "error=access_denied"):
+    """A code and state that do not belong to this browser's login start no session: an unknown state, a made-up
+    code, the provider's refusal, and a real code of someone else's login (an attacker's own code, slipped into
+    the victim's browser): PKCE makes the provider refuse it, since our verifier does not fit its challenge."""
+    def state():
+        naar = web.get("/aanmelden/oidc", follow_redirects=False)
+        assert naar.status_code == 302
+        return parse_qs(urlparse(naar.headers["location"]).query)["state"][0]
+
+    vreemde_code = code_via_login(provider, "carla", TERUG, pkce()[1])
+    for query in (f"code=nep&state=ander-{state()}", f"code=nep&state={state()}",
+                  f"error=access_denied&state={state()}", f"code={vreemde_code}&state={state()}"):
         antwoord = web.get(f"/aanmelden/terug?{query}", follow_redirects=False)
         assert antwoord.status_code == 400, (query, antwoord.text)
         assert "Aanmelden via de identity provider is niet gelukt" in antwoord.text
     assert web.get("/werkgroep", follow_redirects=False).status_code == 303
+
+
+def test_provider_valt_weg_tijdens_het_aanmelden(monkeypatch):
+    """The provider answered the start but is gone when the browser comes back: a Dutch 503, no session."""
+    from fastapi.testclient import TestClient
+
+    from web.app import maak_app
+    with contextlib.ExitStack() as provider_loopt:
+        eigen = provider_loopt.enter_context(start_provider([TERUG]))
+        for naam, waarde in eigen.omgeving().items():
+            monkeypatch.setenv(naam, waarde)
+        with TestClient(maak_app()) as web:
+            naar = web.get("/aanmelden/oidc", follow_redirects=False)
+            state = parse_qs(urlparse(naar.headers["location"]).query)["state"][0]
+            provider_loopt.close()                                      # the provider stops
+            antwoord = web.get(f"/aanmelden/terug?code=iets&state={state}", follow_redirects=False)
+            assert antwoord.status_code == 503 and "is nu niet bereikbaar" in antwoord.text
+            assert web.get("/werkgroep", follow_redirects=False).status_code == 303
 
 
 def test_bearer_token_op_de_api(web, provider):
@@ -364,7 +389,7 @@ def test_zonder_instellingen_geen_oidc(monkeypatch):
         assert web.get("/aanmelden/oidc").status_code == 404
 
 
-# --- the whole login in a real browser (Chromium via Playwright, as tests/test_web_browser.py) -------------------------
+# --- the whole login in a real browser (Chromium via Playwright, as tests/test_web_browser.py) ------------------------
 
 @pytest.fixture(scope="module")
 def chromium():
