@@ -478,3 +478,18 @@ def test_aanmelden_en_afmelden_in_de_browser(chromium, webserver_met_provider):
         expect(pagina).to_have_url(re.compile(r"/aanmelden\?volgende=/werkgroep"))
     finally:
         context.close()
+
+
+def test_sjabloon_web_stopt_bij_verkeerde_instellingen(tmp_path):
+    """Wrong OpenID settings stop `sjabloon web` before it listens: a Dutch message naming the variable, exit 2."""
+    from conftest import sjabloon_cli
+    rollen = tmp_path / "rollen.yaml"
+    rollen.write_text("claims: [groups]\nkoppeling:\n  gg-juristen: [juristen]\n", encoding="utf-8")
+    for extra, verwacht in (
+            ({"SJABLOON_OIDC_ISSUER": "http://login.example.nl", "SJABLOON_OIDC_CLIENT_ID": "x"},
+             "SJABLOON_OIDC_ISSUER moet een https-adres zijn"),
+            ({"SJABLOON_OIDC_ISSUER": "https://login.example.nl"}, "SJABLOON_OIDC_CLIENT_ID ontbreekt"),
+            ({"SJABLOON_OIDC_ISSUER": "https://login.example.nl", "SJABLOON_OIDC_CLIENT_ID": "x",
+              "SJABLOON_OIDC_ROLLEN": str(rollen)}, "rol 'juristen' bestaat niet")):
+        uitslag = sjabloon_cli("web", "--poort", _vrije_poort(), env=os.environ | extra, cwd=tmp_path)
+        assert uitslag.returncode == 2 and verwacht in uitslag.stderr, uitslag.stderr
