@@ -33,7 +33,8 @@ $(STAMP): pyproject.toml
 demo: install
 	$(VENV)/bin/sjabloon voorbeelden --uit uitvoer
 	@echo "Klaar: de voorbeelddocumenten staan in ./uitvoer/"
-	@echo "Webapp: $(VENV)/bin/sjabloon web  en open dan http://127.0.0.1:8000/"
+	@echo "Webapp: maak een account ($(VENV)/bin/sjabloon gebruiker toevoegen NAAM --rol zaakbehandelaar),"
+	@echo "        start $(VENV)/bin/sjabloon web  en open dan http://127.0.0.1:8000/"
 
 systeem:
 	@ontbreekt=""; for p in $(DEB_PAKKETTEN); do dpkg -s $$p >/dev/null 2>&1 || ontbreekt="$$ontbreekt $$p"; done; \

@@ -4,6 +4,7 @@ signed the way the app signs it."""
 
 from __future__ import annotations
 
+import secrets
 import time
 
 from itsdangerous import URLSafeTimedSerializer
@@ -40,5 +41,5 @@ def sessiecookie(identiteit: Identiteit, geheim: str = GEHEIM, sinds: float | No
     as web.toegang.Sessie signs it; the app must run with SJABLOON_SESSIEGEHEIM=geheim."""
     waarde = URLSafeTimedSerializer(geheim, salt="sjabloon-sessie").dumps({"identiteit": {
         "subject": identiteit.subject, "naam": identiteit.naam, "rollen": sorted(identiteit.rollen),
-        "bron": identiteit.bron, "sinds": time.time() if sinds is None else sinds}})
+        "bron": identiteit.bron, "sinds": time.time() if sinds is None else sinds, "id": secrets.token_urlsafe(16)}})
     return {SESSIE_COOKIE: waarde}

@@ -360,6 +360,25 @@ def test_afmelden_gaat_langs_de_provider(web, provider):
     assert web.get("/werkgroep", follow_redirects=False).status_code == 303
 
 
+def test_afmelden_na_een_herstart_vraagt_de_provider_zelf(web, provider):
+    """A session from before a restart (the app has not fetched the provider's discovery document yet) still ends
+    at the provider; a local account's logout stays on our own login page."""
+    from aanmelden import sessiecookie
+
+    from toegang.identiteit import Identiteit
+    assert "end_session_endpoint" not in web.app.state.oidc.client.server_metadata
+    for identiteit, naar in ((Identiteit("bob", "Bob", frozenset({"communicatie"}), provider.issuer),
+                              f"{provider.issuer}/session/end?"),
+                             (Identiteit("lokaal:bob", "Bob", frozenset({"communicatie"}), "lokaal"),
+                              "/aanmelden?afgemeld=1")):
+        web.cookies.clear()
+        for naam, waarde in sessiecookie(identiteit, GEHEIM).items():
+            web.cookies.set(naam, waarde)
+        web.get("/aanmelden?afgemeld=1")                                   # the CSRF cookie
+        afmelden = web.post("/afmelden", data={"csrf": web.cookies.get(CSRF_COOKIE)}, follow_redirects=False)
+        assert afmelden.status_code == 303 and afmelden.headers["location"].startswith(naar)
+
+
 def test_csp_staat_formulieren_naar_de_provider_toe(web, provider):
     csp = web.get("/aanmelden").headers["content-security-policy"]
     assert f"form-action 'self' {provider.issuer};" in csp

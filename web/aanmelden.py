@@ -100,9 +100,10 @@ async def aanmelden(request: Request):
 
 @router.post("/afmelden")
 async def afmelden(request: Request):
+    """End the session. When the login came from the OpenID provider, app.state.oidc may send the browser on to the
+    provider's own logout (`afmeld_adres(request)`, asked before the session is emptied: it may read from it)."""
     await formulier(request)
-    wie, oidc = huidige_identiteit(request), request.app.state.oidc
+    oidc = request.app.state.oidc
+    adres = oidc.afmeld_adres(request) if oidc is not None and hasattr(oidc, "afmeld_adres") else None
     meld_af(request)
-    if oidc is not None and wie is not None and wie.bron == oidc.issuer and (adres := await oidc.afmeldadres(request)):
-        return RedirectResponse(adres, status_code=303)          # also end the session at the provider
-    return RedirectResponse("/aanmelden?afgemeld=1", status_code=303)
+    return RedirectResponse(adres or "/aanmelden?afgemeld=1", status_code=303)

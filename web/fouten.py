@@ -9,11 +9,13 @@ import logging
 from http import HTTPStatus
 
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from web.api import GEEN_JSON
+from web.toegang import NIET_AANGEMELD, huidige_identiteit
 from web.veiligheid import KOPTEKSTEN
 from web.weergave import toon
 
@@ -89,6 +91,9 @@ def _standaard(request: Request, fout: HTTPException) -> str:
 
 
 async def _ongeldig_verzoek(request: Request, fout: RequestValidationError):
+    if _api(request) and await run_in_threadpool(huidige_identiteit, request) is None:
+        # FastAPI reads a JSON body before the route's guard runs: who is not logged in learns nothing of it.
+        return JSONResponse({"detail": NIET_AANGEMELD}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
     meldingen = [_ongeldig(f) for f in fout.errors()]
     if _api(request):
         return JSONResponse({"detail": meldingen}, status_code=422)

@@ -15,8 +15,8 @@ from fastapi.responses import RedirectResponse
 from joserfc.errors import JoseError
 
 from toegang.identiteit import Identiteit
-from toegang.oidc import Instellingen, Rollenkoppeling, TokenControle, TokenFout
-from web.toegang import meld_aan, veilige_volgende
+from toegang.oidc import Instellingen, ProviderOnbereikbaar, Rollenkoppeling, TokenControle, TokenFout, ontdek
+from web.toegang import huidige_identiteit, meld_aan, veilige_volgende
 
 router = APIRouter(include_in_schema=False)
 log = logging.getLogger("sjabloonstraat.web")
@@ -58,13 +58,19 @@ class Oidc:
             raise HTTPException(503, ONBEREIKBAAR.format(adres=self.issuer))
         return metadata
 
-    async def afmeldadres(self, request: Request) -> str | None:
-        """The provider's end_session_endpoint (RP-initiated logout), back to our login page afterwards; None when
-        the provider has none or does not answer (the local session is ended either way)."""
-        try:
-            metadata = await self.metadata()
-        except HTTPException:
+    def afmeld_adres(self, request: Request) -> str | None:
+        """Where /afmelden sends the browser (asked before the session is emptied): for a login that came from this
+        provider, its end_session_endpoint (RP-initiated logout) and back to our login page; None for a local account,
+        or when the provider has no such endpoint or does not answer (the local session ends either way)."""
+        wie = huidige_identiteit(request)
+        if wie is None or wie.bron != self.issuer:
             return None
+        metadata = self.client.server_metadata
+        if "end_session_endpoint" not in metadata:       # not fetched since a restart: one short look
+            try:
+                metadata = ontdek(self.issuer)
+            except ProviderOnbereikbaar:
+                return None
         if not (eind := metadata.get("end_session_endpoint")):
             return None
         terug = str(request.url_for("aanmelden_pagina").include_query_params(afgemeld=1))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -26,6 +27,8 @@ SESSIE_COOKIE = "sjabloon_sessie"
 MAX_DUUR = 8 * 3600                  # seconds a login lasts, however busy the person is
 SLEUTEL_VOORVOEGSEL = "sjs_"         # a service key (toegang.sleutels); any other bearer is a token of the provider
 MIN_GEHEIM = 32                      # characters of SJABLOON_SESSIEGEHEIM
+NIET_AANGEMELD = ("Niet aangemeld: stuur een sleutel (Authorization: Bearer sjs_...) of een token van de identity "
+                  "provider.")
 
 
 class Aanmelden(Exception):
@@ -110,10 +113,30 @@ def sessiegeheim() -> str:
                          "zet SJABLOON_SESSIEGEHEIM") from None
 
 
+class Afgemeld:
+    """Sessions that were logged out, until they would have expired anyway: a copy of the cookie taken before the
+    logout opens nothing after it. In the memory of this server process (one `sjabloon web`)."""
+
+    def __init__(self):
+        self._tot: dict[str, float] = {}
+        self._slot = threading.Lock()
+
+    def voeg_toe(self, sessie_id: str) -> None:
+        with self._slot:
+            nu = time.time()
+            self._tot = {s: t for s, t in self._tot.items() if t > nu}
+            self._tot[sessie_id] = nu + MAX_DUUR
+
+    def bevat(self, sessie_id: str) -> bool:
+        with self._slot:
+            return self._tot.get(sessie_id, 0) > time.time()
+
+
 def koppel(app: FastAPI) -> None:
     """The session layer and the redirect to the login page. Call after the app's other middleware, so the session
     is there for all of it."""
     app.add_middleware(Sessie, geheim=sessiegeheim())
+    app.state.afgemeld = Afgemeld()
 
     @app.exception_handler(Aanmelden)
     async def naar_aanmelden(request: Request, uitzondering: Aanmelden):
@@ -127,7 +150,8 @@ def meld_aan(request: Request, identiteit: Identiteit) -> None:
     from web.veiligheid import nieuw_csrf_token
     request.session.clear()
     request.session["identiteit"] = {"subject": identiteit.subject, "naam": identiteit.naam,
-                                     "rollen": sorted(identiteit.rollen), "bron": identiteit.bron, "sinds": time.time()}
+                                     "rollen": sorted(identiteit.rollen), "bron": identiteit.bron, "sinds": time.time(),
+                                     "id": secrets.token_urlsafe(16)}
     request.state.csrf, request.state.csrf_vernieuwd = nieuw_csrf_token(), True
     request.state.identiteit = identiteit
     log.info("aangemeld: %s (%s)", identiteit.subject, identiteit.bron)
@@ -136,7 +160,9 @@ def meld_aan(request: Request, identiteit: Identiteit) -> None:
 def meld_af(request: Request) -> None:
     """End the session: the cookie is emptied and a new CSRF token is set."""
     from web.veiligheid import nieuw_csrf_token
-    if gegevens := request.session.get("identiteit"):
+    if isinstance(gegevens := request.session.get("identiteit"), dict):
+        if gegevens.get("id"):
+            request.app.state.afgemeld.voeg_toe(str(gegevens["id"]))
         log.info("afgemeld: %s", gegevens.get("subject"))
     request.session.clear()
     request.state.csrf, request.state.csrf_vernieuwd = nieuw_csrf_token(), True
@@ -181,10 +207,10 @@ def _van_sessie(request: Request) -> Identiteit | None:
     try:
         identiteit = Identiteit(str(gegevens["subject"]), str(gegevens["naam"]), frozenset(gegevens["rollen"]),
                                 str(gegevens["bron"]))
-        sinds = float(gegevens["sinds"])
+        sinds, sessie_id = float(gegevens["sinds"]), str(gegevens["id"])
     except (KeyError, TypeError, ValueError):
         return None
-    if not 0 <= time.time() - sinds < MAX_DUUR:
+    if not 0 <= time.time() - sinds < MAX_DUUR or request.app.state.afgemeld.bevat(sessie_id):
         return None
     if identiteit.bron == LOKAAL:          # an account may have been disabled, or given other roles, since the login
         from toegang.gebruikers import Gebruikers
@@ -207,8 +233,7 @@ class Vereist:
         identiteit = huidige_identiteit(request)
         if identiteit is None:
             if is_api(request):
-                raise HTTPException(401, "Niet aangemeld: stuur een sleutel (Authorization: Bearer sjs_...) of een "
-                                         "token van de identity provider.", headers={"WWW-Authenticate": "Bearer"})
+                raise HTTPException(401, NIET_AANGEMELD, headers={"WWW-Authenticate": "Bearer"})
             raise Aanmelden(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
         request.state.identiteit = identiteit
         if self.recht is not None and not identiteit.mag(self.recht):
