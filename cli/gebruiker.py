@@ -59,7 +59,7 @@ def lees_wachtwoord(van_stdin: bool, vraag: str = "Wachtwoord") -> str:
     return wachtwoord
 
 
-@click.group(help="Lokale accounts voor de webapp en de vrijgave: toevoegen, tonen, rollen, wachtwoord, uitschakelen.")
+@click.group(help="Lokale accounts voor de webapp en de vrijgave: toevoegen, tonen, rollen, wachtwoord, uit- en inschakelen.")
 def gebruiker():
     pass
 
@@ -132,6 +132,19 @@ def uitschakelen(naam, gemeente_pad):
         except InvoerFout as fout:
             stop_met_fouten(fout)
     click.echo(f"Account {naam.strip().lower()} is uitgeschakeld.")
+
+
+@gebruiker.command(help="Schakel een uitgeschakeld account weer in: dezelfde naam, dezelfde rollen en hetzelfde wachtwoord.")
+@click.argument("naam")
+@met_gemeente
+def inschakelen(naam, gemeente_pad):
+    from toegang.gebruikers import Gebruikers
+    with open_register(gemeente_pad) as register:
+        try:
+            Gebruikers(register).inschakelen(naam, door=wie())
+        except InvoerFout as fout:
+            stop_met_fouten(fout)
+    click.echo(f"Account {naam.strip().lower()} is weer ingeschakeld.")
 
 
 @gebruiker.command(help="Geef een account een nieuw wachtwoord (minstens 12 tekens), twee keer gevraagd.")

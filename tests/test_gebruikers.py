@@ -37,7 +37,6 @@ class TelVerify(PasswordHasher):
 def hasher(monkeypatch):
     snel = TelVerify()
     monkeypatch.setattr(gebruikers_module, "_HASHER", snel)
-    monkeypatch.setattr(gebruikers_module, "_SCHIJN_HASH", snel.hash("schijn"))
     return snel
 
 
@@ -80,7 +79,7 @@ def test_aanmelden_mislukt_en_kost_altijd_een_verificatie(accounts, hasher, naam
     assert hasher.geverifieerd == voor + 1
 
 
-def test_uitgeschakeld_account_meldt_niet_aan(accounts, hasher):
+def test_uitgeschakeld_account_meldt_niet_aan(reg, accounts, hasher):
     accounts.toevoegen("anna", WACHTWOORD, ["jurist"], door="beheer")
     accounts.toevoegen("bob", WACHTWOORD, ["kcc"], door="beheer")
     accounts.uitschakelen("anna", door="beheer")
@@ -90,6 +89,36 @@ def test_uitgeschakeld_account_meldt_niet_aan(accounts, hasher):
     assert accounts.identiteit("anna") is None
     assert accounts.aantal_actief() == 1
     assert [(a.naam, a.actief) for a in accounts.lijst()] == [("anna", False), ("bob", True)]
+
+    accounts.inschakelen("anna", door="beheer")
+    assert accounts.aanmelden("anna", WACHTWOORD).subject == "lokaal:anna"
+    assert [r.gegevens["handeling"] for r in reg.regels(soort="gebruiker")][-2:] == ["uitgeschakeld", "ingeschakeld"]
+
+
+def test_gelijktijdig_dezelfde_naam(database_url, hasher):
+    """Four at once add the same name: one account, one register entry, three Dutch refusals (no crash)."""
+    import threading
+
+    Register(database_url).engine.dispose()         # migrate once, before the race
+    uitkomsten = []
+
+    def voeg_toe(n):
+        with Register(database_url) as eigen:
+            try:
+                Gebruikers(eigen).toevoegen("anna", WACHTWOORD, ["jurist"], f"Anna {n}", door=f"beheer{n}")
+                uitkomsten.append("ok")
+            except GebruikerFout as fout:
+                uitkomsten.append(str(fout))
+
+    draden = [threading.Thread(target=voeg_toe, args=(n,)) for n in range(4)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+    assert sorted(uitkomsten)[-1] == "ok" and uitkomsten.count("ok") == 1
+    assert all("naam 'anna' is al in gebruik" in u for u in uitkomsten if u != "ok")
+    with Register(database_url) as reg:
+        assert len(Gebruikers(reg).lijst()) == 1 and len(reg.regels()) == 1 and reg.controleer() == []
 
 
 def test_rollen_en_wachtwoord_wijzigen(accounts):
@@ -117,10 +146,15 @@ def test_wachtwoord_wordt_met_argon2id_bewaard_en_nergens_anders(reg, accounts):
 
 
 def test_standaardkosten_van_de_hash():
-    """Without the tests' cheap costs: argon2id with at least 64 MiB and 3 passes (RFC 9106, low memory)."""
+    """Without the tests' cheap costs: argon2id with at least 64 MiB and 3 passes (RFC 9106, low memory), and the
+    stand-in hash for unknown names costs the same."""
     hash_ = gebruikers_module._HASHER.hash(WACHTWOORD)
     assert hash_.startswith("$argon2id$v=19$m=65536,t=3,")
-    assert gebruikers_module._SCHIJN_HASH.startswith("$argon2id$v=19$m=65536,t=3,")
+    assert gebruikers_module._schijn_hash().startswith("$argon2id$v=19$m=65536,t=3,")
+
+
+def test_schijnhash_volgt_de_hasher(hasher):
+    assert gebruikers_module._schijn_hash().startswith("$argon2id$v=19$m=1024,t=1,")
 
 
 def test_zwakke_hash_wordt_bij_aanmelden_vernieuwd(reg, accounts, hasher, monkeypatch):
@@ -307,6 +341,9 @@ def test_cli_gebruiker_van_toevoegen_tot_uitschakelen(database_url, hasher):
     als_json = json.loads(sjabloon("gebruiker", "lijst", "--json").stdout)
     assert [(a["naam"], a["rollen"], a["actief"]) for a in als_json] == [
         ("a.devries", ["communicatie", "jurist"], False), ("bob", ["zaakbehandelaar"], True)]
+    assert sjabloon("gebruiker", "inschakelen", "a.devries").stdout == "Account a.devries is weer ingeschakeld.\n"
+    with Register(database_url) as reg:
+        assert Gebruikers(reg).aanmelden("a.devries", WACHTWOORD).rollen == {"communicatie", "jurist"}
 
 
 @pytest.mark.parametrize("args, invoer, melding", [
@@ -320,6 +357,7 @@ def test_cli_gebruiker_van_toevoegen_tot_uitschakelen(database_url, hasher):
     (["toevoegen", "anna", "--rol", "jurist"], WACHTWOORD + "\n", "wachtwoord: afgebroken (Ctrl-D of Ctrl-C)"),
     (["rollen", "niemand", "--rol", "kcc"], None, "er is geen account 'niemand'"),
     (["uitschakelen", "niemand"], None, "er is geen account 'niemand'"),
+    (["inschakelen", "niemand"], None, "er is geen account 'niemand'"),
     (["wachtwoord", "niemand"], WACHTWOORD + "\n" * 2, "er is geen account 'niemand'"),
 ])
 def test_cli_gebruiker_slechte_invoer(args, invoer, melding, hasher, eigen_register):

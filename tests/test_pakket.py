@@ -12,7 +12,7 @@ import zipfile
 import pytest
 from conftest import REPO
 
-PAKKETTEN = ("generator", "checks", "web", "cli")
+PAKKETTEN = ("generator", "checks", "web", "cli", "toegang")
 WAARSCHUWING = re.compile(r"\w*Warning: |^\s*!!\s*$", re.M)     # how setuptools frames its warnings
 
 

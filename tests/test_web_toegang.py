@@ -21,7 +21,7 @@ from toegang.identiteit import Identiteit
 from toegang.rollen import rollen, rollen_met
 from toegang.sleutels import Sleutels
 from web.app import maak_app
-from web.toegang import AANGEMELD, MAX_DUUR, SESSIE_COOKIE, Vereist
+from web.toegang import MAX_DUUR, SESSIE_COOKIE, Vereist, vereist
 from web.veiligheid import CSRF_COOKIE
 
 # Routes anyone may ask: health, the login pages. Lane C's OpenID routes join this list.
@@ -49,8 +49,9 @@ def client(app):
 
 
 def _routes(app) -> list[tuple[str, str, object]]:
-    """(method, path, right) of every route; the right is OPEN, AANGEMELD (any login) or a right's name. A route that
-    neither declares a right nor is in OPEN fails here: a new route must say who may use it."""
+    """(method, path, rights) of every route; the rights are OPEN, () for any login, or the rights of which the route
+    asks one. A route that neither declares its rights nor is in OPEN fails here: a new route must say who may use
+    it."""
     lijst, niet_ingedeeld = [], []
     for route in iter_route_contexts(app.routes):
         if isinstance(route.original_route, Mount):
@@ -63,7 +64,7 @@ def _routes(app) -> list[tuple[str, str, object]]:
                 assert not wachters, f"{methode} {route.path} staat in OPEN maar vraagt een recht"
                 lijst.append((methode, route.path, OPEN))
             elif len(wachters) == 1:
-                lijst.append((methode, route.path, wachters[0].recht))
+                lijst.append((methode, route.path, wachters[0].rechten))
             else:
                 niet_ingedeeld.append(f"{methode} {route.path}")
     assert not niet_ingedeeld, f"routes zonder recht (vereist(...)) en niet open: {niet_ingedeeld}"
@@ -94,12 +95,12 @@ def _identiteit(*rollen_: str) -> Identiteit:
 
 def test_every_route_is_classified_and_the_list_is_complete(app):
     routes = _routes(app)
-    assert ("GET", "/gezondheid", OPEN) in routes and ("POST", "/api/genereer", "genereren") in routes
-    assert ("GET", "/", AANGEMELD) in routes and ("GET", "/openapi.json", AANGEMELD) in routes
-    assert ("POST", "/werkgroep/{sjabloon_id}/vrijgeven", "juridisch_beoordelen") in routes
+    assert ("GET", "/gezondheid", OPEN) in routes and ("POST", "/api/genereer", ("genereren",)) in routes
+    assert ("GET", "/", ()) in routes and ("GET", "/openapi.json", ()) in routes
+    assert ("POST", "/werkgroep/{sjabloon_id}/vrijgeven", ("juridisch_beoordelen",)) in routes
     assert len(routes) >= 28
-    for _, _, recht in routes:                   # every declared right is one that content/rollen.yaml gives
-        assert recht in (OPEN, AANGEMELD) or rollen_met(recht), recht
+    for _, _, rechten in routes:                 # every declared right is one that content/rollen.yaml gives
+        assert rechten is OPEN or all(rollen_met(r) for r in rechten), rechten
 
 
 def test_an_unclassified_route_fails_the_walk(app):
@@ -111,8 +112,8 @@ def test_an_unclassified_route_fails_the_walk(app):
 
 
 def test_without_a_session_the_api_says_401_and_pages_go_to_the_login(client):
-    for methode, pad, recht in _routes(client.app):
-        if recht is OPEN:
+    for methode, pad, rechten in _routes(client.app):
+        if rechten is OPEN:
             continue
         _met(client, None)
         antwoord = _vraag(client, methode, pad)
@@ -131,27 +132,27 @@ def test_without_a_session_the_api_says_401_and_pages_go_to_the_login(client):
 
 def test_a_role_without_the_right_gets_403_naming_the_right_and_the_roles_that_give_it(client):
     getest = 0
-    for methode, pad, recht in _routes(client.app):
-        if recht in (OPEN, AANGEMELD):
+    for methode, pad, rechten in _routes(client.app):
+        if rechten is OPEN or not rechten:
             continue
-        zonder = next(r for r in rollen() if recht not in rollen()[r].rechten)
+        zonder = next(r for r in rollen() if not set(rechten) & rollen()[r].rechten)
         _met(client, _identiteit(zonder))
         antwoord = _vraag(client, methode, pad)
         assert antwoord.status_code == 403, (methode, pad, zonder, antwoord.status_code)
         if pad.startswith("/api/"):
             detail = antwoord.json()["detail"]
-            assert detail["recht"] == recht and detail["rollen_met_recht"] == rollen_met(recht)
+            assert detail["rechten"] == list(rechten) and detail["rollen_met_recht"] == rollen_met(rechten[0])
         else:
-            assert f"het recht &#39;{recht}&#39; nodig" in antwoord.text and rollen_met(recht)[0] in antwoord.text
+            assert f"het recht &#39;{rechten[0]}&#39;" in antwoord.text and rollen_met(rechten[0])[0] in antwoord.text
         getest += 1
     assert getest >= 20
 
 
 def test_a_role_with_the_right_gets_through_the_guard(client):
-    for methode, pad, recht in _routes(client.app):
-        if recht is OPEN:
+    for methode, pad, rechten in _routes(client.app):
+        if rechten is OPEN:
             continue
-        rol = "kcc" if recht is AANGEMELD else rollen_met(recht)[0]
+        rol = rollen_met(rechten[-1])[0] if rechten else "kcc"
         _met(client, _identiteit(rol))
         antwoord = _vraag(client, methode, pad)
         assert antwoord.status_code not in (401, 403), (methode, pad, rol, antwoord.status_code, antwoord.text[:300])
@@ -403,3 +404,49 @@ def test_the_hooks_for_the_openid_login(client):
     afgemeld = client.post("/afmelden", data={"csrf": client.cookies.get(CSRF_COOKIE)}, follow_redirects=False)
     assert afgemeld.headers["location"] == "https://login.voorbeeldgemeente.nl/afmelden"
     assert oidc.gelezen == "lokaal:fatima" and SESSIE_COOKIE not in client.cookies
+
+
+def test_a_guard_with_two_rights_lets_either_through(client):
+    """A page for both reviewers: vereist("juridisch_beoordelen", "communicatief_beoordelen")."""
+    from fastapi import Depends
+
+    @client.app.get("/beide", dependencies=[Depends(vereist("juridisch_beoordelen", "communicatief_beoordelen"))])
+    def beide():
+        return {"ok": True}
+    for rol, status in (("jurist", 200), ("communicatie", 200), ("kcc", 403)):
+        _met(client, _identiteit(rol))
+        assert client.get("/beide").status_code == status, rol
+    assert "het recht &#39;juridisch_beoordelen&#39; of &#39;communicatief_beoordelen&#39; nodig" in client.get("/beide").text
+
+
+def test_the_start_page_of_a_role_without_pages_says_so(client):
+    meld_aan(client, "bea", ["beheerder"])
+    pagina = client.get("/").text
+    assert "Uw rollen (beheerder) geven geen toegang tot de pagina" in pagina
+    assert 'href="/sjablonen"' not in pagina and 'href="/b1"' not in pagina and 'href="/werkgroep"' not in pagina
+
+
+def test_the_session_secret_is_made_once_in_a_private_file_and_a_short_one_is_refused(monkeypatch, eigen_plaatsen):
+    import stat
+
+    from generator.vullen.fouten import InvoerFout
+    from web.toegang import sessiegeheim
+    monkeypatch.delenv("SJABLOON_SESSIEGEHEIM", raising=False)
+    eerste = sessiegeheim()
+    pad = eigen_plaatsen / "config" / "sjabloonstraat" / "sessiegeheim"
+    assert pad.read_text().strip() == eerste and len(eerste) >= 32
+    assert stat.S_IMODE(pad.stat().st_mode) == 0o600
+    assert sessiegeheim() == eerste                       # a restart keeps the sessions
+    monkeypatch.setenv("SJABLOON_SESSIEGEHEIM", "kort")
+    with pytest.raises(InvoerFout, match="SJABLOON_SESSIEGEHEIM: te kort"):
+        sessiegeheim()
+
+
+def test_a_session_survives_a_restart_of_the_app(monkeypatch):
+    monkeypatch.delenv("SJABLOON_SESSIEGEHEIM", raising=False)
+    with TestClient(maak_app()) as client:
+        meld_aan(client, "fatima", ["kcc"])
+        cookie = client.cookies.get(SESSIE_COOKIE)
+    with TestClient(maak_app()) as client:
+        client.cookies.set(SESSIE_COOKIE, cookie)
+        assert client.get("/b1", follow_redirects=False).status_code == 200

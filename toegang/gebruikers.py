@@ -23,9 +23,7 @@ NAAM = re.compile(r"[a-z0-9][a-z0-9._@-]{0,99}")
 SOORT = "gebruiker"               # register entries of account changes
 
 _HASHER = PasswordHasher()        # argon2id with the RFC 9106 low-memory profile (64 MiB, 3 passes)
-# Verified for a name that has no account, so a wrong name costs as long as a wrong password: timing does not tell
-# which names exist.
-_SCHIJN_HASH = _HASHER.hash("geen account met deze naam")
+_SCHIJN: tuple = (None, "")       # (hasher, stand-in hash): made at the first login, not at every import
 
 # What the queries need to know of the table; the schema is made by migration 0002 of the register.
 gebruikers = Table(
@@ -84,6 +82,15 @@ def _rollen(rollen) -> list[str]:
     return namen
 
 
+def _schijn_hash() -> str:
+    """Verified for a name that has no account, so a wrong name costs as long as a wrong password: timing does not
+    tell which names exist. Made with the hasher in use, so its costs are those of a real account's hash."""
+    global _SCHIJN
+    if _SCHIJN[0] is not _HASHER:
+        _SCHIJN = (_HASHER, _HASHER.hash("geen account met deze naam"))
+    return _SCHIJN[1]
+
+
 def nu() -> dt.datetime:
     """Naive UTC in whole seconds, as the register keeps its times."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
@@ -128,7 +135,7 @@ class Gebruikers:
         if len(wachtwoord or "") > MAXIMUM_LENGTE:
             wachtwoord, rij = "", None          # still verify the stand-in: a too long password costs the same
         try:
-            _HASHER.verify(rij["wachtwoord_hash"] if rij else _SCHIJN_HASH, wachtwoord or "")
+            _HASHER.verify(rij["wachtwoord_hash"] if rij else _schijn_hash(), wachtwoord or "")
         except (VerificationError, InvalidHashError):
             return None
         if rij is None or not rij["actief"]:
@@ -164,6 +171,11 @@ class Gebruikers:
     def uitschakelen(self, naam: str, *, door: str) -> None:
         naam = self.bestaand(naam)
         self._leg_vast("uitgeschakeld", naam, door, lambda v: self._wijzig(naam, verbinding=v, actief=False))
+
+    def inschakelen(self, naam: str, *, door: str) -> None:
+        """Undo uitschakelen (the same person returns, under the same name and subject)."""
+        naam = self.bestaand(naam)
+        self._leg_vast("ingeschakeld", naam, door, lambda v: self._wijzig(naam, verbinding=v, actief=True))
 
     def zet_wachtwoord(self, naam: str, wachtwoord: str, *, door: str) -> None:
         naam = self.bestaand(naam)

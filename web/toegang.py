@@ -12,8 +12,9 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import RedirectResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.requests import HTTPConnection
 
@@ -221,48 +222,63 @@ def _van_sessie(request: Request) -> Identiteit | None:
 
 # --- the guard ------------------------------------------------------------------------------------------------------
 
+# Only so the OpenAPI document (and the Authorize button of /docs) says how the API is called; huidige_identiteit
+# reads the header itself, also for pages.
+BEARER = HTTPBearer(auto_error=False, scheme_name="sleutel_of_token",
+                    description="Een sleutel (`sjabloon sleutel maak`, begint met sjs_) of een token van de identity "
+                                "provider van de gemeente")
+
+
 class Vereist:
-    """A route's guard (FastAPI dependency): the identity of the request, which must have the right `recht`; with
-    recht None any logged-in identity will do. No identity: 401 under /api/, else a redirect to the login page.
-    An identity without the right: 403 naming the right and the roles that give it."""
+    """A route's guard (FastAPI dependency): the identity of the request, which must have one of `rechten`; with
+    none any logged-in identity will do. No identity: 401 under /api/, else a redirect to the login page. An identity
+    without the right: 403 naming the right and the roles that give it."""
 
-    def __init__(self, recht: str | None):
-        self.recht = recht
+    def __init__(self, *rechten: str | None):
+        self.rechten = tuple(r for r in rechten if r is not None)
 
-    def __call__(self, request: Request) -> Identiteit:
+    def __call__(self, request: Request, _: HTTPAuthorizationCredentials | None = Depends(BEARER)) -> Identiteit:
         identiteit = huidige_identiteit(request)
         if identiteit is None:
             if is_api(request):
                 raise HTTPException(401, NIET_AANGEMELD, headers={"WWW-Authenticate": "Bearer"})
             raise Aanmelden(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
         request.state.identiteit = identiteit
-        if self.recht is not None and not identiteit.mag(self.recht):
-            melding = weigering(self.recht, identiteit)
-            log.info("geweigerd: %s mist recht %s voor %s", identiteit.subject, self.recht, request.url.path)
+        if self.rechten and not any(identiteit.mag(recht) for recht in self.rechten):
+            melding = weigering(self.rechten, identiteit)
+            log.info("geweigerd: %s mist recht %s voor %s", identiteit.subject, "/".join(self.rechten),
+                     request.url.path)
             if is_api(request):
-                raise HTTPException(403, {"melding": melding, "recht": self.recht,
-                                          "rollen_met_recht": rollen_met(self.recht)})
+                raise HTTPException(403, {"melding": melding, "rechten": list(self.rechten),
+                                          "rollen_met_recht": _rollen_met(self.rechten)})
             raise HTTPException(403, melding)
         return identiteit
 
     def __repr__(self) -> str:
-        return f"vereist({self.recht!r})"
+        return f"vereist({', '.join(map(repr, self.rechten))})"
 
 
-def vereist(recht: str | None) -> Vereist:
-    return Vereist(recht)
+def vereist(*rechten: str | None) -> Vereist:
+    """The guard for a route: `Depends(vereist("genereren"))`; with more rights, any one of them is enough (a page
+    for both reviewers); `vereist(AANGEMELD)`: any logged-in identity."""
+    return Vereist(*rechten)
 
 
 AANGEMELD = None           # vereist(AANGEMELD): any identity, no particular right (the start page, /docs)
 
 
-def weigering(recht: str, identiteit: Identiteit) -> str:
+def _rollen_met(rechten) -> list[str]:
+    return list(dict.fromkeys(rol for recht in rechten for rol in rollen_met(recht)))
+
+
+def weigering(rechten: tuple[str, ...], identiteit: Identiteit) -> str:
     """'U mag dit niet ...' in Dutch, with the right, the roles that give it and the roles the identity has."""
-    rollen = rollen_met(recht)
+    rollen = _rollen_met(rechten)
+    welk = " of ".join(f"'{r}'" for r in rechten)
     geven = (f"dat recht hoort bij de rol {' of '.join(rollen)}" if rollen else
              "geen rol geeft dat recht (content/rollen.yaml)")
     heeft = ", ".join(sorted(identiteit.rollen)) or "geen"
-    return f"U mag dit niet: hiervoor is het recht '{recht}' nodig; {geven}. Uw rollen: {heeft}."
+    return f"U mag dit niet: hiervoor is het recht {welk} nodig; {geven}. Uw rollen: {heeft}."
 
 
 def is_api(request: Request) -> bool:
