@@ -189,14 +189,36 @@ def test_geen_jwt(controle, onzin):
         controle.controleer(onzin)
 
 
-def test_provider_onbereikbaar():
+def test_provider_onbereikbaar(monkeypatch):
+    """No keys and no provider: refused (the app answers 401); within WACHT_NA_FOUT it is not asked again."""
+    import toegang.oidc
     controle = TokenControle(Instellingen.uit_omgeving({"SJABLOON_OIDC_ISSUER": "http://127.0.0.1:9",
                                                         "SJABLOON_OIDC_CLIENT_ID": CLIENT_ID}))
     nu = int(time.time())
     token = jwt.encode({"alg": "RS256", "kid": "k"}, {"iss": "http://127.0.0.1:9", "aud": CLIENT_ID, "sub": "x",
                                                       "exp": nu + 60}, RSAKey.generate_key(2048, private=True))
-    with pytest.raises(ProviderOnbereikbaar):
-        controle.controleer(token)
+    gevraagd = []
+    echt = toegang.oidc.haal_json
+    monkeypatch.setattr(toegang.oidc, "haal_json", lambda adres: gevraagd.append(adres) or echt(adres))
+    for _ in range(3):
+        with pytest.raises(ProviderOnbereikbaar):
+            controle.controleer(token)
+    assert gevraagd == ["http://127.0.0.1:9/.well-known/openid-configuration"]
+
+
+def test_sleutels_blijven_bruikbaar_als_de_provider_wegvalt(monkeypatch):
+    """Keys once fetched stay in use when the provider is gone at the next refresh: the API keeps working."""
+    import toegang.oidc
+    with start_provider([TERUG]) as eigen:
+        controle = TokenControle(Instellingen.uit_omgeving(eigen.omgeving()))
+        token = als_provider(eigen)
+        assert controle.controleer(token).subject == "anna"
+    eigen.proces.wait(timeout=10)
+    monkeypatch.setattr(toegang.oidc, "BEWAARTIJD", 0)                  # time to refresh: the provider is gone
+    assert controle.controleer(token).subject == "anna"
+    with pytest.raises(TokenFout, match="handtekening"):                # and a forged token is still refused
+        controle.controleer(jwt.encode({"alg": "RS256", "kid": eigen.sleutel.kid},
+                                       jwt.decode(token, eigen.sleutel).claims, RSAKey.generate_key(2048, private=True)))
 
 
 # --- the web app with the provider (TestClient) ----------------------------------------------------------------------

@@ -33,6 +33,7 @@ ALGORITMEN = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES
 WACHTTIJD = 10          # seconds for one request to the provider
 BEWAARTIJD = 3600       # seconds the provider's keys are kept before they are fetched again
 SLEUTELS_OPNIEUW = 60   # at most once a minute the keys again, when a token names a key we do not know (rotation)
+WACHT_NA_FOUT = 10      # seconds before the provider is asked again after it did not answer
 SPELING = 60            # seconds of clock difference with the provider that exp/nbf/iat tolerate
 
 
@@ -151,19 +152,33 @@ class TokenControle:
         self.instellingen = instellingen
         self.koppeling = koppeling or Rollenkoppeling.laad(instellingen.rollen_pad)
         self._sleutels: KeySet | None = None
-        self._gehaald = 0.0
+        self._gehaald = self._mislukt = -WACHT_NA_FOUT
         self._slot = threading.Lock()
 
     def _haal_sleutels(self, opnieuw: bool = False) -> KeySet:
+        """The provider's keys: kept for BEWAARTIJD, again sooner when a token names an unknown key. When the
+        provider does not answer, the keys we have stay in use, and it is not asked again within WACHT_NA_FOUT (so
+        a provider that is down does not make every API call wait for it)."""
         with self._slot:
-            oud = time.monotonic() - self._gehaald
-            if self._sleutels is None or oud > BEWAARTIJD or (opnieuw and oud > SLEUTELS_OPNIEUW):
-                document = ontdek(self.instellingen.issuer)
+            nu = time.monotonic()
+            oud = nu - self._gehaald
+            nodig = self._sleutels is None or oud > BEWAARTIJD or (opnieuw and oud > SLEUTELS_OPNIEUW)
+            if nodig and nu - self._mislukt > WACHT_NA_FOUT:
                 try:
-                    self._sleutels = KeySet.import_key_set(haal_json(document["jwks_uri"]))
-                except (JoseError, ValueError, TypeError, KeyError) as fout:
-                    raise ProviderOnbereikbaar(f"de sleutels van de identity provider zijn niet te lezen ({fout})")
-                self._gehaald = time.monotonic()
+                    document = ontdek(self.instellingen.issuer)
+                    try:
+                        self._sleutels = KeySet.import_key_set(haal_json(document["jwks_uri"]))
+                    except (JoseError, ValueError, TypeError, KeyError) as fout:
+                        raise ProviderOnbereikbaar(f"de sleutels van de identity provider zijn niet te lezen "
+                                                   f"({type(fout).__name__})") from None
+                    self._gehaald = nu
+                except ProviderOnbereikbaar:
+                    self._mislukt = nu
+                    if self._sleutels is None:
+                        raise
+            if self._sleutels is None:
+                raise ProviderOnbereikbaar(f"de sleutels van {self.instellingen.issuer} zijn nog niet opgehaald: de "
+                                           f"identity provider antwoordde net niet")
             return self._sleutels
 
     def controleer(self, token: str) -> Identiteit:
