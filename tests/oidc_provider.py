@@ -35,14 +35,14 @@ WACHTWOORD = {naam: f"{naam}-wachtwoord" for naam in ("anna", "bob", "carla", "d
 class Provider:
     issuer: str
     client_id: str
-    client_secret: str
+    client_secret: str | None
     sleutel: RSAKey            # the provider's own signing key (private): a test can sign a token as the provider
     proces: subprocess.Popen
 
     def omgeving(self) -> dict[str, str]:
         """The SJABLOON_OIDC_* settings that point Sjabloonstraat at this provider."""
         return {"SJABLOON_OIDC_ISSUER": self.issuer, "SJABLOON_OIDC_CLIENT_ID": self.client_id,
-                "SJABLOON_OIDC_CLIENT_SECRET": self.client_secret}
+                **({"SJABLOON_OIDC_CLIENT_SECRET": self.client_secret} if self.client_secret else {})}
 
 
 def niet_beschikbaar(reden: str):
@@ -52,8 +52,9 @@ def niet_beschikbaar(reden: str):
 
 
 @contextlib.contextmanager
-def start_provider(redirect_uris: list[str], post_logout_redirect_uris: list[str] = ()):
-    """The provider on 127.0.0.1:<free port>, with one confidential client for these redirect URIs."""
+def start_provider(redirect_uris: list[str], post_logout_redirect_uris: list[str] = (), openbaar: bool = False):
+    """The provider on 127.0.0.1:<free port>, with one client for these redirect URIs: confidential (with a secret),
+    or public (openbaar: no secret, PKCE only)."""
     node = shutil.which("node")
     if node is None:
         niet_beschikbaar("node ontbreekt (installeer de Debian-pakketten nodejs en npm: make systeem)")
@@ -61,7 +62,8 @@ def start_provider(redirect_uris: list[str], post_logout_redirect_uris: list[str
         niet_beschikbaar(f"het npm-pakket oidc-provider ontbreekt in {MODULES} (make oidc)")
     sleutel = RSAKey.generate_key(2048, private=True, parameters={"kid": secrets.token_hex(8)})
     poort = _vrije_poort()
-    client = {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, "redirect_uris": list(redirect_uris),
+    geheim = {"token_endpoint_auth_method": "none"} if openbaar else {"client_secret": CLIENT_SECRET}
+    client = {"client_id": CLIENT_ID, **geheim, "redirect_uris": list(redirect_uris),
               "post_logout_redirect_uris": list(post_logout_redirect_uris) or [urljoin(redirect_uris[0], "/")],
               "grant_types": ["authorization_code"], "response_types": ["code"]}
     omgeving = os.environ | {"OIDC_MODULES": str(MODULES), "OIDC_CLIENTS": json.dumps([client]),
@@ -81,7 +83,7 @@ def start_provider(redirect_uris: list[str], post_logout_redirect_uris: list[str
                 break
         else:
             pytest.fail("de OpenID-provider startte niet binnen 30 s:\n" + "".join(regels))
-        yield Provider(regel.split()[1], CLIENT_ID, CLIENT_SECRET, sleutel, proces)
+        yield Provider(regel.split()[1], CLIENT_ID, None if openbaar else CLIENT_SECRET, sleutel, proces)
     finally:
         proces.terminate()
         try:

@@ -277,6 +277,21 @@ def test_jurist_meldt_aan_en_ziet_de_werkgroep(web, provider):
     assert web.get("/api/sjablonen").status_code == 403         # a jurist does not generate
 
 
+def test_openbare_client_zonder_geheim(monkeypatch):
+    """Without SJABLOON_OIDC_CLIENT_SECRET Sjabloonstraat is a public client: PKCE alone, and the login works."""
+    from fastapi.testclient import TestClient
+
+    from web.app import maak_app
+    with start_provider([TERUG], openbaar=True) as openbaar:
+        assert "SJABLOON_OIDC_CLIENT_SECRET" not in openbaar.omgeving()
+        for naam, waarde in openbaar.omgeving().items():
+            monkeypatch.setenv(naam, waarde)
+        with TestClient(maak_app()) as web:
+            terug = bij_provider_aanmelden(web, openbaar, "bob", volgende="/werkgroep")
+            assert terug.status_code == 303 and terug.headers["location"] == "/werkgroep", terug.text
+            assert "Bob van Communicatie" in web.get("/werkgroep").text
+
+
 def test_zaakbehandelaar_via_app_rol(web, provider):
     assert bij_provider_aanmelden(web, provider, "dirk").status_code == 303
     assert web.get("/api/sjablonen").status_code == 200
