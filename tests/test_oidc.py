@@ -492,6 +492,13 @@ def webserver_met_provider(tmp_path_factory):
             proces.wait(timeout=15)
 
 
+def schermafdruk(pagina, stap: str) -> None:
+    """A screenshot of the step in test-artefacten/schermafdrukken/, beside those of tests/test_web_browser.py."""
+    from test_web_browser import SCHERMAFDRUKKEN
+    SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
+    pagina.screenshot(path=SCHERMAFDRUKKEN / f"oidc-{stap}.png", full_page=True)
+
+
 def test_aanmelden_en_afmelden_in_de_browser(chromium, webserver_met_provider):
     """As a person: a page asks for a login, the button leads to the provider, its form, back to the page asked
     for; logging out passes the provider and ends on our login page. The real CSP applies (no bypass)."""
@@ -504,8 +511,10 @@ def test_aanmelden_en_afmelden_in_de_browser(chromium, webserver_met_provider):
     try:
         pagina.goto("/werkgroep")
         expect(pagina).to_have_url(re.compile(r"/aanmelden\?volgende=/werkgroep"))
+        schermafdruk(pagina, "01-aanmeldpagina")
         pagina.get_by_role("button", name=re.compile(r"Aanmelden via .* \(OpenID\)")).click()
         expect(pagina).to_have_url(re.compile(re.escape(provider.issuer) + "/interaction/"))
+        schermafdruk(pagina, "02-provider")
         pagina.get_by_label("Gebruikersnaam").fill("carla")
         pagina.get_by_label("Wachtwoord").fill("verkeerd")
         pagina.get_by_role("button", name="Inloggen").click()
@@ -515,6 +524,7 @@ def test_aanmelden_en_afmelden_in_de_browser(chromium, webserver_met_provider):
         pagina.get_by_role("button", name="Inloggen").click()
         expect(pagina).to_have_url(f"{adres}/werkgroep")
         expect(pagina.get_by_text("Carla Tweepet")).to_be_visible()
+        schermafdruk(pagina, "03-aangemeld")
         cookie = next(c for c in context.cookies() if c["name"] == SESSIE_COOKIE)
         assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
 
@@ -530,6 +540,7 @@ def test_aanmelden_en_afmelden_in_de_browser(chromium, webserver_met_provider):
         pagina.locator("button[name=logout][value=yes], button[value=yes]").first.click()
         expect(pagina).to_have_url(re.compile(r"/aanmelden\?afgemeld=1"))
         expect(pagina.get_by_text("U bent afgemeld")).to_be_visible()
+        schermafdruk(pagina, "04-afgemeld")
         pagina.goto("/werkgroep")
         expect(pagina).to_have_url(re.compile(r"/aanmelden\?volgende=/werkgroep"))
     finally:
