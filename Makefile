@@ -7,13 +7,13 @@ STAMP   := $(VENV)/.geinstalleerd
 # libreoffice-writer-nogui en python3-uno: `sjabloon bulk --pdf` maakt PDF/A met één LibreOffice per werker.
 # chromium: de browsertests van de webapp (Playwright stuurt Debians Chromium aan; er wordt geen browser gedownload).
 # poppler-utils: pdftoppm maakt van elke PDF-pagina een afbeelding, voor de beeldtest van de voorbeelddocumenten.
+# nodejs en npm (alleen als er nog geen node is; een nieuwere mag ook): de echte OpenID-provider van de tests.
 DEB_PAKKETTEN := postgresql libreoffice-writer-nogui python3-uno chromium poppler-utils
 # Draaien twee `make test` tegelijk, dan wacht de tweede op het slot van apt in plaats van te falen.
 APT_WACHT := -o DPkg::Lock::Timeout=600
-# nodejs en npm: de echte OpenID-provider van de tests (alleen als er nog geen node is; een nieuwere mag ook).
 # axe-core (toegankelijkheidsregels) uit het npm-register, voor de browsertests; gecontroleerd op zijn SHA-512.
 AXE     := $(VENV)/axe-core/axe.min.js
-# De OpenID-provider van de tests: het npm-pakket oidc-provider, precies zoals tests/oidc/package-lock.json het vastlegt.
+# De OpenID-provider van de tests: npm-pakket oidc-provider, precies zoals tests/oidc/package-lock.json het vastlegt.
 OIDC    := $(VENV)/oidc-provider
 OIDC_STAMP := $(OIDC)/node_modules/.package-lock.json
 

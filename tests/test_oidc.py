@@ -216,9 +216,10 @@ def test_sleutels_blijven_bruikbaar_als_de_provider_wegvalt(monkeypatch):
     eigen.proces.wait(timeout=10)
     monkeypatch.setattr(toegang.oidc, "BEWAARTIJD", 0)                  # time to refresh: the provider is gone
     assert controle.controleer(token).subject == "anna"
+    vals = jwt.encode({"alg": "RS256", "kid": eigen.sleutel.kid}, jwt.decode(token, eigen.sleutel).claims,
+                      RSAKey.generate_key(2048, private=True))
     with pytest.raises(TokenFout, match="handtekening"):                # and a forged token is still refused
-        controle.controleer(jwt.encode({"alg": "RS256", "kid": eigen.sleutel.kid},
-                                       jwt.decode(token, eigen.sleutel).claims, RSAKey.generate_key(2048, private=True)))
+        controle.controleer(vals)
 
 
 # --- the web app with the provider (TestClient) ----------------------------------------------------------------------
