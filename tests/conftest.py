@@ -48,13 +48,18 @@ def content_kopie(tmp_path, monkeypatch):
     return _kopie(tmp_path, monkeypatch, "content", "SJABLOON_CONTENT")
 
 
+# A developer's own identity provider must not reach the tests: tests/test_oidc.py sets these for its own provider.
+OIDC_INSTELLINGEN = ("SJABLOON_OIDC_ISSUER", "SJABLOON_OIDC_CLIENT_ID", "SJABLOON_OIDC_CLIENT_SECRET",
+                     "SJABLOON_OIDC_ROLLEN", "SJABLOON_OIDC_AUDIENCE")
+
+
 def _plaatsen_in(gebruiker: Path, zet, wis) -> Path:
     """platformdirs points into `gebruiker` (on Linux it reads these XDG variables): the settings file, the user's
     catalogue and register and the Documents folder are never the real home's; no SJABLOON_* place of the
     developer's own environment leaks in."""
     for variabele, map_ in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_DOCUMENTS_DIR", "Documenten")):
         zet(variabele, str(gebruiker / map_))
-    for variabele in ("SJABLOON_INSTELLINGEN", "SJABLOON_TEMPLATES", "SJABLOON_UITVOER"):
+    for variabele in ("SJABLOON_INSTELLINGEN", "SJABLOON_TEMPLATES", "SJABLOON_UITVOER", *OIDC_INSTELLINGEN):
         wis(variabele)
     return gebruiker
 

@@ -25,7 +25,8 @@ from web.toegang import MAX_DUUR, SESSIE_COOKIE, Vereist, vereist
 from web.veiligheid import CSRF_COOKIE
 
 # Routes anyone may ask: health, the login pages. Lane C's OpenID routes join this list.
-OPEN = {("GET", "/gezondheid"), ("GET", "/aanmelden"), ("POST", "/aanmelden"), ("POST", "/afmelden")}
+OPEN = {("GET", "/gezondheid"), ("GET", "/aanmelden"), ("POST", "/aanmelden"), ("POST", "/afmelden"),
+        ("GET", "/aanmelden/oidc"), ("GET", "/aanmelden/terug")}             # the last two: web/oidc.py
 OPEN_MOUNTS = {"/statisch", "/statisch/swagger-ui"}          # static files: style sheet, script, Swagger UI's files
 IDP = "https://login.voorbeeldgemeente.nl"                      # an identity that comes from an OpenID provider
 CSRF = "csrf-token-van-de-proef"

@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from generator.vrijgave.register import Register, database_url
 from generator.vullen.context import activeer_gemeente
-from web import aanmelden, api, apidocs, fouten, kcc, toegang, werkgroep, zaakbehandelaar
+from web import aanmelden, api, apidocs, fouten, kcc, oidc, toegang, werkgroep, zaakbehandelaar
 from web.bewaar import Bewaarplaats
 from web.veiligheid import CSRF_COOKIE, KOPTEKSTEN, BeperkGrootte, nieuw_csrf_token
 
@@ -68,6 +68,7 @@ def maak_app(gemeente_pad: Path | None = None) -> FastAPI:
 
     fouten.voeg_toe(app)                   # Dutch pages and API bodies for 404, 405, 422, 500 ...
 
+    oidc.koppel(app)                           # the municipality's OpenID provider, when SJABLOON_OIDC_ISSUER is set
     toegang.koppel(app)                        # the session, around the above: every layer sees who is asking
     app.add_middleware(BeperkGrootte)          # added last: the outermost layer, before anything reads the body
     return app
