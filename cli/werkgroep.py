@@ -91,7 +91,9 @@ def vrijgeven(sjabloon, juridisch, communicatief, opmerking, wachtwoorden_stdin,
                 wie[soort] = gebruikers.aanmelden(account, wachtwoorden[soort])
                 if wie[soort] is None:
                     raise InvoerFout(f"--{soort}: aanmelden als '{account}' lukt niet (onbekend account, verkeerd "
-                                     "wachtwoord of uitgeschakeld); er is niets vrijgegeven")
+                                     "wachtwoord of uitgeschakeld); er is niets vrijgegeven. De opdrachtregel kent "
+                                     "alleen lokale accounts (sjabloon gebruiker); wie zich via de identity provider "
+                                     "aanmeldt, keurt het sjabloon goed in de webapp")
             vrijgave = geef_vrij(sjabloon, wie["juridisch"], wie["communicatief"], opmerking, register, datum)
     except InvoerFout as fout:
         stop_met_fouten(fout)

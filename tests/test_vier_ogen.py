@@ -203,6 +203,8 @@ def test_cli_release_by_two_accounts(sjablonen_kopie, database_url):
     ({"juridisch": "anna"}, "fout-wachtwoord-99\nbram-wachtwoord-2\n",
      "--juridisch: aanmelden als 'anna' lukt niet (onbekend account, verkeerd wachtwoord of uitgeschakeld)"),
     ({"communicatief": "niemand"}, None, "--communicatief: aanmelden als 'niemand' lukt niet"),
+    ({"communicatief": "niemand"}, None, "wie zich via de identity provider aanmeldt, keurt het sjabloon goed in de "
+                                         "webapp"),
     ({"juridisch": "dirk"}, None, "juridisch: Dirk Zaak mag de juridische beoordeling niet doen; daarvoor is de rol "
                                   "jurist nodig"),
     ({"juridisch": "carla", "communicatief": "carla"}, None,
