@@ -1,6 +1,8 @@
 """The four-eyes release from identities: two different people, one with the jurist's right and one with the
 communication right, neither the last one who changed the template; the register keeps who they are."""
 
+import threading
+
 import pytest
 import yaml
 from docx import Document
@@ -133,6 +135,28 @@ def test_two_approvals_by_two_people_release_the_template(register, sjablonen_ko
 
     with pytest.raises(InvoerFout, match="is al vrijgegeven"):
         beoordelen(SJABLOON, BRAM, "communicatief", register)
+
+
+def test_two_second_approvals_at_once_give_one_release(register, sjablonen_kopie):
+    """Two communicatie reviewers press the button at the same moment after the jurist: one release, not two."""
+    beoordelen(SJABLOON, ANNA, "juridisch", register)
+    start, uitkomsten = threading.Barrier(2), []
+
+    def keur_goed(wie):
+        start.wait()
+        try:
+            uitkomsten.append(beoordelen(SJABLOON, wie, "communicatief", register).vrijgave is not None)
+        except InvoerFout as fout:
+            uitkomsten.append(str(fout))
+
+    draden = [threading.Thread(target=keur_goed, args=(wie,)) for wie in (BRAM, EVA)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+    assert uitkomsten.count(True) == 1, uitkomsten
+    assert any(isinstance(u, str) and "is al vrijgegeven" in u for u in uitkomsten), uitkomsten
+    assert len(register.regels(sjabloon=SJABLOON, soort="vrijgave")) == 1
 
 
 def test_one_person_with_both_roles_cannot_give_both_halves(register, sjablonen_kopie):

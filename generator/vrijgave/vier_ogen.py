@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from dataclasses import dataclass
 
 from generator.catalogus.lint import LintRapport, lint
@@ -26,6 +27,9 @@ JURIDISCH, COMMUNICATIEF = "juridisch", "communicatief"
 SOORTEN = (JURIDISCH, COMMUNICATIEF)
 RECHT = {JURIDISCH: "juridisch_beoordelen", COMMUNICATIEF: "communicatief_beoordelen"}
 BEOORDELING = {JURIDISCH: "de juridische beoordeling", COMMUNICATIEF: "de communicatieve beoordeling"}
+# One release at a time in this process: two reviewers approving the two halves at the same moment in the web app
+# would otherwise both see the other's approval and write two releases of one version.
+_VRIJGAVE = threading.Lock()
 
 
 class LintMislukt(Exception):
@@ -54,10 +58,11 @@ def vrijgeven(naam: str, juridisch: Identiteit, communicatief: Identiteit, opmer
     """Both reviewers at once. Raises InvoerFout when a reviewer lacks the right, both are the same person (also one
     person holding both roles) or one of them last changed the template; LintMislukt when the lint fails.
     `door`: who carried the release out (the register's `door`); without it, both reviewers together."""
-    sjabloon = laad(naam)
-    controleer_paar(sjabloon, juridisch, communicatief, register)
-    rapport = _lint(sjabloon, dagtekening)
-    return _leg_vast(sjabloon, juridisch, communicatief, opmerking, register, rapport, door)
+    with _VRIJGAVE:
+        sjabloon = laad(naam)
+        controleer_paar(sjabloon, juridisch, communicatief, register)
+        rapport = _lint(sjabloon, dagtekening)
+        return _leg_vast(sjabloon, juridisch, communicatief, opmerking, register, rapport, door)
 
 
 def beoordelen(naam: str, identiteit: Identiteit, soort: str, register, opmerking: str | None = None,
@@ -67,6 +72,12 @@ def beoordelen(naam: str, identiteit: Identiteit, soort: str, register, opmerkin
     runs first: when it fails nothing is recorded). The same person cannot give both halves."""
     if soort not in SOORTEN:
         raise InvoerFout(f"soort: '{soort}' bestaat niet; kies {' of '.join(SOORTEN)}")
+    with _VRIJGAVE:
+        return _beoordeel(naam, identiteit, soort, register, opmerking, dagtekening)
+
+
+def _beoordeel(naam: str, identiteit: Identiteit, soort: str, register, opmerking: str | None,
+               dagtekening: dt.date | None) -> Beoordeling:
     sjabloon = laad(naam)
     controleer_beoordelaar(sjabloon, identiteit, soort, register)
     if sjabloon.vrijgegeven:
