@@ -235,3 +235,24 @@ def test_a_timeout_is_retried_for_a_get_but_not_for_a_sent_post():
     with pytest.raises(ZgwFout) as fout:
         zgw.maak("besluiten", "besluiten", {})
     assert verzoeken[3:] == ["POST"] and fout.value.status is None
+
+
+def test_a_next_link_with_the_registers_inner_name_is_fetched_from_the_configured_address(zgw_dubbel):
+    """Behind a proxy a register may write http://intern:8000/... in `next`: same API path, so the client asks the
+    configured address; the token never goes to the inner name."""
+    zgw_dubbel.paginagrootte = 1
+    zgw_dubbel.adres_in_links = "http://openzaak-intern.invalid:8000"
+    for nummer in range(3):
+        zgw_dubbel.voeg_type_toe("besluittypen", f"Besluit {nummer}")
+    zgw, _ = client(zgw_dubbel)
+    assert len(zgw.lijst("catalogi", "besluittypen")) == 3
+    assert all(v["url"].startswith(zgw_dubbel.basis) for v in zgw_dubbel.verzoeken)
+
+
+def test_a_url_on_another_host_name_says_what_to_configure(zgw_dubbel):
+    zgw, _ = client(zgw_dubbel)
+    elders = zgw_dubbel.url("zaken", "zaken/1").replace("127.0.0.1", "localhost")
+    with pytest.raises(ZgwFout, match=r"het pad is dat van de Zaken API, maar op een ander adres: stel de URL van het "
+                                      r"zaaksysteem in zoals het zaaksysteem die zelf noemt"):
+        zgw.haal(elders)
+    assert zgw_dubbel.verzoeken == []

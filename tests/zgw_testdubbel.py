@@ -86,6 +86,7 @@ class ZgwTestdubbel:
         self.schendingen: list[str] = []
         self.verzoeken: list[dict] = []               # every request: methode, url, kopjes, claims
         self.paginagrootte = 100
+        self.adres_in_links: str | None = None        # how the register names itself in `next` (behind a proxy)
         self._storingen: list[tuple[int, bool]] = []
         self._slot = threading.Lock()
         self.poort = _vrije_poort()
@@ -338,7 +339,8 @@ class ZgwTestdubbel:
         rest = "&".join(f"{k}={v}" for k, v in query.items())
 
         def link(nummer):
-            return f"{self.url(api, soort)}?{rest + '&' if rest else ''}page={nummer}"
+            eigen = self.url(api, soort).replace(self.basis, self.adres_in_links or self.basis, 1)
+            return f"{eigen}?{rest + '&' if rest else ''}page={nummer}"
         return {"count": len(items), "next": link(pagina + 1) if volgende else None,
                 "previous": link(pagina - 1) if pagina > 1 else None,
                 "results": items[begin:begin + self.paginagrootte]}
