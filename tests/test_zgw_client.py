@@ -104,6 +104,9 @@ def test_a_wrong_secret_is_refused_with_a_dutch_error_naming_api_url_and_status(
         zgw.haal(zaak)
     assert (fout.value.api, fout.value.url, fout.value.status) == ("zaken", zaak, 403)
     assert str(fout.value).startswith(f"Zaken API: GET {zaak} gaf status 403 (Forbidden): Geen geldig JWT")
+    assert str(fout.value).endswith("controleer SJABLOON_ZGW_CLIENT_ID en SJABLOON_ZGW_SECRET, en in het zaaksysteem "
+                                    "de autorisaties van de applicatie (scopes per zaaktype, informatieobjecttype en "
+                                    "besluittype)")
     assert wachten == []        # a 403 is not worth another try
 
 

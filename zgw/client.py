@@ -17,6 +17,8 @@ NAMEN = {api: f"{api.capitalize()} API" for api in APIS}
 CRS = {"zaken"}                             # the APIs whose specs ask for Accept-Crs / Content-Crs (geometry)
 OPNIEUW_GET = {429, 500, 502, 503, 504}     # worth another try: the server is busy or briefly gone
 OPNIEUW_POST = {502, 503, 504}              # a proxy says the register was not reached: nothing was made
+TOEGANG = (" — controleer SJABLOON_ZGW_CLIENT_ID en SJABLOON_ZGW_SECRET, en in het zaaksysteem de autorisaties van "
+           "de applicatie (scopes per zaaktype, informatieobjecttype en besluittype)")
 MAX_PAGINAS = 1000                          # a `next` that never ends must not loop forever
 
 
@@ -153,7 +155,8 @@ class ZgwClient:
             if antwoord.is_success:
                 return _json(antwoord, api, methode, url)
             raise ZgwFout(f"{NAMEN[api]}: {methode} {url} gaf status {antwoord.status_code} "
-                          f"({antwoord.reason_phrase or 'onbekend'}): {_uitleg(antwoord)}{_na(poging)}",
+                          f"({antwoord.reason_phrase or 'onbekend'}): {_uitleg(antwoord)}{_na(poging)}"
+                          f"{TOEGANG if antwoord.status_code in (401, 403) else ''}",
                           api=api, url=url, status=antwoord.status_code)
 
     def _wachttijd(self, poging: int, antwoord: httpx.Response | None) -> float:
