@@ -259,3 +259,13 @@ def test_a_url_on_another_host_name_says_what_to_configure(zgw_dubbel):
                                       r"zaaksysteem in zoals het zaaksysteem die zelf noemt"):
         zgw.haal(elders)
     assert zgw_dubbel.verzoeken == []
+
+
+def test_the_double_like_open_zaak_wants_accept_crs_when_reading_a_zaak(zgw_dubbel):
+    """Without the header a real Open Zaak answers 412; the double does too, so a client that forgets it fails here."""
+    import httpx2
+    zaak = zgw_dubbel.voeg_zaak_toe()
+    zgw, _ = client(zgw_dubbel)
+    antwoord = httpx2.get(zaak, headers={"Authorization": f"Bearer {zgw._token()}"})
+    assert antwoord.status_code == 412 and antwoord.json()["detail"] == "'Accept-Crs' header ontbreekt"
+    assert zgw.haal(zaak)["url"] == zaak

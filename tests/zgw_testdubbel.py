@@ -250,6 +250,9 @@ class ZgwTestdubbel:
             return self._fout(api, storing[0], "storing", "Storing (testdubbel).", pad, valideer=None)
         if (claims_fout := self._controleer_jwt(kopjes)):
             return self._fout(api, 403, "not_authenticated", claims_fout, pad, valideer=verzoek)
+        if api == "zaken" and methode == "GET" and _is_zaak_pad(pad) and "Accept-Crs" not in kopjes:
+            # As Open Zaak: a zaak may carry a geometry, so reading one needs the CRS (lane Z4 saw 412 here)
+            return self._fout(api, 412, "precondition_failed", "'Accept-Crs' header ontbreekt", pad, valideer=verzoek)
         status, antwoord = self._verwerk(api, methode, pad, dict(query), lichaam)
         if storing:
             return self._fout(api, storing[0], "storing", "Storing (testdubbel) na verwerking.", pad, valideer=None)
@@ -265,7 +268,7 @@ class ZgwTestdubbel:
         return status, kopjes_uit, data
 
     def _fout(self, api, status, code, detail, pad, *, valideer, parameters=None):
-        titel = {400: "Bad Request", 403: "Forbidden", 404: "Not Found"}.get(status, "Fout")
+        titel = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 412: "Precondition Failed"}.get(status, "Fout")
         fout = {"type": f"https://testdubbel.invalid/fouten/{code}", "code": code, "title": titel, "status": status,
                 "detail": detail, "instance": f"urn:uuid:{uuid.uuid4()}"}
         if parameters is not None:
@@ -461,6 +464,12 @@ def _gepagineerd(api: str, soort: str) -> bool:
     operatie = spec(api)[1]["paths"].get(f"/{soort}", {}).get("get", {})
     schema = operatie.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {}).get("schema", {})
     return "Paginated" in schema.get("$ref", "")
+
+
+def _is_zaak_pad(pad: str) -> bool:
+    """/zaken/api/v1/zaken or /zaken/api/v1/zaken/{uuid}: the reads that return a zaak (with its zaakgeometrie)."""
+    delen = pad.strip("/").split("/")[3:]
+    return delen[:1] == ["zaken"] and len(delen) <= 2
 
 
 def _past(object_: dict, filter_: str, waarde: str) -> bool:
