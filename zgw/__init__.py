@@ -1,2 +1,2 @@
-"""The link with the zaaksysteem through the ZGW APIs (Zaken, Documenten, Catalogi, Besluiten): an engine layer
-beside generator/ (docs/zgw.md)."""
+"""The link to the zaaksysteem through the ZGW APIs (Zaken, Documenten, Catalogi, Besluiten): its settings and an
+HTTP client with the standard's JWT authentication, retries and Dutch errors. An engine: it imports no interface."""
