@@ -1,4 +1,4 @@
-"""The `sjabloon zgw` group with `opnieuw`, `wachtrij` and `opslaan`: documents bound for the zaaksysteem (zgw/opslaan.py)
+"""`sjabloon zgw opnieuw`, `zgw wachtrij` and `zgw opslaan`: the documents bound for the zaaksysteem (zgw/opslaan.py)
 and the outbox that keeps them while it is down. `genereer --zaak-url` stores through `sla_op_na_genereren`."""
 
 from __future__ import annotations
@@ -154,10 +154,4 @@ def opslaan(document, zaak_url, sjabloon_id, zaak_pad, pdf_pad, door, gemeente_p
     sys.exit(0 if opslag.afgeleverd or opslag.storing else 1)
 
 
-@click.group(help="Het zaaksysteem (ZGW API's): documenten opslaan en de wachtrij (docs/zgw.md).")
-def zgw():
-    pass
-
-
-for opdracht in (opnieuw, wachtrij, opslaan):
-    zgw.add_command(opdracht)
+OPDRACHTEN = (opnieuw, wachtrij, opslaan)      # in the `sjabloon zgw` group of cli/zgw.py (cli/sjabloon.py)
