@@ -397,3 +397,43 @@ def test_genereer_met_zaak_url_die_het_zaaksysteem_weigert(zgw_dubbel, sjablonen
     assert ("zaaksysteem: het zaaksysteem weigert het document: informatieobjecttype 'Ontvangstbevestiging' staat "
             "niet (geldig en gepubliceerd) in de catalogus") in uit.stderr
     assert len(json.loads(sjabloon_cli("zgw", "wachtrij", "--json").stdout)) == 1
+
+
+# ---- the web form -------------------------------------------------------------------------------------------------
+
+def test_het_webformulier_slaat_het_vrijgegeven_document_op_bij_de_zaak(zgw_dubbel, sjablonen_kopie):
+    """Zaak-URL in the form, then the one click that releases the document: it is stored on the zaak, or waits."""
+    from aanmelden import meld_aan
+    from fastapi.testclient import TestClient
+
+    from web.app import maak_app
+    from web.veiligheid import CSRF_COOKIE
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Ontvangstbevestiging"))
+    voorbeeld = (REPO / "templates" / BRIEF / "voorbeeld.yaml").read_bytes()
+    with TestClient(maak_app()) as web:
+        meld_aan(web, "fatima", volledige_naam="Fatima Zaakbehandelaar")
+
+        def maak_en_geef_vrij(dagtekening: str) -> str:
+            csrf = web.cookies.get(CSRF_COOKIE)
+            ontwerp = web.post(f"/sjablonen/{BRIEF}/maken", data={"csrf": csrf, "zaak_url": zaak,
+                                                                 "dagtekening": dagtekening},
+                               files={"zaakbestand": ("zaak.yaml", voorbeeld, "application/x-yaml")},
+                               follow_redirects=False)
+            assert ontwerp.status_code == 303, ontwerp.text
+            gemaakt = web.post(f"{ontwerp.headers['location']}/vrijgeven", data={"csrf": csrf, "reden": "proef"},
+                               follow_redirects=False)
+            assert gemaakt.status_code == 303, gemaakt.text
+            return web.get(gemaakt.headers["location"]).text
+
+        pagina = maak_en_geef_vrij("2026-11-23")
+        [document] = zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")
+        assert "Opgeslagen in het zaaksysteem, bij de zaak." in pagina
+        assert f"zaaksysteem: document: {document['url']}" in pagina
+        assert zgw_dubbel.aangemaakt("zaakinformatieobjecten")[0]["zaak"] == zaak
+        assert document["status"] == "in_bewerking"                     # the repository's template is a concept
+        zgw_dubbel.uit()
+        pagina = maak_en_geef_vrij("2026-11-24")                            # another letter
+        assert "Nog niet in het zaaksysteem." in pagina and "`sjabloon zgw opnieuw` levert het af" in pagina
+    assert {v["claims"]["user_representation"] for v in zgw_dubbel.verzoeken} == {"Fatima Zaakbehandelaar"}
+    with Register() as register:
+        assert [u.status for u in Wachtrij(register).lijst()] == [AFGELEVERD, WACHTEND]
