@@ -217,6 +217,23 @@ def test_storing_gaat_naar_de_wachtrij_en_opnieuw_levert_precies_eenmaal(zgw_dub
         assert len(zgw_dubbel.aangemaakt(soort)) == 1, soort
 
 
+def test_twee_pogingen_tegelijk_geven_een_aflevering_in_het_register(zgw_dubbel, sjablonen_kopie, database_url):
+    """Two `zgw opnieuw` at once read the same waiting entry: both find the same objects, one records the delivery."""
+    from zgw.opslaan import lever_af
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Ontvangstbevestiging"))
+    zgw_dubbel.uit()
+    with Register(database_url) as register:
+        _sla_op(zgw_dubbel, register, zaak)
+        [gelezen] = Wachtrij(register).lijst(WACHTEND)          # what both attempts read
+        zgw_dubbel.aan()
+        eerste, tweede = (lever_af(_client(zgw_dubbel), register, gelezen) for _ in range(2))
+        assert eerste.afgeleverd and tweede.afgeleverd and eerste.urls == tweede.urls
+        assert len(_zgw_regels(register)) == 1 and register.controleer() == []
+        assert [u.status for u in Wachtrij(register).lijst()] == [AFGELEVERD]
+    assert len(zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")) == 1
+    assert len(zgw_dubbel.aangemaakt("zaakinformatieobjecten")) == 1
+
+
 class _AntwoordKwijt(ZgwClient):
     """The register makes the object of the first POST to `bij`, but its answer is lost (a 503 after the work);
     `daarna_uit`: and then the register goes down, so the lost object cannot be looked up in this attempt."""

@@ -17,7 +17,7 @@ from generator.vullen.context import bereken_termijnen, gemeenteprofiel
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.sjabloon import Sjabloon, laad
 from zgw.client import ZgwFout
-from zgw.uitgaand import AFGELEVERD, WACHTEND, Uitgaand, Wachtrij
+from zgw.uitgaand import AFGELEVERD, WACHTEND, AlAfgeleverd, Uitgaand, Wachtrij
 
 SOORT = "zgw"                     # register entries of documents delivered to the zaaksysteem
 TAAL = "dut"                      # ISO 639-2/B, as the Documenten API asks (the issue wrote `nld`, the 639-2/T code)
@@ -146,6 +146,14 @@ def lever_af(client, register, uitgaand: Uitgaand) -> Opslag:
     except OpslagFout as fout:
         wachtrij.mislukt(uitgaand.id, str(fout))
         return Opslag(uitgaand.id, uitgaand.identificatie, urls, fout=str(fout))
+    try:
+        _leg_vast(register, wachtrij, uitgaand, urls)
+    except AlAfgeleverd:
+        pass                        # a simultaneous attempt recorded it; the lookups made sure nothing is doubled
+    return Opslag(uitgaand.id, uitgaand.identificatie, urls, afgeleverd=True)
+
+
+def _leg_vast(register, wachtrij: Wachtrij, uitgaand: Uitgaand, urls: dict) -> None:
     meta = uitgaand.metadata
     register.voeg_toe(SOORT, sjabloon_id=uitgaand.sjabloon, sjabloon_versie=meta["sjabloon_versie"],
                       sha256=hashlib.sha256(uitgaand.inhoud).hexdigest(), door=meta["door"],
@@ -154,7 +162,6 @@ def lever_af(client, register, uitgaand: Uitgaand) -> Opslag:
                                 "identificatie": uitgaand.identificatie, "urls": urls,
                                 "pogingen": uitgaand.pogingen + 1},
                       samen_met=lambda verbinding: wachtrij.afgeleverd(uitgaand.id, verbinding))
-    return Opslag(uitgaand.id, uitgaand.identificatie, urls, afgeleverd=True)
 
 
 def _stappen(client, uitgaand: Uitgaand, urls: dict, bewaar) -> None:
