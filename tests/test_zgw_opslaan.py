@@ -454,3 +454,56 @@ def test_het_webformulier_slaat_het_vrijgegeven_document_op_bij_de_zaak(zgw_dubb
     assert {v["claims"]["user_representation"] for v in zgw_dubbel.verzoeken} == {"Fatima Zaakbehandelaar"}
     with Register() as register:
         assert [u.status for u in Wachtrij(register).lijst()] == [AFGELEVERD, WACHTEND]
+
+
+# ---- bulk -----------------------------------------------------------------------------------------------------------
+
+HERINNERING = "herinnering-afloop-vergunning"
+
+
+def _bulkrun(sjablonen_kopie, tmp_path, zgw_dubbel, aantal=3):
+    """A bulk run of reminders (a zgw block added to the copy) and a list of zaken for all but the last letter."""
+    from bulkdata import schrijf_csv
+    pad = sjablonen_kopie / HERINNERING / "sjabloon.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8") + "zgw: {informatieobjecttype: Herinnering, "
+                   "vertrouwelijkheidaanduiding: zaakvertrouwelijk}\n", encoding="utf-8")
+    uit = sjabloon_cli("bulk", HERINNERING, "--data", schrijf_csv(tmp_path / "rijen.csv", aantal), "--uit",
+                       tmp_path / "brieven", "--concept", "--datum", "2026-11-23")
+    assert uit.returncode == 0, uit.stderr
+    zgw_dubbel.voeg_type_toe("informatieobjecttypen", "Herinnering")
+    zaken = {f"V-2023-{n:06d}": zgw_dubbel.voeg_zaak_toe(f"ZAAK-2026-{n:07d}") for n in range(1, aantal)}
+    lijst = tmp_path / "zaken.csv"
+    lijst.write_text("\ufeffsleutel;zaak_url\n" + "".join(f"{k};{v}\n" for k, v in zaken.items()), encoding="utf-8")
+    return tmp_path / "brieven", lijst, zaken
+
+
+def test_bulk_slaat_elke_brief_op_bij_zijn_eigen_zaak(zgw_dubbel, sjablonen_kopie, tmp_path):
+    brieven, lijst, zaken = _bulkrun(sjablonen_kopie, tmp_path, zgw_dubbel)
+    uit = sjabloon_cli("zgw", "bulk", brieven, "--zaken", lijst)
+    assert uit.returncode == 1                                                # the third letter has no zaak
+    assert "[1/3] V-2023-000001: afgeleverd" in uit.stderr and "[2/3] V-2023-000002: afgeleverd" in uit.stderr
+    assert "geen zaak: V-2023-000003 staat niet in zaken.csv" in uit.stderr
+    assert "2 afgeleverd, 0 in de wachtrij (0 geweigerd), 1 zonder zaak." in uit.stdout
+    gekoppeld = {k["zaak"]: k["informatieobject"] for k in zgw_dubbel.aangemaakt("zaakinformatieobjecten")}
+    documenten = {d["url"]: d for d in zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")}
+    for sleutel, zaak in zaken.items():
+        brief = f"{sleutel}_{HERINNERING}.docx"
+        assert documenten[gekoppeld[zaak]]["bestandsnaam"] == brief
+        assert zgw_dubbel.inhoud[gekoppeld[zaak]] == (brieven / brief).read_bytes()
+    # again: nothing new in the zaaksysteem
+    assert "2 afgeleverd" in sjabloon_cli("zgw", "bulk", brieven, "--zaken", lijst).stdout
+    assert len(zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")) == 2
+
+
+def test_bulk_tijdens_een_storing_wacht_en_opnieuw_levert_elke_brief_eenmaal(zgw_dubbel, sjablonen_kopie, tmp_path):
+    brieven, lijst, zaken = _bulkrun(sjablonen_kopie, tmp_path, zgw_dubbel, aantal=4)
+    zgw_dubbel.uit()
+    uit = sjabloon_cli("zgw", "bulk", brieven, "--zaken", lijst)
+    assert "0 afgeleverd, 3 in de wachtrij (0 geweigerd), 1 zonder zaak." in uit.stdout
+    assert "[2/4] V-2023-000002: wacht (niet geprobeerd: het zaaksysteem was in deze run al onbereikbaar)" in uit.stderr
+    pogingen = [u["pogingen"] for u in json.loads(sjabloon_cli("zgw", "wachtrij", "--json").stdout)]
+    assert pogingen == [1, 0, 0]                        # after the first outage the rest is queued, not tried
+    zgw_dubbel.aan()
+    assert "3 afgeleverd, 0 wachten nog." in sjabloon_cli("zgw", "opnieuw").stdout
+    assert {k["zaak"] for k in zgw_dubbel.aangemaakt("zaakinformatieobjecten")} == set(zaken.values())
+    assert len(zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")) == 3

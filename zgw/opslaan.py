@@ -81,10 +81,12 @@ def identificatie_van(zaak_url: str, sjabloon_id: str, document: bytes) -> str:
 
 def sla_op(client, zaak_url: str, sjabloon: Sjabloon | str, document: bytes, bestandsnaam: str, gegevens: dict,
            register, pdf: bytes | None = None, *, dagtekening: dt.date | None = None, gemeente: dict | None = None,
-           auteur: str | None = None, door: str | None = None, concept: bool = False) -> Opslag:
+           auteur: str | None = None, door: str | None = None, concept: bool = False,
+           afleveren: bool = True) -> Opslag:
     """Store a document that passed the gates; never raises for the zaaksysteem being down or refusing: then the
     document waits in the outbox and the Opslag says why. InvoerFout for a template or profile that cannot be
-    stored (controleer). `gegevens` is the validated zaak; a concept is stored as in_bewerking and gets no Besluit."""
+    stored (controleer). `gegevens` is the validated zaak; a concept is stored as in_bewerking and gets no Besluit.
+    `afleveren=False` only queues it (a bulk store after the zaaksysteem went down: no use trying each letter)."""
     sjabloon = laad(sjabloon) if isinstance(sjabloon, str) else sjabloon
     gemeente = gemeente if gemeente is not None else gemeenteprofiel()
     controleer(sjabloon, gemeente)
@@ -103,6 +105,9 @@ def sla_op(client, zaak_url: str, sjabloon: Sjabloon | str, document: bytes, bes
     uitgaand = wachtrij.plaats(identificatie=identificatie_van(zaak_url, sjabloon.id, document), zaak_url=zaak_url,
                                sjabloon=sjabloon.id, bestandsnaam=bestandsnaam, inhoud=document, pdf=pdf,
                                metadata=metadata)
+    if not afleveren and uitgaand.status != AFGELEVERD:
+        return Opslag(uitgaand.id, uitgaand.identificatie, dict(uitgaand.resultaat), storing=True,
+                      fout="niet geprobeerd: het zaaksysteem was in deze run al onbereikbaar")
     return lever_af(client, register, uitgaand)
 
 
