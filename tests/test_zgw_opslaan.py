@@ -185,6 +185,16 @@ def test_een_besluit_krijgt_document_pdf_besluit_en_hun_koppelingen(zgw_dubbel, 
                                 "besluit", "document_besluit", "pdf_besluit"}
 
 
+def test_een_zaak_url_buiten_de_zaken_api_wordt_geweigerd_voor_er_iets_gebeurt(zgw_dubbel, sjablonen_kopie):
+    with Register() as register:
+        for url in ("https://elders.example.nl/zaken/api/v1/zaken/1", zgw_dubbel.url("documenten", "x/1")):
+            with pytest.raises(InvoerFout) as fout:
+                _sla_op(zgw_dubbel, register, url)
+            assert str(fout.value).startswith(("zaak-url: ", f"{url}: deze URL hoort bij geen"))
+        assert Wachtrij(register).lijst() == []
+    assert zgw_dubbel.verzoeken == []
+
+
 def test_een_concept_krijgt_geen_besluit(zgw_dubbel, sjablonen_kopie):
     zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Besluit omgevingsvergunning"),
                  ("besluittypen", "Omgevingsvergunning verleend"))

@@ -90,6 +90,9 @@ def sla_op(client, zaak_url: str, sjabloon: Sjabloon | str, document: bytes, bes
     sjabloon = laad(sjabloon) if isinstance(sjabloon, str) else sjabloon
     gemeente = gemeente if gemeente is not None else gemeenteprofiel()
     controleer(sjabloon, gemeente)
+    if client.api_van(zaak_url) != "zaken":         # a URL elsewhere in the register, or in no configured API
+        raise InvoerFout(f"zaak-url: {zaak_url} is geen zaak in de ingestelde Zaken API "
+                         f"({client.url('zaken', 'zaken/')}...)")
     dagtekening = dagtekening or dt.date.today()
     metadata = {
         "titel": sjabloon.titel[:200], "auteur": (auteur or gemeente.get("naam") or "")[:200],
@@ -147,7 +150,7 @@ def lever_af(client, register, uitgaand: Uitgaand) -> Opslag:
     except ZgwFout as fout:
         wachtrij.mislukt(uitgaand.id, str(fout))
         return Opslag(uitgaand.id, uitgaand.identificatie, urls, fout=str(fout),
-                      storing=fout.status is None or fout.status in STORING)
+                      storing=fout.api is not None and (fout.status is None or fout.status in STORING))
     except OpslagFout as fout:
         wachtrij.mislukt(uitgaand.id, str(fout))
         return Opslag(uitgaand.id, uitgaand.identificatie, urls, fout=str(fout))
