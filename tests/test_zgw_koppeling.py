@@ -219,3 +219,37 @@ def test_a_required_field_neither_gives_says_where_to_put_it():
         "zaakbestand met --zaak)",
         "zaak-url: behandelaar: verplicht veld ontbreekt (het zaaksysteem geeft dit veld niet; geef het in een "
         "zaakbestand met --zaak)"]
+
+
+def test_the_lint_reports_a_broken_mapping_and_passes_the_shipped_ones(sjablonen_kopie):
+    from generator.catalogus.lint import lint
+    assert not [b for b in lint(BRIEF_ID, alleen_voorbeeld=True).bevindingen if b.code == "zgw_velden"]
+    (sjablonen_kopie / BRIEF_ID / "zgw-velden.yaml").write_text(
+        "velden:\n  aanvrager.bsn: rol[initiator].betrokkeneIdentificatie.inpBsn\n", encoding="utf-8")
+    rapport = lint(BRIEF_ID, alleen_voorbeeld=True)
+    assert [(b.ernst, b.melding) for b in rapport.bevindingen if b.code == "zgw_velden"] == [
+        ("fout", f"{sjablonen_kopie / BRIEF_ID / 'zgw-velden.yaml'}: aanvrager.bsn: geen veld van dit sjabloon (een "
+                 "tekstveld, of een onderdeel van een groep als aanvrager.postcode)")]
+    assert not rapport.geslaagd
+
+
+BRIEF_ID = "ontvangstbevestiging-aanvraag"
+
+
+def test_the_handhaving_besluit_takes_verzoeker_and_overtreder_from_their_rollen():
+    """The overtreder is found by the roltype's own omschrijving; here a company (niet-natuurlijk persoon)."""
+    overtreder = {"betrokkeneType": "niet_natuurlijk_persoon", "omschrijving": "Overtreder",
+                  "omschrijvingGeneriek": "belanghebbende",
+                  "betrokkeneIdentificatie": {"statutaireNaam": "Visser Autoservice B.V.", "verblijfsadres": {
+                      "aoaIdentificatie": "1", "wplWoonplaatsNaam": "Voorbeeld", "gorOpenbareRuimteNaam": "Lindelaan",
+                      "aoaPostcode": "1238MN", "aoaHuisnummer": 8, "aoaHuisletter": "", "aoaHuisnummertoevoeging": ""}}}
+    data = zaakdata()
+    sjabloon = laad("besluit-handhavingsverzoek")
+    gegevens, bronnen = pas_toe(laad_koppeling(sjabloon.map, sjabloon.velden),
+                                zaakdata(rollen=data.rollen + [overtreder]))
+    assert gegevens["verzoeker"]["naam"] == "mevrouw S. Öztürk"
+    assert gegevens["overtreder"] == {"naam": "Visser Autoservice B.V.", "straat": "Lindelaan", "huisnummer": "8",
+                                      "postcode": "1238MN", "plaats": "Voorbeeld"}
+    assert gegevens["verzoek_datum"] == "2026-11-16" and gegevens["kadastraal"] == "Voorbeeld, sectie B, nummer 2381"
+    assert bronnen["overtreder.naam"].startswith("rol Overtreder, betrokkeneIdentificatie.geslachtsaanduiding; ")
+    assert "controledatum" not in gegevens                  # no such eigenschap on this zaak
