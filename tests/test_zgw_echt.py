@@ -1,0 +1,280 @@
+"""The whole zaaksysteem flow against a REAL ZGW register such as Open Zaak (issue 22): read a zaak, generate, store
+the document and the besluit, keep a store during an outage in the outbox and deliver it with `zgw opnieuw` exactly
+once. No test double here: these tests run only when SJABLOON_ZGW_TEST_URL, SJABLOON_ZGW_TEST_CLIENT_ID and
+SJABLOON_ZGW_TEST_SECRET point at a register (docs/zgw.md, "Testen tegen een echte Open Zaak"), else they are skipped
+with that reason. Run them with `.venv/bin/pytest -m zgw_echt tests/test_zgw_echt.py`.
+
+What the register must hold: a published catalogue with the informatieobjecttypen and the besluittype the templates'
+`zgw:` blocks name, on one zaaktype with an initiator roltype; a client id with the scopes to read zaken and
+catalogi and to create zaken, documents and besluiten. Every test makes its own zaak through the Zaken API (the
+register numbers it), so runs never see each other's documents; SJABLOON_ZGW_TEST_ZAAK names an existing zaak to
+read as well."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import os
+import socket
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, sjabloon_cli
+
+TEST_ENV = ("SJABLOON_ZGW_TEST_URL", "SJABLOON_ZGW_TEST_CLIENT_ID", "SJABLOON_ZGW_TEST_SECRET")
+ONTBREEKT = [naam for naam in TEST_ENV if not os.environ.get(naam)]
+
+pytestmark = [
+    pytest.mark.zgw_echt,
+    pytest.mark.skipif(bool(ONTBREEKT), reason=f"geen echt ZGW-register ingesteld: {', '.join(ONTBREEKT)} "
+                                               "ontbreekt (zie docs/zgw.md, Testen tegen een echte Open Zaak)"),
+]
+
+BESLUIT, BRIEF = "omgevingsvergunning-verleend", "ontvangstbevestiging-aanvraag"
+DAGTEKENING = "2026-11-23"
+APIS = {"zaken": "/zaken/api/v1", "documenten": "/documenten/api/v1", "catalogi": "/catalogi/api/v1",
+        "besluiten": "/besluiten/api/v1"}
+# The fields a zaak gives through the template's zgw-velden.yaml: the case file leaves them out, so the document can
+# only carry them when they were read from the register.
+UIT_DE_ZAAK = ("zaaknummer", "behandelaar", "aanvrager", "locatie", "kadastraal", "ontvangstdatum", "leges",
+               "project", "verzoeknummer")
+AANVRAGER = {"geslachtsnaam": "Bakker", "voorvoegselGeslachtsnaam": "van", "voorletters": "M.J.",
+             "geslachtsaanduiding": "v",
+             "verblijfsadres": {"aoaIdentificatie": "0363200000012345", "wplWoonplaatsNaam": "Rivierstad",
+                                "gorOpenbareRuimteNaam": "Molenweg", "aoaPostcode": "4321ZX", "aoaHuisnummer": 8,
+                                "aoaHuisletter": "b", "aoaHuisnummertoevoeging": "", "inpLocatiebeschrijving": ""}}
+
+
+def _root() -> str:
+    return os.environ["SJABLOON_ZGW_TEST_URL"].rstrip("/")
+
+
+def _instellingen(**urls):
+    from zgw.instellingen import ZgwInstellingen
+    basis = {f"{api}_url": _root() + pad for api, pad in APIS.items()}
+    return ZgwInstellingen(**{**basis, **urls}, client_id=os.environ["SJABLOON_ZGW_TEST_CLIENT_ID"],
+                           secret=os.environ["SJABLOON_ZGW_TEST_SECRET"], timeout=30.0, pogingen=2)
+
+
+@pytest.fixture
+def register():
+    """A client on the real register, for the test's own set-up and for looking at what the product stored."""
+    from zgw.client import ZgwClient
+    with ZgwClient(_instellingen(), gebruiker=("test:zgw_echt", "zgw_echt-test"), wacht=0.2) as client:
+        yield client
+
+
+def _cli_env(**extra) -> dict:
+    """The environment of a `sjabloon` subprocess: this test's folders (conftest) and the register's settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SJABLOON_ZGW_") or k in TEST_ENV}
+    env.update(SJABLOON_ZGW_URL=_root(), SJABLOON_ZGW_CLIENT_ID=os.environ["SJABLOON_ZGW_TEST_CLIENT_ID"],
+               SJABLOON_ZGW_SECRET=os.environ["SJABLOON_ZGW_TEST_SECRET"], **extra)
+    return env
+
+
+def _manifest(sjabloon: str) -> dict:
+    return yaml.safe_load((REPO / "templates" / sjabloon / "sjabloon.yaml").read_text(encoding="utf-8"))
+
+
+def _vrijgegeven(kopie: Path, sjabloon: str) -> None:
+    """Release the template in the private catalogue as `sjabloon vrijgeven` leaves it (status and the DOCX's
+    hash): only a released template's document is final and gets its Besluit."""
+    pad = kopie / sjabloon / "sjabloon.yaml"
+    manifest = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    manifest.update(status="vrijgegeven", sha256=hashlib.sha256((kopie / sjabloon / "sjabloon.docx").read_bytes())
+                    .hexdigest())
+    pad.write_text(yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _zaakbestand(tmp_path: Path, sjabloon: str) -> Path:
+    """The template's example without the fields the zaak gives: what the caseworker still writes by hand."""
+    voorbeeld = yaml.safe_load((REPO / "templates" / sjabloon / "voorbeeld.yaml").read_text(encoding="utf-8"))
+    pad = tmp_path / f"{sjabloon}-aanvulling.yaml"
+    pad.write_text(yaml.safe_dump({k: v for k, v in voorbeeld.items() if k not in UIT_DE_ZAAK}, allow_unicode=True),
+                   encoding="utf-8")
+    return pad
+
+
+def _type(register, soort: str, omschrijving: str) -> dict:
+    gevonden = [t for t in register.lijst("catalogi", soort, {"omschrijving": omschrijving, "status": "definitief"})
+                if t["omschrijving"] == omschrijving]
+    assert gevonden, f"het register kent geen gepubliceerd {soort[:-1]} '{omschrijving}' (docs/zgw.md)"
+    return gevonden[0]
+
+
+def _nieuwe_zaak(register, sjabloon: str) -> str:
+    """A zaak of the zaaktype that allows the template's document type, made through the Zaken API as a zaaksysteem
+    would: a natuurlijk persoon as initiator with a verblijfsadres, the project's address as zaakobject and the
+    zaaktype's eigenschappen Leges and Verzoeknummer where it has them. The register gives the identificatie."""
+    iot = _type(register, "informatieobjecttypen", _manifest(sjabloon)["zgw"]["informatieobjecttype"])
+    assert iot["zaaktypen"], f"informatieobjecttype {iot['omschrijving']} hoort bij geen zaaktype"
+    zaaktype = register.haal(iot["zaaktypen"][0])
+    rsin = register.haal(zaaktype["catalogus"])["rsin"]
+    zaak = register.maak("zaken", "zaken", {
+        "bronorganisatie": rsin, "verantwoordelijkeOrganisatie": rsin, "zaaktype": zaaktype["url"],
+        "omschrijving": "het plaatsen van een dakkapel aan de achterkant van de woning",
+        "startdatum": "2026-10-05", "vertrouwelijkheidaanduiding": "zaakvertrouwelijk"})
+    roltypen = {register.haal(url)["omschrijvingGeneriek"]: url for url in zaaktype["roltypen"]}
+    register.maak("zaken", "rollen", {"zaak": zaak["url"], "betrokkeneType": "natuurlijk_persoon",
+                                      "roltype": roltypen["initiator"], "roltoelichting": "Aanvrager",
+                                      "betrokkeneIdentificatie": AANVRAGER})
+    if "behandelaar" in roltypen:
+        register.maak("zaken", "rollen", {
+            "zaak": zaak["url"], "betrokkeneType": "medewerker", "roltype": roltypen["behandelaar"],
+            "roltoelichting": "Behandelaar", "betrokkeneIdentificatie": {
+                "identificatie": "sdboer", "achternaam": "Boer", "voorletters": "S.", "voorvoegselAchternaam": "de"}})
+    register.maak("zaken", "zaakobjecten", {
+        "zaak": zaak["url"], "objectType": "adres", "relatieomschrijving": "Locatie van het project",
+        "objectIdentificatie": {"identificatie": "0363200000054321", "wplWoonplaatsNaam": "Rivierstad",
+                                "gorOpenbareRuimteNaam": "Kerkweg", "huisnummer": 7, "huisletter": "",
+                                "huisnummertoevoeging": "bis", "postcode": "4321AB"}})
+    waarden = {"Leges": "385.00", "Verzoeknummer": "OLO-2026-4711"}
+    for url in zaaktype["eigenschappen"]:
+        if (naam := register.haal(url)["naam"]) in waarden:
+            register.maak("zaken", f"zaken/{zaak['uuid']}/zaakeigenschappen",
+                          {"zaak": zaak["url"], "eigenschap": url, "waarde": waarden[naam]})
+    return zaak["url"]
+
+
+def _opgeslagen(register, zaak_url: str) -> list[dict]:
+    """The documents the register links to the zaak (its ZaakInformatieObjecten, resolved)."""
+    return [register.haal(zio["informatieobject"])
+            for zio in register.lijst("zaken", "zaakinformatieobjecten", {"zaak": zaak_url})]
+
+
+def _besluiten(register, zaak_url: str) -> list[dict]:
+    return register.lijst("besluiten", "besluiten", {"zaak": zaak_url})
+
+
+def _inhoud(eio: dict) -> bytes:
+    """The stored file, downloaded from the Documenten API (a plain GET with the same credentials)."""
+    import httpx2 as httpx
+    from joserfc import jwt
+    from joserfc.jwk import OctKey
+    client_id = os.environ["SJABLOON_ZGW_TEST_CLIENT_ID"]
+    token = jwt.encode({"alg": "HS256", "typ": "JWT"},
+                       {"iss": client_id, "client_id": client_id, "iat": int(time.time()), "user_id": "test:zgw_echt",
+                        "user_representation": "zgw_echt-test"},
+                       OctKey.import_key(os.environ["SJABLOON_ZGW_TEST_SECRET"].encode()))
+    antwoord = httpx.get(eio["inhoud"], headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    assert antwoord.status_code == 200, antwoord.text
+    return antwoord.content
+
+
+def _genereer(tmp_path, sjabloon: str, zaak_url: str, *extra, env=None):
+    uit = tmp_path / "uit"
+    resultaat = sjabloon_cli("genereer", sjabloon, "--zaak-url", zaak_url, "--zaak", _zaakbestand(tmp_path, sjabloon),
+                             "--uit", uit, "--datum", DAGTEKENING, *extra, env=env or _cli_env())
+    return resultaat, sorted(uit.glob("*.docx"))
+
+
+def _vrije_gesloten_poort() -> int:
+    """A loopback port nobody listens on: connecting to it is refused, like a register that is down."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_het_register_kent_de_typen_van_de_sjablonen(register):
+    """The catalogue the tests need: what the templates' zgw blocks name exists, published, and fits together."""
+    for sjabloon in (BESLUIT, BRIEF):
+        zgw = _manifest(sjabloon)["zgw"]
+        iot = _type(register, "informatieobjecttypen", zgw["informatieobjecttype"])
+        if zgw.get("besluittype"):
+            besluittype = _type(register, "besluittypen", zgw["besluittype"])
+            assert iot["url"] in besluittype["informatieobjecttypen"], (
+                "het besluittype moet het informatieobjecttype van de besluitbrief toestaan, anders weigert het "
+                "register de BesluitInformatieObject (missing-besluittype-informatieobjecttype-relation)")
+
+
+def test_een_zaak_uit_het_register_vult_het_document(register, tmp_path, sjablonen_kopie):
+    """`sjabloon genereer --zaak-url`: the zaak's identificatie, the initiator's name and address, the project's
+    address and the eigenschap Leges come from the register into the document; the case file gives the rest."""
+    from conftest import docx_tekst
+    zaak_url = _nieuwe_zaak(register, BESLUIT)
+    zaak = register.haal(zaak_url)
+    resultaat, documenten = _genereer(tmp_path, BESLUIT, zaak_url, "--concept")
+    assert resultaat.returncode == 0, resultaat.stderr
+    [document] = documenten
+    tekst = docx_tekst(document)
+    assert zaak["identificatie"] in tekst
+    assert "M.J. van Bakker" in tekst and "Molenweg 8b" in tekst and "4321 ZX" in tekst
+    assert "Kerkweg 7-bis" in tekst or "Kerkweg 7 bis" in tekst
+    assert "385" in tekst
+
+
+def test_een_bestaande_zaak_lezen(register):
+    """SJABLOON_ZGW_TEST_ZAAK (when set): an existing zaak of the register reads into the template's fields with
+    the source of each."""
+    zaak_url = os.environ.get("SJABLOON_ZGW_TEST_ZAAK")
+    if not zaak_url:
+        pytest.skip("SJABLOON_ZGW_TEST_ZAAK is niet ingesteld (de andere tests maken hun eigen zaak)")
+    from zgw.zaak_lezen import lees_zaak
+    gegevens, bronnen = lees_zaak(register, zaak_url, BRIEF)
+    assert gegevens["zaaknummer"] == register.haal(zaak_url)["identificatie"]
+    assert bronnen["zaaknummer"]
+
+
+def test_document_en_besluit_komen_in_het_register(register, tmp_path, sjablonen_kopie):
+    """A released besluit: the DOCX as EnkelvoudigInformatieObject on the zaak (bytes, type, RSIN, language), the
+    Besluit with the uiterlijke reactiedatum from the bezwaartermijn, and the BesluitInformatieObject."""
+    _vrijgegeven(sjablonen_kopie, BESLUIT)
+    zaak_url = _nieuwe_zaak(register, BESLUIT)
+    resultaat, [document] = _genereer(tmp_path, BESLUIT, zaak_url)
+    assert resultaat.returncode == 0, resultaat.stderr
+    [eio] = _opgeslagen(register, zaak_url)
+    zgw = _manifest(BESLUIT)["zgw"]
+    assert eio["informatieobjecttype"] == _type(register, "informatieobjecttypen", zgw["informatieobjecttype"])["url"]
+    assert _inhoud(eio) == document.read_bytes()
+    assert eio["bestandsnaam"] == document.name and eio["taal"] == "dut"
+    assert eio["vertrouwelijkheidaanduiding"] == zgw["vertrouwelijkheidaanduiding"]
+    assert eio["bronorganisatie"] == register.haal(zaak_url)["bronorganisatie"]
+    assert eio["url"] in resultaat.stdout
+    [besluit] = _besluiten(register, zaak_url)
+    assert besluit["besluittype"] == _type(register, "besluittypen", zgw["besluittype"])["url"]
+    assert besluit["datum"] == DAGTEKENING and besluit["url"] in resultaat.stdout
+    # Bezwaar: six weeks from the day after the dagtekening (art. 6:7, 6:8 Awb): 23 November 2026 → 4 January 2027.
+    assert besluit["uiterlijkeReactiedatum"] == "2027-01-04"
+    [koppeling] = register.lijst("besluiten", "besluitinformatieobjecten", {"besluit": besluit["url"]})
+    assert koppeling["informatieobject"] == eio["url"]
+
+
+def test_een_brief_krijgt_geen_besluit(register, tmp_path, sjablonen_kopie):
+    _vrijgegeven(sjablonen_kopie, BRIEF)
+    zaak_url = _nieuwe_zaak(register, BRIEF)
+    resultaat, [document] = _genereer(tmp_path, BRIEF, zaak_url)
+    assert resultaat.returncode == 0, resultaat.stderr
+    [eio] = _opgeslagen(register, zaak_url)
+    assert _inhoud(eio) == document.read_bytes()
+    assert _besluiten(register, zaak_url) == []
+
+
+def test_bij_een_storing_wacht_het_document_en_komt_het_precies_eenmaal_aan(register, tmp_path, sjablonen_kopie):
+    """The Documenten API is down (a closed port): the document waits in the outbox, nothing is in the register;
+    `sjabloon zgw opnieuw` delivers it once the register is back, and a second run delivers nothing twice."""
+    _vrijgegeven(sjablonen_kopie, BESLUIT)
+    zaak_url = _nieuwe_zaak(register, BESLUIT)
+    plat = f"http://127.0.0.1:{_vrije_gesloten_poort()}{APIS['documenten']}"
+    resultaat, [document] = _genereer(tmp_path, BESLUIT, zaak_url, env=_cli_env(SJABLOON_ZGW_DOCUMENTEN_URL=plat))
+    assert resultaat.returncode == 0, resultaat.stderr           # the document is made; storing it waits
+    assert "wachtrij" in resultaat.stdout + resultaat.stderr
+    assert _opgeslagen(register, zaak_url) == [] and _besluiten(register, zaak_url) == []
+
+    nog_plat = sjabloon_cli("zgw", "opnieuw", env=_cli_env(SJABLOON_ZGW_DOCUMENTEN_URL=plat))
+    assert _opgeslagen(register, zaak_url) == [], nog_plat.stdout + nog_plat.stderr
+
+    weer_op = sjabloon_cli("zgw", "opnieuw", env=_cli_env())
+    assert weer_op.returncode == 0, weer_op.stdout + weer_op.stderr
+    nog_eens = sjabloon_cli("zgw", "opnieuw", env=_cli_env())
+    assert nog_eens.returncode == 0, nog_eens.stdout + nog_eens.stderr
+
+    [eio] = _opgeslagen(register, zaak_url)
+    assert _inhoud(eio) == document.read_bytes()
+    assert len(register.lijst("documenten", "enkelvoudiginformatieobjecten",
+                              {"identificatie": eio["identificatie"], "bronorganisatie": eio["bronorganisatie"]})) == 1
+    [besluit] = _besluiten(register, zaak_url)
+    assert [k["informatieobject"] for k in register.lijst("besluiten", "besluitinformatieobjecten",
+                                                          {"besluit": besluit["url"]})] == [eio["url"]]
