@@ -181,3 +181,30 @@ def database_url(request, eigen_register, monkeypatch):
     beheer.dispose()
     monkeypatch.setenv("SJABLOON_DATABASE_URL", f"{server}/{naam}")
     return f"{server}/{naam}"
+
+
+ZGW_INSTELLINGEN = ("SJABLOON_ZGW_URL", "SJABLOON_ZGW_ZAKEN_URL", "SJABLOON_ZGW_DOCUMENTEN_URL",
+                    "SJABLOON_ZGW_CATALOGI_URL", "SJABLOON_ZGW_BESLUITEN_URL", "SJABLOON_ZGW_CLIENT_ID",
+                    "SJABLOON_ZGW_SECRET", "SJABLOON_ZGW_TIMEOUT", "SJABLOON_ZGW_POGINGEN")
+
+
+@pytest.fixture(autouse=True)
+def geen_zaaksysteem(monkeypatch):
+    """A developer's own zaaksysteem must not reach the tests: only the test double (zgw_dubbel) or a test sets these."""
+    for variabele in ZGW_INSTELLINGEN:
+        monkeypatch.delenv(variabele, raising=False)
+
+
+@pytest.fixture
+def zgw_dubbel(monkeypatch):
+    """The ZGW test double (tests/zgw_testdubbel.py) running on a free port, with SJABLOON_ZGW_* pointing at it (also
+    for CLI tests in a subprocess). Fails the test when any request or response broke the official specifications."""
+    from zgw_testdubbel import ZgwTestdubbel
+    dubbel = ZgwTestdubbel().start()
+    for variabele, waarde in dubbel.omgeving().items():
+        monkeypatch.setenv(variabele, waarde)
+    yield dubbel
+    dubbel.uit()
+    if dubbel.schendingen:
+        pytest.fail("de ZGW-testdubbel zag verzoeken of antwoorden die de specificatie schenden:\n"
+                    + "\n\n".join(dubbel.schendingen))

@@ -44,6 +44,7 @@ def overtredingen(map_: str, verboden: tuple[str, ...]) -> list[str]:
     ("web", ("cli",)),
     ("nlp", INTERFACES + ("generator", "checks")),
     ("toegang", INTERFACES),
+    ("zgw", INTERFACES),
 ])
 def test_engines_do_not_import_what_sits_on_top(map_, verboden):
     assert overtredingen(map_, verboden) == []
@@ -78,7 +79,8 @@ def test_generator_holds_only_subpackages():
 
 
 @pytest.mark.parametrize("pakket", ["generator", "generator/vullen", "generator/catalogus", "generator/vrijgave",
-                                    "generator/bulk", "checks", "checks/awb", "checks/b1", "web", "nlp", "cli", "toegang"])
+                                    "generator/bulk", "checks", "checks/awb", "checks/b1", "web", "nlp", "cli", "toegang",
+                                    "zgw"])
 def test_every_package_says_what_it_holds(pakket):
     tekst = ast.get_docstring(ast.parse((REPO / pakket / "__init__.py").read_text(encoding="utf-8")))
     assert tekst and 2 <= len(tekst.splitlines()) <= 5, pakket

@@ -12,7 +12,7 @@ import zipfile
 import pytest
 from conftest import REPO
 
-PAKKETTEN = ("generator", "checks", "web", "cli", "toegang")
+PAKKETTEN = ("generator", "checks", "web", "cli", "toegang", "zgw")
 WAARSCHUWING = re.compile(r"\w*Warning: |^\s*!!\s*$", re.M)     # how setuptools frames its warnings
 
 

@@ -15,6 +15,7 @@ SLEUTELS = {        # key: what it chooses, and an example value
     "register": ("de database van het register, als URL", '"postgresql+psycopg://sjabloon@db.gemeente.local/register"'),
     "uitvoer": ("de map voor gemaakte documenten en bulkbrieven", '"~/Documenten/Besluiten"'),
 }
+TABELLEN = {"zgw"}      # tables other engines read and check themselves (zgw/instellingen.py)
 VOORBEELD = "\n".join(f"{sleutel} = {voorbeeld}" for sleutel, (_, voorbeeld) in SLEUTELS.items())
 
 
@@ -34,8 +35,17 @@ def lees(pad: Path) -> dict[str, str]:
     return dict(_lees(pad, stand.st_mtime_ns, stand.st_size))
 
 
-@functools.lru_cache(maxsize=8)
-def _lees(pad: Path, _gewijzigd: int, _grootte: int) -> tuple[tuple[str, str], ...]:
+def lees_tabel(pad: Path, naam: str) -> dict:
+    """The table `[naam]` of the settings file at `pad` as it stands (empty when there is none); its keys are the
+    business of the engine that reads it."""
+    if not pad.is_file():
+        return {}
+    lees(pad)       # the same checks and messages for the file as a whole
+    tabel = _toml(pad).get(naam, {})
+    return dict(tabel)
+
+
+def _toml(pad: Path) -> dict:
     import tomllib
     try:
         gegevens = tomllib.loads(pad.read_bytes().decode("utf-8"))
@@ -48,8 +58,16 @@ def _lees(pad: Path, _gewijzigd: int, _grootte: int) -> tuple[tuple[str, str], .
         waar = f"regel {plaats[1]}, kolom {plaats[2]}: " if plaats else ""
         raise InstellingenFout(f"{pad}: {waar}dit is geen geldige TOML; schrijf elke instelling als "
                                f"sleutel = \"waarde\", bijvoorbeeld:\n{VOORBEELD}") from None
+    return gegevens
+
+
+@functools.lru_cache(maxsize=8)
+def _lees(pad: Path, _gewijzigd: int, _grootte: int) -> tuple[tuple[str, str], ...]:
+    gegevens = _toml(pad)
     problemen, gekozen = [], {}
     for sleutel, waarde in gegevens.items():
+        if sleutel in TABELLEN and isinstance(waarde, dict):
+            continue
         if sleutel not in SLEUTELS:
             problemen.append(f"{pad}: {sleutel}: onbekende instelling; bekend zijn: {', '.join(SLEUTELS)}")
         elif not isinstance(waarde, str) or not waarde.strip():
