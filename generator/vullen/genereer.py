@@ -30,22 +30,25 @@ class Resultaat:
     concept: bool
 
 
-def genereer(sjabloon_naam: str, zaak_pad: Path, uit: Path, dagtekening: dt.date,
+def genereer(sjabloon_naam: str, zaak_pad: Path | None, uit: Path, dagtekening: dt.date,
              gemeente_pad: Path | None = None, forceer_reden: str | None = None,
-             concept: bool = False, door: str | None = None, register: Register | None = None) -> Resultaat:
+             concept: bool = False, door: str | None = None, register: Register | None = None,
+             zaaksysteem: tuple[dict, dict[str, str]] | None = None) -> Resultaat:
     """Everything is checked before anything is written; the DOCX appears whole or not at all, and is recorded in
     the register (if recording fails, the DOCX is removed again).
 
     Raises ProcedureGeweigerd when the zaak breaks a procedure rule and VrijgaveGeweigerd when a check of the
     document finds a fout (Awb; B1 for a brief), each unless a forceer_reden is given; InvoerFout for a template
-    that is not released, unless `concept`: then every page is marked CONCEPT."""
+    that is not released, unless `concept`: then every page is marked CONCEPT. `zaaksysteem` is (gegevens, bronnen)
+    read from the zaaksysteem (zgw.zaak_lezen): the case file, when given too, wins where both give a value."""
     sjabloon = laad(sjabloon_naam)
     eis_vrijgave(sjabloon, concept)
-    zaak = laad_zaak(zaak_pad, sjabloon)
+    zaak = laad_zaak(zaak_pad, sjabloon, zaaksysteem)
     gemeente = activeer_gemeente(gemeente_pad)
     procedure = procedure_van(sjabloon, zaak, dagtekening, gemeente)
     eis_procedure(procedure, forceer_reden)
-    ontwerp = vul_en_keur(sjabloon, zaak, dagtekening, gemeente, Path(zaak_pad).stem, procedure)
+    ontwerp = vul_en_keur(sjabloon, zaak, dagtekening, gemeente, Path(zaak_pad).stem if zaak_pad else "zaak",
+                          procedure)
     document = vrij_te_geven(ontwerp, forceer_reden)
     pad = Path(uit) / ontwerp.bestandsnaam
     schrijf_atomisch(pad, document)
