@@ -38,9 +38,14 @@ def sjablonen(als_json, gemeente_pad):
             click.echo(f"let op: {s.id}: het gemeenteprofiel mist {', '.join(ontbreekt[s.id])}", err=True)
 
 
-@click.command(help="Maak een document uit een sjabloon en een zaakbestand (YAML of JSON).")
+@click.command(help="Maak een document uit een sjabloon en een zaak: een zaakbestand (YAML of JSON), de zaak in het "
+                   "zaaksysteem (--zaak-url), of beide.")
 @click.argument("sjabloon")
-@click.option("--zaak", "zaak_pad", required=True, type=click.Path(path_type=Path), help="Zaakbestand (YAML of JSON).")
+@click.option("--zaak", "zaak_pad", type=click.Path(path_type=Path),
+              help="Zaakbestand (YAML of JSON). Met --zaak-url: vult aan wat de zaak niet geeft, en wint waar beide "
+                   "een waarde geven.")
+@click.option("--zaak-url", metavar="URL", help="De zaak in het zaaksysteem (Zaken API): vult de velden die "
+              "zgw-velden.yaml van het sjabloon noemt (zie docs/zgw.md).")
 @uit_optie(help="Map voor het document.")
 @click.option("--datum", callback=_datum, metavar="JJJJ-MM-DD", help="Dagtekening JJJJ-MM-DD (standaard: vandaag).")
 @click.option("--forceer", is_flag=True, help="Geef het document vrij ondanks fouten in de procedure- of Awb-controle (met --reden).")
@@ -49,20 +54,26 @@ def sjablonen(als_json, gemeente_pad):
               "op elke pagina staat CONCEPT.")
 @click.option("--door", help="Wie het document maakt (voor het register; standaard de gebruikersnaam).")
 @met_gemeente
-def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden, concept, door):
+def genereer(sjabloon, zaak_pad, zaak_url, uit, datum, gemeente_pad, forceer, reden, concept, door):
     from checks.awb.rapport import als_tekst, procedure_als_tekst
     from generator.vullen.genereer import genereer as genereer_document
     from generator.vullen.keuring import ProcedureGeweigerd, VrijgaveGeweigerd
     if forceer and not (reden or "").strip():
         click.echo("fout: --forceer vraagt om --reden \"...\": leg vast waarom het document toch weg mag.", err=True)
         sys.exit(2)
+    if zaak_pad is None and not zaak_url:
+        click.echo("fout: geef de zaak: --zaak BESTAND (een zaakbestand), --zaak-url URL (de zaak in het "
+                   "zaaksysteem) of beide.", err=True)
+        sys.exit(2)
+    zaaknaam = zaak_pad.name if zaak_pad else "zaak-url"
     try:
+        zaaksysteem = _uit_zaaksysteem(sjabloon, zaak_url, door) if zaak_url else None
         resultaat = genereer_document(sjabloon, zaak_pad, uit, datum or dt.date.today(), gemeente_pad,
-                                      reden.strip() if forceer else None, concept, door)
+                                      reden.strip() if forceer else None, concept, door, zaaksysteem=zaaksysteem)
     except InvoerFout as fout:
         stop_met_fouten(fout)
     except ProcedureGeweigerd as geweigerd:
-        click.echo(procedure_als_tekst(geweigerd.bevindingen, zaak_pad.name), err=True)
+        click.echo(procedure_als_tekst(geweigerd.bevindingen, zaaknaam), err=True)
         click.echo("Niet vrijgegeven: de zaak past niet bij de procedure die de wet voorschrijft. Er is niets "
                    "geschreven. Herstel de zaak of de dagtekening (--datum), of geef vrij met --forceer --reden \"...\".",
                    err=True)
@@ -76,7 +87,7 @@ def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden, conce
                    "Herstel de zaak of het sjabloon, of geef vrij met --forceer --reden \"...\".", err=True)
         sys.exit(1)
     if resultaat.keuring.procedure:
-        click.echo(procedure_als_tekst(resultaat.keuring.procedure, zaak_pad.name), err=True)
+        click.echo(procedure_als_tekst(resultaat.keuring.procedure, zaaknaam), err=True)
     for waarschuwing in resultaat.waarschuwingen:
         click.echo(f"waarschuwing: {waarschuwing}", err=True)
     if not resultaat.keuring.b1.b1:
@@ -86,6 +97,15 @@ def genereer(sjabloon, zaak_pad, uit, datum, gemeente_pad, forceer, reden, conce
     if resultaat.concept:
         click.echo("let op: CONCEPT, het sjabloon is nog niet vrijgegeven; niet verzenden", err=True)
     click.echo(str(resultaat.pad))
+
+
+def _uit_zaaksysteem(sjabloon_naam: str, zaak_url: str, door: str | None) -> tuple[dict, dict[str, str]]:
+    """The fields the zaak in the zaaksysteem gives; the register's audit trail names who asked (--door)."""
+    import getpass
+    from generator.vullen.sjabloon import laad
+    from zgw.zaak_lezen import zaak_uit_zaaksysteem
+    naam = door or getpass.getuser()
+    return zaak_uit_zaaksysteem(zaak_url, laad(sjabloon_naam), (f"lokaal:{naam}", naam))
 
 
 @click.command(help="Maak het voorbeelddocument van elk sjabloon (van een sjabloon dat niet is vrijgegeven: als CONCEPT).")

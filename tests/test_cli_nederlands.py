@@ -72,8 +72,10 @@ def test_hulp_is_nederlands(opdracht):
 
 @pytest.mark.parametrize("argumenten, verwacht", [
     (["bestaat-niet"], "Typ 'sjabloon --help' voor hulp.\n\nFout: Onbekende opdracht 'bestaat-niet'."),
-    (["genereer", "last-onder-dwangsom", "--zak", "x"], "Fout: Onbekende optie '--zak'. Bedoelde u '--zaak'?"),
-    (["genereer", "last-onder-dwangsom"], "Fout: Optie ontbreekt '--zaak'."),
+    (["genereer", "last-onder-dwangsom", "--zak", "x"],
+     "Fout: Onbekende optie '--zak'. (Bedoelde u een van deze: '--zaak', '--zaak-url'?)"),
+    (["genereer", "last-onder-dwangsom"], "fout: geef de zaak: --zaak BESTAND (een zaakbestand), --zaak-url URL"),
+    (["vrijgeven", "last-onder-dwangsom"], "Fout: Optie ontbreekt '--juridisch'."),
     (["genereer"], "Fout: Argument ontbreekt 'SJABLOON'."),
     (["genereer", "x", "--zaak"], "Fout: Optie '--zaak' vraagt een waarde."),
     (["bulk", "x", "--data", "rijen.csv", "--werkers", "0"], "0 valt buiten het bereik 1<=x<=64."),

@@ -13,7 +13,7 @@ from checks.content import content_cache, load_yaml
 from checks.schrijfwijze import bedrag
 from generator.vullen.velden import lees_bedrag, subvelden, uit_paden
 
-NIET_VAN_DE_ZAAK = {"csrf", "actie", "dagtekening"}          # form inputs that are no field of the case
+NIET_VAN_DE_ZAAK = {"csrf", "actie", "dagtekening", "zaak_url"}    # form inputs that are no field of the case
 INVOERTYPEN = {"datum": "date", "getal": "number", "bedrag": "text", "tekst": "text"}
 
 

@@ -20,6 +20,7 @@ from generator.vullen.fouten import InvoerFout
 from generator.vullen.genereer import Ontwerp, registreer, vrij_te_geven, vul_en_keur
 from generator.vullen.sjabloon import Sjabloon, catalogus
 from generator.vullen.velden import valideer
+from generator.vullen.zaak import samen
 from toegang.identiteit import Identiteit
 from web.formulier import bouw, fouten_per_veld, foutoverzicht, veld_id, zaak_uit_formulier
 from web.toegang import AANGEMELD, vereist
@@ -72,8 +73,11 @@ async def maak(request: Request, sjabloon_id: str, wie: Identiteit = Depends(ver
     except InvoerFout as fout:
         return _formulier(request, sjabloon, {}, dagtekening, algemeen=fout.meldingen, status=422)
     actie = str(gegevens.get("actie") or "")
+    zaak_url = str(gegevens.get("zaak_url") or "").strip()
     if actie.startswith("toevoegen:"):                      # one more item in a list, nothing checked yet
-        return _formulier(request, sjabloon, data, dagtekening, extra={actie.split(":", 1)[1]: 1})
+        return _formulier(request, sjabloon, data, dagtekening, extra={actie.split(":", 1)[1]: 1}, zaak_url=zaak_url)
+    if actie == "zaak_ophalen":
+        return await _zaak_ophalen(request, sjabloon, data, dagtekening, zaak_url, wie)
     try:
         datum = dt.date.fromisoformat(dagtekening)
     except ValueError:
@@ -82,12 +86,45 @@ async def maak(request: Request, sjabloon_id: str, wie: Identiteit = Depends(ver
     zaak, problemen = valideer(sjabloon.velden, data)
     if problemen:
         per_veld, algemeen = fouten_per_veld(problemen)
-        return _formulier(request, sjabloon, data, dagtekening, per_veld, algemeen, status=422)
+        return _formulier(request, sjabloon, data, dagtekening, per_veld, algemeen, status=422, zaak_url=zaak_url)
     try:
         ontwerp = await run_in_threadpool(vul_en_keur, sjabloon, zaak, datum, request.app.state.gemeente, "zaak")
     except InvoerFout as fout:
         return _formulier(request, sjabloon, data, dagtekening, algemeen=fout.meldingen, status=422)
     return RedirectResponse(f"/ontwerpen/{request.app.state.bewaar.bewaar(ontwerp, wie)}", status_code=303)
+
+
+async def _zaak_ophalen(request: Request, sjabloon: Sjabloon, data: dict, dagtekening: str, zaak_url: str,
+                        wie: Identiteit):
+    """Fill the form from the zaak in the zaaksysteem; what the caseworker already typed stays (it wins, as a case
+    file does on the command line). A wrong value from the zaak is shown at its field with its ZGW source; what is
+    still missing is not reported yet: the caseworker fills it in."""
+    from zgw.zaak_lezen import zaak_uit_zaaksysteem
+    if not zaak_url:
+        return _formulier(request, sjabloon, data, dagtekening, {}, ["Zaak-URL: vul de URL van de zaak in"],
+                          status=422, zaak_url=zaak_url)
+    try:
+        uit_zaak, bronnen = await run_in_threadpool(zaak_uit_zaaksysteem, zaak_url, sjabloon, (wie.subject, wie.naam))
+    except InvoerFout as fout:
+        return _formulier(request, sjabloon, data, dagtekening, algemeen=fout.meldingen, status=422, zaak_url=zaak_url)
+    waarden = samen(uit_zaak, data)
+    uit_de_zaak = {pad: bron for pad, bron in bronnen.items() if pad not in _ingevuld(data)}
+    _, problemen = valideer(sjabloon.velden, waarden)
+    per_veld = {pad: f"{melding} (uit het zaaksysteem: {uit_de_zaak[pad]})"
+                for pad, melding in fouten_per_veld(problemen)[0].items() if pad in uit_de_zaak}
+    aantal = len(uit_de_zaak)
+    gevuld = f"Uit de zaak ingevuld: {aantal} {'veld' if aantal == 1 else 'velden'}. Vul aan wat ontbreekt."
+    return _formulier(request, sjabloon, waarden, dagtekening, per_veld, status=422 if per_veld else 200,
+                      zaak_url=zaak_url, gevuld=gevuld)
+
+
+def _ingevuld(data: dict, boven: str = "") -> set[str]:
+    """The field paths the caseworker typed a value in (nested case data from the form)."""
+    paden = set()
+    for naam, waarde in data.items():
+        pad = f"{boven}.{naam}" if boven else naam
+        paden |= _ingevuld(waarde, pad) if isinstance(waarde, dict) else {pad}
+    return paden
 
 
 async def _zaakbestand(bestand: UploadFile) -> dict:
@@ -103,13 +140,26 @@ async def _zaakbestand(bestand: UploadFile) -> dict:
 
 
 def _formulier(request: Request, sjabloon: Sjabloon, waarden: dict, dagtekening: str, fouten: dict | None = None,
-               algemeen: list[str] | None = None, extra: dict | None = None, status: int = 200):
+               algemeen: list[str] | None = None, extra: dict | None = None, status: int = 200, zaak_url: str = "",
+               gevuld: str = ""):
     onderdelen = bouw(sjabloon.velden, waarden, fouten or {}, extra)
     overzicht = foutoverzicht(onderdelen)
     getoond = {id_ for id_, _ in overzicht}
     elders = [f"{pad}: {melding}" for pad, melding in (fouten or {}).items() if veld_id(pad) not in getoond]
     return toon(request, "formulier.html", {"sjabloon": sjabloon, "onderdelen": onderdelen, "dagtekening": dagtekening,
-                                            "algemeen": (algemeen or []) + elders, "fouten": overzicht}, status)
+                                            "algemeen": (algemeen or []) + elders, "fouten": overzicht,
+                                            "zaaksysteem": _zaaksysteem(sjabloon), "zaak_url": zaak_url,
+                                            "gevuld": gevuld}, status)
+
+
+def _zaaksysteem(sjabloon: Sjabloon) -> bool:
+    """Does the form offer 'Haal de zaak op': a zaaksysteem is configured and the template has a mapping."""
+    from zgw.instellingen import zgw_instellingen
+    from zgw.veldkoppeling import koppeling_pad
+    try:
+        return koppeling_pad(sjabloon.map).is_file() and zgw_instellingen() is not None
+    except InvoerFout:
+        return False            # a half configuration: the fetch would only give its error; `sjabloon info` shows it
 
 
 @router.get("/ontwerpen/{token}", dependencies=[Depends(vereist("genereren"))])
