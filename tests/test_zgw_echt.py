@@ -37,10 +37,6 @@ BESLUIT, BRIEF = "omgevingsvergunning-verleend", "ontvangstbevestiging-aanvraag"
 DAGTEKENING = "2026-11-23"
 APIS = {"zaken": "/zaken/api/v1", "documenten": "/documenten/api/v1", "catalogi": "/catalogi/api/v1",
         "besluiten": "/besluiten/api/v1"}
-# The fields a zaak gives through the template's zgw-velden.yaml: the case file leaves them out, so the document can
-# only carry them when they were read from the register.
-UIT_DE_ZAAK = ("zaaknummer", "behandelaar", "aanvrager", "locatie", "kadastraal", "ontvangstdatum", "leges",
-               "project", "verzoeknummer")
 AANVRAGER = {"geslachtsnaam": "Bakker", "voorvoegselGeslachtsnaam": "van", "voorletters": "M.J.",
              "geslachtsaanduiding": "v",
              "verblijfsadres": {"aoaIdentificatie": "0363200000012345", "wplWoonplaatsNaam": "Rivierstad",
@@ -90,10 +86,13 @@ def _vrijgegeven(kopie: Path, sjabloon: str) -> None:
 
 
 def _zaakbestand(tmp_path: Path, sjabloon: str) -> Path:
-    """The template's example without the fields the zaak gives: what the caseworker still writes by hand."""
-    voorbeeld = yaml.safe_load((REPO / "templates" / sjabloon / "voorbeeld.yaml").read_text(encoding="utf-8"))
+    """The template's example without the fields its zgw-velden.yaml fills from the zaak: what the caseworker still
+    writes by hand. So the document can only carry those fields when they were read from the register."""
+    map_ = REPO / "templates" / sjabloon
+    voorbeeld = yaml.safe_load((map_ / "voorbeeld.yaml").read_text(encoding="utf-8"))
+    uit_de_zaak = {veld.split(".")[0] for veld in yaml.safe_load((map_ / "zgw-velden.yaml").read_text("utf-8"))["velden"]}
     pad = tmp_path / f"{sjabloon}-aanvulling.yaml"
-    pad.write_text(yaml.safe_dump({k: v for k, v in voorbeeld.items() if k not in UIT_DE_ZAAK}, allow_unicode=True),
+    pad.write_text(yaml.safe_dump({k: v for k, v in voorbeeld.items() if k not in uit_de_zaak}, allow_unicode=True),
                    encoding="utf-8")
     return pad
 
@@ -216,8 +215,9 @@ def test_een_bestaande_zaak_lezen(register):
     zaak_url = os.environ.get("SJABLOON_ZGW_TEST_ZAAK")
     if not zaak_url:
         pytest.skip("SJABLOON_ZGW_TEST_ZAAK is niet ingesteld (de andere tests maken hun eigen zaak)")
+    from generator.vullen.sjabloon import laad
     from zgw.zaak_lezen import lees_zaak
-    gegevens, bronnen = lees_zaak(register, zaak_url, BRIEF)
+    gegevens, bronnen = lees_zaak(register, zaak_url, laad(BRIEF))
     assert gegevens["zaaknummer"] == register.haal(zaak_url)["identificatie"]
     assert bronnen["zaaknummer"]
 
