@@ -17,7 +17,9 @@ import datetime as dt
 import hashlib
 import os
 import socket
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -181,6 +183,54 @@ def _vrije_gesloten_poort() -> int:
         return s.getsockname()[1]
 
 
+class _VerlorenAntwoord(ThreadingHTTPServer):
+    """A loopback proxy in front of the real register that passes every request on, except that it swallows the
+    register's answer to the first POST of `pad`: the register made the object, the client never hears of it (a
+    connection that breaks after the request was sent)."""
+
+    daemon_threads = True
+
+    def __init__(self, doel: str, pad: str):
+        self.doel, self.pad, self.ingeslikt, self.posts = doel.rstrip("/"), pad, 0, 0
+        super().__init__(("127.0.0.1", 0), _Doorgeven)
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _Doorgeven(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def _geef_door(self):
+        import httpx2 as httpx
+        lengte = int(self.headers.get("Content-Length") or 0)
+        lichaam = self.rfile.read(lengte) if lengte else None
+        kopjes = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length", "connection")}
+        antwoord = httpx.request(self.command, self.server.doel + self.path, headers=kopjes, content=lichaam,
+                                 timeout=60)
+        if self.command == "POST" and self.path.split("?")[0].rstrip("/") == self.server.pad:
+            self.server.posts += 1
+            if self.server.posts == 1:                  # made by the register; the answer is lost on the way
+                self.server.ingeslikt += 1
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
+        self.send_response(antwoord.status_code)
+        for sleutel, waarde in antwoord.headers.items():
+            if sleutel.lower() not in ("content-length", "transfer-encoding", "connection", "content-encoding"):
+                self.send_header(sleutel, waarde)
+        self.send_header("Content-Length", str(len(antwoord.content)))
+        self.end_headers()
+        self.wfile.write(antwoord.content)
+
+    do_GET = do_POST = _geef_door
+
+    def log_message(self, *_):
+        pass
+
+
 def test_het_register_kent_de_typen_van_de_sjablonen(register):
     """The catalogue the tests need: what the templates' zgw blocks name exists, published, and fits together."""
     for sjabloon in (BESLUIT, BRIEF):
@@ -282,3 +332,29 @@ def test_bij_een_storing_wacht_het_document_en_komt_het_precies_eenmaal_aan(regi
     [besluit] = _besluiten(register, zaak_url)
     assert [k["informatieobject"] for k in register.lijst("besluiten", "besluitinformatieobjecten",
                                                           {"besluit": besluit["url"]})] == [eio["url"]]
+
+
+def test_een_verloren_antwoord_maakt_geen_tweede_document(register, tmp_path, sjablonen_kopie):
+    """The register makes the document but its answer never arrives (the connection breaks after the POST): the
+    store looks before it makes anything again, finds that document and goes on; one document, one link, one
+    besluit."""
+    _vrijgegeven(sjablonen_kopie, BESLUIT)
+    zaak_url = _nieuwe_zaak(register, BESLUIT)
+    pad = APIS["documenten"] + "/enkelvoudiginformatieobjecten"
+    proxy = _VerlorenAntwoord(_root(), pad)
+    try:
+        resultaat, [document] = _genereer(tmp_path, BESLUIT, zaak_url, env=_cli_env(
+            SJABLOON_ZGW_DOCUMENTEN_URL=proxy.url + APIS["documenten"]))
+        opnieuw = sjabloon_cli("zgw", "opnieuw", env=_cli_env())
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+    assert resultaat.returncode == 0 and opnieuw.returncode == 0, resultaat.stderr + opnieuw.stderr
+    assert proxy.ingeslikt == 1                          # the register did make a document we never heard of
+    [eio] = _opgeslagen(register, zaak_url)
+    assert _inhoud(eio) == document.read_bytes()
+    assert len(register.lijst("documenten", "enkelvoudiginformatieobjecten",
+                              {"identificatie": eio["identificatie"], "bronorganisatie": eio["bronorganisatie"]})) == 1
+    [besluit] = _besluiten(register, zaak_url)
+    [koppeling] = register.lijst("besluiten", "besluitinformatieobjecten", {"besluit": besluit["url"]})
+    assert koppeling["informatieobject"] == eio["url"]
