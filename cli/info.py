@@ -17,7 +17,8 @@ NAMEN = {"instellingenbestand": "instellingenbestand", "catalogus": "catalogus",
 
 
 @click.command(help="Toon waar Sjabloonstraat dingen bewaart: instellingenbestand, catalogus, register, gemaakte "
-                    "bestanden, content en gemeenteprofiel, en waar elk daarvan is ingesteld.")
+                    "bestanden, content en gemeenteprofiel, en waar elk daarvan is ingesteld; en de koppeling met het "
+                    "zaaksysteem (ZGW API's), zonder het secret.")
 @click.option("--json", "als_json", is_flag=True, help="Druk een JSON-object af.")
 @met_gemeente
 def info(als_json, gemeente_pad):
@@ -32,6 +33,7 @@ def info(als_json, gemeente_pad):
         gegevens["instellingenbestand"]["bestaat"] = plekken["instellingenbestand"].pad.is_file()
         gegevens["catalogus"]["bestaat"] = plekken["catalogus"].pad.is_dir()
         gegevens["gemeenteprofiel"]["naam"] = profiel.get("naam")
+        gegevens["zgw"] = _zgw()
         click.echo(json.dumps(gegevens, ensure_ascii=False, indent=2))
         return
     click.echo(f"Sjabloonstraat {_versie()}")
@@ -41,6 +43,30 @@ def info(als_json, gemeente_pad):
         click.echo(f"{'':<21}bron: {plek.bron}{f' ({plek.via})' if plek.via else ''}")
         if opmerking := _opmerking(sleutel, plek):
             click.echo(f"{'':<21}{opmerking}")
+    for nummer, regel in enumerate(_zgw_regels(_zgw())):
+        click.echo(f"{'zaaksysteem:' if nummer == 0 else '':<21}{regel}")
+
+
+def _zgw() -> dict | None:
+    """The ZGW settings without the secret; None when there are none. A half configuration is shown, not fatal:
+    `info` is where one looks when something is wrong."""
+    from zgw.instellingen import zgw_instellingen
+    try:
+        instellingen = zgw_instellingen()
+    except InvoerFout as fout:
+        return {"fout": fout.meldingen}
+    return instellingen.zonder_geheim() if instellingen else None
+
+
+def _zgw_regels(zgw: dict | None) -> list[str]:
+    if zgw is None:
+        return ["niet ingesteld (SJABLOON_ZGW_URL of [zgw] in het instellingenbestand; zie docs/zgw.md)"]
+    if "fout" in zgw:
+        return [f"fout: {melding}" for melding in zgw["fout"]]
+    return [*(f"{api.capitalize() + ' API:':<16}{zgw[f'{api}_url']}" for api in ("zaken", "documenten", "catalogi",
+                                                                                 "besluiten")),
+            f"client-ID {zgw['client_id']}, secret {zgw['secret']}",
+            f"timeout {zgw['timeout']:g} s, {zgw['pogingen']} pogingen per verzoek"]
 
 
 def _plekken(gemeente_pad, profiel: dict) -> dict:

@@ -17,6 +17,7 @@ from cli.sleutel import sleutel
 from cli.velden import velden
 from cli.web import web
 from cli.werkgroep import inventaris, lint, tekst, vrijgeven
+from cli.zgw import zgw
 
 
 @click.group(help="Sjabloonstraat: beschikkingen en brieven maken uit zaakgegevens, en ze controleren.")
@@ -25,7 +26,7 @@ def main():
 
 
 for opdracht in (sjablonen, velden, genereer, voorbeelden, controleer, b1, checklist, interventie, selecteer_afloop, termijn,
-                 lint, tekst, vrijgeven, inventaris, register, bulk, web, gebruiker, sleutel, info):
+                 lint, tekst, vrijgeven, inventaris, register, bulk, web, gebruiker, sleutel, info, zgw):
     main.add_command(opdracht)
 vertaal_opdrachten(main)
 

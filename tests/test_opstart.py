@@ -25,7 +25,8 @@ def test_hulp_laadt_geen_enkele_motor(tmp_path):
     assert geladen_na(tmp_path, "--help") & set(ZWAAR) == set()
 
 
-@pytest.mark.parametrize("opdracht", ["genereer", "controleer", "b1", "bulk", "web", "register", "gebruiker", "sleutel"])
+@pytest.mark.parametrize("opdracht", ["genereer", "controleer", "b1", "bulk", "web", "register", "gebruiker", "sleutel",
+                                      "zgw"])
 def test_hulp_van_een_opdracht_laadt_geen_motor(tmp_path, opdracht):
     assert geladen_na(tmp_path, opdracht, "--help") & set(ZWAAR) == set()
 
