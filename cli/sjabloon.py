@@ -18,6 +18,11 @@ from cli.velden import velden
 from cli.web import web
 from cli.werkgroep import inventaris, lint, tekst, vrijgeven
 from cli.zgw import zgw
+from cli.zgw_opslaan import opnieuw as zgw_opnieuw, opslaan as zgw_opslaan, wachtrij as zgw_wachtrij
+
+# One `sjabloon zgw` group: the connection test (cli/zgw.py) and the store and its outbox (cli/zgw_opslaan.py).
+for _opdracht in (zgw_opnieuw, zgw_wachtrij, zgw_opslaan):
+    zgw.add_command(_opdracht)
 
 
 @click.group(help="Sjabloonstraat: beschikkingen en brieven maken uit zaakgegevens, en ze controleren.")

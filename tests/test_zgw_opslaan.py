@@ -1,20 +1,30 @@
 """Storing a generated document in the zaaksysteem (issue 22, lane Z3): the manifest's zgw block, the gemeente's
 RSIN, the outbox in the register database, and the store itself against the test double of a ZGW register."""
 
+import datetime as dt
+import json
+from pathlib import Path
+
 import pytest
 import yaml
-from conftest import REPO
+from conftest import REPO, sjabloon_cli
 
 from generator.catalogus.lint import lint
 from generator.vrijgave.register import Register
+from generator.vullen.fouten import InvoerFout
 from generator.vullen.sjabloon import laad
+from generator.vullen.zaak import laad_zaak
+from zgw.client import ZgwClient
+from zgw.opslaan import opnieuw, rsin, sla_op
 from zgw.uitgaand import AFGELEVERD, WACHTEND, Wachtrij
 
 BESLUIT, BRIEF = "omgevingsvergunning-verleend", "ontvangstbevestiging-aanvraag"
+DAGTEKENING = dt.date(2026, 11, 23)
+DOCX, PDF = b"PK\x03\x04 een docx", b"%PDF-1.7 een pdf/a"
 
 
 def _manifest(kopie, sjabloon, **zgw):
-    """Replace the zgw block of a template in the private catalogue (None values drop a key; zgw=... the whole block)."""
+    """Change the zgw block of a template in the private catalogue (None drops a key; blok=... replaces it)."""
     pad = kopie / sjabloon / "sjabloon.yaml"
     manifest = yaml.safe_load(pad.read_text(encoding="utf-8"))
     if "blok" in zgw:
@@ -74,3 +84,269 @@ def test_de_wachtrij_bewaart_een_document_eenmaal_en_elke_stap(database_url):
             Wachtrij(opnieuw).afgeleverd(uitgaand.id, verbinding)
         assert Wachtrij(opnieuw).lijst(WACHTEND) == []
         assert [u.status for u in Wachtrij(opnieuw).lijst()] == [AFGELEVERD]
+
+
+@pytest.mark.parametrize("waarde, melding", [
+    (None, "gemeenteprofiel: rsin ontbreekt"),
+    ("12345678", "gemeenteprofiel: rsin '12345678' is geen RSIN"),
+    ("999990018", "gemeenteprofiel: rsin '999990018' is geen RSIN: verwacht 9 cijfers die de elfproef doorstaan"),
+])
+def test_het_rsin_van_de_gemeente_wordt_gecontroleerd(waarde, melding):
+    assert rsin({"rsin": "999990019"}) == "999990019"
+    with pytest.raises(InvoerFout) as fout:
+        rsin({"rsin": waarde})
+    assert str(fout.value).startswith(melding)
+
+
+# ---- against the test double of a ZGW register ------------------------------------------------------------------
+
+def _client(dubbel, klasse=ZgwClient, **opties):
+    return klasse(dubbel.instellingen(), gebruiker=("lokaal:sanne", "Sanne de Boer"), wacht=0, **opties)
+
+
+def _zaak(dubbel, *types) -> str:
+    """A zaak whose zaaktype's catalogue holds the types (informatieobjecttypen / besluittypen, omschrijving)."""
+    for soort, omschrijving in types:
+        dubbel.voeg_type_toe(soort, omschrijving)
+    return dubbel.voeg_zaak_toe()
+
+
+def _gegevens(sjabloon) -> dict:
+    return laad_zaak(REPO / "templates" / sjabloon / "voorbeeld.yaml", laad(sjabloon))
+
+
+def _sla_op(dubbel, register, zaak_url, sjabloon=BRIEF, client=None, **extra):
+    return sla_op(client or _client(dubbel), zaak_url, sjabloon, DOCX, f"Z-2026-004512_{sjabloon}.docx",
+                  _gegevens(sjabloon), register, dagtekening=DAGTEKENING, door="Sanne de Boer", **extra)
+
+
+def _zgw_regels(register):
+    return [(r.soort, r.gegevens) for r in register.regels(soort="zgw")]
+
+
+def test_een_brief_komt_met_zijn_koppeling_in_het_zaaksysteem(zgw_dubbel, sjablonen_kopie, database_url):
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Ontvangstbevestiging"), ("informatieobjecttypen", "Anders"))
+    with Register(database_url) as register:
+        opslag = _sla_op(zgw_dubbel, register, zaak)
+        assert opslag.afgeleverd and opslag.fout is None
+        [document] = zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")
+        [koppeling] = zgw_dubbel.aangemaakt("zaakinformatieobjecten")
+        assert opslag.urls == {"informatieobjecttype": document["informatieobjecttype"], "document": document["url"],
+                               "document_zaak": koppeling["url"]}
+        iot = zgw_dubbel.objecten["informatieobjecttypen"][document["informatieobjecttype"]]
+        assert iot["omschrijving"] == "Ontvangstbevestiging"
+        assert {k: document[k] for k in ("bronorganisatie", "taal", "creatiedatum", "titel", "auteur", "status",
+                                          "vertrouwelijkheidaanduiding", "bestandsnaam", "formaat")} == {
+            "bronorganisatie": "999990019", "taal": "dut", "creatiedatum": "2026-11-23",
+            "titel": laad(BRIEF).titel, "auteur": "Gemeente Voorbeeld", "status": "definitief",
+            "vertrouwelijkheidaanduiding": "zaakvertrouwelijk", "bestandsnaam": f"Z-2026-004512_{BRIEF}.docx",
+            "formaat": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+        assert zgw_dubbel.inhoud[document["url"]] == DOCX
+        assert (koppeling["zaak"], koppeling["informatieobject"]) == (zaak, document["url"])
+        assert zgw_dubbel.aangemaakt("besluiten") == []
+        assert _zgw_regels(register) == [("zgw", {"bestand": f"Z-2026-004512_{BRIEF}.docx", "zaak": zaak,
+                                                  "identificatie": opslag.identificatie, "urls": opslag.urls,
+                                                  "pogingen": 1})]
+        assert [u.status for u in Wachtrij(register).lijst()] == [AFGELEVERD]
+        # the same document once more: found, not made again
+        assert _sla_op(zgw_dubbel, register, zaak).urls == opslag.urls
+        assert len(zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")) == 1
+    gebruikers = {v["claims"]["user_id"] for v in zgw_dubbel.verzoeken}
+    assert gebruikers == {"lokaal:sanne"}
+
+
+def test_een_besluit_krijgt_document_pdf_besluit_en_hun_koppelingen(zgw_dubbel, sjablonen_kopie, database_url):
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Besluit omgevingsvergunning"),
+                 ("besluittypen", "Omgevingsvergunning verleend"), ("besluittypen", "Omgevingsvergunning geweigerd"))
+    with Register(database_url) as register:
+        opslag = _sla_op(zgw_dubbel, register, zaak, BESLUIT, pdf=PDF)
+    assert opslag.afgeleverd, opslag.fout
+    docx, pdf = zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")
+    assert (docx["formaat"], pdf["formaat"]) == (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/pdf")
+    assert pdf["bestandsnaam"] == f"Z-2026-004512_{BESLUIT}.pdf" and zgw_dubbel.inhoud[pdf["url"]] == PDF
+    assert pdf["identificatie"] == f"{docx['identificatie']}-pdf"
+    assert {(k["zaak"], k["informatieobject"]) for k in zgw_dubbel.aangemaakt("zaakinformatieobjecten")} == {
+        (zaak, docx["url"]), (zaak, pdf["url"])}
+    [besluit] = zgw_dubbel.aangemaakt("besluiten")
+    assert zgw_dubbel.objecten["besluittypen"][besluit["besluittype"]]["omschrijving"] == "Omgevingsvergunning verleend"
+    # six weeks from the day after 23 November 2026 (art. 6:7 and 6:8 Awb): Monday 4 January 2027, a working day
+    assert {k: besluit[k] for k in ("datum", "ingangsdatum", "verzenddatum", "uiterlijkeReactiedatum", "zaak",
+                                    "verantwoordelijkeOrganisatie", "identificatie")} == {
+        "datum": "2026-11-23", "ingangsdatum": "2026-11-23", "verzenddatum": "2026-11-23",
+        "uiterlijkeReactiedatum": "2027-01-04", "zaak": zaak, "verantwoordelijkeOrganisatie": "999990019",
+        "identificatie": docx["identificatie"]}
+    assert {(k["besluit"], k["informatieobject"]) for k in zgw_dubbel.aangemaakt("besluitinformatieobjecten")} == {
+        (besluit["url"], docx["url"]), (besluit["url"], pdf["url"])}
+    assert set(opslag.urls) == {"informatieobjecttype", "document", "document_zaak", "pdf", "pdf_zaak", "besluittype",
+                                "besluit", "document_besluit", "pdf_besluit"}
+
+
+def test_een_concept_krijgt_geen_besluit(zgw_dubbel, sjablonen_kopie):
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Besluit omgevingsvergunning"),
+                 ("besluittypen", "Omgevingsvergunning verleend"))
+    with Register() as register:
+        assert _sla_op(zgw_dubbel, register, zaak, BESLUIT, concept=True).afgeleverd
+    assert [d["status"] for d in zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")] == ["in_bewerking"]
+    assert zgw_dubbel.aangemaakt("besluiten") == []
+
+
+def test_storing_gaat_naar_de_wachtrij_en_opnieuw_levert_precies_eenmaal(zgw_dubbel, sjablonen_kopie, database_url):
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Besluit omgevingsvergunning"),
+                 ("besluittypen", "Omgevingsvergunning verleend"))
+    zgw_dubbel.uit()
+    with Register(database_url) as register:
+        opslag = _sla_op(zgw_dubbel, register, zaak, BESLUIT)
+        assert not opslag.afgeleverd and opslag.storing and "niet bereikbaar" in opslag.fout
+        assert opslag.regels()[0].startswith("zaaksysteem: het zaaksysteem is niet bereikbaar: Zaken API: GET")
+        assert "`sjabloon zgw opnieuw` levert het af" in opslag.regels()[1]
+        [wachtend] = Wachtrij(register).lijst(WACHTEND)
+        assert (wachtend.pogingen, wachtend.resultaat, wachtend.inhoud) == (1, {}, DOCX)
+        assert _zgw_regels(register) == []
+        assert opnieuw(_client(zgw_dubbel), register)[0].storing            # still down: still waiting
+    with Register(database_url) as register:            # a later command, when the zaaksysteem is back
+        zgw_dubbel.aan()
+        [geleverd] = opnieuw(_client(zgw_dubbel), register)
+        assert geleverd.afgeleverd and geleverd.uitgaand_id == opslag.uitgaand_id
+        assert opnieuw(_client(zgw_dubbel), register) == []
+        assert [r["pogingen"] for _, r in _zgw_regels(register)] == [3]
+    for soort in ("enkelvoudiginformatieobjecten", "zaakinformatieobjecten", "besluiten", "besluitinformatieobjecten"):
+        assert len(zgw_dubbel.aangemaakt(soort)) == 1, soort
+
+
+class _AntwoordKwijt(ZgwClient):
+    """The register makes the object of the first POST to `bij`, but its answer is lost (a 503 after the work);
+    `daarna_uit`: and then the register goes down, so the lost object cannot be looked up in this attempt."""
+
+    def __init__(self, *args, register_dubbel, bij, daarna_uit=False, **opties):
+        super().__init__(*args, **opties)
+        self.dubbel, self.bij, self.daarna_uit, self.gedaan = register_dubbel, bij, daarna_uit, False
+
+    def maak(self, api, pad, gegevens):
+        if pad != self.bij or self.gedaan:
+            return super().maak(api, pad, gegevens)
+        self.gedaan = True
+        self.dubbel.storing(1, 503, verwerkt=True)
+        if self.daarna_uit:
+            self.wacht = 0.05
+            self.slaap = lambda _: self.dubbel.uit()
+        return super().maak(api, pad, gegevens)
+
+
+@pytest.mark.parametrize("bij", ["enkelvoudiginformatieobjecten", "zaakinformatieobjecten", "besluiten",
+                                 "besluitinformatieobjecten"])
+def test_een_verloren_antwoord_maakt_geen_tweede(zgw_dubbel, sjablonen_kopie, bij):
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Besluit omgevingsvergunning"),
+                 ("besluittypen", "Omgevingsvergunning verleend"))
+    with Register() as register:
+        opslag = _sla_op(zgw_dubbel, register, zaak, BESLUIT, client=_client(zgw_dubbel, _AntwoordKwijt,
+                                                                                register_dubbel=zgw_dubbel, bij=bij))
+        assert opslag.afgeleverd, opslag.fout
+    posts = [v for v in zgw_dubbel.verzoeken if v["methode"] == "POST" and v["url"].endswith(f"/{bij}")]
+    assert len(posts) == 2                      # the one whose answer was lost, and the client's own retry
+    for soort in ("enkelvoudiginformatieobjecten", "zaakinformatieobjecten", "besluiten", "besluitinformatieobjecten"):
+        assert len(zgw_dubbel.aangemaakt(soort)) == 1, soort
+
+
+@pytest.mark.parametrize("bij", ["enkelvoudiginformatieobjecten", "besluiten"])
+def test_verloren_antwoord_en_dan_storing_opnieuw_levert_precies_eenmaal(zgw_dubbel, sjablonen_kopie, database_url,
+                                                                         bij):
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Besluit omgevingsvergunning"),
+                 ("besluittypen", "Omgevingsvergunning verleend"))
+    with Register(database_url) as register:
+        client = _client(zgw_dubbel, _AntwoordKwijt, register_dubbel=zgw_dubbel, bij=bij, daarna_uit=True)
+        opslag = _sla_op(zgw_dubbel, register, zaak, BESLUIT, client=client)
+        assert not opslag.afgeleverd and opslag.storing, opslag.fout
+        assert len(zgw_dubbel.aangemaakt(bij)) == 1                        # made, but nobody knows its URL yet
+        zgw_dubbel.aan()
+        [geleverd] = opnieuw(_client(zgw_dubbel), register)
+        assert geleverd.afgeleverd, geleverd.fout
+    for soort in ("enkelvoudiginformatieobjecten", "zaakinformatieobjecten", "besluiten", "besluitinformatieobjecten"):
+        assert len(zgw_dubbel.aangemaakt(soort)) == 1, soort
+
+
+def test_een_type_dat_de_catalogus_niet_kent_wacht_met_een_duidelijke_melding(zgw_dubbel, sjablonen_kopie):
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Iets anders"))
+    with Register() as register:
+        opslag = _sla_op(zgw_dubbel, register, zaak)
+        assert not opslag.afgeleverd and not opslag.storing
+        assert opslag.fout.startswith("informatieobjecttype 'Ontvangstbevestiging' staat niet (geldig en gepubliceerd) "
+                                      "in de catalogus")
+        assert opslag.regels()[0].startswith("zaaksysteem: het zaaksysteem weigert het document: informatieobjecttype")
+        assert Wachtrij(register).lijst(WACHTEND)[0].laatste_fout == opslag.fout
+        zgw_dubbel.voeg_type_toe("informatieobjecttypen", "Ontvangstbevestiging")       # the beheerder publishes it
+        assert opnieuw(_client(zgw_dubbel), register)[0].afgeleverd
+    assert len(zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")) == 1
+
+
+# ---- the command line ---------------------------------------------------------------------------------------------
+
+def _vrijgegeven(kopie, sjabloon) -> None:
+    """Released in the private catalogue, as `sjabloon vrijgeven` leaves it (the four-eyes steps have their own tests)."""
+    import hashlib
+
+    from generator.vrijgave.vier_ogen import zet_veld
+    pad = kopie / sjabloon / "sjabloon.yaml"
+    manifest = zet_veld(pad.read_text(encoding="utf-8"), "status", "vrijgegeven")
+    manifest = zet_veld(manifest, "sha256", hashlib.sha256((kopie / sjabloon / "sjabloon.docx").read_bytes()).hexdigest())
+    pad.write_text(manifest, encoding="utf-8")
+
+
+def _genereer(tmp_path, sjabloon, *extra):
+    uit = sjabloon_cli("genereer", sjabloon, "--zaak", REPO / "templates" / sjabloon / "voorbeeld.yaml", "--uit",
+                       tmp_path / "uit", "--datum", "2026-11-23", "--door", "Sanne de Boer", *extra)
+    assert uit.returncode == 0, uit.stderr
+    return Path(uit.stdout.strip().splitlines()[0])
+
+
+def test_zgw_opslaan_na_een_storing_en_zgw_opnieuw(zgw_dubbel, sjablonen_kopie, tmp_path, database_url):
+    """The whole path on the command line, SQLite and PostgreSQL: generate, store while the zaaksysteem is down,
+    see it wait, deliver it with `zgw opnieuw`, once."""
+    _vrijgegeven(sjablonen_kopie, BESLUIT)
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Besluit omgevingsvergunning"),
+                 ("besluittypen", "Omgevingsvergunning verleend"))
+    docx = _genereer(tmp_path, BESLUIT)
+    zgw_dubbel.uit()
+    uit = sjabloon_cli("zgw", "opslaan", docx, "--zaak-url", zaak, "--sjabloon", BESLUIT, "--door", "Sanne de Boer")
+    assert uit.returncode == 0, uit.stderr
+    assert "zaaksysteem: het zaaksysteem is niet bereikbaar: Zaken API: GET" in uit.stderr
+    assert "het document wacht in de wachtrij (nummer 1); `sjabloon zgw opnieuw` levert het af" in uit.stderr
+    wachtend = sjabloon_cli("zgw", "wachtrij")
+    assert f"wachtend    {docx.name}  {zaak}  1 poging  laatste fout: Zaken API: GET" in wachtend.stdout
+    assert sjabloon_cli("zgw", "opnieuw").returncode == 1                  # still down
+    zgw_dubbel.aan()
+    uit = sjabloon_cli("zgw", "opnieuw")
+    assert uit.returncode == 0, uit.stderr
+    [besluit] = zgw_dubbel.aangemaakt("besluiten")
+    [document] = zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")
+    assert f"zaaksysteem: besluit: {besluit['url']}" in uit.stdout and "1 afgeleverd, 0 wachten nog." in uit.stdout
+    assert zgw_dubbel.inhoud[document["url"]] == docx.read_bytes() and document["auteur"] == "Sanne de Boer"
+    assert besluit["uiterlijkeReactiedatum"] == "2027-01-04"
+    assert sjabloon_cli("zgw", "opnieuw").stdout == "De wachtrij is leeg: er wacht niets op het zaaksysteem.\n"
+    regels = json.loads(sjabloon_cli("register", "--json").stdout)
+    assert [r["soort"] for r in regels] == ["document", "zgw"]
+    assert regels[1]["gegevens"]["urls"]["besluit"] == besluit["url"] and regels[1]["sha256"] == regels[0]["sha256"]
+    assert f"in het zaaksysteem: {document['url']}, besluit {besluit['url']}" in sjabloon_cli("register").stdout
+
+
+def test_zgw_opslaan_neemt_alleen_een_document_uit_het_register(zgw_dubbel, sjablonen_kopie, tmp_path):
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Ontvangstbevestiging"))
+    vreemd = tmp_path / "vreemd.docx"
+    vreemd.write_bytes(b"PK niet gemaakt door sjabloonstraat")
+    uit = sjabloon_cli("zgw", "opslaan", vreemd, "--zaak-url", zaak)
+    assert uit.returncode == 2 and "fout: vreemd.docx: dit document staat niet in het register" in uit.stderr
+    docx = _genereer(tmp_path, BRIEF, "--concept")
+    uit = sjabloon_cli("zgw", "opslaan", docx, "--zaak-url", zaak, "--sjabloon", BESLUIT)
+    assert uit.returncode == 2 and f"--sjabloon: het register zegt dat {docx.name} uit {BRIEF} komt" in uit.stderr
+    assert zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten") == []
+    uit = sjabloon_cli("zgw", "opslaan", docx, "--zaak-url", zaak)
+    assert uit.returncode == 0, uit.stderr
+    assert [d["status"] for d in zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")] == ["in_bewerking"]
+
+
+def test_zonder_instellingen_zegt_zgw_opnieuw_wat_ontbreekt(sjablonen_kopie, tmp_path, monkeypatch):
+    with Register() as register:
+        Wachtrij(register).plaats(identificatie="sjs-1", zaak_url="http://zs/zaken/api/v1/zaken/1", sjabloon=BRIEF,
+                                  bestandsnaam="a.docx", inhoud=b"PK", pdf=None, metadata={})
+    uit = sjabloon_cli("zgw", "opnieuw")
+    assert uit.returncode == 2 and "fout: het zaaksysteem is niet ingesteld: zet SJABLOON_ZGW_URL" in uit.stderr
