@@ -69,7 +69,8 @@ def _cli_env(**extra) -> dict:
     """The environment of a `sjabloon` subprocess: this test's folders (conftest) and the register's settings."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SJABLOON_ZGW_") or k in TEST_ENV}
     env.update(SJABLOON_ZGW_URL=_root(), SJABLOON_ZGW_CLIENT_ID=os.environ["SJABLOON_ZGW_TEST_CLIENT_ID"],
-               SJABLOON_ZGW_SECRET=os.environ["SJABLOON_ZGW_TEST_SECRET"], **extra)
+               SJABLOON_ZGW_SECRET=os.environ["SJABLOON_ZGW_TEST_SECRET"])
+    env.update(extra)
     return env
 
 
@@ -241,6 +242,18 @@ def test_het_register_kent_de_typen_van_de_sjablonen(register):
             assert iot["url"] in besluittype["informatieobjecttypen"], (
                 "het besluittype moet het informatieobjecttype van de besluitbrief toestaan, anders weigert het "
                 "register de BesluitInformatieObject (missing-besluittype-informatieobjecttype-relation)")
+
+
+def test_sjabloon_zgw_test_tegen_het_register():
+    """`sjabloon zgw test`: every API answers and every type the manifests name is in the catalogue; a wrong secret
+    is refused by the register (403) and the command says so per API, exit 1."""
+    goed = sjabloon_cli("zgw", "test", env=_cli_env())
+    assert goed.returncode == 0, goed.stdout + goed.stderr
+    for sjabloon in (BESLUIT, BRIEF):
+        assert _manifest(sjabloon)["zgw"]["informatieobjecttype"] in goed.stdout
+    fout = sjabloon_cli("zgw", "test", env=_cli_env(SJABLOON_ZGW_SECRET="niet-het-secret"))
+    assert fout.returncode == 1
+    assert "Zaken API: GET " in fout.stdout + fout.stderr and "403" in fout.stdout + fout.stderr
 
 
 def test_een_zaak_uit_het_register_vult_het_document(register, tmp_path, sjablonen_kopie):
