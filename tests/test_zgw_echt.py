@@ -58,8 +58,8 @@ def _instellingen(**urls):
 
 
 @pytest.fixture
-def register():
-    """A client on the real register, for the test's own set-up and for looking at what the product stored."""
+def zaaksysteem():
+    """A client on the real zaaksysteem, for the test's own set-up and for looking at what the product stored."""
     from zgw.client import ZgwClient
     with ZgwClient(_instellingen(), gebruiker=("test:zgw_echt", "zgw_echt-test"), wacht=0.2) as client:
         yield client
@@ -90,7 +90,7 @@ def _vrijgegeven(kopie: Path, sjabloon: str) -> None:
 
 def _zaakbestand(tmp_path: Path, sjabloon: str) -> Path:
     """The template's example without the fields its zgw-velden.yaml fills from the zaak: what the caseworker still
-    writes by hand. So the document can only carry those fields when they were read from the register."""
+    writes by hand. So the document can only carry those fields when they were read from the zaaksysteem."""
     map_ = REPO / "templates" / sjabloon
     voorbeeld = yaml.safe_load((map_ / "voorbeeld.yaml").read_text(encoding="utf-8"))
     uit_de_zaak = {veld.split(".")[0] for veld in yaml.safe_load((map_ / "zgw-velden.yaml").read_text("utf-8"))["velden"]}
@@ -100,59 +100,59 @@ def _zaakbestand(tmp_path: Path, sjabloon: str) -> Path:
     return pad
 
 
-def _type(register, soort: str, omschrijving: str) -> dict:
-    gevonden = [t for t in register.lijst("catalogi", soort, {"omschrijving": omschrijving, "status": "definitief"})
+def _type(zaaksysteem, soort: str, omschrijving: str) -> dict:
+    gevonden = [t for t in zaaksysteem.lijst("catalogi", soort, {"omschrijving": omschrijving, "status": "definitief"})
                 if t["omschrijving"] == omschrijving]
     assert gevonden, f"het register kent geen gepubliceerd {soort[:-1]} '{omschrijving}' (docs/zgw.md)"
     return gevonden[0]
 
 
-def _nieuwe_zaak(register, sjabloon: str) -> str:
+def _nieuwe_zaak(zaaksysteem, sjabloon: str) -> str:
     """A zaak of the zaaktype that allows the template's document type, made through the Zaken API as a zaaksysteem
     would: a natuurlijk persoon as initiator with a verblijfsadres, the project's address as zaakobject and the
     zaaktype's eigenschappen Leges and Verzoeknummer where it has them. The register gives the identificatie."""
-    iot = _type(register, "informatieobjecttypen", _manifest(sjabloon)["zgw"]["informatieobjecttype"])
+    iot = _type(zaaksysteem, "informatieobjecttypen", _manifest(sjabloon)["zgw"]["informatieobjecttype"])
     assert iot["zaaktypen"], f"informatieobjecttype {iot['omschrijving']} hoort bij geen zaaktype"
-    zaaktype = register.haal(iot["zaaktypen"][0])
-    rsin = register.haal(zaaktype["catalogus"])["rsin"]
-    zaak = register.maak("zaken", "zaken", {
+    zaaktype = zaaksysteem.haal(iot["zaaktypen"][0])
+    rsin = zaaksysteem.haal(zaaktype["catalogus"])["rsin"]
+    zaak = zaaksysteem.maak("zaken", "zaken", {
         "bronorganisatie": rsin, "verantwoordelijkeOrganisatie": rsin, "zaaktype": zaaktype["url"],
         "omschrijving": "het plaatsen van een dakkapel aan de achterkant van de woning",
         "startdatum": "2026-10-05", "vertrouwelijkheidaanduiding": "zaakvertrouwelijk"})
-    roltypen = {register.haal(url)["omschrijvingGeneriek"]: url for url in zaaktype["roltypen"]}
-    register.maak("zaken", "rollen", {"zaak": zaak["url"], "betrokkeneType": "natuurlijk_persoon",
+    roltypen = {zaaksysteem.haal(url)["omschrijvingGeneriek"]: url for url in zaaktype["roltypen"]}
+    zaaksysteem.maak("zaken", "rollen", {"zaak": zaak["url"], "betrokkeneType": "natuurlijk_persoon",
                                       "roltype": roltypen["initiator"], "roltoelichting": "Aanvrager",
                                       "betrokkeneIdentificatie": AANVRAGER})
     if "behandelaar" in roltypen:
-        register.maak("zaken", "rollen", {
+        zaaksysteem.maak("zaken", "rollen", {
             "zaak": zaak["url"], "betrokkeneType": "medewerker", "roltype": roltypen["behandelaar"],
             "roltoelichting": "Behandelaar", "betrokkeneIdentificatie": {
                 "identificatie": "sdboer", "achternaam": "Boer", "voorletters": "S.", "voorvoegselAchternaam": "de"}})
-    register.maak("zaken", "zaakobjecten", {
+    zaaksysteem.maak("zaken", "zaakobjecten", {
         "zaak": zaak["url"], "objectType": "adres", "relatieomschrijving": "Locatie van het project",
         "objectIdentificatie": {"identificatie": "0363200000054321", "wplWoonplaatsNaam": "Rivierstad",
                                 "gorOpenbareRuimteNaam": "Kerkweg", "huisnummer": 7, "huisletter": "",
                                 "huisnummertoevoeging": "bis", "postcode": "4321AB"}})
-    register.maak("zaken", "zaakobjecten", {
+    zaaksysteem.maak("zaken", "zaakobjecten", {
         "zaak": zaak["url"], "objectType": "kadastrale_onroerende_zaak", "relatieomschrijving": "Perceel",
         "objectIdentificatie": {"kadastraleIdentificatie": "RVS00K123400000",
                                 "kadastraleAanduiding": "Rivierstad K 1234"}})
     waarden = {"Leges": "385.00", "Verzoeknummer": "OLO-2026-4711"}
     for url in zaaktype["eigenschappen"]:
-        if (naam := register.haal(url)["naam"]) in waarden:
-            register.maak("zaken", f"zaken/{zaak['uuid']}/zaakeigenschappen",
+        if (naam := zaaksysteem.haal(url)["naam"]) in waarden:
+            zaaksysteem.maak("zaken", f"zaken/{zaak['uuid']}/zaakeigenschappen",
                           {"zaak": zaak["url"], "eigenschap": url, "waarde": waarden[naam]})
     return zaak["url"]
 
 
-def _opgeslagen(register, zaak_url: str) -> list[dict]:
+def _opgeslagen(zaaksysteem, zaak_url: str) -> list[dict]:
     """The documents the register links to the zaak (its ZaakInformatieObjecten, resolved)."""
-    return [register.haal(zio["informatieobject"])
-            for zio in register.lijst("zaken", "zaakinformatieobjecten", {"zaak": zaak_url})]
+    return [zaaksysteem.haal(zio["informatieobject"])
+            for zio in zaaksysteem.lijst("zaken", "zaakinformatieobjecten", {"zaak": zaak_url})]
 
 
-def _besluiten(register, zaak_url: str) -> list[dict]:
-    return register.lijst("besluiten", "besluiten", {"zaak": zaak_url})
+def _besluiten(zaaksysteem, zaak_url: str) -> list[dict]:
+    return zaaksysteem.lijst("besluiten", "besluiten", {"zaak": zaak_url})
 
 
 def _inhoud(eio: dict) -> bytes:
@@ -232,13 +232,13 @@ class _Doorgeven(BaseHTTPRequestHandler):
         pass
 
 
-def test_het_register_kent_de_typen_van_de_sjablonen(register):
+def test_het_register_kent_de_typen_van_de_sjablonen(zaaksysteem):
     """The catalogue the tests need: what the templates' zgw blocks name exists, published, and fits together."""
     for sjabloon in (BESLUIT, BRIEF):
         zgw = _manifest(sjabloon)["zgw"]
-        iot = _type(register, "informatieobjecttypen", zgw["informatieobjecttype"])
+        iot = _type(zaaksysteem, "informatieobjecttypen", zgw["informatieobjecttype"])
         if zgw.get("besluittype"):
-            besluittype = _type(register, "besluittypen", zgw["besluittype"])
+            besluittype = _type(zaaksysteem, "besluittypen", zgw["besluittype"])
             assert iot["url"] in besluittype["informatieobjecttypen"], (
                 "het besluittype moet het informatieobjecttype van de besluitbrief toestaan, anders weigert het "
                 "register de BesluitInformatieObject (missing-besluittype-informatieobjecttype-relation)")
@@ -256,12 +256,12 @@ def test_sjabloon_zgw_test_tegen_het_register():
     assert "Zaken API: GET " in fout.stdout + fout.stderr and "403" in fout.stdout + fout.stderr
 
 
-def test_een_zaak_uit_het_register_vult_het_document(register, tmp_path, sjablonen_kopie):
+def test_een_zaak_uit_het_register_vult_het_document(zaaksysteem, tmp_path, sjablonen_kopie):
     """`sjabloon genereer --zaak-url`: the zaak's identificatie, the initiator's name and address, the project's
     address and the eigenschap Leges come from the register into the document; the case file gives the rest."""
     from conftest import docx_tekst
-    zaak_url = _nieuwe_zaak(register, BESLUIT)
-    zaak = register.haal(zaak_url)
+    zaak_url = _nieuwe_zaak(zaaksysteem, BESLUIT)
+    zaak = zaaksysteem.haal(zaak_url)
     resultaat, documenten = _genereer(tmp_path, BESLUIT, zaak_url, "--concept")
     assert resultaat.returncode == 0, resultaat.stderr
     [document] = documenten
@@ -272,7 +272,7 @@ def test_een_zaak_uit_het_register_vult_het_document(register, tmp_path, sjablon
     assert "385,00" in tekst
 
 
-def test_een_bestaande_zaak_lezen(register):
+def test_een_bestaande_zaak_lezen(zaaksysteem):
     """SJABLOON_ZGW_TEST_ZAAK (when set): an existing zaak of the register reads into the template's fields with
     the source of each."""
     zaak_url = os.environ.get("SJABLOON_ZGW_TEST_ZAAK")
@@ -280,79 +280,86 @@ def test_een_bestaande_zaak_lezen(register):
         pytest.skip("SJABLOON_ZGW_TEST_ZAAK is niet ingesteld (de andere tests maken hun eigen zaak)")
     from generator.vullen.sjabloon import laad
     from zgw.zaak_lezen import lees_zaak
-    gegevens, bronnen = lees_zaak(register, zaak_url, laad(BRIEF))
-    assert gegevens["zaaknummer"] == register.haal(zaak_url)["identificatie"]
+    gegevens, bronnen = lees_zaak(zaaksysteem, zaak_url, laad(BRIEF))
+    assert gegevens["zaaknummer"] == zaaksysteem.haal(zaak_url)["identificatie"]
     assert bronnen["zaaknummer"]
 
 
-def test_document_en_besluit_komen_in_het_register(register, tmp_path, sjablonen_kopie):
+def test_document_en_besluit_komen_in_het_register(zaaksysteem, tmp_path, sjablonen_kopie):
     """A released besluit: the DOCX as EnkelvoudigInformatieObject on the zaak (bytes, type, RSIN, language), the
     Besluit with the uiterlijke reactiedatum from the bezwaartermijn, and the BesluitInformatieObject."""
     _vrijgegeven(sjablonen_kopie, BESLUIT)
-    zaak_url = _nieuwe_zaak(register, BESLUIT)
+    zaak_url = _nieuwe_zaak(zaaksysteem, BESLUIT)
     resultaat, [document] = _genereer(tmp_path, BESLUIT, zaak_url)
     assert resultaat.returncode == 0, resultaat.stderr
-    [eio] = _opgeslagen(register, zaak_url)
+    [eio] = _opgeslagen(zaaksysteem, zaak_url)
     zgw = _manifest(BESLUIT)["zgw"]
-    assert eio["informatieobjecttype"] == _type(register, "informatieobjecttypen", zgw["informatieobjecttype"])["url"]
+    assert eio["informatieobjecttype"] == _type(zaaksysteem, "informatieobjecttypen", zgw["informatieobjecttype"])["url"]
     assert _inhoud(eio) == document.read_bytes()
     assert eio["bestandsnaam"] == document.name and eio["taal"] == "dut"
     assert eio["vertrouwelijkheidaanduiding"] == zgw["vertrouwelijkheidaanduiding"]
-    assert eio["bronorganisatie"] == register.haal(zaak_url)["bronorganisatie"]
+    assert eio["bronorganisatie"] == zaaksysteem.haal(zaak_url)["bronorganisatie"]
     assert eio["url"] in resultaat.stdout
-    [besluit] = _besluiten(register, zaak_url)
-    assert besluit["besluittype"] == _type(register, "besluittypen", zgw["besluittype"])["url"]
+    [besluit] = _besluiten(zaaksysteem, zaak_url)
+    assert besluit["besluittype"] == _type(zaaksysteem, "besluittypen", zgw["besluittype"])["url"]
     assert besluit["datum"] == DAGTEKENING and besluit["url"] in resultaat.stdout
     # Bezwaar: six weeks from the day after the dagtekening (art. 6:7, 6:8 Awb): 23 November 2026 → 4 January 2027.
     assert besluit["uiterlijkeReactiedatum"] == "2027-01-04"
-    [koppeling] = register.lijst("besluiten", "besluitinformatieobjecten", {"besluit": besluit["url"]})
+    [koppeling] = zaaksysteem.lijst("besluiten", "besluitinformatieobjecten", {"besluit": besluit["url"]})
     assert koppeling["informatieobject"] == eio["url"]
 
 
-def test_een_brief_krijgt_geen_besluit(register, tmp_path, sjablonen_kopie):
+def test_een_brief_krijgt_geen_besluit(zaaksysteem, tmp_path, sjablonen_kopie):
     _vrijgegeven(sjablonen_kopie, BRIEF)
-    zaak_url = _nieuwe_zaak(register, BRIEF)
+    zaak_url = _nieuwe_zaak(zaaksysteem, BRIEF)
     resultaat, [document] = _genereer(tmp_path, BRIEF, zaak_url)
     assert resultaat.returncode == 0, resultaat.stderr
-    [eio] = _opgeslagen(register, zaak_url)
+    [eio] = _opgeslagen(zaaksysteem, zaak_url)
     assert _inhoud(eio) == document.read_bytes()
-    assert _besluiten(register, zaak_url) == []
+    assert _besluiten(zaaksysteem, zaak_url) == []
 
 
-def test_bij_een_storing_wacht_het_document_en_komt_het_precies_eenmaal_aan(register, tmp_path, sjablonen_kopie):
-    """The Documenten API is down (a closed port): the document waits in the outbox, nothing is in the register;
-    `sjabloon zgw opnieuw` delivers it once the register is back, and a second run delivers nothing twice."""
+def test_bij_een_storing_wacht_het_document_en_komt_het_precies_eenmaal_aan(zaaksysteem, tmp_path, sjablonen_kopie,
+                                                                          database_url):
+    """The Documenten API is down (a closed port): the document waits in the outbox (in a SQLite and in a
+    PostgreSQL register database), nothing is in the zaaksysteem; `sjabloon zgw opnieuw` delivers it once the
+    zaaksysteem is back, and a second run delivers nothing twice. The document register records the URLs."""
     _vrijgegeven(sjablonen_kopie, BESLUIT)
-    zaak_url = _nieuwe_zaak(register, BESLUIT)
+    zaak_url = _nieuwe_zaak(zaaksysteem, BESLUIT)
     plat = f"http://127.0.0.1:{_vrije_gesloten_poort()}{APIS['documenten']}"
     resultaat, [document] = _genereer(tmp_path, BESLUIT, zaak_url, env=_cli_env(SJABLOON_ZGW_DOCUMENTEN_URL=plat))
     assert resultaat.returncode == 0, resultaat.stderr           # the document is made; storing it waits
     assert "wachtrij" in resultaat.stdout + resultaat.stderr
-    assert _opgeslagen(register, zaak_url) == [] and _besluiten(register, zaak_url) == []
+    assert _opgeslagen(zaaksysteem, zaak_url) == [] and _besluiten(zaaksysteem, zaak_url) == []
 
     nog_plat = sjabloon_cli("zgw", "opnieuw", env=_cli_env(SJABLOON_ZGW_DOCUMENTEN_URL=plat))
-    assert _opgeslagen(register, zaak_url) == [], nog_plat.stdout + nog_plat.stderr
+    assert _opgeslagen(zaaksysteem, zaak_url) == [], nog_plat.stdout + nog_plat.stderr
 
     weer_op = sjabloon_cli("zgw", "opnieuw", env=_cli_env())
     assert weer_op.returncode == 0, weer_op.stdout + weer_op.stderr
     nog_eens = sjabloon_cli("zgw", "opnieuw", env=_cli_env())
     assert nog_eens.returncode == 0, nog_eens.stdout + nog_eens.stderr
 
-    [eio] = _opgeslagen(register, zaak_url)
+    [eio] = _opgeslagen(zaaksysteem, zaak_url)
     assert _inhoud(eio) == document.read_bytes()
-    assert len(register.lijst("documenten", "enkelvoudiginformatieobjecten",
-                              {"identificatie": eio["identificatie"], "bronorganisatie": eio["bronorganisatie"]})) == 1
-    [besluit] = _besluiten(register, zaak_url)
-    assert [k["informatieobject"] for k in register.lijst("besluiten", "besluitinformatieobjecten",
-                                                          {"besluit": besluit["url"]})] == [eio["url"]]
+    assert len(zaaksysteem.lijst("documenten", "enkelvoudiginformatieobjecten",
+                                 {"identificatie": eio["identificatie"], "bronorganisatie": eio["bronorganisatie"]})) == 1
+    [besluit] = _besluiten(zaaksysteem, zaak_url)
+    assert [k["informatieobject"] for k in zaaksysteem.lijst("besluiten", "besluitinformatieobjecten",
+                                                             {"besluit": besluit["url"]})] == [eio["url"]]
+    from generator.vrijgave.register import Register
+    with Register(database_url) as documentregister:
+        [vastgelegd] = documentregister.regels(soort="zgw")
+    assert vastgelegd.gegevens["urls"]["document"] == eio["url"]
+    assert vastgelegd.gegevens["urls"]["besluit"] == besluit["url"]
 
 
-def test_een_verloren_antwoord_maakt_geen_tweede_document(register, tmp_path, sjablonen_kopie):
+def test_een_verloren_antwoord_maakt_geen_tweede_document(zaaksysteem, tmp_path, sjablonen_kopie):
     """The register makes the document but its answer never arrives (the connection breaks after the POST): the
     store looks before it makes anything again, finds that document and goes on; one document, one link, one
     besluit."""
     _vrijgegeven(sjablonen_kopie, BESLUIT)
-    zaak_url = _nieuwe_zaak(register, BESLUIT)
+    zaak_url = _nieuwe_zaak(zaaksysteem, BESLUIT)
     pad = APIS["documenten"] + "/enkelvoudiginformatieobjecten"
     proxy = _VerlorenAntwoord(_root(), pad)
     try:
@@ -364,10 +371,10 @@ def test_een_verloren_antwoord_maakt_geen_tweede_document(register, tmp_path, sj
         proxy.server_close()
     assert resultaat.returncode == 0 and opnieuw.returncode == 0, resultaat.stderr + opnieuw.stderr
     assert proxy.ingeslikt == 1                          # the register did make a document we never heard of
-    [eio] = _opgeslagen(register, zaak_url)
+    [eio] = _opgeslagen(zaaksysteem, zaak_url)
     assert _inhoud(eio) == document.read_bytes()
-    assert len(register.lijst("documenten", "enkelvoudiginformatieobjecten",
-                              {"identificatie": eio["identificatie"], "bronorganisatie": eio["bronorganisatie"]})) == 1
-    [besluit] = _besluiten(register, zaak_url)
-    [koppeling] = register.lijst("besluiten", "besluitinformatieobjecten", {"besluit": besluit["url"]})
+    assert len(zaaksysteem.lijst("documenten", "enkelvoudiginformatieobjecten",
+                                 {"identificatie": eio["identificatie"], "bronorganisatie": eio["bronorganisatie"]})) == 1
+    [besluit] = _besluiten(zaaksysteem, zaak_url)
+    [koppeling] = zaaksysteem.lijst("besluiten", "besluitinformatieobjecten", {"besluit": besluit["url"]})
     assert koppeling["informatieobject"] == eio["url"]
