@@ -104,6 +104,9 @@ def test_a_wrong_secret_is_refused_with_a_dutch_error_naming_api_url_and_status(
         zgw.haal(zaak)
     assert (fout.value.api, fout.value.url, fout.value.status) == ("zaken", zaak, 403)
     assert str(fout.value).startswith(f"Zaken API: GET {zaak} gaf status 403 (Forbidden): Geen geldig JWT")
+    assert str(fout.value).endswith("controleer SJABLOON_ZGW_CLIENT_ID en SJABLOON_ZGW_SECRET, en in het zaaksysteem "
+                                    "de autorisaties van de applicatie (scopes per zaaktype, informatieobjecttype en "
+                                    "besluittype)")
     assert wachten == []        # a 403 is not worth another try
 
 
@@ -235,3 +238,34 @@ def test_a_timeout_is_retried_for_a_get_but_not_for_a_sent_post():
     with pytest.raises(ZgwFout) as fout:
         zgw.maak("besluiten", "besluiten", {})
     assert verzoeken[3:] == ["POST"] and fout.value.status is None
+
+
+def test_a_next_link_with_the_registers_inner_name_is_fetched_from_the_configured_address(zgw_dubbel):
+    """Behind a proxy a register may write http://intern:8000/... in `next`: same API path, so the client asks the
+    configured address; the token never goes to the inner name."""
+    zgw_dubbel.paginagrootte = 1
+    zgw_dubbel.adres_in_links = "http://openzaak-intern.invalid:8000"
+    for nummer in range(3):
+        zgw_dubbel.voeg_type_toe("besluittypen", f"Besluit {nummer}")
+    zgw, _ = client(zgw_dubbel)
+    assert len(zgw.lijst("catalogi", "besluittypen")) == 3
+    assert all(v["url"].startswith(zgw_dubbel.basis) for v in zgw_dubbel.verzoeken)
+
+
+def test_a_url_on_another_host_name_says_what_to_configure(zgw_dubbel):
+    zgw, _ = client(zgw_dubbel)
+    elders = zgw_dubbel.url("zaken", "zaken/1").replace("127.0.0.1", "localhost")
+    with pytest.raises(ZgwFout, match=r"het pad is dat van de Zaken API, maar op een ander adres: stel de URL van het "
+                                      r"zaaksysteem in zoals het zaaksysteem die zelf noemt"):
+        zgw.haal(elders)
+    assert zgw_dubbel.verzoeken == []
+
+
+def test_the_double_like_open_zaak_wants_accept_crs_when_reading_a_zaak(zgw_dubbel):
+    """Without the header a real Open Zaak answers 412; the double does too, so a client that forgets it fails here."""
+    import httpx2
+    zaak = zgw_dubbel.voeg_zaak_toe()
+    zgw, _ = client(zgw_dubbel)
+    antwoord = httpx2.get(zaak, headers={"Authorization": f"Bearer {zgw._token()}"})
+    assert antwoord.status_code == 412 and antwoord.json()["detail"] == "'Accept-Crs' header ontbreekt"
+    assert zgw.haal(zaak)["url"] == zaak

@@ -86,6 +86,7 @@ class ZgwTestdubbel:
         self.schendingen: list[str] = []
         self.verzoeken: list[dict] = []               # every request: methode, url, kopjes, claims
         self.paginagrootte = 100
+        self.adres_in_links: str | None = None        # how the register names itself in `next` (behind a proxy)
         self._storingen: list[tuple[int, bool]] = []
         self._slot = threading.Lock()
         self.poort = _vrije_poort()
@@ -249,6 +250,9 @@ class ZgwTestdubbel:
             return self._fout(api, storing[0], "storing", "Storing (testdubbel).", pad, valideer=None)
         if (claims_fout := self._controleer_jwt(kopjes)):
             return self._fout(api, 403, "not_authenticated", claims_fout, pad, valideer=verzoek)
+        if api == "zaken" and methode == "GET" and _is_zaak_pad(pad) and "Accept-Crs" not in kopjes:
+            # As Open Zaak: a zaak may carry a geometry, so reading one needs the CRS (lane Z4 saw 412 here)
+            return self._fout(api, 412, "precondition_failed", "'Accept-Crs' header ontbreekt", pad, valideer=verzoek)
         status, antwoord = self._verwerk(api, methode, pad, dict(query), lichaam)
         if storing:
             return self._fout(api, storing[0], "storing", "Storing (testdubbel) na verwerking.", pad, valideer=None)
@@ -264,7 +268,7 @@ class ZgwTestdubbel:
         return status, kopjes_uit, data
 
     def _fout(self, api, status, code, detail, pad, *, valideer, parameters=None):
-        titel = {400: "Bad Request", 403: "Forbidden", 404: "Not Found"}.get(status, "Fout")
+        titel = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 412: "Precondition Failed"}.get(status, "Fout")
         fout = {"type": f"https://testdubbel.invalid/fouten/{code}", "code": code, "title": titel, "status": status,
                 "detail": detail, "instance": f"urn:uuid:{uuid.uuid4()}"}
         if parameters is not None:
@@ -338,7 +342,8 @@ class ZgwTestdubbel:
         rest = "&".join(f"{k}={v}" for k, v in query.items())
 
         def link(nummer):
-            return f"{self.url(api, soort)}?{rest + '&' if rest else ''}page={nummer}"
+            eigen = self.url(api, soort).replace(self.basis, self.adres_in_links or self.basis, 1)
+            return f"{eigen}?{rest + '&' if rest else ''}page={nummer}"
         return {"count": len(items), "next": link(pagina + 1) if volgende else None,
                 "previous": link(pagina - 1) if pagina > 1 else None,
                 "results": items[begin:begin + self.paginagrootte]}
@@ -463,6 +468,12 @@ def _gepagineerd(api: str, soort: str) -> bool:
     operatie = spec(api)[1]["paths"].get(f"/{soort}", {}).get("get", {})
     schema = operatie.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {}).get("schema", {})
     return "Paginated" in schema.get("$ref", "")
+
+
+def _is_zaak_pad(pad: str) -> bool:
+    """/zaken/api/v1/zaken or /zaken/api/v1/zaken/{uuid}: the reads that return a zaak (with its zaakgeometrie)."""
+    delen = pad.strip("/").split("/")[3:]
+    return delen[:1] == ["zaken"] and len(delen) <= 2
 
 
 def _past(object_: dict, filter_: str, waarde: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 import warnings
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx2 as httpx       # the project's HTTP client (httpx's maintained line, as in toegang/oidc.py)
 
@@ -17,6 +17,8 @@ NAMEN = {api: f"{api.capitalize()} API" for api in APIS}
 CRS = {"zaken"}                             # the APIs whose specs ask for Accept-Crs / Content-Crs (geometry)
 OPNIEUW_GET = {429, 500, 502, 503, 504}     # worth another try: the server is busy or briefly gone
 OPNIEUW_POST = {502, 503, 504}              # a proxy says the register was not reached: nothing was made
+TOEGANG = (" — controleer SJABLOON_ZGW_CLIENT_ID en SJABLOON_ZGW_SECRET, en in het zaaksysteem de autorisaties van "
+           "de applicatie (scopes per zaaktype, informatieobjecttype en besluittype)")
 MAX_PAGINAS = 1000                          # a `next` that never ends must not loop forever
 
 
@@ -62,7 +64,20 @@ class ZgwClient:
             if url.startswith(basis) or url.rstrip("/") == basis.rstrip("/"):
                 return api
         ingesteld = ", ".join(self.instellingen.api_url(api) for api in APIS)
-        raise ZgwFout(f"{url}: deze URL hoort bij geen van de ingestelde ZGW API's ({ingesteld})", api=None, url=url)
+        hint = ""
+        if (api := self._api_van_pad(url)) is not None:     # same API, other host name: our token stays home
+            hint = (f"; het pad is dat van de {NAMEN[api]}, maar op een ander adres: stel de URL van het zaaksysteem "
+                    f"in zoals het zaaksysteem die zelf noemt (127.0.0.1 is niet localhost)")
+        raise ZgwFout(f"{url}: deze URL hoort bij geen van de ingestelde ZGW API's ({ingesteld}){hint}", api=None,
+                      url=url)
+
+    def _api_van_pad(self, url: str) -> str | None:
+        pad = urlsplit(url).path
+        for api in APIS:
+            basis = urlsplit(self.instellingen.api_url(api)).path.rstrip("/") + "/"
+            if pad.startswith(basis):
+                return api
+        return None
 
     def haal(self, url: str, params: dict | None = None) -> dict:
         """GET an absolute URL; the API is found from its prefix."""
@@ -78,10 +93,23 @@ class ZgwClient:
             items += antwoord.get("results", [])
             if not (volgende := antwoord.get("next")):
                 return items
-            url, params = urljoin(url, volgende), None      # `next` carries the query itself
-            self.api_van(url)                                # never follow a link out of the configured register
+            url, params = self._volgende(api, url, volgende), None      # `next` carries the query itself
         raise ZgwFout(f"{NAMEN[api]}: GET {self.url(api, pad)} gaf meer dan {MAX_PAGINAS} pagina's", api=api,
                       url=self.url(api, pad))
+
+    def _volgende(self, api: str, url: str, volgende: str) -> str:
+        """The next page on the configured address. A register behind a proxy may name itself otherwise in `next`
+        (http for https, an inner host name): the same API path is fetched from the configured base; a link to
+        anything else is refused, so the token never leaves for another server."""
+        volgende = urljoin(url, volgende)
+        basis = self.instellingen.api_url(api).rstrip("/")
+        if volgende.startswith(basis + "/") or volgende.startswith(basis + "?"):
+            return volgende
+        delen, eigen = urlsplit(volgende), urlsplit(basis)
+        if self._api_van_pad(volgende) != api:
+            raise ZgwFout(f"{NAMEN[api]}: GET {url} wijst naar een volgende pagina buiten deze API: {volgende}",
+                          api=api, url=url)
+        return urlunsplit((eigen.scheme, eigen.netloc, delen.path, delen.query, ""))
 
     def maak(self, api: str, pad: str, gegevens: dict) -> dict:
         """POST JSON to a collection: the created object."""
@@ -127,7 +155,8 @@ class ZgwClient:
             if antwoord.is_success:
                 return _json(antwoord, api, methode, url)
             raise ZgwFout(f"{NAMEN[api]}: {methode} {url} gaf status {antwoord.status_code} "
-                          f"({antwoord.reason_phrase or 'onbekend'}): {_uitleg(antwoord)}{_na(poging)}",
+                          f"({antwoord.reason_phrase or 'onbekend'}): {_uitleg(antwoord)}{_na(poging)}"
+                          f"{TOEGANG if antwoord.status_code in (401, 403) else ''}",
                           api=api, url=url, status=antwoord.status_code)
 
     def _wachttijd(self, poging: int, antwoord: httpx.Response | None) -> float:
