@@ -219,3 +219,18 @@ def test_a_required_field_neither_gives_says_where_to_put_it():
         "zaakbestand met --zaak)",
         "zaak-url: behandelaar: verplicht veld ontbreekt (het zaaksysteem geeft dit veld niet; geef het in een "
         "zaakbestand met --zaak)"]
+
+
+def test_the_lint_reports_a_broken_mapping_and_passes_the_shipped_ones(sjablonen_kopie):
+    from generator.catalogus.lint import lint
+    assert not [b for b in lint(BRIEF_ID, alleen_voorbeeld=True).bevindingen if b.code == "zgw_velden"]
+    (sjablonen_kopie / BRIEF_ID / "zgw-velden.yaml").write_text(
+        "velden:\n  aanvrager.bsn: rol[initiator].betrokkeneIdentificatie.inpBsn\n", encoding="utf-8")
+    rapport = lint(BRIEF_ID, alleen_voorbeeld=True)
+    assert [(b.ernst, b.melding) for b in rapport.bevindingen if b.code == "zgw_velden"] == [
+        ("fout", f"{sjablonen_kopie / BRIEF_ID / 'zgw-velden.yaml'}: aanvrager.bsn: geen veld van dit sjabloon (een "
+                 "tekstveld, of een onderdeel van een groep als aanvrager.postcode)")]
+    assert not rapport.geslaagd
+
+
+BRIEF_ID = "ontvangstbevestiging-aanvraag"

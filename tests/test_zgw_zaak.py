@@ -76,8 +76,11 @@ def test_only_what_the_mapping_uses_is_fetched_and_every_page_is_read(zgw_dubbel
 
 def test_a_link_that_is_no_zaak_of_the_zaken_api_is_refused_before_any_call(zgw_dubbel):
     with ZgwClient(zgw_dubbel.instellingen()) as client:
-        for verkeerd in ("https://elders.example.nl/zaken/api/v1/zaken/1", zgw_dubbel.url("zaken", "rollen/1"),
-                         zgw_dubbel.url("documenten", "enkelvoudiginformatieobjecten/1"), ""):
+        uuid = "6b3d6c1e-0000-4000-8000-000000000001"
+        for verkeerd in (f"https://elders.example.nl/zaken/api/v1/zaken/{uuid}", zgw_dubbel.url("zaken", f"rollen/{uuid}"),
+                         zgw_dubbel.url("documenten", f"enkelvoudiginformatieobjecten/{uuid}"), "",
+                         zgw_dubbel.url("zaken", "zaken/.."), zgw_dubbel.url("zaken", f"zaken/{uuid}/rollen"),
+                         zgw_dubbel.url("zaken", f"zaken/{uuid}?expand=rollen")):
             with pytest.raises(InvoerFout, match=f"zaak-url: '{re.escape(verkeerd)}' is geen zaak in de Zaken API"):
                 lees_zaak(client, verkeerd, laad(BRIEF))
     assert zgw_dubbel.verzoeken == []

@@ -3,11 +3,15 @@ zaakobjecten, eigenschappen), so a client ID needs no more than zaken.lezen and 
 
 from __future__ import annotations
 
+import re
+
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.sjabloon import Sjabloon
 from zgw.client import ZgwClient
 from zgw.instellingen import zgw_instellingen
 from zgw.veldkoppeling import Zaakdata, laad_koppeling, pas_toe
+
+UUID = re.compile(r"[0-9A-Fa-f]{8}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{12}")
 
 
 def lees_zaak(client: ZgwClient, zaak_url: str, sjabloon: Sjabloon) -> tuple[dict, dict[str, str]]:
@@ -32,8 +36,8 @@ def eis_zaak_url(client: ZgwClient, zaak_url: str) -> str:
     a zaaktype) is named before it is fetched."""
     zaak_url = (zaak_url or "").strip()
     basis = client.url("zaken", "zaken/")
-    rest = zaak_url[len(basis):].strip("/") if zaak_url.startswith(basis) else ""
-    if not rest or "/" in rest or "?" in rest:
+    rest = zaak_url[len(basis):].rstrip("/") if zaak_url.startswith(basis) else ""
+    if not UUID.fullmatch(rest):
         raise InvoerFout(f"zaak-url: '{zaak_url}' is geen zaak in de Zaken API van het zaaksysteem; een zaak-URL "
                          f"begint met {basis} en eindigt op de uuid van de zaak")
     return zaak_url

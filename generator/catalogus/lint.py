@@ -79,6 +79,7 @@ def lint(naam: str, dagtekening: dt.date | None = None, alleen_voorbeeld: bool =
         for melding in fout.meldingen:
             rapport.meld("fout", "manifest", melding)
         return rapport
+    _zgw_velden(sjabloon, rapport)
     for veldtype in sorted(_samengestelde_typen(sjabloon.velden)):
         for melding in controleer_velden(veldtypen()[veldtype], veldtype):
             rapport.meld("fout", "veldtype", f"content/veldtypen.yaml: {melding}")
@@ -92,6 +93,19 @@ def lint(naam: str, dagtekening: dt.date | None = None, alleen_voorbeeld: bool =
         return rapport
     _varianten(sjabloon, gebruikt, dagtekening or sjabloon.voorbeeld_dagtekening or dt.date.today(), rapport, alleen_voorbeeld)
     return rapport
+
+
+def _zgw_velden(sjabloon: Sjabloon, rapport: LintRapport) -> None:
+    """The template's mapping from the zaaksysteem (zgw-velden.yaml, if it has one) must name its own fields and
+    sources the mapping knows: a mistake there would leave a field empty or stop every `--zaak-url`."""
+    from zgw.veldkoppeling import koppeling_pad, laad_koppeling
+    if not koppeling_pad(sjabloon.map).is_file():
+        return
+    try:
+        laad_koppeling(sjabloon.map, sjabloon.velden)
+    except InvoerFout as fout:
+        for melding in fout.meldingen:
+            rapport.meld("fout", "zgw_velden", melding)
 
 
 def _samengestelde_typen(velden: dict) -> set[str]:
