@@ -5,6 +5,7 @@ violation)."""
 from __future__ import annotations
 
 import base64
+import re
 import time
 
 import pytest
@@ -73,6 +74,9 @@ def test_the_settings_file_has_a_zgw_table_and_the_environment_wins(tmp_path, mo
     from generator.plaatsen import lees_instellingen
     assert "zgw" not in lees_instellingen() and lees_instellingen()["uitvoer"].endswith("Besluiten")
 
+    bestand.write_text('[zgw]\nurl = "openzaak.gemeente.nl"\nclient_id = "x"\nsecret = "y"\n', encoding="utf-8")
+    with pytest.raises(InvoerFout, match=rf"^{re.escape(str(bestand))}: \[zgw\] url: 'openzaak.gemeente.nl' is geen URL"):
+        zgw_instellingen()
     bestand.write_text('[zgw]\nurl = "https://openzaak.gemeente.nl"\nclientid = "x"\n', encoding="utf-8")
     with pytest.raises(InvoerFout, match=r"\[zgw\] clientid: onbekende instelling"):
         zgw_instellingen()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.vullen.fouten import InvoerFout
 
@@ -41,12 +42,12 @@ class ZgwInstellingen:
 def zgw_instellingen() -> ZgwInstellingen | None:
     """The settings, or None when nothing of the ZGW link is configured. Environment wins over the settings file."""
     waarden, bronnen = {}, {}
-    tabel = _tabel()
+    tabel, pad = _tabel()
     for sleutel, variabele in SLEUTELS.items():
         if (waarde := os.environ.get(variabele, "").strip()):
             waarden[sleutel], bronnen[sleutel] = waarde, f"omgevingsvariabele {variabele}"
         elif sleutel in tabel:
-            waarden[sleutel], bronnen[sleutel] = tabel[sleutel], f"[zgw] {sleutel} in het instellingenbestand"
+            waarden[sleutel], bronnen[sleutel] = tabel[sleutel], f"{pad}: [zgw] {sleutel}"
     if not waarden:
         return None
     problemen, urls = [], {}
@@ -92,7 +93,8 @@ def _getal(waarden, bronnen, sleutel, soort, standaard, problemen):
     return getal
 
 
-def _tabel() -> dict:
+def _tabel() -> tuple[dict, Path]:
+    """The [zgw] table of the settings file (values as text) and the file's path, for messages."""
     from generator.plaatsen.plekken import instellingenbestand
     from generator.plaatsen.instellingen import lees_tabel
     pad = instellingenbestand().pad
@@ -100,4 +102,4 @@ def _tabel() -> dict:
     onbekend = sorted(set(tabel) - set(SLEUTELS))
     if onbekend:
         raise InvoerFout(f"{pad}: [zgw] {onbekend[0]}: onbekende instelling; bekend zijn: {', '.join(SLEUTELS)}")
-    return {sleutel: str(waarde) for sleutel, waarde in tabel.items()}
+    return {sleutel: str(waarde) for sleutel, waarde in tabel.items()}, pad
