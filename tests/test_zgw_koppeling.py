@@ -234,3 +234,22 @@ def test_the_lint_reports_a_broken_mapping_and_passes_the_shipped_ones(sjablonen
 
 
 BRIEF_ID = "ontvangstbevestiging-aanvraag"
+
+
+def test_the_handhaving_besluit_takes_verzoeker_and_overtreder_from_their_rollen():
+    """The overtreder is found by the roltype's own omschrijving; here a company (niet-natuurlijk persoon)."""
+    overtreder = {"betrokkeneType": "niet_natuurlijk_persoon", "omschrijving": "Overtreder",
+                  "omschrijvingGeneriek": "belanghebbende",
+                  "betrokkeneIdentificatie": {"statutaireNaam": "Visser Autoservice B.V.", "verblijfsadres": {
+                      "aoaIdentificatie": "1", "wplWoonplaatsNaam": "Voorbeeld", "gorOpenbareRuimteNaam": "Lindelaan",
+                      "aoaPostcode": "1238MN", "aoaHuisnummer": 8, "aoaHuisletter": "", "aoaHuisnummertoevoeging": ""}}}
+    data = zaakdata()
+    sjabloon = laad("besluit-handhavingsverzoek")
+    gegevens, bronnen = pas_toe(laad_koppeling(sjabloon.map, sjabloon.velden),
+                                zaakdata(rollen=data.rollen + [overtreder]))
+    assert gegevens["verzoeker"]["naam"] == "mevrouw S. Öztürk"
+    assert gegevens["overtreder"] == {"naam": "Visser Autoservice B.V.", "straat": "Lindelaan", "huisnummer": "8",
+                                      "postcode": "1238MN", "plaats": "Voorbeeld"}
+    assert gegevens["verzoek_datum"] == "2026-11-16" and gegevens["kadastraal"] == "Voorbeeld, sectie B, nummer 2381"
+    assert bronnen["overtreder.naam"].startswith("rol Overtreder, betrokkeneIdentificatie.geslachtsaanduiding; ")
+    assert "controledatum" not in gegevens                  # no such eigenschap on this zaak

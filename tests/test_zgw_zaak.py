@@ -263,3 +263,19 @@ def test_fetching_a_zaak_needs_the_right_to_generate_and_a_csrf_token(zgw_dubbel
         antwoord = client.post(f"/sjablonen/{BRIEF}/maken", data={"zaak_url": url, "actie": "zaak_ophalen"})
         assert antwoord.status_code == 403
     assert zgw_dubbel.verzoeken == []
+
+
+def test_the_document_is_made_for_the_zaak_url_of_the_form(web, zgw_dubbel):
+    """The form sends its Zaak-URL along with 'Document maken': the draft knows its zaak (where storing puts it); a
+    URL that is no zaak of the configured Zaken API is refused at once, without a call."""
+    url = _zaak(zgw_dubbel)
+    gevuld = _haal_op(web, url, behandelaar="Sanne de Boer").text
+    formulier = {m.group(1): m.group(2) for m in re.finditer(r'<input[^>]*?name="([^"]+)"[^>]*?value="([^"]*)"', gevuld)}
+    verzoeken = len(zgw_dubbel.verzoeken)
+    verkeerd = web.post(f"/sjablonen/{BRIEF}/maken", data=formulier | {"zaak_url": "https://elders.example.nl/zaak/1"})
+    assert verkeerd.status_code == 422
+    assert "Zaak-URL: &#39;https://elders.example.nl/zaak/1&#39; is geen zaak in de Zaken API" in verkeerd.text
+    antwoord = web.post(f"/sjablonen/{BRIEF}/maken", data=formulier, follow_redirects=True)
+    assert antwoord.status_code == 200, antwoord.text
+    assert f'Voor de zaak in het zaaksysteem: <code>{url}</code>' in antwoord.text
+    assert len(zgw_dubbel.verzoeken) == verzoeken

@@ -84,13 +84,16 @@ async def maak(request: Request, sjabloon_id: str, wie: Identiteit = Depends(ver
         return _formulier(request, sjabloon, data, dagtekening, status=422,
                           algemeen=[f"dagtekening: '{dagtekening}' is geen datum (JJJJ-MM-DD)"])
     zaak, problemen = valideer(sjabloon.velden, data)
+    if zaak_url:
+        problemen += _zaak_url_problemen(zaak_url)
     if problemen:
         per_veld, algemeen = fouten_per_veld(problemen)
         return _formulier(request, sjabloon, data, dagtekening, per_veld, algemeen, status=422, zaak_url=zaak_url)
     try:
         ontwerp = await run_in_threadpool(vul_en_keur, sjabloon, zaak, datum, request.app.state.gemeente, "zaak")
     except InvoerFout as fout:
-        return _formulier(request, sjabloon, data, dagtekening, algemeen=fout.meldingen, status=422)
+        return _formulier(request, sjabloon, data, dagtekening, algemeen=fout.meldingen, status=422, zaak_url=zaak_url)
+    ontwerp.zaak_url = zaak_url or None
     return RedirectResponse(f"/ontwerpen/{request.app.state.bewaar.bewaar(ontwerp, wie)}", status_code=303)
 
 
@@ -116,6 +119,17 @@ async def _zaak_ophalen(request: Request, sjabloon: Sjabloon, data: dict, dagtek
     gevuld = f"Uit de zaak ingevuld: {aantal} {'veld' if aantal == 1 else 'velden'}. Vul aan wat ontbreekt."
     return _formulier(request, sjabloon, waarden, dagtekening, per_veld, status=422 if per_veld else 200,
                       zaak_url=zaak_url, gevuld=gevuld)
+
+
+def _zaak_url_problemen(zaak_url: str) -> list[str]:
+    """The Zaak-URL the document is made for, checked as the fetch checks it (no call): a zaak of the configured
+    Zaken API. Its message stands above the form."""
+    from zgw.zaak_lezen import eis_zaak_url, ingesteld
+    try:
+        eis_zaak_url(ingesteld(), zaak_url)
+    except InvoerFout as fout:
+        return [f"Zaak-URL: {m.removeprefix('zaak-url: ')}" for m in fout.meldingen]
+    return []
 
 
 def _ingevuld(data: dict, boven: str = "") -> set[str]:

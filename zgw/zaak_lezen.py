@@ -8,7 +8,7 @@ import re
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.sjabloon import Sjabloon
 from zgw.client import ZgwClient
-from zgw.instellingen import zgw_instellingen
+from zgw.instellingen import ZgwInstellingen, zgw_instellingen
 from zgw.veldkoppeling import Zaakdata, laad_koppeling, pas_toe
 
 UUID = re.compile(r"[0-9A-Fa-f]{8}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{12}")
@@ -31,11 +31,12 @@ def lees_zaak(client: ZgwClient, zaak_url: str, sjabloon: Sjabloon) -> tuple[dic
     return pas_toe(regels, data)
 
 
-def eis_zaak_url(client: ZgwClient, zaak_url: str) -> str:
+def eis_zaak_url(client: ZgwClient | ZgwInstellingen, zaak_url: str) -> str:
     """A zaak of the configured Zaken API: the bearer token goes to no other server, and a wrong link (a document,
     a zaaktype) is named before it is fetched."""
     zaak_url = (zaak_url or "").strip()
-    basis = client.url("zaken", "zaken/")
+    instellingen = client.instellingen if isinstance(client, ZgwClient) else client
+    basis = instellingen.api_url("zaken").rstrip("/") + "/zaken/"
     rest = zaak_url[len(basis):].rstrip("/") if zaak_url.startswith(basis) else ""
     if not UUID.fullmatch(rest):
         raise InvoerFout(f"zaak-url: '{zaak_url}' is geen zaak in de Zaken API van het zaaksysteem; een zaak-URL "
@@ -45,9 +46,14 @@ def eis_zaak_url(client: ZgwClient, zaak_url: str) -> str:
 
 def zaak_uit_zaaksysteem(zaak_url: str, sjabloon: Sjabloon, gebruiker: tuple[str, str]) -> tuple[dict, dict[str, str]]:
     """lees_zaak with the configured zaaksysteem; `gebruiker` (id, naam) goes into the audit trail of the register."""
+    with ZgwClient(ingesteld(), gebruiker=gebruiker) as client:
+        return lees_zaak(client, zaak_url, sjabloon)
+
+
+def ingesteld() -> ZgwInstellingen:
+    """The zaaksysteem's settings; InvoerFout saying how to configure it when it is not."""
     instellingen = zgw_instellingen()
     if instellingen is None:
         raise InvoerFout("zaak-url: het zaaksysteem is niet ingesteld; zet SJABLOON_ZGW_URL, SJABLOON_ZGW_CLIENT_ID "
                          "en SJABLOON_ZGW_SECRET, of een tabel [zgw] in het instellingenbestand (docs/zgw.md)")
-    with ZgwClient(instellingen, gebruiker=gebruiker) as client:
-        return lees_zaak(client, zaak_url, sjabloon)
+    return instellingen

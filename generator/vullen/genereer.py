@@ -72,6 +72,7 @@ class Ontwerp:
     bestandsnaam: str
     keuring: Keuring
     waarschuwingen: list[str]
+    zaak_url: str | None = None     # the zaak in the zaaksysteem it is made for: where storing it puts it
 
     @property
     def concept(self) -> bool:
