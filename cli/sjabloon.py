@@ -18,11 +18,7 @@ from cli.velden import velden
 from cli.web import web
 from cli.werkgroep import inventaris, lint, tekst, vrijgeven
 from cli.zgw import zgw
-from cli.zgw_opslaan import opnieuw as zgw_opnieuw, opslaan as zgw_opslaan, wachtrij as zgw_wachtrij
-
-# One `sjabloon zgw` group: the connection test (cli/zgw.py) and the store and its outbox (cli/zgw_opslaan.py).
-for _opdracht in (zgw_opnieuw, zgw_wachtrij, zgw_opslaan):
-    zgw.add_command(_opdracht)
+from cli.zgw_opslaan import OPDRACHTEN as ZGW_OPSLAAN
 
 
 @click.group(help="Sjabloonstraat: beschikkingen en brieven maken uit zaakgegevens, en ze controleren.")
@@ -33,6 +29,8 @@ def main():
 for opdracht in (sjablonen, velden, genereer, voorbeelden, controleer, b1, checklist, interventie, selecteer_afloop, termijn,
                  lint, tekst, vrijgeven, inventaris, register, bulk, web, gebruiker, sleutel, info, zgw):
     main.add_command(opdracht)
+for opdracht in ZGW_OPSLAAN:                # zgw opnieuw, wachtrij and opslaan join zgw test in one group
+    zgw.add_command(opdracht)
 vertaal_opdrachten(main)
 
 

@@ -1,4 +1,4 @@
-"""The `sjabloon zgw` group with `opnieuw`, `wachtrij` and `opslaan`: documents bound for the zaaksysteem (zgw/opslaan.py)
+"""`sjabloon zgw opnieuw`, `zgw wachtrij` and `zgw opslaan`: the documents bound for the zaaksysteem (zgw/opslaan.py)
 and the outbox that keeps them while it is down. `genereer --zaak-url` stores through `sla_op_na_genereren`."""
 
 from __future__ import annotations
@@ -39,15 +39,24 @@ def toon(opslag) -> None:
         click.echo(regel, err=not opslag.afgeleverd)
 
 
-def sla_op_na_genereren(zaak_url: str, resultaat, gemeente_pad, door: str | None) -> int:
-    """Store what `genereer` made on the zaak (after its gates passed and it is in the register). The exit status:
-    0 when delivered or waiting for an outage to pass, 1 when the zaaksysteem refused it (it waits in the outbox)."""
+def sla_op_na_genereren(zaak_url: str, sjabloon_naam: str, resultaat, dagtekening, gemeente_pad, door) -> int:
+    """Store what `genereer` made on the zaak (its gates passed and it is in the register). The exit status: 0 when
+    delivered or waiting for an outage to pass, 1 when the zaaksysteem refused it (it waits in the outbox), 2 when
+    it could not even be queued (the document is made all the same)."""
     from generator.vullen.context import gemeenteprofiel
+    from generator.vullen.sjabloon import laad
     from zgw.opslaan import sla_op
-    with open_register(gemeente_pad) as register, client(door) as zgw:
-        opslag = sla_op(zgw, zaak_url, resultaat.sjabloon, resultaat.pad.read_bytes(), resultaat.pad.name,
-                        resultaat.zaak, register, dagtekening=resultaat.dagtekening,
-                        gemeente=gemeenteprofiel(gemeente_pad), auteur=door, door=door, concept=resultaat.concept)
+    try:
+        with open_register(gemeente_pad) as register, client(door) as zgw:
+            opslag = sla_op(zgw, zaak_url, laad(sjabloon_naam), resultaat.pad.read_bytes(), resultaat.pad.name,
+                            resultaat.zaak or {}, register, dagtekening=dagtekening,
+                            gemeente=gemeenteprofiel(gemeente_pad), auteur=door, door=door, concept=resultaat.concept)
+    except InvoerFout as fout:
+        for melding in fout.meldingen:
+            click.echo(f"fout: {melding}", err=True)
+        click.echo(f"Het document is gemaakt ({resultaat.pad.name}), maar niet opgeslagen in het zaaksysteem; "
+                   f"doe dat met sjabloon zgw opslaan.", err=True)
+        return 2
     toon(opslag)
     return 0 if opslag.afgeleverd or opslag.storing else 1
 
@@ -145,10 +154,4 @@ def opslaan(document, zaak_url, sjabloon_id, zaak_pad, pdf_pad, door, gemeente_p
     sys.exit(0 if opslag.afgeleverd or opslag.storing else 1)
 
 
-@click.group(help="Het zaaksysteem (ZGW API's): documenten opslaan en de wachtrij (docs/zgw.md).")
-def zgw():
-    pass
-
-
-for opdracht in (opnieuw, wachtrij, opslaan):
-    zgw.add_command(opdracht)
+OPDRACHTEN = (opnieuw, wachtrij, opslaan)      # in the `sjabloon zgw` group of cli/zgw.py (cli/sjabloon.py)

@@ -24,10 +24,13 @@ DOCX, PDF = b"PK\x03\x04 een docx", b"%PDF-1.7 een pdf/a"
 
 
 def _manifest(kopie, sjabloon, **zgw):
-    """Change the zgw block of a template in the private catalogue (None drops a key; blok=... replaces it)."""
+    """Change the zgw block of a template in the private catalogue (None drops a key; blok=... replaces the block,
+    blok=None removes it)."""
     pad = kopie / sjabloon / "sjabloon.yaml"
     manifest = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    if "blok" in zgw:
+    if "blok" in zgw and zgw["blok"] is None:
+        del manifest["zgw"]
+    elif "blok" in zgw:
         manifest["zgw"] = zgw["blok"]
     else:
         manifest["zgw"] = {k: v for k, v in {**manifest["zgw"], **zgw}.items() if v is not None}
@@ -282,13 +285,14 @@ def test_een_type_dat_de_catalogus_niet_kent_wacht_met_een_duidelijke_melding(zg
 # ---- the command line ---------------------------------------------------------------------------------------------
 
 def _vrijgegeven(kopie, sjabloon) -> None:
-    """Released in the private catalogue, as `sjabloon vrijgeven` leaves it (the four-eyes steps have their own tests)."""
+    """Released in the private catalogue, as `sjabloon vrijgeven` leaves it (four eyes: tests/test_vrijgeven.py)."""
     import hashlib
 
     from generator.vrijgave.vier_ogen import zet_veld
     pad = kopie / sjabloon / "sjabloon.yaml"
     manifest = zet_veld(pad.read_text(encoding="utf-8"), "status", "vrijgegeven")
-    manifest = zet_veld(manifest, "sha256", hashlib.sha256((kopie / sjabloon / "sjabloon.docx").read_bytes()).hexdigest())
+    docx = (kopie / sjabloon / "sjabloon.docx").read_bytes()
+    manifest = zet_veld(manifest, "sha256", hashlib.sha256(docx).hexdigest())
     pad.write_text(manifest, encoding="utf-8")
 
 
@@ -350,3 +354,46 @@ def test_zonder_instellingen_zegt_zgw_opnieuw_wat_ontbreekt(sjablonen_kopie, tmp
                                   bestandsnaam="a.docx", inhoud=b"PK", pdf=None, metadata={})
     uit = sjabloon_cli("zgw", "opnieuw")
     assert uit.returncode == 2 and "fout: het zaaksysteem is niet ingesteld: zet SJABLOON_ZGW_URL" in uit.stderr
+
+
+def test_genereer_met_zaak_url_slaat_het_besluit_op(zgw_dubbel, sjablonen_kopie, tmp_path, database_url):
+    """One command from zaak URL to a stored, linked document and Besluit (SQLite and PostgreSQL)."""
+    _vrijgegeven(sjablonen_kopie, BESLUIT)
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Besluit omgevingsvergunning"),
+                 ("besluittypen", "Omgevingsvergunning verleend"))
+    uit = sjabloon_cli("genereer", BESLUIT, "--zaak-url", zaak, "--zaak",
+                       REPO / "templates" / BESLUIT / "voorbeeld.yaml", "--uit", tmp_path / "uit",
+                       "--datum", "2026-11-23")
+    assert uit.returncode == 0, uit.stderr
+    pad, *regels = uit.stdout.strip().splitlines()
+    [document] = zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")
+    [besluit] = zgw_dubbel.aangemaakt("besluiten")
+    [koppeling] = zgw_dubbel.aangemaakt("zaakinformatieobjecten")
+    assert f"zaaksysteem: document: {document['url']}" in regels and f"zaaksysteem: besluit: {besluit['url']}" in regels
+    assert zgw_dubbel.inhoud[document["url"]] == Path(pad).read_bytes()
+    assert koppeling["zaak"] == zaak and besluit["zaak"] == zaak and besluit["uiterlijkeReactiedatum"] == "2027-01-04"
+    assert len(zgw_dubbel.aangemaakt("besluitinformatieobjecten")) == 1
+    assert [r["soort"] for r in json.loads(sjabloon_cli("register", "--json").stdout)] == ["document", "zgw"]
+
+
+def test_genereer_met_zaak_url_zonder_zgw_blok_schrijft_niets(zgw_dubbel, sjablonen_kopie, tmp_path):
+    _manifest(sjablonen_kopie, BRIEF, blok=None)
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Ontvangstbevestiging"))
+    basis = ("genereer", BRIEF, "--zaak-url", zaak, "--zaak", REPO / "templates" / BRIEF / "voorbeeld.yaml",
+             "--concept")
+    uit = sjabloon_cli(*basis, "--uit", tmp_path / "a")
+    assert uit.returncode == 2 and not (tmp_path / "a").exists()
+    assert f"fout: sjabloon {BRIEF}: het manifest heeft geen blok zgw: (informatieobjecttype, " in uit.stderr
+    assert sjabloon_cli(*basis, "--uit", tmp_path / "b", "--niet-opslaan").returncode == 0     # reading alone is fine
+    assert zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten") == []
+
+
+def test_genereer_met_zaak_url_die_het_zaaksysteem_weigert(zgw_dubbel, sjablonen_kopie, tmp_path):
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Brief"))
+    uit = sjabloon_cli("genereer", BRIEF, "--zaak-url", zaak, "--zaak", REPO / "templates" / BRIEF / "voorbeeld.yaml",
+                       "--concept", "--uit", tmp_path / "uit")
+    assert uit.returncode == 1
+    assert Path(uit.stdout.strip()).is_file()                       # made and registered: only the store waits
+    assert ("zaaksysteem: het zaaksysteem weigert het document: informatieobjecttype 'Ontvangstbevestiging' staat "
+            "niet (geldig en gepubliceerd) in de catalogus") in uit.stderr
+    assert len(json.loads(sjabloon_cli("zgw", "wachtrij", "--json").stdout)) == 1
