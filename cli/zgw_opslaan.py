@@ -1,4 +1,4 @@
-"""`sjabloon zgw opnieuw`, `zgw wachtrij` and `zgw opslaan`: the documents bound for the zaaksysteem (zgw/opslaan.py)
+"""`sjabloon zgw opnieuw`, `wachtrij`, `opslaan` and `bulk`: the documents bound for the zaaksysteem (zgw/opslaan.py)
 and the outbox that keeps them while it is down. `genereer --zaak-url` stores through `sla_op_na_genereren`."""
 
 from __future__ import annotations
@@ -154,4 +154,35 @@ def opslaan(document, zaak_url, sjabloon_id, zaak_pad, pdf_pad, door, gemeente_p
     sys.exit(0 if opslag.afgeleverd or opslag.storing else 1)
 
 
-OPDRACHTEN = (opnieuw, wachtrij, opslaan)      # in the `sjabloon zgw` group of cli/zgw.py (cli/sjabloon.py)
+@click.command(help="Sla de brieven van een run van `sjabloon bulk` op in het zaaksysteem, elke brief bij zijn eigen "
+               "zaak. Exit 1 als er brieven zonder zaak zijn of het zaaksysteem er een weigert.")
+@click.argument("map_", metavar="MAP", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--zaken", "zaken_pad", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="CSV met de kolommen sleutel (zoals in manifest.csv) en zaak_url.")
+@click.option("--door", help="Wie het opslaat (auteur en audittrail; standaard de gemeente en de gebruikersnaam).")
+@met_gemeente
+def bulk(map_, zaken_pad, door, gemeente_pad):
+    from generator.vullen.context import gemeenteprofiel
+    from zgw.bulk import lees_zaken, sla_bulk_op
+
+    def voortgang(nummer, totaal, sleutel, opslag):
+        stand = "afgeleverd" if opslag.afgeleverd else f"wacht ({opslag.fout})"
+        click.echo(f"[{nummer}/{totaal}] {sleutel}: {stand}", err=True)
+
+    try:
+        zaken = lees_zaken(zaken_pad)
+        with open_register(gemeente_pad) as register, client(door) as zgw:
+            resultaten, zonder = sla_bulk_op(zgw, register, map_, zaken, gemeenteprofiel(gemeente_pad), door,
+                                             voortgang)
+    except InvoerFout as fout:
+        stop_met_fouten(fout)
+    for sleutel in zonder:
+        click.echo(f"geen zaak: {sleutel} staat niet in {zaken_pad.name}", err=True)
+    afgeleverd = sum(o.afgeleverd for _, o in resultaten)
+    geweigerd = sum(not o.afgeleverd and not o.storing for _, o in resultaten)
+    click.echo(f"{afgeleverd} afgeleverd, {len(resultaten) - afgeleverd} in de wachtrij ({geweigerd} geweigerd), "
+               f"{len(zonder)} zonder zaak.")
+    sys.exit(1 if geweigerd or zonder else 0)
+
+
+OPDRACHTEN = (opnieuw, wachtrij, opslaan, bulk)      # in the `sjabloon zgw` group of cli/zgw.py (cli/sjabloon.py)

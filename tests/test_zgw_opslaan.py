@@ -185,6 +185,16 @@ def test_een_besluit_krijgt_document_pdf_besluit_en_hun_koppelingen(zgw_dubbel, 
                                 "besluit", "document_besluit", "pdf_besluit"}
 
 
+def test_een_zaak_url_buiten_de_zaken_api_wordt_geweigerd_voor_er_iets_gebeurt(zgw_dubbel, sjablonen_kopie):
+    with Register() as register:
+        for url in ("https://elders.example.nl/zaken/api/v1/zaken/1", zgw_dubbel.url("documenten", "x/1")):
+            with pytest.raises(InvoerFout) as fout:
+                _sla_op(zgw_dubbel, register, url)
+            assert str(fout.value).startswith(("zaak-url: ", f"{url}: deze URL hoort bij geen"))
+        assert Wachtrij(register).lijst() == []
+    assert zgw_dubbel.verzoeken == []
+
+
 def test_een_concept_krijgt_geen_besluit(zgw_dubbel, sjablonen_kopie):
     zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Besluit omgevingsvergunning"),
                  ("besluittypen", "Omgevingsvergunning verleend"))
@@ -215,6 +225,23 @@ def test_storing_gaat_naar_de_wachtrij_en_opnieuw_levert_precies_eenmaal(zgw_dub
         assert [r["pogingen"] for _, r in _zgw_regels(register)] == [3]
     for soort in ("enkelvoudiginformatieobjecten", "zaakinformatieobjecten", "besluiten", "besluitinformatieobjecten"):
         assert len(zgw_dubbel.aangemaakt(soort)) == 1, soort
+
+
+def test_twee_pogingen_tegelijk_geven_een_aflevering_in_het_register(zgw_dubbel, sjablonen_kopie, database_url):
+    """Two `zgw opnieuw` at once read the same waiting entry: both find the same objects, one records the delivery."""
+    from zgw.opslaan import lever_af
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Ontvangstbevestiging"))
+    zgw_dubbel.uit()
+    with Register(database_url) as register:
+        _sla_op(zgw_dubbel, register, zaak)
+        [gelezen] = Wachtrij(register).lijst(WACHTEND)          # what both attempts read
+        zgw_dubbel.aan()
+        eerste, tweede = (lever_af(_client(zgw_dubbel), register, gelezen) for _ in range(2))
+        assert eerste.afgeleverd and tweede.afgeleverd and eerste.urls == tweede.urls
+        assert len(_zgw_regels(register)) == 1 and register.controleer() == []
+        assert [u.status for u in Wachtrij(register).lijst()] == [AFGELEVERD]
+    assert len(zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")) == 1
+    assert len(zgw_dubbel.aangemaakt("zaakinformatieobjecten")) == 1
 
 
 class _AntwoordKwijt(ZgwClient):
@@ -397,3 +424,96 @@ def test_genereer_met_zaak_url_die_het_zaaksysteem_weigert(zgw_dubbel, sjablonen
     assert ("zaaksysteem: het zaaksysteem weigert het document: informatieobjecttype 'Ontvangstbevestiging' staat "
             "niet (geldig en gepubliceerd) in de catalogus") in uit.stderr
     assert len(json.loads(sjabloon_cli("zgw", "wachtrij", "--json").stdout)) == 1
+
+
+# ---- the web form -------------------------------------------------------------------------------------------------
+
+def test_het_webformulier_slaat_het_vrijgegeven_document_op_bij_de_zaak(zgw_dubbel, sjablonen_kopie):
+    """Zaak-URL in the form, then the one click that releases the document: it is stored on the zaak, or waits."""
+    from aanmelden import meld_aan
+    from fastapi.testclient import TestClient
+
+    from web.app import maak_app
+    from web.veiligheid import CSRF_COOKIE
+    zaak = _zaak(zgw_dubbel, ("informatieobjecttypen", "Ontvangstbevestiging"))
+    voorbeeld = (REPO / "templates" / BRIEF / "voorbeeld.yaml").read_bytes()
+    with TestClient(maak_app()) as web:
+        meld_aan(web, "fatima", volledige_naam="Fatima Zaakbehandelaar")
+
+        def maak_en_geef_vrij(dagtekening: str) -> str:
+            csrf = web.cookies.get(CSRF_COOKIE)
+            ontwerp = web.post(f"/sjablonen/{BRIEF}/maken", data={"csrf": csrf, "zaak_url": zaak,
+                                                                 "dagtekening": dagtekening},
+                               files={"zaakbestand": ("zaak.yaml", voorbeeld, "application/x-yaml")},
+                               follow_redirects=False)
+            assert ontwerp.status_code == 303, ontwerp.text
+            gemaakt = web.post(f"{ontwerp.headers['location']}/vrijgeven", data={"csrf": csrf, "reden": "proef"},
+                               follow_redirects=False)
+            assert gemaakt.status_code == 303, gemaakt.text
+            return web.get(gemaakt.headers["location"]).text
+
+        pagina = maak_en_geef_vrij("2026-11-23")
+        [document] = zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")
+        assert "Opgeslagen in het zaaksysteem, bij de zaak." in pagina
+        assert f"zaaksysteem: document: {document['url']}" in pagina
+        assert zgw_dubbel.aangemaakt("zaakinformatieobjecten")[0]["zaak"] == zaak
+        assert document["status"] == "in_bewerking"                     # the repository's template is a concept
+        zgw_dubbel.uit()
+        pagina = maak_en_geef_vrij("2026-11-24")                            # another letter
+        assert "Nog niet in het zaaksysteem." in pagina and "`sjabloon zgw opnieuw` levert het af" in pagina
+    assert {v["claims"]["user_representation"] for v in zgw_dubbel.verzoeken} == {"Fatima Zaakbehandelaar"}
+    with Register() as register:
+        assert [u.status for u in Wachtrij(register).lijst()] == [AFGELEVERD, WACHTEND]
+
+
+# ---- bulk -----------------------------------------------------------------------------------------------------------
+
+HERINNERING = "herinnering-afloop-vergunning"
+
+
+def _bulkrun(sjablonen_kopie, tmp_path, zgw_dubbel, aantal=3):
+    """A bulk run of reminders (a zgw block added to the copy) and a list of zaken for all but the last letter."""
+    from bulkdata import schrijf_csv
+    pad = sjablonen_kopie / HERINNERING / "sjabloon.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8") + "zgw: {informatieobjecttype: Herinnering, "
+                   "vertrouwelijkheidaanduiding: zaakvertrouwelijk}\n", encoding="utf-8")
+    uit = sjabloon_cli("bulk", HERINNERING, "--data", schrijf_csv(tmp_path / "rijen.csv", aantal), "--uit",
+                       tmp_path / "brieven", "--concept", "--datum", "2026-11-23")
+    assert uit.returncode == 0, uit.stderr
+    zgw_dubbel.voeg_type_toe("informatieobjecttypen", "Herinnering")
+    zaken = {f"V-2023-{n:06d}": zgw_dubbel.voeg_zaak_toe(f"ZAAK-2026-{n:07d}") for n in range(1, aantal)}
+    lijst = tmp_path / "zaken.csv"
+    lijst.write_text("\ufeffsleutel;zaak_url\n" + "".join(f"{k};{v}\n" for k, v in zaken.items()), encoding="utf-8")
+    return tmp_path / "brieven", lijst, zaken
+
+
+def test_bulk_slaat_elke_brief_op_bij_zijn_eigen_zaak(zgw_dubbel, sjablonen_kopie, tmp_path):
+    brieven, lijst, zaken = _bulkrun(sjablonen_kopie, tmp_path, zgw_dubbel)
+    uit = sjabloon_cli("zgw", "bulk", brieven, "--zaken", lijst)
+    assert uit.returncode == 1                                                # the third letter has no zaak
+    assert "[1/3] V-2023-000001: afgeleverd" in uit.stderr and "[2/3] V-2023-000002: afgeleverd" in uit.stderr
+    assert "geen zaak: V-2023-000003 staat niet in zaken.csv" in uit.stderr
+    assert "2 afgeleverd, 0 in de wachtrij (0 geweigerd), 1 zonder zaak." in uit.stdout
+    gekoppeld = {k["zaak"]: k["informatieobject"] for k in zgw_dubbel.aangemaakt("zaakinformatieobjecten")}
+    documenten = {d["url"]: d for d in zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")}
+    for sleutel, zaak in zaken.items():
+        brief = f"{sleutel}_{HERINNERING}.docx"
+        assert documenten[gekoppeld[zaak]]["bestandsnaam"] == brief
+        assert zgw_dubbel.inhoud[gekoppeld[zaak]] == (brieven / brief).read_bytes()
+    # again: nothing new in the zaaksysteem
+    assert "2 afgeleverd" in sjabloon_cli("zgw", "bulk", brieven, "--zaken", lijst).stdout
+    assert len(zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")) == 2
+
+
+def test_bulk_tijdens_een_storing_wacht_en_opnieuw_levert_elke_brief_eenmaal(zgw_dubbel, sjablonen_kopie, tmp_path):
+    brieven, lijst, zaken = _bulkrun(sjablonen_kopie, tmp_path, zgw_dubbel, aantal=4)
+    zgw_dubbel.uit()
+    uit = sjabloon_cli("zgw", "bulk", brieven, "--zaken", lijst)
+    assert "0 afgeleverd, 3 in de wachtrij (0 geweigerd), 1 zonder zaak." in uit.stdout
+    assert "[2/4] V-2023-000002: wacht (niet geprobeerd: het zaaksysteem was in deze run al onbereikbaar)" in uit.stderr
+    pogingen = [u["pogingen"] for u in json.loads(sjabloon_cli("zgw", "wachtrij", "--json").stdout)]
+    assert pogingen == [1, 0, 0]                        # after the first outage the rest is queued, not tried
+    zgw_dubbel.aan()
+    assert "3 afgeleverd, 0 wachten nog." in sjabloon_cli("zgw", "opnieuw").stdout
+    assert {k["zaak"] for k in zgw_dubbel.aangemaakt("zaakinformatieobjecten")} == set(zaken.values())
+    assert len(zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")) == 3

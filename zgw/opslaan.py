@@ -17,7 +17,7 @@ from generator.vullen.context import bereken_termijnen, gemeenteprofiel
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.sjabloon import Sjabloon, laad
 from zgw.client import ZgwFout
-from zgw.uitgaand import AFGELEVERD, WACHTEND, Uitgaand, Wachtrij
+from zgw.uitgaand import AFGELEVERD, WACHTEND, AlAfgeleverd, Uitgaand, Wachtrij
 
 SOORT = "zgw"                     # register entries of documents delivered to the zaaksysteem
 TAAL = "dut"                      # ISO 639-2/B, as the Documenten API asks (the issue wrote `nld`, the 639-2/T code)
@@ -81,13 +81,18 @@ def identificatie_van(zaak_url: str, sjabloon_id: str, document: bytes) -> str:
 
 def sla_op(client, zaak_url: str, sjabloon: Sjabloon | str, document: bytes, bestandsnaam: str, gegevens: dict,
            register, pdf: bytes | None = None, *, dagtekening: dt.date | None = None, gemeente: dict | None = None,
-           auteur: str | None = None, door: str | None = None, concept: bool = False) -> Opslag:
+           auteur: str | None = None, door: str | None = None, concept: bool = False,
+           afleveren: bool = True) -> Opslag:
     """Store a document that passed the gates; never raises for the zaaksysteem being down or refusing: then the
     document waits in the outbox and the Opslag says why. InvoerFout for a template or profile that cannot be
-    stored (controleer). `gegevens` is the validated zaak; a concept is stored as in_bewerking and gets no Besluit."""
+    stored (controleer). `gegevens` is the validated zaak; a concept is stored as in_bewerking and gets no Besluit.
+    `afleveren=False` only queues it (a bulk store after the zaaksysteem went down: no use trying each letter)."""
     sjabloon = laad(sjabloon) if isinstance(sjabloon, str) else sjabloon
     gemeente = gemeente if gemeente is not None else gemeenteprofiel()
     controleer(sjabloon, gemeente)
+    if client.api_van(zaak_url) != "zaken":         # a URL elsewhere in the register, or in no configured API
+        raise InvoerFout(f"zaak-url: {zaak_url} is geen zaak in de ingestelde Zaken API "
+                         f"({client.url('zaken', 'zaken/')}...)")
     dagtekening = dagtekening or dt.date.today()
     metadata = {
         "titel": sjabloon.titel[:200], "auteur": (auteur or gemeente.get("naam") or "")[:200],
@@ -103,6 +108,9 @@ def sla_op(client, zaak_url: str, sjabloon: Sjabloon | str, document: bytes, bes
     uitgaand = wachtrij.plaats(identificatie=identificatie_van(zaak_url, sjabloon.id, document), zaak_url=zaak_url,
                                sjabloon=sjabloon.id, bestandsnaam=bestandsnaam, inhoud=document, pdf=pdf,
                                metadata=metadata)
+    if not afleveren and uitgaand.status != AFGELEVERD:
+        return Opslag(uitgaand.id, uitgaand.identificatie, dict(uitgaand.resultaat), storing=True,
+                      fout="niet geprobeerd: het zaaksysteem was in deze run al onbereikbaar")
     return lever_af(client, register, uitgaand)
 
 
@@ -142,10 +150,18 @@ def lever_af(client, register, uitgaand: Uitgaand) -> Opslag:
     except ZgwFout as fout:
         wachtrij.mislukt(uitgaand.id, str(fout))
         return Opslag(uitgaand.id, uitgaand.identificatie, urls, fout=str(fout),
-                      storing=fout.status is None or fout.status in STORING)
+                      storing=fout.api is not None and (fout.status is None or fout.status in STORING))
     except OpslagFout as fout:
         wachtrij.mislukt(uitgaand.id, str(fout))
         return Opslag(uitgaand.id, uitgaand.identificatie, urls, fout=str(fout))
+    try:
+        _leg_vast(register, wachtrij, uitgaand, urls)
+    except AlAfgeleverd:
+        pass                        # a simultaneous attempt recorded it; the lookups made sure nothing is doubled
+    return Opslag(uitgaand.id, uitgaand.identificatie, urls, afgeleverd=True)
+
+
+def _leg_vast(register, wachtrij: Wachtrij, uitgaand: Uitgaand, urls: dict) -> None:
     meta = uitgaand.metadata
     register.voeg_toe(SOORT, sjabloon_id=uitgaand.sjabloon, sjabloon_versie=meta["sjabloon_versie"],
                       sha256=hashlib.sha256(uitgaand.inhoud).hexdigest(), door=meta["door"],
@@ -154,7 +170,6 @@ def lever_af(client, register, uitgaand: Uitgaand) -> Opslag:
                                 "identificatie": uitgaand.identificatie, "urls": urls,
                                 "pogingen": uitgaand.pogingen + 1},
                       samen_met=lambda verbinding: wachtrij.afgeleverd(uitgaand.id, verbinding))
-    return Opslag(uitgaand.id, uitgaand.identificatie, urls, afgeleverd=True)
 
 
 def _stappen(client, uitgaand: Uitgaand, urls: dict, bewaar) -> None:

@@ -24,6 +24,10 @@ zgw_uitgaand = Table(
 )
 
 
+class AlAfgeleverd(Exception):
+    """Another attempt delivered this entry first."""
+
+
 @dataclass(frozen=True)
 class Uitgaand:
     id: int
@@ -103,9 +107,14 @@ class Wachtrij:
                 pogingen=zgw_uitgaand.c.pogingen + 1, laatste_fout=fout, gewijzigd=nu()))
 
     def afgeleverd(self, id_: int, verbinding) -> None:
-        """Marked delivered in the transaction that writes the register entry (Register.voeg_toe's samen_met)."""
-        verbinding.execute(zgw_uitgaand.update().where(zgw_uitgaand.c.id == id_).values(
+        """Marked delivered in the transaction that writes the register entry (Register.voeg_toe's samen_met).
+        Raises AlAfgeleverd when another attempt (a second `zgw opnieuw` at the same time) was first: that
+        transaction, with its register entry, is then undone, so the register records one delivery."""
+        gedaan = verbinding.execute(zgw_uitgaand.update().where(
+            zgw_uitgaand.c.id == id_, zgw_uitgaand.c.status == WACHTEND).values(
             status=AFGELEVERD, pogingen=zgw_uitgaand.c.pogingen + 1, laatste_fout=None, gewijzigd=nu()))
+        if gedaan.rowcount != 1:
+            raise AlAfgeleverd(id_)
 
     def _rijen(self, vraag) -> list[Uitgaand]:
         with self.engine.connect() as verbinding:
