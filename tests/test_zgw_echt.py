@@ -378,3 +378,55 @@ def test_een_verloren_antwoord_maakt_geen_tweede_document(zaaksysteem, tmp_path,
     [besluit] = _besluiten(zaaksysteem, zaak_url)
     [koppeling] = zaaksysteem.lijst("besluiten", "besluitinformatieobjecten", {"besluit": besluit["url"]})
     assert koppeling["informatieobject"] == eio["url"]
+
+
+HERINNERING = "herinnering-afloop-vergunning"
+
+
+def _bulkrun(zaaksysteem, kopie: Path, tmp_path: Path, aantal: int):
+    """A bulk run of reminders whose manifest (in the private catalogue) stores them as informatieobjecttype
+    "Herinnering", and a list with a zaak of the real register for every letter but the last."""
+    from bulkdata import schrijf_csv
+    pad = kopie / HERINNERING / "sjabloon.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8") + "zgw: {informatieobjecttype: Herinnering, "
+                   "vertrouwelijkheidaanduiding: zaakvertrouwelijk}\n", encoding="utf-8")
+    uit = sjabloon_cli("bulk", HERINNERING, "--data", schrijf_csv(tmp_path / "rijen.csv", aantal), "--uit",
+                       tmp_path / "brieven", "--concept", "--datum", DAGTEKENING, env=_cli_env())
+    assert uit.returncode == 0, uit.stderr
+    _type(zaaksysteem, "informatieobjecttypen", "Herinnering")
+    zaken = {f"V-2023-{n:06d}": _nieuwe_zaak(zaaksysteem, BRIEF) for n in range(1, aantal)}
+    lijst = tmp_path / "zaken.csv"
+    lijst.write_text("\ufeffsleutel;zaak_url\n" + "".join(f"{k};{v}\n" for k, v in zaken.items()), encoding="utf-8")
+    return tmp_path / "brieven", lijst, zaken
+
+
+def _elke_brief_eenmaal_bij_zijn_zaak(zaaksysteem, brieven: Path, zaken: dict) -> None:
+    for sleutel, zaak_url in zaken.items():
+        [eio] = _opgeslagen(zaaksysteem, zaak_url)
+        assert eio["bestandsnaam"] == f"{sleutel}_{HERINNERING}.docx"
+        assert _inhoud(eio) == (brieven / eio["bestandsnaam"]).read_bytes()
+        assert len(zaaksysteem.lijst("documenten", "enkelvoudiginformatieobjecten", {
+            "identificatie": eio["identificatie"], "bronorganisatie": eio["bronorganisatie"]})) == 1
+
+
+def test_bulk_slaat_elke_brief_op_bij_zijn_eigen_zaak(zaaksysteem, tmp_path, sjablonen_kopie):
+    """`sjabloon zgw bulk`: each letter on its own zaak in the real register, a letter without a zaak is named
+    (exit 1); a second run adds nothing."""
+    brieven, lijst, zaken = _bulkrun(zaaksysteem, sjablonen_kopie, tmp_path, 3)
+    uit = sjabloon_cli("zgw", "bulk", brieven, "--zaken", lijst, env=_cli_env())
+    assert uit.returncode == 1, uit.stdout + uit.stderr                        # the third letter has no zaak
+    assert "2 afgeleverd, 0 in de wachtrij (0 geweigerd), 1 zonder zaak." in uit.stdout, uit.stdout + uit.stderr
+    nog_eens = sjabloon_cli("zgw", "bulk", brieven, "--zaken", lijst, env=_cli_env())
+    assert "2 afgeleverd" in nog_eens.stdout, nog_eens.stdout + nog_eens.stderr
+    _elke_brief_eenmaal_bij_zijn_zaak(zaaksysteem, brieven, zaken)
+
+
+def test_bulk_tijdens_een_storing_wacht_en_opnieuw_levert_elke_brief_eenmaal(zaaksysteem, tmp_path, sjablonen_kopie):
+    brieven, lijst, zaken = _bulkrun(zaaksysteem, sjablonen_kopie, tmp_path, 4)
+    plat = f"http://127.0.0.1:{_vrije_gesloten_poort()}{APIS['documenten']}"
+    uit = sjabloon_cli("zgw", "bulk", brieven, "--zaken", lijst, env=_cli_env(SJABLOON_ZGW_DOCUMENTEN_URL=plat))
+    assert "0 afgeleverd, 3 in de wachtrij (0 geweigerd), 1 zonder zaak." in uit.stdout, uit.stdout + uit.stderr
+    assert all(_opgeslagen(zaaksysteem, zaak_url) == [] for zaak_url in zaken.values())
+    opnieuw = sjabloon_cli("zgw", "opnieuw", env=_cli_env())
+    assert "3 afgeleverd, 0 wachten nog." in opnieuw.stdout, opnieuw.stdout + opnieuw.stderr
+    _elke_brief_eenmaal_bij_zijn_zaak(zaaksysteem, brieven, zaken)

@@ -139,6 +139,7 @@ for volgnummer, (uuid, omschrijving) in enumerate(
     [
         ("5f1bd2b0-0d8c-4a8e-9d61-000000000060", "Ontvangstbevestiging"),
         ("5f1bd2b0-0d8c-4a8e-9d61-000000000061", "Besluit omgevingsvergunning"),
+        ("5f1bd2b0-0d8c-4a8e-9d61-000000000062", "Herinnering"),        # bulk: herinnering-afloop-vergunning
     ],
     start=1,
 ):
