@@ -1,5 +1,6 @@
 """'Haal de zaak op' in a real browser against a REAL ZGW register such as Open Zaak (issue 22): the caseworker pastes
-the URL of a zaak the register holds, clicks once, and the form carries the zaak's data. Marked zgw_echt and skipped
+the URL of a zaak the register holds, clicks once, and the form carries the zaak's data; released, the letter is
+stored on that zaak (the same bytes the caseworker downloads). Marked zgw_echt and skipped
 like tests/test_zgw_echt.py without SJABLOON_ZGW_TEST_URL, _CLIENT_ID and _SECRET; skipped like
 test_web_browser.py when Chromium or axe-core is missing, unless SJABLOON_BROWSER_VERPLICHT=1."""
 
@@ -9,12 +10,14 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import REPO, _vrije_poort
 from test_web_browser import (ACCOUNTS, ARTEFACTEN, TIMEOUT_MS, WACHTWOORD, _wacht_op, browser,  # noqa: F401
                               meld_aan)
-from test_zgw_echt import BRIEF, _cli_env, _instellingen, _nieuwe_zaak, pytestmark  # noqa: F401
+from test_zgw_echt import (BRIEF, _cli_env, _inhoud, _instellingen, _nieuwe_zaak, _opgeslagen,  # noqa: F401
+                           _vrijgegeven, pytestmark)
 
 try:
     from playwright.sync_api import expect
@@ -27,6 +30,7 @@ def server(tmp_path_factory):
     """`sjabloon web` linked to the real register, with its own templates copy and register database."""
     map_ = tmp_path_factory.mktemp("web-zgw-echt")
     shutil.copytree(REPO / "templates", map_ / "templates")
+    _vrijgegeven(map_ / "templates", BRIEF)
     env = _cli_env(SJABLOON_TEMPLATES=str(map_ / "templates"),
                    SJABLOON_DATABASE_URL=f"sqlite:///{map_ / 'register.sqlite'}")
     naam, (volledig, rollen) = "joost", ACCOUNTS["joost"]
@@ -74,5 +78,15 @@ def test_een_klik_vult_het_formulier_uit_open_zaak(browser, server, zaaksysteem)
         expect(page.locator("#veld-aanvrager-postcode")).to_have_value("4321ZX")
         expect(page.locator("#veld-locatie-huisnummer")).to_have_value("7-bis")
         expect(page.get_by_label("Zaak-URL")).to_have_value(zaak_url)
+        page.get_by_role("button", name="Document maken en controleren").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Voorvertoning")
+        page.get_by_role("button", name="Vrijgeven en downloaden").click()
+        expect(page.locator("#zaaksysteem")).to_contain_text("Opgeslagen in het zaaksysteem, bij de zaak.")
+        [eio] = _opgeslagen(zaaksysteem, zaak_url)
+        expect(page.locator("#zaaksysteem")).to_contain_text(eio["url"])
+        assert eio["status"] == "definitief"                                 # released, not a concept
+        with page.expect_download() as wacht:
+            page.get_by_role("link", name="Download DOCX").click()
+        assert _inhoud(eio) == Path(wacht.value.path()).read_bytes()
     finally:
         context.close()
