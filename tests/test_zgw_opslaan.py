@@ -513,6 +513,9 @@ def test_bulk_tijdens_een_storing_wacht_en_opnieuw_levert_elke_brief_eenmaal(zgw
     assert "[2/4] V-2023-000002: wacht (niet geprobeerd: het zaaksysteem was in deze run al onbereikbaar)" in uit.stderr
     pogingen = [u["pogingen"] for u in json.loads(sjabloon_cli("zgw", "wachtrij", "--json").stdout)]
     assert pogingen == [1, 0, 0]                        # after the first outage the rest is queued, not tried
+    nog_steeds = sjabloon_cli("zgw", "opnieuw")                         # still down: one try, the rest waits
+    assert nog_steeds.returncode == 1 and "0 afgeleverd, 3 wachten nog." in nog_steeds.stdout
+    assert [u["pogingen"] for u in json.loads(sjabloon_cli("zgw", "wachtrij", "--json").stdout)] == [2, 0, 0]
     zgw_dubbel.aan()
     assert "3 afgeleverd, 0 wachten nog." in sjabloon_cli("zgw", "opnieuw").stdout
     assert {k["zaak"] for k in zgw_dubbel.aangemaakt("zaakinformatieobjecten")} == set(zaken.values())

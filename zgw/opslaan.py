@@ -23,6 +23,7 @@ SOORT = "zgw"                     # register entries of documents delivered to t
 TAAL = "dut"                      # ISO 639-2/B, as the Documenten API asks (the issue wrote `nld`, the 639-2/T code)
 FORMAAT = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
 STORING = (429, 500, 502, 503, 504)
+NIET_GEPROBEERD = "niet geprobeerd: het zaaksysteem was in deze run al onbereikbaar"
 
 
 class OpslagFout(InvoerFout):
@@ -110,7 +111,7 @@ def sla_op(client, zaak_url: str, sjabloon: Sjabloon | str, document: bytes, bes
                                metadata=metadata)
     if not afleveren and uitgaand.status != AFGELEVERD:
         return Opslag(uitgaand.id, uitgaand.identificatie, dict(uitgaand.resultaat), storing=True,
-                      fout="niet geprobeerd: het zaaksysteem was in deze run al onbereikbaar")
+                      fout=NIET_GEPROBEERD)
     return lever_af(client, register, uitgaand)
 
 
@@ -129,8 +130,16 @@ def besluit_van(sjabloon: Sjabloon, gegevens: dict, dagtekening: dt.date) -> dic
 
 
 def opnieuw(client, register) -> list[Opslag]:
-    """Try every document still in the outbox again, oldest first."""
-    return [lever_af(client, register, uitgaand) for uitgaand in Wachtrij(register).lijst(WACHTEND)]
+    """Try every document still in the outbox again, oldest first; once the zaaksysteem turns out to be down, the
+    rest is left for the next time instead of each waiting out the client's retries."""
+    resultaten = []
+    for uitgaand in Wachtrij(register).lijst(WACHTEND):
+        if resultaten and resultaten[-1].storing:
+            resultaten.append(Opslag(uitgaand.id, uitgaand.identificatie, dict(uitgaand.resultaat), storing=True,
+                                     fout=NIET_GEPROBEERD))
+        else:
+            resultaten.append(lever_af(client, register, uitgaand))
+    return resultaten
 
 
 def lever_af(client, register, uitgaand: Uitgaand) -> Opslag:
