@@ -430,3 +430,39 @@ def test_bulk_tijdens_een_storing_wacht_en_opnieuw_levert_elke_brief_eenmaal(zaa
     opnieuw = sjabloon_cli("zgw", "opnieuw", env=_cli_env())
     assert "3 afgeleverd, 0 wachten nog." in opnieuw.stdout, opnieuw.stdout + opnieuw.stderr
     _elke_brief_eenmaal_bij_zijn_zaak(zaaksysteem, brieven, zaken)
+
+
+def _zgw_blok(kopie: Path, sjabloon: str, **zgw) -> None:
+    pad = kopie / sjabloon / "sjabloon.yaml"
+    manifest = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    manifest["zgw"].update(zgw)
+    pad.write_text(yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_een_type_dat_de_catalogus_niet_kent_wacht_en_zegt_waarom(zaaksysteem, tmp_path, sjablonen_kopie):
+    """The manifest names an informatieobjecttype the register's catalogue lacks: nothing is made in the register,
+    the command says which type (exit 1) and the document waits in the outbox."""
+    _vrijgegeven(sjablonen_kopie, BRIEF)
+    _zgw_blok(sjablonen_kopie, BRIEF, informatieobjecttype="Bestaat niet in de catalogus")
+    zaak_url = _nieuwe_zaak(zaaksysteem, BRIEF)
+    resultaat, _ = _genereer(tmp_path, BRIEF, zaak_url)
+    assert resultaat.returncode == 1, resultaat.stdout + resultaat.stderr
+    assert "'Bestaat niet in de catalogus'" in resultaat.stderr and "wachtrij" in resultaat.stderr
+    assert _opgeslagen(zaaksysteem, zaak_url) == []
+    zgw_test = sjabloon_cli("zgw", "test", env=_cli_env())
+    assert zgw_test.returncode == 1 and "Bestaat niet in de catalogus" in zgw_test.stdout + zgw_test.stderr
+
+
+def test_het_register_weigert_een_besluitdocument_van_een_ander_type(zaaksysteem, tmp_path, sjablonen_kopie):
+    """Open Zaak links a document to a Besluit only when the besluittype allows its informatieobjecttype
+    (missing-besluittype-informatieobjecttype-relation). Stored as "Ontvangstbevestiging", the besluit letter is
+    refused: the caseworker reads the register's reason (exit 1) and it waits in the outbox."""
+    _vrijgegeven(sjablonen_kopie, BESLUIT)
+    _zgw_blok(sjablonen_kopie, BESLUIT, informatieobjecttype="Ontvangstbevestiging")
+    zaak_url = _nieuwe_zaak(zaaksysteem, BESLUIT)
+    resultaat, _ = _genereer(tmp_path, BESLUIT, zaak_url)
+    assert resultaat.returncode == 1, resultaat.stdout + resultaat.stderr
+    assert "Het informatieobjecttype hoort niet bij het besluittype" in resultaat.stderr
+    assert "wachtrij" in resultaat.stderr
+    wachtrij = sjabloon_cli("zgw", "wachtrij", env=_cli_env())
+    assert zaak_url in wachtrij.stdout
