@@ -6,7 +6,6 @@ test_web_browser.py when Chromium or axe-core is missing, unless SJABLOON_BROWSE
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
