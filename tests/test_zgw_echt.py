@@ -470,3 +470,25 @@ def test_het_register_weigert_een_besluitdocument_van_een_ander_type(zaaksysteem
     assert "wachtrij" in resultaat.stderr
     wachtrij = sjabloon_cli("zgw", "wachtrij", env=_cli_env())
     assert zaak_url in wachtrij.stdout
+
+
+def test_de_pdf_a_gaat_mee_met_het_besluit(zaaksysteem, tmp_path):
+    """`sla_op` with the PDF/A beside the DOCX: both documents on the zaak and both linked to the one Besluit."""
+    import datetime as dt
+
+    from generator.vrijgave.register import Register
+    from generator.vullen.sjabloon import laad
+    from zgw.opslaan import sla_op
+    zaak_url = _nieuwe_zaak(zaaksysteem, BESLUIT)
+    docx, pdf = b"PK\x03\x04 het besluit als docx", b"%PDF-1.7 het besluit als pdf/a"
+    with Register(f"sqlite:///{tmp_path / 'register.sqlite'}") as register:
+        opslag = sla_op(zaaksysteem, zaak_url, laad(BESLUIT), docx, "besluit.docx", {"zaaknummer": "Z-1"}, register,
+                        pdf, dagtekening=dt.date(2026, 11, 23))
+    assert opslag.afgeleverd, opslag.fout
+    documenten = {eio["bestandsnaam"]: eio for eio in _opgeslagen(zaaksysteem, zaak_url)}
+    assert {naam: _inhoud(eio) for naam, eio in documenten.items()} == {"besluit.docx": docx, "besluit.pdf": pdf}
+    assert documenten["besluit.pdf"]["formaat"] == "application/pdf"
+    [besluit] = _besluiten(zaaksysteem, zaak_url)
+    gekoppeld = {k["informatieobject"] for k in zaaksysteem.lijst("besluiten", "besluitinformatieobjecten",
+                                                                 {"besluit": besluit["url"]})}
+    assert gekoppeld == {eio["url"] for eio in documenten.values()}
