@@ -492,3 +492,22 @@ def test_de_pdf_a_gaat_mee_met_het_besluit(zaaksysteem, tmp_path):
     gekoppeld = {k["informatieobject"] for k in zaaksysteem.lijst("besluiten", "besluitinformatieobjecten",
                                                                  {"besluit": besluit["url"]})}
     assert gekoppeld == {eio["url"] for eio in documenten.values()}
+
+
+def test_valt_de_besluiten_api_uit_dan_komt_alleen_het_besluit_later(zaaksysteem, tmp_path, sjablonen_kopie):
+    """Halfway: the document and its link to the zaak are made, then the Besluiten API is down. The outbox keeps
+    what was done; `zgw opnieuw` adds the Besluit and its link, and the document stays the one it was."""
+    _vrijgegeven(sjablonen_kopie, BESLUIT)
+    zaak_url = _nieuwe_zaak(zaaksysteem, BESLUIT)
+    plat = f"http://127.0.0.1:{_vrije_gesloten_poort()}{APIS['besluiten']}"
+    resultaat, [document] = _genereer(tmp_path, BESLUIT, zaak_url, env=_cli_env(SJABLOON_ZGW_BESLUITEN_URL=plat))
+    assert resultaat.returncode == 0 and "wachtrij" in resultaat.stderr, resultaat.stdout + resultaat.stderr
+    [eerst] = _opgeslagen(zaaksysteem, zaak_url)
+    assert _besluiten(zaaksysteem, zaak_url) == []
+    weer_op = sjabloon_cli("zgw", "opnieuw", env=_cli_env())
+    assert "1 afgeleverd, 0 wachten nog." in weer_op.stdout, weer_op.stdout + weer_op.stderr
+    assert [eio["url"] for eio in _opgeslagen(zaaksysteem, zaak_url)] == [eerst["url"]]
+    assert _aantal_met_identificatie(zaaksysteem, eerst) == 1
+    [besluit] = _besluiten(zaaksysteem, zaak_url)
+    [koppeling] = zaaksysteem.lijst("besluiten", "besluitinformatieobjecten", {"besluit": besluit["url"]})
+    assert koppeling["informatieobject"] == eerst["url"]
