@@ -5,15 +5,14 @@ SJABLOON_ZGW_TEST_SECRET point at a register (docs/zgw.md, "Testen tegen een ech
 with that reason. Run them with `.venv/bin/pytest -m zgw_echt tests/test_zgw_echt.py`.
 
 What the register must hold: a published catalogue with the informatieobjecttypen and the besluittype the templates'
-`zgw:` blocks name, on one zaaktype with an initiator roltype, the eigenschappen Leges and Verzoeknummer; a client id with the scopes to read zaken and
-catalogi and to create zaken, documents and besluiten. Every test makes its own zaak through the Zaken API (the
+`zgw:` blocks name and "Herinnering" (bulk), on one zaaktype with an initiator roltype and the eigenschappen Leges
+and Verzoeknummer; a client id with the scopes to read zaken and catalogi and to create zaken, documents and
+besluiten (bench/openzaak/ sets up such an Open Zaak). Every test makes its own zaak through the Zaken API (the
 register numbers it), so runs never see each other's documents; SJABLOON_ZGW_TEST_ZAAK names an existing zaak to
 read as well."""
 
 from __future__ import annotations
 
-import base64
-import datetime as dt
 import hashlib
 import os
 import socket
@@ -93,7 +92,8 @@ def _zaakbestand(tmp_path: Path, sjabloon: str) -> Path:
     writes by hand. So the document can only carry those fields when they were read from the zaaksysteem."""
     map_ = REPO / "templates" / sjabloon
     voorbeeld = yaml.safe_load((map_ / "voorbeeld.yaml").read_text(encoding="utf-8"))
-    uit_de_zaak = {veld.split(".")[0] for veld in yaml.safe_load((map_ / "zgw-velden.yaml").read_text("utf-8"))["velden"]}
+    koppeling = yaml.safe_load((map_ / "zgw-velden.yaml").read_text(encoding="utf-8"))
+    uit_de_zaak = {veld.split(".")[0] for veld in koppeling["velden"]}
     pad = tmp_path / f"{sjabloon}-aanvulling.yaml"
     pad.write_text(yaml.safe_dump({k: v for k, v in voorbeeld.items() if k not in uit_de_zaak}, allow_unicode=True),
                    encoding="utf-8")
@@ -149,6 +149,12 @@ def _opgeslagen(zaaksysteem, zaak_url: str) -> list[dict]:
     """The documents the register links to the zaak (its ZaakInformatieObjecten, resolved)."""
     return [zaaksysteem.haal(zio["informatieobject"])
             for zio in zaaksysteem.lijst("zaken", "zaakinformatieobjecten", {"zaak": zaak_url})]
+
+
+def _aantal_met_identificatie(zaaksysteem, eio: dict) -> int:
+    """How many documents the register holds under this document's identificatie: one, whatever was retried."""
+    return len(zaaksysteem.lijst("documenten", "enkelvoudiginformatieobjecten", {
+        "identificatie": eio["identificatie"], "bronorganisatie": eio["bronorganisatie"]}))
 
 
 def _besluiten(zaaksysteem, zaak_url: str) -> list[dict]:
@@ -294,7 +300,8 @@ def test_document_en_besluit_komen_in_het_register(zaaksysteem, tmp_path, sjablo
     assert resultaat.returncode == 0, resultaat.stderr
     [eio] = _opgeslagen(zaaksysteem, zaak_url)
     zgw = _manifest(BESLUIT)["zgw"]
-    assert eio["informatieobjecttype"] == _type(zaaksysteem, "informatieobjecttypen", zgw["informatieobjecttype"])["url"]
+    iot = _type(zaaksysteem, "informatieobjecttypen", zgw["informatieobjecttype"])
+    assert eio["informatieobjecttype"] == iot["url"]
     assert _inhoud(eio) == document.read_bytes()
     assert eio["bestandsnaam"] == document.name and eio["taal"] == "dut"
     assert eio["vertrouwelijkheidaanduiding"] == zgw["vertrouwelijkheidaanduiding"]
@@ -342,8 +349,7 @@ def test_bij_een_storing_wacht_het_document_en_komt_het_precies_eenmaal_aan(zaak
 
     [eio] = _opgeslagen(zaaksysteem, zaak_url)
     assert _inhoud(eio) == document.read_bytes()
-    assert len(zaaksysteem.lijst("documenten", "enkelvoudiginformatieobjecten",
-                                 {"identificatie": eio["identificatie"], "bronorganisatie": eio["bronorganisatie"]})) == 1
+    assert _aantal_met_identificatie(zaaksysteem, eio) == 1
     [besluit] = _besluiten(zaaksysteem, zaak_url)
     assert [k["informatieobject"] for k in zaaksysteem.lijst("besluiten", "besluitinformatieobjecten",
                                                              {"besluit": besluit["url"]})] == [eio["url"]]
@@ -373,8 +379,7 @@ def test_een_verloren_antwoord_maakt_geen_tweede_document(zaaksysteem, tmp_path,
     assert proxy.ingeslikt == 1                          # the register did make a document we never heard of
     [eio] = _opgeslagen(zaaksysteem, zaak_url)
     assert _inhoud(eio) == document.read_bytes()
-    assert len(zaaksysteem.lijst("documenten", "enkelvoudiginformatieobjecten",
-                                 {"identificatie": eio["identificatie"], "bronorganisatie": eio["bronorganisatie"]})) == 1
+    assert _aantal_met_identificatie(zaaksysteem, eio) == 1
     [besluit] = _besluiten(zaaksysteem, zaak_url)
     [koppeling] = zaaksysteem.lijst("besluiten", "besluitinformatieobjecten", {"besluit": besluit["url"]})
     assert koppeling["informatieobject"] == eio["url"]
@@ -405,8 +410,7 @@ def _elke_brief_eenmaal_bij_zijn_zaak(zaaksysteem, brieven: Path, zaken: dict) -
         [eio] = _opgeslagen(zaaksysteem, zaak_url)
         assert eio["bestandsnaam"] == f"{sleutel}_{HERINNERING}.docx"
         assert _inhoud(eio) == (brieven / eio["bestandsnaam"]).read_bytes()
-        assert len(zaaksysteem.lijst("documenten", "enkelvoudiginformatieobjecten", {
-            "identificatie": eio["identificatie"], "bronorganisatie": eio["bronorganisatie"]})) == 1
+        assert _aantal_met_identificatie(zaaksysteem, eio) == 1
 
 
 def test_bulk_slaat_elke_brief_op_bij_zijn_eigen_zaak(zaaksysteem, tmp_path, sjablonen_kopie):
@@ -430,3 +434,80 @@ def test_bulk_tijdens_een_storing_wacht_en_opnieuw_levert_elke_brief_eenmaal(zaa
     opnieuw = sjabloon_cli("zgw", "opnieuw", env=_cli_env())
     assert "3 afgeleverd, 0 wachten nog." in opnieuw.stdout, opnieuw.stdout + opnieuw.stderr
     _elke_brief_eenmaal_bij_zijn_zaak(zaaksysteem, brieven, zaken)
+
+
+def _zgw_blok(kopie: Path, sjabloon: str, **zgw) -> None:
+    pad = kopie / sjabloon / "sjabloon.yaml"
+    manifest = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    manifest["zgw"].update(zgw)
+    pad.write_text(yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_een_type_dat_de_catalogus_niet_kent_wacht_en_zegt_waarom(zaaksysteem, tmp_path, sjablonen_kopie):
+    """The manifest names an informatieobjecttype the register's catalogue lacks: nothing is made in the register,
+    the command says which type (exit 1) and the document waits in the outbox."""
+    _vrijgegeven(sjablonen_kopie, BRIEF)
+    _zgw_blok(sjablonen_kopie, BRIEF, informatieobjecttype="Bestaat niet in de catalogus")
+    zaak_url = _nieuwe_zaak(zaaksysteem, BRIEF)
+    resultaat, _ = _genereer(tmp_path, BRIEF, zaak_url)
+    assert resultaat.returncode == 1, resultaat.stdout + resultaat.stderr
+    assert "'Bestaat niet in de catalogus'" in resultaat.stderr and "wachtrij" in resultaat.stderr
+    assert _opgeslagen(zaaksysteem, zaak_url) == []
+    zgw_test = sjabloon_cli("zgw", "test", env=_cli_env())
+    assert zgw_test.returncode == 1 and "Bestaat niet in de catalogus" in zgw_test.stdout + zgw_test.stderr
+
+
+def test_het_register_weigert_een_besluitdocument_van_een_ander_type(zaaksysteem, tmp_path, sjablonen_kopie):
+    """Open Zaak links a document to a Besluit only when the besluittype allows its informatieobjecttype
+    (missing-besluittype-informatieobjecttype-relation). Stored as "Ontvangstbevestiging", the besluit letter is
+    refused: the caseworker reads the register's reason (exit 1) and it waits in the outbox."""
+    _vrijgegeven(sjablonen_kopie, BESLUIT)
+    _zgw_blok(sjablonen_kopie, BESLUIT, informatieobjecttype="Ontvangstbevestiging")
+    zaak_url = _nieuwe_zaak(zaaksysteem, BESLUIT)
+    resultaat, _ = _genereer(tmp_path, BESLUIT, zaak_url)
+    assert resultaat.returncode == 1, resultaat.stdout + resultaat.stderr
+    assert "Het informatieobjecttype hoort niet bij het besluittype" in resultaat.stderr
+    assert "wachtrij" in resultaat.stderr
+    wachtrij = sjabloon_cli("zgw", "wachtrij", env=_cli_env())
+    assert zaak_url in wachtrij.stdout
+
+
+def test_de_pdf_a_gaat_mee_met_het_besluit(zaaksysteem, tmp_path):
+    """`sla_op` with the PDF/A beside the DOCX: both documents on the zaak and both linked to the one Besluit."""
+    import datetime as dt
+
+    from generator.vrijgave.register import Register
+    from generator.vullen.sjabloon import laad
+    from zgw.opslaan import sla_op
+    zaak_url = _nieuwe_zaak(zaaksysteem, BESLUIT)
+    docx, pdf = b"PK\x03\x04 het besluit als docx", b"%PDF-1.7 het besluit als pdf/a"
+    with Register(f"sqlite:///{tmp_path / 'register.sqlite'}") as register:
+        opslag = sla_op(zaaksysteem, zaak_url, laad(BESLUIT), docx, "besluit.docx", {"zaaknummer": "Z-1"}, register,
+                        pdf, dagtekening=dt.date(2026, 11, 23))
+    assert opslag.afgeleverd, opslag.fout
+    documenten = {eio["bestandsnaam"]: eio for eio in _opgeslagen(zaaksysteem, zaak_url)}
+    assert {naam: _inhoud(eio) for naam, eio in documenten.items()} == {"besluit.docx": docx, "besluit.pdf": pdf}
+    assert documenten["besluit.pdf"]["formaat"] == "application/pdf"
+    [besluit] = _besluiten(zaaksysteem, zaak_url)
+    gekoppeld = {k["informatieobject"] for k in zaaksysteem.lijst("besluiten", "besluitinformatieobjecten",
+                                                                 {"besluit": besluit["url"]})}
+    assert gekoppeld == {eio["url"] for eio in documenten.values()}
+
+
+def test_valt_de_besluiten_api_uit_dan_komt_alleen_het_besluit_later(zaaksysteem, tmp_path, sjablonen_kopie):
+    """Halfway: the document and its link to the zaak are made, then the Besluiten API is down. The outbox keeps
+    what was done; `zgw opnieuw` adds the Besluit and its link, and the document stays the one it was."""
+    _vrijgegeven(sjablonen_kopie, BESLUIT)
+    zaak_url = _nieuwe_zaak(zaaksysteem, BESLUIT)
+    plat = f"http://127.0.0.1:{_vrije_gesloten_poort()}{APIS['besluiten']}"
+    resultaat, [document] = _genereer(tmp_path, BESLUIT, zaak_url, env=_cli_env(SJABLOON_ZGW_BESLUITEN_URL=plat))
+    assert resultaat.returncode == 0 and "wachtrij" in resultaat.stderr, resultaat.stdout + resultaat.stderr
+    [eerst] = _opgeslagen(zaaksysteem, zaak_url)
+    assert _besluiten(zaaksysteem, zaak_url) == []
+    weer_op = sjabloon_cli("zgw", "opnieuw", env=_cli_env())
+    assert "1 afgeleverd, 0 wachten nog." in weer_op.stdout, weer_op.stdout + weer_op.stderr
+    assert [eio["url"] for eio in _opgeslagen(zaaksysteem, zaak_url)] == [eerst["url"]]
+    assert _aantal_met_identificatie(zaaksysteem, eerst) == 1
+    [besluit] = _besluiten(zaaksysteem, zaak_url)
+    [koppeling] = zaaksysteem.lijst("besluiten", "besluitinformatieobjecten", {"besluit": besluit["url"]})
+    assert koppeling["informatieobject"] == eerst["url"]

@@ -6,7 +6,6 @@ test_web_browser.py when Chromium or axe-core is missing, unless SJABLOON_BROWSE
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -16,8 +15,8 @@ import pytest
 from conftest import REPO, _vrije_poort
 from test_web_browser import (ACCOUNTS, ARTEFACTEN, TIMEOUT_MS, WACHTWOORD, _wacht_op, browser,  # noqa: F401
                               meld_aan)
-from test_zgw_echt import (BRIEF, _cli_env, _inhoud, _instellingen, _nieuwe_zaak, _opgeslagen,  # noqa: F401
-                           _vrijgegeven, pytestmark)
+from test_zgw_echt import (BESLUIT, BRIEF, _besluiten, _cli_env, _inhoud, _instellingen,  # noqa: F401
+                           _nieuwe_zaak, _opgeslagen, _vrijgegeven, _zaakbestand, pytestmark)
 
 try:
     from playwright.sync_api import expect
@@ -31,6 +30,7 @@ def server(tmp_path_factory):
     map_ = tmp_path_factory.mktemp("web-zgw-echt")
     shutil.copytree(REPO / "templates", map_ / "templates")
     _vrijgegeven(map_ / "templates", BRIEF)
+    _vrijgegeven(map_ / "templates", BESLUIT)
     env = _cli_env(SJABLOON_TEMPLATES=str(map_ / "templates"),
                    SJABLOON_DATABASE_URL=f"sqlite:///{map_ / 'register.sqlite'}")
     naam, (volledig, rollen) = "joost", ACCOUNTS["joost"]
@@ -90,3 +90,38 @@ def test_een_klik_vult_het_formulier_uit_open_zaak(browser, server, zaaksysteem)
         assert _inhoud(eio) == Path(wacht.value.path()).read_bytes()
     finally:
         context.close()
+
+
+def test_een_besluit_uit_het_formulier_komt_met_zijn_besluit_in_open_zaak(browser, server, zaaksysteem,  # noqa: F811
+                                                                          tmp_path):
+    """The besluit in the web app: the caseworker's own part as a case file, the rest fetched from the zaak, one
+    click to release; the register holds the document, the Besluit and their link."""
+    zaak_url = _nieuwe_zaak(zaaksysteem, BESLUIT)
+    context = browser.new_context(base_url=server, bypass_csp=True, locale="nl-NL",
+                                  viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        meld_aan(page, "joost")
+        page.goto(f"/sjablonen/{BESLUIT}/maken")
+        page.get_by_text("Of lever een zaakbestand aan (YAML of JSON)").click()
+        page.get_by_label("Zaakbestand").set_input_files(str(_zaakbestand(tmp_path, BESLUIT)))
+        page.get_by_role("button", name="Zaakbestand gebruiken").click()
+        page.get_by_label("Zaak-URL").fill(zaak_url)
+        page.get_by_role("button", name="Haal de zaak op").click()
+        expect(page.get_by_role("status")).to_contain_text("Uit de zaak ingevuld:")
+        page.get_by_role("button", name="Document maken en controleren").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Voorvertoning")
+        page.get_by_role("button", name="Vrijgeven en downloaden").click()
+        expect(page.locator("#zaaksysteem")).to_contain_text("Opgeslagen in het zaaksysteem, bij de zaak.")
+        with page.expect_download() as wacht:
+            page.get_by_role("link", name="Download DOCX").click()
+        gedownload = Path(wacht.value.path()).read_bytes()
+    finally:
+        context.close()
+    [eio] = _opgeslagen(zaaksysteem, zaak_url)
+    assert _inhoud(eio) == gedownload
+    [besluit] = _besluiten(zaaksysteem, zaak_url)
+    assert besluit["uiterlijkeReactiedatum"] > besluit["datum"]
+    [koppeling] = zaaksysteem.lijst("besluiten", "besluitinformatieobjecten", {"besluit": besluit["url"]})
+    assert koppeling["informatieobject"] == eio["url"]
