@@ -53,8 +53,10 @@ def sjablonen(als_json, gemeente_pad):
 @click.option("--concept", is_flag=True, help="Maak een proefdocument uit een sjabloon dat nog niet is vrijgegeven; "
               "op elke pagina staat CONCEPT.")
 @click.option("--door", help="Wie het document maakt (voor het register; standaard de gebruikersnaam).")
+@click.option("--opslaan/--niet-opslaan", default=True, help="Met --zaak-url: sla het document na de controles op in "
+              "het zaaksysteem, bij de zaak (standaard; zie docs/zgw.md).")
 @met_gemeente
-def genereer(sjabloon, zaak_pad, zaak_url, uit, datum, gemeente_pad, forceer, reden, concept, door):
+def genereer(sjabloon, zaak_pad, zaak_url, uit, datum, gemeente_pad, forceer, reden, concept, door, opslaan):
     from checks.awb.rapport import als_tekst, procedure_als_tekst
     from generator.vullen.genereer import genereer as genereer_document
     from generator.vullen.keuring import ProcedureGeweigerd, VrijgaveGeweigerd
@@ -68,6 +70,8 @@ def genereer(sjabloon, zaak_pad, zaak_url, uit, datum, gemeente_pad, forceer, re
     zaaknaam = zaak_pad.name if zaak_pad else "zaak-url"
     try:
         zaaksysteem = _uit_zaaksysteem(sjabloon, zaak_url, door) if zaak_url else None
+        if zaak_url and opslaan:
+            _kan_opslaan(sjabloon, gemeente_pad)
         resultaat = genereer_document(sjabloon, zaak_pad, uit, datum or dt.date.today(), gemeente_pad,
                                       reden.strip() if forceer else None, concept, door, zaaksysteem=zaaksysteem)
     except InvoerFout as fout:
@@ -97,6 +101,17 @@ def genereer(sjabloon, zaak_pad, zaak_url, uit, datum, gemeente_pad, forceer, re
     if resultaat.concept:
         click.echo("let op: CONCEPT, het sjabloon is nog niet vrijgegeven; niet verzenden", err=True)
     click.echo(str(resultaat.pad))
+    if zaak_url and opslaan:
+        from cli.zgw_opslaan import sla_op_na_genereren
+        sys.exit(sla_op_na_genereren(zaak_url, sjabloon, resultaat, datum or dt.date.today(), gemeente_pad, door))
+
+
+def _kan_opslaan(sjabloon_naam: str, gemeente_pad) -> None:
+    """Before anything is made: can the zaaksysteem take a document of this template (zgw block, gemeente RSIN)?"""
+    from generator.vullen.context import gemeenteprofiel
+    from generator.vullen.sjabloon import laad
+    from zgw.opslaan import controleer
+    controleer(laad(sjabloon_naam), gemeenteprofiel(gemeente_pad))
 
 
 def _uit_zaaksysteem(sjabloon_naam: str, zaak_url: str, door: str | None) -> tuple[dict, dict[str, str]]:

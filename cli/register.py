@@ -71,6 +71,9 @@ def _regel_tekst(r) -> str:
         delen.append(f"nieuw DOCX van {_persoon(g.get('wijziger'))}")
     elif r.soort == "document":
         delen.append(_oordeel(g))
+    elif r.soort == "zgw":                              # delivered to the zaaksysteem (zgw/opslaan.py)
+        delen.append(f"in het zaaksysteem: {g['urls'].get('document')}"
+                     + (f", besluit {g['urls']['besluit']}" if g["urls"].get("besluit") else ""))
     return "  ".join(delen)
 
 

@@ -18,6 +18,7 @@ from cli.velden import velden
 from cli.web import web
 from cli.werkgroep import inventaris, lint, tekst, vrijgeven
 from cli.zgw import zgw
+from cli.zgw_opslaan import OPDRACHTEN as ZGW_OPSLAAN
 
 
 @click.group(help="Sjabloonstraat: beschikkingen en brieven maken uit zaakgegevens, en ze controleren.")
@@ -28,6 +29,8 @@ def main():
 for opdracht in (sjablonen, velden, genereer, voorbeelden, controleer, b1, checklist, interventie, selecteer_afloop, termijn,
                  lint, tekst, vrijgeven, inventaris, register, bulk, web, gebruiker, sleutel, info, zgw):
     main.add_command(opdracht)
+for opdracht in ZGW_OPSLAAN:                # zgw opnieuw, wachtrij and opslaan join zgw test in one group
+    zgw.add_command(opdracht)
 vertaal_opdrachten(main)
 
 

@@ -154,8 +154,8 @@ def test_migraties_draaien_en_openen_is_herhaalbaar(reg, database_url):
         with opnieuw.engine.connect() as verbinding:
             versie = verbinding.scalar(text("SELECT version_num FROM alembic_version"))
         assert len(opnieuw.regels()) == 1
-    assert {"alembic_version", "registerregels", "gebruikers", "sleutels"} <= set(tabellen)
-    assert versie == "0002"
+    assert {"alembic_version", "registerregels", "gebruikers", "sleutels", "zgw_uitgaand"} <= set(tabellen)
+    assert versie == "0003"
     assert {("zaaknummer",), ("sjabloon_id",)} <= indexen
 
 
@@ -173,7 +173,7 @@ def test_oud_register_wordt_bijgewerkt(tmp_path):
     url = f"sqlite:///{tmp_path / 'oud.sqlite'}"
     with Register(url) as reg:
         with reg.engine.begin() as verbinding:
-            for tabel in ("alembic_version", "registerregels", "gebruikers", "sleutels"):
+            for tabel in ("alembic_version", "registerregels", "gebruikers", "sleutels", "zgw_uitgaand"):
                 verbinding.execute(text(f"DROP TABLE {tabel}"))
     with Register(url) as reg:
         assert reg.regels() == [] and "registerregels" in inspect(reg.engine).get_table_names()

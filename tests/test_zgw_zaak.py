@@ -129,7 +129,8 @@ def _kenmerken(spec: dict, schema: dict) -> dict[str, list[dict]]:
 
 def test_genereer_with_only_the_zaak_url_makes_the_brief(zgw_dubbel, tmp_path):
     url = _zaak(zgw_dubbel)
-    uit = subprocess_genereer(BRIEF, "--zaak-url", url, "--uit", tmp_path / "uit", "--concept", "--door", "fatima")
+    uit = subprocess_genereer(BRIEF, "--zaak-url", url, "--uit", tmp_path / "uit", "--concept", "--door", "fatima",
+                              "--niet-opslaan")
     assert uit.returncode == 0, uit.stderr
     tekst = docx_tekst(Path(uit.stdout.strip()))
     assert "mevrouw A. de Vries" in tekst and "Oudegracht 12" in tekst and "ZAAK-2026-0000042" in tekst
@@ -141,7 +142,8 @@ def test_genereer_the_file_fills_what_the_zaak_lacks_and_wins_where_both_give_a_
     url = _zaak(zgw_dubbel, rollen=[])                                  # no behandelaar in the zaak
     bestand = tmp_path / "aanvulling.yaml"
     bestand.write_text("behandelaar: Sanne de Boer\naanvrager:\n  naam: mevrouw A. de Vries-Jansen\n", encoding="utf-8")
-    uit = subprocess_genereer(BRIEF, "--zaak-url", url, "--zaak", bestand, "--uit", tmp_path / "uit", "--concept")
+    uit = subprocess_genereer(BRIEF, "--zaak-url", url, "--zaak", bestand, "--uit", tmp_path / "uit", "--concept",
+                              "--niet-opslaan")
     assert uit.returncode == 0, uit.stderr
     tekst = docx_tekst(Path(uit.stdout.strip()))
     assert "Sanne de Boer" in tekst and "mevrouw A. de Vries-Jansen" in tekst and "Oudegracht 12" in tekst

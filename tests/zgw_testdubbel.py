@@ -361,6 +361,10 @@ class ZgwTestdubbel:
             if any(o["identificatie"] == gegevens.get("identificatie") and o["bronorganisatie"] ==
                    gegevens.get("bronorganisatie") for o in self.objecten[soort].values()):
                 problemen.append(("identificatie", "deze identificatie bestaat al bij deze bronorganisatie"))
+        if soort == "besluiten" and gegevens.get("identificatie"):       # unique per organisation, as in Open Zaak
+            if any(o["identificatie"] == gegevens["identificatie"] and o["verantwoordelijkeOrganisatie"] ==
+                   gegevens.get("verantwoordelijkeOrganisatie") for o in self.objecten[soort].values()):
+                problemen.append(("identificatie", "deze identificatie bestaat al bij deze verantwoordelijke organisatie"))
         if problemen:
             return 400, _fout_inhoud(400, "invalid", "Ongeldige invoer.", problemen)
         sleutel = str(uuid.uuid4())

@@ -38,6 +38,7 @@ class Gemaakt:
     document: bytes
     door: str
     reden: str | None
+    zaaksysteem: tuple[bool, list[str]] | None = None    # stored on the zaak? and the lines saying what happened
 
 
 @router.get("/", dependencies=[Depends(vereist(AANGEMELD))])
@@ -205,8 +206,27 @@ async def vrijgeven(request: Request, token: str, wie: Identiteit = Depends(vere
     document = vrij_te_geven(ontwerp, reden)
     await run_in_threadpool(registreer, request.app.state.register, ontwerp, document, reden, wie.naam,
                             wie.als_register())
-    gemaakt = Gemaakt(ontwerp, document, wie.naam, reden)
+    opslag = await run_in_threadpool(_sla_op, request, ontwerp, document, wie) if ontwerp.zaak_url else None
+    gemaakt = Gemaakt(ontwerp, document, wie.naam, reden, opslag)
     return RedirectResponse(f"/documenten/{request.app.state.bewaar.bewaar(gemaakt, wie)}", status_code=303)
+
+
+def _sla_op(request: Request, ontwerp: Ontwerp, document: bytes, wie: Identiteit) -> tuple[bool, list[str]]:
+    """Store the released document on its zaak (zgw/opslaan.py). It is made and registered whatever happens here: an
+    outage or a refusal leaves it in the outbox (`sjabloon zgw opnieuw`), a template that cannot be stored says why."""
+    from zgw.client import ZgwClient
+    from zgw.instellingen import zgw_instellingen
+    from zgw.opslaan import sla_op
+    try:
+        if (instellingen := zgw_instellingen()) is None:
+            raise InvoerFout("het zaaksysteem is niet ingesteld (docs/zgw.md)")
+        with ZgwClient(instellingen, gebruiker=(wie.subject, wie.naam)) as client:
+            opslag = sla_op(client, ontwerp.zaak_url, ontwerp.sjabloon, document, ontwerp.bestandsnaam, ontwerp.zaak,
+                            request.app.state.register, dagtekening=ontwerp.dagtekening,
+                            gemeente=request.app.state.gemeente, door=wie.naam, concept=ontwerp.concept)
+    except InvoerFout as fout:
+        return False, [f"Niet opgeslagen in het zaaksysteem: {melding}" for melding in fout.meldingen]
+    return opslag.afgeleverd, opslag.regels()
 
 
 @router.get("/documenten/{token}", dependencies=[Depends(vereist("genereren"))])

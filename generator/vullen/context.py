@@ -42,6 +42,14 @@ def maak_context(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente:
     (content/awb/besluittypen/: titel, rechtsmiddel, belanghebbenden ...)."""
     context = dict(zaak, gemeente=gemeente, dagtekening=dagtekening, orgaan=bestuursorgaan_van(sjabloon, gemeente, zaak),
                    besluittype=besluittypen()[sjabloon.besluittype])
+    context["termijnen"], waarschuwingen = bereken_termijnen(sjabloon, context)
+    return context, waarschuwingen
+
+
+def bereken_termijnen(sjabloon: Sjabloon, context: dict) -> tuple[dict, list[str]]:
+    """The manifest's termijnen from the zaak's fields and the dagtekening in `context` (checks.termijnen counts
+    them), with their warnings; a termijn the zaak does not give what it needs for is None. The zaaksysteem's
+    Besluit takes its uiterlijke reactiedatum from here too (zgw/opslaan.py)."""
     termijnen, waarschuwingen = {}, []
     for naam, spec in sjabloon.termijnen.items():
         vanaf = _waarde(spec.get("vanaf", "dagtekening"), context, termijnen)
@@ -56,8 +64,7 @@ def maak_context(sjabloon: Sjabloon, zaak: dict, dagtekening: dt.date, gemeente:
             raise InvoerFout(f"{sjabloon.id}: termijn '{naam}': {fout}") from None
         termijnen[naam] = termijn
         waarschuwingen += termijn.waarschuwingen
-    context["termijnen"] = termijnen
-    return context, waarschuwingen
+    return termijnen, waarschuwingen
 
 
 def bestuursorgaan_van(sjabloon: Sjabloon, gemeente: dict, zaak: dict) -> dict:

@@ -28,6 +28,7 @@ class Resultaat:
     waarschuwingen: list[str]
     keuring: Keuring
     concept: bool
+    zaak: dict | None = None        # the validated zaak: storing in the zaaksysteem counts the Besluit's dates with it
 
 
 def genereer(sjabloon_naam: str, zaak_pad: Path | None, uit: Path, dagtekening: dt.date,
@@ -58,7 +59,7 @@ def genereer(sjabloon_naam: str, zaak_pad: Path | None, uit: Path, dagtekening: 
     except BaseException:
         pad.unlink(missing_ok=True)
         raise
-    return Resultaat(pad, ontwerp.waarschuwingen, ontwerp.keuring, ontwerp.concept)
+    return Resultaat(pad, ontwerp.waarschuwingen, ontwerp.keuring, ontwerp.concept, ontwerp.zaak)
 
 
 @dataclass

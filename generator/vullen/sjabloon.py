@@ -8,6 +8,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checks.awb.regels import besluittypen
 from checks.termijnen import soorten as termijnsoorten
 from generator.plaatsen import catalogus_map
 from generator.vullen.bestanden import lees_gegevens
@@ -17,6 +18,11 @@ from generator.vullen.velden import SLEUTELS, bekende_typen, subvelden
 VERPLICHT_IN_MANIFEST = ("id", "titel", "besluittype", "versie", "status", "eigenaar", "velden")
 STATUSSEN = ("concept", "vrijgegeven")
 GERESERVEERD = ("gemeente", "dagtekening", "termijnen", "orgaan", "besluittype")   # names the generator fills itself
+# The manifest's `zgw:` block: how the zaaksysteem files a generated document (zgw/opslaan.py). The values of
+# vertrouwelijkheidaanduiding are those of the Documenten API (VertrouwelijkheidaanduidingEnum).
+ZGW_SLEUTELS = ("informatieobjecttype", "vertrouwelijkheidaanduiding", "besluittype", "reactietermijn")
+VERTROUWELIJKHEID = ("openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk", "vertrouwelijk", "confidentieel",
+                     "geheim", "zeer_geheim")
 
 
 @dataclass
@@ -35,6 +41,7 @@ class Sjabloon:
     voorbeeld_dagtekening: dt.date | None = None    # the example is a case from the past: its own dagtekening
     bestuursorgaan_veld: str | None = None          # a zaak field naming the organ, instead of the besluittype's
     gewijzigd_door: dict | None = None  # who last changed it: {subject, bron, naam}; may not review it (vier ogen)
+    zgw: dict | None = None         # {informatieobjecttype, vertrouwelijkheidaanduiding[, besluittype, reactietermijn]}
 
     def bestuursorgaan(self, zaak: dict) -> str | None:
         """The organ a zaak names in `bestuursorgaan_veld` (a beslissing op bezwaar is taken by the organ that took
@@ -105,6 +112,7 @@ def laad(naam: str | Path) -> Sjabloon:
         if manifest.get("voorbeeld_dagtekening") else None,
         bestuursorgaan_veld=manifest.get("bestuursorgaan_veld"),
         gewijzigd_door=wijziger(manifest.get("gewijzigd_door")),
+        zgw=manifest.get("zgw") or None,
     )
 
 
@@ -143,8 +151,37 @@ def controleer_manifest(manifest: dict, map_: Path) -> list[str]:
                                                    and set(w) <= {"subject", "bron", "naam"})):
         problemen.append("gewijzigd_door: schrijf wie het sjabloon het laatst wijzigde als {subject: ..., bron: ..., "
                          "naam: ...} of alleen het subject, bijvoorbeeld lokaal:anna")
+    if "zgw" in manifest:
+        problemen += _controleer_zgw(manifest["zgw"], manifest.get("termijnen") or {}, manifest.get("besluittype"))
     if (sleutel := manifest.get("sleutel")) is not None and not (velden.get(sleutel) or {}).get("verplicht"):
         problemen.append(f"sleutel: '{sleutel}' moet een verplicht veld zijn (de sleutel benoemt elke brief in een bulkrun)")
+    return problemen
+
+
+def _controleer_zgw(zgw, termijnen: dict, besluittype: str | None) -> list[str]:
+    """The `zgw:` block names the types as the Catalogi API spells their omschrijving; whether they exist there is
+    for `sjabloon zgw test` to say, which asks the zaaksysteem."""
+    if not isinstance(zgw, dict):
+        return ["zgw: verwacht {informatieobjecttype: ..., vertrouwelijkheidaanduiding: ..., besluittype: ...}"]
+    problemen = [f"zgw: onbekende sleutel '{sleutel}'; bekend zijn: {', '.join(ZGW_SLEUTELS)}"
+                 for sleutel in zgw if sleutel not in ZGW_SLEUTELS]
+    for sleutel in ("informatieobjecttype", "vertrouwelijkheidaanduiding"):
+        if not str(zgw.get(sleutel) or "").strip():
+            problemen.append(f"zgw.{sleutel}: verplicht veld ontbreekt")
+    if (waarde := zgw.get("vertrouwelijkheidaanduiding")) and waarde not in VERTROUWELIJKHEID:
+        problemen.append(f"zgw.vertrouwelijkheidaanduiding: '{waarde}' moet een van {', '.join(VERTROUWELIJKHEID)} zijn")
+    for sleutel in ("informatieobjecttype", "besluittype", "reactietermijn"):
+        if sleutel in zgw and not (isinstance(zgw[sleutel], str) and zgw[sleutel].strip()):
+            problemen.append(f"zgw.{sleutel}: verwacht een tekst (de omschrijving in de Catalogi API)"
+                             if sleutel != "reactietermijn" else "zgw.reactietermijn: verwacht de naam van een termijn")
+    soort = (besluittypen().get(besluittype) or {}).get("soort")
+    if zgw.get("besluittype") and soort and soort != "besluit":
+        problemen.append(f"zgw.besluittype: alleen bij een besluit; besluittype {besluittype} is een {soort}")
+    if (termijn := zgw.get("reactietermijn")) and isinstance(termijn, str):
+        if not zgw.get("besluittype"):
+            problemen.append("zgw.reactietermijn: alleen bij een besluit (zgw.besluittype)")
+        if termijn not in termijnen:
+            problemen.append(f"zgw.reactietermijn: '{termijn}' staat niet in termijnen")
     return problemen
 
 

@@ -34,7 +34,7 @@ def naam_van(persoon) -> str | None:
 class Regel:
     id: int
     tijdstip: dt.datetime         # UTC, whole seconds
-    soort: str                    # "vrijgave", "beoordeling" (one half of a release) or "document"
+    soort: str                    # "vrijgave", "beoordeling" (half a release), "document", "zgw" (zaaksysteem) ...
     sjabloon_id: str
     sjabloon_versie: str
     zaaknummer: str | None

@@ -1,0 +1,81 @@
+"""The letters of a bulk run (`sjabloon bulk`), each stored on its own zaak through the same outbox as one document:
+the run's manifest.csv says which letters were made, a list says which zaak each letter (by its sleutel) belongs to,
+and the register confirms each letter passed the checks."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import zipfile
+from pathlib import Path
+
+from generator.bulk.csvbestand import scheidingsteken
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.sjabloon import laad
+from zgw.opslaan import Opslag, sla_op
+
+KOLOMMEN = ("sleutel", "zaak_url")
+
+
+def lees_zaken(pad: Path) -> dict[str, str]:
+    """sleutel -> zaak URL from a CSV file with the columns sleutel and zaak_url (';' or ',', UTF-8 with or without
+    BOM, as Excel saves it)."""
+    try:
+        tekst = Path(pad).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as fout:
+        raise InvoerFout(f"--zaken: {pad} kan niet worden gelezen: {fout}") from None
+    regels = tekst.splitlines()
+    lezer = csv.DictReader(regels, delimiter=scheidingsteken(regels[0] if regels else ""))
+    ontbreekt = [k for k in KOLOMMEN if k not in (lezer.fieldnames or [])]
+    if ontbreekt:
+        raise InvoerFout(f"--zaken: {Path(pad).name}: kolom {', '.join(ontbreekt)} ontbreekt; de kolommen zijn "
+                         f"{' en '.join(KOLOMMEN)}")
+    return {rij["sleutel"].strip(): rij["zaak_url"].strip() for rij in lezer if (rij.get("zaak_url") or "").strip()}
+
+
+def sla_bulk_op(client, register, map_: Path, zaken: dict[str, str], gemeente: dict, door: str | None = None,
+                voortgang=None) -> tuple[list[tuple[str, Opslag]], list[str]]:
+    """Store every letter the run made that has a zaak: (sleutel, Opslag) per letter, and the sleutels without a
+    zaak. After the first outage the rest is only queued (`sjabloon zgw opnieuw` delivers it). `voortgang(nummer,
+    totaal, sleutel, opslag)` hears of each letter."""
+    map_ = Path(map_)
+    if not (map_ / "manifest.csv").is_file():
+        raise InvoerFout(f"{map_}: geen manifest.csv; geef de map van een run van sjabloon bulk")
+    with open(map_ / "manifest.csv", encoding="utf-8-sig", newline="") as bestand:
+        gemaakt = [r for r in csv.DictReader(bestand, delimiter=";") if r.get("status") == "gemaakt"]
+    archief = zipfile.ZipFile(map_ / "brieven.zip") if (map_ / "brieven.zip").is_file() else None
+    documenten = {r.sha256: r for r in register.regels(soort="document")}
+    sjablonen, resultaten, zonder, bereikbaar = {}, [], [], True
+    try:
+        for nummer, rij in enumerate(gemaakt, start=1):
+            if not (zaak_url := zaken.get(rij["sleutel"])):
+                zonder.append(rij["sleutel"])
+                continue
+            inhoud = _lees(map_, archief, rij["bestand"])
+            regel = documenten.get(hashlib.sha256(inhoud).hexdigest())
+            if regel is None:
+                raise InvoerFout(f"{rij['bestand']}: deze brief staat niet (zo) in het register; alleen brieven die "
+                                 "sjabloon bulk maakte, gaan naar het zaaksysteem")
+            sjabloon = sjablonen.get(regel.sjabloon_id) or sjablonen.setdefault(regel.sjabloon_id,
+                                                                                laad(regel.sjabloon_id))
+            opslag = sla_op(client, zaak_url, sjabloon, inhoud, rij["bestand"], {"zaaknummer": regel.zaaknummer},
+                            register, _lees(map_, archief, rij["pdf"]) if rij.get("pdf") else None,
+                            dagtekening=dt.date.fromisoformat(regel.gegevens["dagtekening"]), gemeente=gemeente,
+                            auteur=door, door=door, concept=bool(regel.gegevens.get("concept")), afleveren=bereikbaar)
+            bereikbaar = bereikbaar and not (opslag.storing and not opslag.afgeleverd)
+            resultaten.append((rij["sleutel"], opslag))
+            if voortgang:
+                voortgang(nummer, len(gemaakt), rij["sleutel"], opslag)
+    finally:
+        if archief:
+            archief.close()
+    return resultaten, zonder
+
+
+def _lees(map_: Path, archief: zipfile.ZipFile | None, naam: str) -> bytes:
+    if (map_ / naam).is_file():
+        return (map_ / naam).read_bytes()
+    if archief and naam in archief.namelist():
+        return archief.read(naam)
+    raise InvoerFout(f"{naam}: staat niet in {map_} (en niet in brieven.zip)")
