@@ -460,14 +460,16 @@ def test_een_type_dat_de_catalogus_niet_kent_wacht_en_zegt_waarom(zaaksysteem, t
 def test_het_register_weigert_een_besluitdocument_van_een_ander_type(zaaksysteem, tmp_path, sjablonen_kopie):
     """Open Zaak links a document to a Besluit only when the besluittype allows its informatieobjecttype
     (missing-besluittype-informatieobjecttype-relation). Stored as "Ontvangstbevestiging", the besluit letter is
-    refused: the caseworker reads the register's reason (exit 1) and it waits in the outbox."""
+    refused before anything is made in the register (no document, no Besluit that never meet): the caseworker reads
+    why (exit 1) and it waits in the outbox."""
     _vrijgegeven(sjablonen_kopie, BESLUIT)
     _zgw_blok(sjablonen_kopie, BESLUIT, informatieobjecttype="Ontvangstbevestiging")
     zaak_url = _nieuwe_zaak(zaaksysteem, BESLUIT)
     resultaat, _ = _genereer(tmp_path, BESLUIT, zaak_url)
     assert resultaat.returncode == 1, resultaat.stdout + resultaat.stderr
-    assert "Het informatieobjecttype hoort niet bij het besluittype" in resultaat.stderr
+    assert "informatieobjecttype 'Ontvangstbevestiging' hoort niet bij het besluittype" in resultaat.stderr
     assert "wachtrij" in resultaat.stderr
+    assert _opgeslagen(zaaksysteem, zaak_url) == [] and _besluiten(zaaksysteem, zaak_url) == []
     wachtrij = sjabloon_cli("zgw", "wachtrij", env=_cli_env())
     assert zaak_url in wachtrij.stdout
 

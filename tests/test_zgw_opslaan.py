@@ -185,6 +185,22 @@ def test_een_besluit_krijgt_document_pdf_besluit_en_hun_koppelingen(zgw_dubbel, 
                                 "besluit", "document_besluit", "pdf_besluit"}
 
 
+def test_een_besluitbrief_van_een_type_dat_het_besluittype_niet_toestaat_maakt_niets_aan(zgw_dubbel, sjablonen_kopie):
+    """The besluittype allows another document type only: refused before any document or Besluit is made (a register
+    would refuse the link at the last step), and the letter waits in the outbox with the reason."""
+    zgw_dubbel.voeg_type_toe("informatieobjecttypen", "Besluit omgevingsvergunning")
+    ander = zgw_dubbel.voeg_type_toe("informatieobjecttypen", "Ander besluitdocument")
+    zgw_dubbel.voeg_type_toe("besluittypen", "Omgevingsvergunning verleend", informatieobjecttypen=[ander])
+    zaak = zgw_dubbel.voeg_zaak_toe()
+    with Register() as register:
+        opslag = _sla_op(zgw_dubbel, register, zaak, BESLUIT)
+        assert not opslag.afgeleverd and not opslag.storing
+        assert "hoort niet bij het besluittype 'Omgevingsvergunning verleend'" in opslag.fout
+        assert [u.zaak_url for u in Wachtrij(register).lijst()] == [zaak]
+    for soort in ("enkelvoudiginformatieobjecten", "zaakinformatieobjecten", "besluiten"):
+        assert zgw_dubbel.aangemaakt(soort) == [], soort
+
+
 def test_een_zaak_url_buiten_de_zaken_api_wordt_geweigerd_voor_er_iets_gebeurt(zgw_dubbel, sjablonen_kopie):
     with Register() as register:
         for url in ("https://elders.example.nl/zaken/api/v1/zaken/1", zgw_dubbel.url("documenten", "x/1")):

@@ -186,6 +186,13 @@ def _stappen(client, uitgaand: Uitgaand, urls: dict, bewaar) -> None:
     catalogus = _Catalogus(client, zaak_url)
     if "informatieobjecttype" not in urls:
         bewaar("informatieobjecttype", catalogus.type("informatieobjecttypen", meta["informatieobjecttype"]))
+    if meta.get("besluit"):
+        # Before anything is made: a register links a document to a Besluit only when the besluittype allows the
+        # document's type; found out at the last step, it would leave a document and a Besluit that never meet.
+        if "besluittype" not in urls:
+            bewaar("besluittype", catalogus.type("besluittypen", meta["besluit"]["besluittype"]))
+        if "document" not in urls:
+            _past_bij_besluittype(client, urls["besluittype"], urls["informatieobjecttype"], meta)
     bestanden = [("document", uitgaand.identificatie, uitgaand.bestandsnaam, uitgaand.inhoud, "docx")]
     if uitgaand.pdf is not None:
         bestanden.append(("pdf", f"{uitgaand.identificatie}-pdf", meta["pdf_bestandsnaam"], uitgaand.pdf, "pdf"))
@@ -197,14 +204,22 @@ def _stappen(client, uitgaand: Uitgaand, urls: dict, bewaar) -> None:
                                               {"zaak": zaak_url, "informatieobject": urls[stap]}))
     if not meta.get("besluit"):
         return
-    if "besluittype" not in urls:
-        bewaar("besluittype", catalogus.type("besluittypen", meta["besluit"]["besluittype"]))
     if "besluit" not in urls:
         bewaar("besluit", _besluit(client, meta, urls["besluittype"], uitgaand.identificatie, zaak_url))
     for stap, *_ in bestanden:
         if f"{stap}_besluit" not in urls:
             bewaar(f"{stap}_besluit", _koppeling(client, "besluiten", "besluitinformatieobjecten",
                                                  {"besluit": urls["besluit"], "informatieobject": urls[stap]}))
+
+
+def _past_bij_besluittype(client, besluittype_url: str, informatieobjecttype_url: str, meta: dict) -> None:
+    """OpslagFout when the besluittype names the informatieobjecttypen it allows and the letter's type is not one."""
+    toegestaan = client.haal(besluittype_url).get("informatieobjecttypen") or []
+    if toegestaan and informatieobjecttype_url not in toegestaan:
+        raise OpslagFout(f"informatieobjecttype '{meta['informatieobjecttype']}' hoort niet bij het besluittype "
+                         f"'{meta['besluit']['besluittype']}': het zaaksysteem zou de besluitbrief niet aan het "
+                         "besluit koppelen; er is niets aangemaakt. Pas zgw.informatieobjecttype in het manifest aan "
+                         "of vraag de beheerder van het zaaksysteem het type bij het besluittype te zetten")
 
 
 class _Catalogus:
