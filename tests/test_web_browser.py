@@ -7,6 +7,7 @@ Skipped when Chromium or axe-core is missing, unless SJABLOON_BROWSER_VERPLICHT=
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -80,15 +81,23 @@ def server(tmp_path_factory):
     sjabloon.yaml) and a private register; its base URL. Its log goes to test-artefacten/webapp.log."""
     map_ = tmp_path_factory.mktemp("web")
     shutil.copytree(REPO / "templates", map_ / "templates")
-    poort = _vrije_poort()
     env = os.environ | {"SJABLOON_TEMPLATES": str(map_ / "templates"),
                         "SJABLOON_DATABASE_URL": f"sqlite:///{map_ / 'register.sqlite'}"}
-    for naam, (volledig, rollen) in ACCOUNTS.items():
+    with webapp(env, ACCOUNTS, "webapp.log") as adres:
+        yield adres
+
+
+@contextlib.contextmanager
+def webapp(env: dict, accounts: dict, lognaam: str):
+    """`sjabloon web` on a free loopback port with `env`, after making the local `accounts` ({naam: (volledige
+    naam, rollen)}, password WACHTWOORD); its base URL. Its log goes to test-artefacten/<lognaam>."""
+    for naam, (volledig, rollen) in accounts.items():
         opdracht = [sys.executable, "-m", "cli.sjabloon", "gebruiker", "toevoegen", naam, "--naam", volledig,
                     "--wachtwoord-stdin"] + [a for rol in rollen for a in ("--rol", rol)]
         subprocess.run(opdracht, cwd=REPO, env=env, input=WACHTWOORD + "\n", text=True, check=True, capture_output=True)
     ARTEFACTEN.mkdir(exist_ok=True)
-    logpad = ARTEFACTEN / "webapp.log"
+    logpad = ARTEFACTEN / lognaam
+    poort = _vrije_poort()
     with open(logpad, "wb") as log:
         proces = subprocess.Popen([sys.executable, "-m", "cli.sjabloon", "web", "--poort", str(poort)], cwd=REPO,
                                   env=env, stdout=log, stderr=subprocess.STDOUT)

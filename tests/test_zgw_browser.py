@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 
 import pytest
-from conftest import REPO, _vrije_poort
-from test_web_browser import (ACCOUNTS, ARTEFACTEN, TIMEOUT_MS, WACHTWOORD, _wacht_op, bekijk, browser,  # noqa: F401
-                              meld_aan)
+from conftest import REPO
+from test_web_browser import ACCOUNTS, TIMEOUT_MS, bekijk, browser, meld_aan, webapp  # noqa: F401
 from zgw_testdubbel import ZgwTestdubbel
 
 try:
@@ -36,23 +33,8 @@ def server(tmp_path_factory, dubbel):
     shutil.copytree(REPO / "templates", map_ / "templates")
     env = os.environ | dubbel.omgeving() | {"SJABLOON_TEMPLATES": str(map_ / "templates"),
                                              "SJABLOON_DATABASE_URL": f"sqlite:///{map_ / 'register.sqlite'}"}
-    naam, (volledig, rollen) = "joost", ACCOUNTS["joost"]
-    subprocess.run([sys.executable, "-m", "cli.sjabloon", "gebruiker", "toevoegen", naam, "--naam", volledig,
-                    "--wachtwoord-stdin"] + [a for rol in rollen for a in ("--rol", rol)],
-                   cwd=REPO, env=env, input=WACHTWOORD + "\n", text=True, check=True, capture_output=True)
-    ARTEFACTEN.mkdir(exist_ok=True)
-    logpad = ARTEFACTEN / "webapp-zgw.log"
-    poort = _vrije_poort()
-    with open(logpad, "wb") as log:
-        proces = subprocess.Popen([sys.executable, "-m", "cli.sjabloon", "web", "--poort", str(poort)], cwd=REPO,
-                                  env=env, stdout=log, stderr=subprocess.STDOUT)
-    adres = f"http://127.0.0.1:{poort}"
-    try:
-        _wacht_op(adres, proces, logpad)
+    with webapp(env, {"joost": ACCOUNTS["joost"]}, "webapp-zgw.log") as adres:
         yield adres
-    finally:
-        proces.terminate()
-        proces.wait(timeout=15)
 
 
 @pytest.fixture

@@ -7,14 +7,11 @@ test_web_browser.py when Chromium or axe-core is missing, unless SJABLOON_BROWSE
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, _vrije_poort
-from test_web_browser import (ACCOUNTS, ARTEFACTEN, TIMEOUT_MS, WACHTWOORD, _wacht_op, browser,  # noqa: F401
-                              meld_aan)
+from conftest import REPO
+from test_web_browser import ACCOUNTS, TIMEOUT_MS, browser, meld_aan, webapp  # noqa: F401
 from test_zgw_echt import (BESLUIT, BRIEF, _besluiten, _cli_env, _inhoud, _instellingen,  # noqa: F401
                            _nieuwe_zaak, _opgeslagen, _vrijgegeven, _zaakbestand, pytestmark)
 
@@ -33,23 +30,8 @@ def server(tmp_path_factory):
     _vrijgegeven(map_ / "templates", BESLUIT)
     env = _cli_env(SJABLOON_TEMPLATES=str(map_ / "templates"),
                    SJABLOON_DATABASE_URL=f"sqlite:///{map_ / 'register.sqlite'}")
-    naam, (volledig, rollen) = "joost", ACCOUNTS["joost"]
-    subprocess.run([sys.executable, "-m", "cli.sjabloon", "gebruiker", "toevoegen", naam, "--naam", volledig,
-                    "--wachtwoord-stdin"] + [a for rol in rollen for a in ("--rol", rol)],
-                   cwd=REPO, env=env, input=WACHTWOORD + "\n", text=True, check=True, capture_output=True)
-    ARTEFACTEN.mkdir(exist_ok=True)
-    logpad = ARTEFACTEN / "webapp-zgw-echt.log"
-    poort = _vrije_poort()
-    with open(logpad, "wb") as log:
-        proces = subprocess.Popen([sys.executable, "-m", "cli.sjabloon", "web", "--poort", str(poort)], cwd=REPO,
-                                  env=env, stdout=log, stderr=subprocess.STDOUT)
-    adres = f"http://127.0.0.1:{poort}"
-    try:
-        _wacht_op(adres, proces, logpad)
+    with webapp(env, {"joost": ACCOUNTS["joost"]}, "webapp-zgw-echt.log") as adres:
         yield adres
-    finally:
-        proces.terminate()
-        proces.wait(timeout=15)
 
 
 @pytest.fixture
