@@ -6,6 +6,9 @@ into a temp folder), in a fresh temp folder with its own register, in alternatin
 machine. Every measurement is a new process, as a user's command is. Printed per command: median wall time and CPU
 time (user + system) of the process, and the ratio baseline / now. Goals (issue 19): `--help` under 0.3 s,
 one `genereer` under 1 s. Baseline 60daa2c is main before issue 19.
+Two ways `genereer` runs now: without the check service (SJABLOON_CONTROLEDIENST=uit: the first command of the day,
+which loads the language model itself) and with it running (every later command: the service, started by the first
+one, keeps the model loaded). The baseline has no service: each of its rows is what every command cost before.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from checks.werkers.dienst import Dienst
+
 REPO = Path(__file__).resolve().parent.parent
 START = "import sys; from cli.sjabloon import main; sys.exit(main())"
 OPDRACHTEN = {
@@ -32,11 +37,12 @@ OPDRACHTEN = {
 }
 
 
-def meet(boom: Path, argumenten: list[str], map_: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of one `sjabloon` process run from `boom`."""
+def meet(boom: Path, argumenten: list[str], map_: Path, dienst: Path | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds of one `sjabloon` process run from `boom`; with the check service in `dienst` when given."""
     omgeving = dict(os.environ, PYTHONPATH=str(boom), SJABLOON_DATABASE_URL=f"sqlite:///{map_ / 'register.sqlite'}",
                     XDG_CONFIG_HOME=str(map_ / "config"), XDG_DATA_HOME=str(map_ / "data"),
-                    XDG_CACHE_HOME=str(map_ / "cache"), SJABLOON_UITVOER=str(map_ / "uit"))
+                    XDG_CACHE_HOME=str(map_ / "cache"), SJABLOON_UITVOER=str(map_ / "uit"),
+                    SJABLOON_CONTROLEDIENST="auto" if dienst else "uit", SJABLOON_CONTROLEDIENST_MAP=str(dienst or map_))
     argumenten = [a.format(boom=boom, map=map_) for a in argumenten]
     voor = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -47,6 +53,16 @@ def meet(boom: Path, argumenten: list[str], map_: Path) -> tuple[float, float]:
     if uitkomst.returncode != 0:
         raise SystemExit(f"{boom}: sjabloon {' '.join(argumenten)} gaf status {uitkomst.returncode}:\n{uitkomst.stderr}")
     return wand, (na.ru_utime - voor.ru_utime) + (na.ru_stime - voor.ru_stime)
+
+
+def start_dienst(map_: Path) -> Path:
+    """The check service of this tree, running and ready (the model loaded), in its own folder."""
+    omgeving = dict(os.environ, PYTHONPATH=str(REPO), SJABLOON_CONTROLEDIENST_MAP=str(map_))
+    uitkomst = subprocess.run([sys.executable, "-c", START, "controledienst", "start"], cwd=REPO, env=omgeving,
+                              capture_output=True, text=True)
+    if uitkomst.returncode != 0:
+        raise SystemExit(f"de controledienst startte niet: {uitkomst.stderr}")
+    return map_
 
 
 def main() -> None:
@@ -63,19 +79,30 @@ def main() -> None:
                 for argumenten, _ in OPDRACHTEN.values():
                     map_ = Path(tempfile.mkdtemp(dir=tijdelijk))
                     meet(boom, argumenten, map_)
-            print(f"{'opdracht':<30} {'basis (s)':>16} {'nu (s)':>16} {'verhouding':>11}  doel")
-            print(f"{'':<30} {'wand':>7} {'cpu':>8} {'wand':>7} {'cpu':>8}")
-            for naam, (argumenten, doel) in OPDRACHTEN.items():
+            print(f"{'opdracht':<44} {'basis (s)':>16} {'nu (s)':>16} {'verhouding':>11}  doel")
+            print(f"{'':<44} {'wand':>7} {'cpu':>8} {'wand':>7} {'cpu':>8}")
+            dienst = start_dienst(Path(tijdelijk) / "dienst")
+            voor = Dienst(dienst, starten=False).status()["verzoeken"]
+            rijen = [(naam, argumenten, doel, None) for naam, (argumenten, doel) in OPDRACHTEN.items()]
+            rijen += [(f"{naam}, dienst draait", argumenten, doel, dienst) for naam, (argumenten, doel) in OPDRACHTEN.items()
+                      if "genereer" in naam]
+            for naam, argumenten, doel, met_dienst in rijen:
                 tijden = {versie: [] for versie in bomen}
                 for _ in range(args.n):
                     for versie, boom in bomen.items():
                         map_ = Path(tempfile.mkdtemp(dir=tijdelijk))
-                        tijden[versie].append(meet(boom, argumenten, map_))
+                        tijden[versie].append(meet(boom, argumenten, map_, met_dienst if versie == "nu" else None))
                 mediaan = {v: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t)) for v, t in tijden.items()}
                 (bw, bc), (nw, nc) = mediaan["basis"], mediaan["nu"]
                 gehaald = "gehaald" if nw < doel else "NIET gehaald"
-                print(f"{naam:<30} {bw:7.2f} {bc:8.2f} {nw:7.2f} {nc:8.2f} {bw / nw:10.1f}x  < {doel} s: {gehaald}")
+                print(f"{naam:<44} {bw:7.2f} {bc:8.2f} {nw:7.2f} {nc:8.2f} {bw / nw:10.1f}x  < {doel} s: {gehaald}")
+            gevraagd = Dienst(dienst, starten=False).status()["verzoeken"] - voor
+            if gevraagd != args.n * sum(1 for *_, d in rijen if d):
+                raise SystemExit(f"de rijen 'dienst draait' vroegen de dienst {gevraagd} keer, niet elke keer: niet gemeten "
+                                 "wat er staat")
         finally:
+            subprocess.run([sys.executable, "-c", START, "controledienst", "stop"], cwd=REPO, capture_output=True,
+                           env=dict(os.environ, SJABLOON_CONTROLEDIENST_MAP=str(Path(tijdelijk) / "dienst")))
             subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(basis)], check=False)
     print(f"basis: {args.basis}; nu: de werkboom in {REPO}; mediaan van {args.n} metingen, elk een nieuw proces")
 

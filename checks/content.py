@@ -41,6 +41,31 @@ def gebruik_aanpassingen(aanpassingen: dict | None) -> None:
             wisser()
 
 
+def stand() -> dict:
+    """What this process's content-derived values rest on: the content folder, the gemeente's adjustments and each
+    content file's size and modification time. A worker process (checks.werkers) that takes it over computes with
+    the same word lists and rules as the process that asked, and forgets what it derived when a file changed."""
+    map_ = content_dir()
+    bestanden = sorted((str(p.relative_to(map_)), p.stat().st_mtime_ns, p.stat().st_size)
+                       for p in map_.rglob("*") if p.is_file())
+    return {"map": str(map_), "aanpassingen": copy.deepcopy(_aanpassingen), "bestanden": bestanden}
+
+
+_overgenomen: dict = {}
+
+
+def neem_over(andere: dict) -> None:
+    """Compute from now on as the process whose stand() this is."""
+    global _overgenomen
+    if andere == _overgenomen:
+        return
+    os.environ["SJABLOON_CONTENT"] = andere["map"]
+    gebruik_aanpassingen(andere["aanpassingen"])
+    for wisser in _wissers:         # another folder or a changed file: nothing derived before still holds
+        wisser()
+    _overgenomen = copy.deepcopy(andere)
+
+
 def samengevoegd(basis, eigen):
     """`eigen` over `basis`: mappings merge key by key, all else (lists, numbers, text) is replaced whole."""
     if isinstance(basis, dict) and isinstance(eigen, dict):

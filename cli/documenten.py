@@ -68,6 +68,7 @@ def genereer(sjabloon, zaak_pad, zaak_url, uit, datum, gemeente_pad, forceer, re
                    "zaaksysteem) of beide.", err=True)
         sys.exit(2)
     zaaknaam = zaak_pad.name if zaak_pad else "zaak-url"
+    gebruik_controledienst()
     try:
         zaaksysteem = _uit_zaaksysteem(sjabloon, zaak_url, door) if zaak_url else None
         if zaak_url and opslaan:
@@ -104,6 +105,15 @@ def genereer(sjabloon, zaak_pad, zaak_url, uit, datum, gemeente_pad, forceer, re
     if zaak_url and opslaan:
         from cli.zgw_opslaan import sla_op_na_genereren
         sys.exit(sla_op_na_genereren(zaak_url, sjabloon, resultaat, datum or dt.date.today(), gemeente_pad, door))
+
+
+def gebruik_controledienst() -> None:
+    """One document: the resident check service checks it, with the model it keeps loaded (it starts when none runs;
+    this command then checks on its own). SJABLOON_CONTROLEDIENST=uit keeps the checks in this process."""
+    from checks import werkers
+    from checks.werkers import dienst
+    if dienst.aan():
+        werkers.gebruik(dienst.Dienst())
 
 
 def _kan_opslaan(sjabloon_naam: str, gemeente_pad) -> None:

@@ -7,6 +7,7 @@ import click
 
 from cli.b1 import b1
 from cli.bulk import bulk, selecteer_afloop
+from cli.controledienst import controledienst
 from cli.controles import checklist, controleer, interventie, termijn
 from cli.documenten import genereer, sjablonen, voorbeelden
 from cli.gebruiker import gebruiker
@@ -27,7 +28,8 @@ def main():
 
 
 for opdracht in (sjablonen, velden, genereer, voorbeelden, controleer, b1, checklist, interventie, selecteer_afloop, termijn,
-                 lint, tekst, vrijgeven, inventaris, register, bulk, web, gebruiker, sleutel, info, zgw):
+                 lint, tekst, vrijgeven, inventaris, register, bulk, web, gebruiker, sleutel, info, zgw,
+                 controledienst):
     main.add_command(opdracht)
 for opdracht in ZGW_OPSLAAN:                # zgw opnieuw, wachtrij and opslaan join zgw test in one group
     zgw.add_command(opdracht)

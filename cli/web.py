@@ -17,8 +17,11 @@ from generator.vullen.fouten import InvoerFout
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Adres om op te luisteren; 127.0.0.1 is alleen deze computer (zonder identity provider de "
                    "veilige keuze).")
+@click.option("--werkers", default=2, show_default=True, type=click.IntRange(0, 64), envvar="SJABLOON_WERKERS",
+              help="Werkprocessen voor de Awb- en B1-controle, elk met een eigen taalmodel (ongeveer 300 MB per stuk); "
+                   "0 controleert in de webapp zelf, één tegelijk. Ook via SJABLOON_WERKERS.")
 @met_gemeente
-def web(poort, host, gemeente_pad):
+def web(poort, host, werkers, gemeente_pad):
     import uvicorn
 
     from generator.vrijgave.register import Register, database_url
@@ -28,7 +31,7 @@ def web(poort, host, gemeente_pad):
     try:
         with Register(database_url(gemeenteprofiel(gemeente_pad))) as register:   # one that will not open stops us
             accounts = Gebruikers(register).aantal_actief()
-        app = maak_app(gemeente_pad)
+        app = maak_app(gemeente_pad, werkers)
     except InvoerFout as fout:
         stop_met_fouten(fout)
     for waarschuwing in waarschuwingen(host, accounts, oidc=bool(os.environ.get("SJABLOON_OIDC_ISSUER"))):

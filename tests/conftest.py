@@ -56,10 +56,14 @@ OIDC_INSTELLINGEN = ("SJABLOON_OIDC_ISSUER", "SJABLOON_OIDC_CLIENT_ID", "SJABLOO
 def _plaatsen_in(gebruiker: Path, zet, wis) -> Path:
     """platformdirs points into `gebruiker` (on Linux it reads these XDG variables): the settings file, the user's
     catalogue and register and the Documents folder are never the real home's; no SJABLOON_* place of the
-    developer's own environment leaks in."""
+    developer's own environment leaks in. No test meets a resident check service (checks.werkers.dienst) unless it
+    starts its own: the checks stay in the test's processes."""
+    zet("SJABLOON_CONTROLEDIENST", "uit")
+    zet("XDG_RUNTIME_DIR", str(gebruiker / "run"))
     for variabele, map_ in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_DOCUMENTS_DIR", "Documenten")):
         zet(variabele, str(gebruiker / map_))
-    for variabele in ("SJABLOON_INSTELLINGEN", "SJABLOON_TEMPLATES", "SJABLOON_UITVOER", *OIDC_INSTELLINGEN):
+    for variabele in ("SJABLOON_INSTELLINGEN", "SJABLOON_TEMPLATES", "SJABLOON_UITVOER", "SJABLOON_CONTROLEDIENST_MAP",
+                      "SJABLOON_WERKERS", *OIDC_INSTELLINGEN):
         wis(variabele)
     return gebruiker
 

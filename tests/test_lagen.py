@@ -79,7 +79,7 @@ def test_generator_holds_only_subpackages():
 
 
 @pytest.mark.parametrize("pakket", ["generator", "generator/vullen", "generator/catalogus", "generator/vrijgave",
-                                    "generator/bulk", "checks", "checks/awb", "checks/b1", "web", "nlp", "cli", "toegang",
+                                    "generator/bulk", "checks", "checks/awb", "checks/b1", "checks/werkers", "web", "nlp", "cli", "toegang",
                                     "zgw"])
 def test_every_package_says_what_it_holds(pakket):
     tekst = ast.get_docstring(ast.parse((REPO / pakket / "__init__.py").read_text(encoding="utf-8")))

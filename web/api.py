@@ -16,10 +16,10 @@ from pydantic import BaseModel, Field
 from checks.awb.controle import Onderdeel
 from checks.awb.controle import controleer as awb_controleer
 from checks.awb.regels import besluittypen
-from checks.b1.controle import controleer_b1
 from checks.b1.regels import Probleem
 from checks.bevinding import Bevinding
 from checks.document import Document, DocumentFout, lees_document, lees_tekst
+from checks.werkers import controleer_b1
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.genereer import eis_vrijgave, registreer, vrij_te_geven, vul_en_keur
 from generator.vullen.keuring import ProcedureGeweigerd, VrijgaveGeweigerd, eis_procedure, procedure_van

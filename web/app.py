@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -20,12 +20,14 @@ from web.veiligheid import CSRF_COOKIE, KOPTEKSTEN, BeperkGrootte, nieuw_csrf_to
 log = logging.getLogger("sjabloonstraat.web")
 
 
-def maak_app(gemeente_pad: Path | None = None) -> FastAPI:
+def maak_app(gemeente_pad: Path | None = None, werkers: int = 0) -> FastAPI:
+    """`werkers`: worker processes for the Awb and B1 checks (checks.werkers.pool); 0 checks in the server's own
+    threads, one parse at a time."""
     gemeente = activeer_gemeente(gemeente_pad)
 
     @asynccontextmanager
     async def levensloop(app: FastAPI):
-        with Register(database_url(gemeente)) as register:
+        with Register(database_url(gemeente)) as register, _controlewerkers(werkers):
             app.state.register = register
             yield
 
@@ -72,3 +74,20 @@ def maak_app(gemeente_pad: Path | None = None) -> FastAPI:
     toegang.koppel(app)                        # the session, around the above: every layer sees who is asking
     app.add_middleware(BeperkGrootte)          # added last: the outermost layer, before anything reads the body
     return app
+
+
+@contextmanager
+def _controlewerkers(aantal: int):
+    if aantal <= 0:
+        yield
+        return
+    from checks import werkers
+    from checks.werkers.pool import Werkers
+    pool = Werkers(aantal)
+    pool.warm()
+    werkers.gebruik(pool)
+    try:
+        yield
+    finally:
+        werkers.gebruik(None)
+        pool.stop()

@@ -12,10 +12,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
-from checks.b1.controle import B1Rapport, controleer_b1
+from checks.b1.controle import B1Rapport
 from checks.b1.rapport import docx_met_opmerkingen
 from checks.b1.stapel import BRIEFSOORTEN, is_brief
 from checks.document import Document, DocumentFout, lees_document, lees_tekst
+from checks.werkers import controleer_b1
 from toegang.identiteit import Identiteit
 from web.toegang import vereist
 from web.veiligheid import Afgekeurd, controleer_zip, formulier

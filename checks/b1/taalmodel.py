@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 MODEL = Path(__file__).resolve().parent.parent / "model" / "nl_sjabloonstraat"
 KALE_TOKENIZER = "sjabloonstraat.kale_tokenizer.v1"
+_EEN_TEGELIJK = threading.Lock()    # one parse at a time per process: spaCy's vocabulary is not thread-safe
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +31,8 @@ def ontleed(zinnen: list[str]):
     """One spaCy Doc per sentence (the sentences come from checks.b1.zinnen, not from the parser), valid only
     inside the `with`: spaCy's memory zone then forgets the words it had not seen before (every name, number
     and address of a bulk run would otherwise stay in its vocabulary for good). Keep no Doc or Token after it.
-    The tagger (XPOS) is skipped: the checks use the UD part of speech from the morphologizer."""
-    with nlp().memory_zone():
+    The tagger (XPOS) is skipped: the checks use the UD part of speech from the morphologizer.
+    One thread at a time: a memory zone ending in one thread forgets the strings another thread's Doc still needs
+    (spaCy error E018); more parses at once run in worker processes (checks.werkers)."""
+    with _EEN_TEGELIJK, nlp().memory_zone():
         yield nlp().pipe(zinnen, batch_size=256, disable=["tagger"])

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 from docx import Document as Word
 
-from checks.awb.controle import Rapport, controleer
+from checks.awb.controle import Rapport
 from checks.awb.procedure import RegelFout, procedure_bevindingen
 from checks.awb.regels import besluittypen
-from checks.b1.controle import B1Rapport, controleer_b1
+from checks.b1.controle import B1Rapport
 from checks.bevinding import Bevinding
 from checks.document import lees_document
+from checks.werkers import controleer_awb_b1
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.sjabloon import Sjabloon
 
@@ -79,9 +80,8 @@ def keur(bestandsnaam: str, document: bytes, besluittype: str, reden: str | None
 def keuring_van(bestandsnaam: str, document: bytes, besluittype: str, procedure: list[Bevinding] | None = None
                 ) -> Keuring:
     """All checks of a rendered DOCX, without deciding anything (a preview shows them before release)."""
-    gelezen = lees_document(bestandsnaam, document)
-    return Keuring(controleer(gelezen, besluittype), controleer_b1(gelezen), besluittypen()[besluittype]["soort"] == "brief",
-                   list(procedure or []))
+    awb, b1 = controleer_awb_b1(lees_document(bestandsnaam, document), besluittype)
+    return Keuring(awb, b1, besluittypen()[besluittype]["soort"] == "brief", list(procedure or []))
 
 
 def geef_vrij(document: bytes, keuring: Keuring, reden: str | None = None) -> bytes:

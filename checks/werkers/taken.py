@@ -1,0 +1,30 @@
+"""The checks a worker process or the check service runs, by name, each first taking over the asking process's
+content (word lists, rules, the gemeente's adjustments) when it is given."""
+
+from __future__ import annotations
+
+from checks.awb.controle import controleer
+from checks.b1.controle import controleer_b1
+from checks.content import neem_over
+
+
+def b1(stand: dict | None, document):
+    if stand is not None:
+        neem_over(stand)
+    return controleer_b1(document)
+
+
+def awb_en_b1(stand: dict | None, document, besluittype: str):
+    if stand is not None:
+        neem_over(stand)
+    return controleer(document, besluittype), controleer_b1(document)
+
+
+def laad_model(stand: dict | None = None) -> bool:
+    """Load the language model now, so the first check does not wait for it."""
+    from checks.b1.taalmodel import nlp
+    nlp()
+    return True
+
+
+TAKEN = {"b1": b1, "awb_en_b1": awb_en_b1, "laad_model": laad_model}
