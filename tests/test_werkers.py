@@ -177,3 +177,21 @@ def test_genereer_starts_the_service_and_the_next_genereer_uses_it(dienstmap, tm
     assert stop.stdout.strip() == "De controledienst is gestopt."
     status = subprocess.run([*sjabloon, "controledienst", "status"], env=omgeving, capture_output=True, text=True)
     assert status.returncode == 1 and status.stdout.strip() == "De controledienst draait niet."
+
+
+def test_a_service_that_hangs_costs_the_asker_the_waiting_time_only(dienstmap, monkeypatch, hier):
+    import socket
+
+    from checks.werkers import dienst as dienstmodule
+    dienstmap.mkdir(mode=0o700)
+    (dienstmap / "sleutel").write_bytes(b"s" * 32)
+    (dienstmap / "sleutel").chmod(0o600)
+    hangt = socket.socket(socket.AF_UNIX)              # listens, never accepts: a service stuck in a long check
+    hangt.bind(str(dienstmap / "dienst.sock"))
+    hangt.listen()
+    monkeypatch.setattr(dienstmodule, "WACHTTIJD", 1.0)
+    begin = time.monotonic()
+    document = _brief()
+    assert Dienst(dienstmap, starten=False).voer_uit("b1", stand(), document).as_json() == taken.b1(None, document).as_json()
+    assert time.monotonic() - begin < 60
+    hangt.close()

@@ -27,7 +27,7 @@ from multiprocessing.connection import AuthenticationError, Client, Listener
 from pathlib import Path
 
 STOP_NA = 1800.0         # seconds without a request after which the service stops
-WACHTTIJD = 120.0        # seconds the asker waits for an answer before checking on its own
+WACHTTIJD = 30.0         # seconds the asker waits for an answer before checking on its own
 CODE = Path(__file__).resolve().parent.parent       # checks/: the code whose answers the service gives
 
 
@@ -97,18 +97,27 @@ class Dienst:
             self.start()
             return None
         self._code = self._code or vingerafdruk()
+        verzoek = {"code": self._code, "taak": naam, "stand": stand, "argumenten": argumenten}
+        antwoord: list = []
+        # In a thread, so that a service that hangs (even before it accepts: connecting and the key exchange have no
+        # time limit of their own) costs the asker WACHTTIJD at most.
+        gesprek = threading.Thread(target=self._gesprek, args=(sleutel, verzoek, antwoord), daemon=True)
+        gesprek.start()
+        gesprek.join(WACHTTIJD)
+        if not antwoord:
+            return None
+        soort, uitkomst = antwoord[0]
+        if soort in ("geen", "verouderd"):
+            self.start()                     # none running, a stale socket, or other code: a new one for next time
+        return (soort, uitkomst) if soort == "ok" else None
+
+    def _gesprek(self, sleutel: bytes, verzoek: dict, antwoord: list) -> None:
         try:
             with Client(str(self.pad / "dienst.sock"), "AF_UNIX", authkey=sleutel) as verbinding:
-                verbinding.send({"code": self._code, "taak": naam, "stand": stand, "argumenten": argumenten})
-                if not verbinding.poll(WACHTTIJD):
-                    return None
-                soort, uitkomst = verbinding.recv()
+                verbinding.send(verzoek)
+                antwoord.append(verbinding.recv())
         except (OSError, EOFError, AuthenticationError):
-            self.start()                     # none running (or a stale socket): start one for the next command
-            return None
-        if soort == "verouderd":
-            self.start()
-        return (soort, uitkomst) if soort == "ok" else None
+            antwoord.append(("geen", None))
 
     def start(self) -> None:
         """Start a service in the background (it exits at once when another one holds the lock)."""
@@ -161,7 +170,7 @@ def dien(pad: Path, stop_na: float = STOP_NA) -> int:
     finally:
         os.umask(oude_umask)
     threading.Thread(target=bewaak, daemon=True).start()
-    taken.laad_model()
+    taken.warm()
     while True:
         try:
             verbinding = luisteraar.accept()

@@ -27,4 +27,11 @@ def laad_model(stand: dict | None = None) -> bool:
     return True
 
 
+def warm() -> None:
+    """Everything a first check would wait for: the model, the word frequencies, the compiled Awb patterns."""
+    from checks.content import stand
+    from checks.document import lees_tekst
+    awb_en_b1(stand(), lees_tekst("Dit is een korte zin waarmee de controledienst opwarmt.", "warm.txt"), None)
+
+
 TAKEN = {"b1": b1, "awb_en_b1": awb_en_b1, "laad_model": laad_model}
