@@ -158,7 +158,8 @@ def test_sjabloon_instellingen_chooses_another_settings_file(tmp_path, monkeypat
 
 @pytest.mark.parametrize("tekst, melding", [
     ('catalogus = "/srv/sjablonen"\nuitvoer =\n', "regel 2, kolom 10: dit is geen geldige TOML"),
-    ('sjablonen = "/srv/sjablonen"\n', "sjablonen: onbekende instelling; bekend zijn: catalogus, register, uitvoer"),
+    ('sjablonen = "/srv/sjablonen"\n', "sjablonen: onbekende instelling; bekend zijn: catalogus, register, uitvoer, "
+                                        "registersleutel, registeranker"),
     ("uitvoer = 3\n", "uitvoer: verwacht tekst tussen aanhalingstekens"),
     ('register = "/srv/register.sqlite"\n', "register: dit is geen database-URL"),
 ])
