@@ -103,3 +103,37 @@ def test_stempel_houdt_de_eigen_eigenschappen_van_het_sjabloon():
 @pytest.mark.parametrize("kapot", [b"geen zip", b""])
 def test_geen_docx_geen_stempel(kapot):
     assert lees_stempel(kapot) == (None, None)
+
+
+def test_gelijktijdige_documenten_krijgen_elk_hun_eigen_regel(database_url):
+    """Writers at the same moment: each document's stamp names its own entry and the hash that entry chains on."""
+    import threading
+
+    Register(database_url).engine.dispose()         # migrate once, before the writers race
+    stempels, fouten = {}, []
+
+    def schrijf(n):
+        try:
+            with Register(database_url) as eigen:
+                for i in range(5):
+                    def stempel_in(nummer, keten, zaak=f"Z-{n}-{i}"):
+                        stempels[zaak] = (nummer, keten)
+                        return hashlib.sha256(f"{zaak}{nummer}{keten}".encode()).hexdigest()
+                    eigen.voeg_toe("document", sjabloon_id="brief", sjabloon_versie="1", sha256="", door="t",
+                                   gegevens={}, zaaknummer=f"Z-{n}-{i}", stempel=stempel_in)
+        except Exception as fout:       # noqa: BLE001 - reported below, with the thread's own error
+            fouten.append(fout)
+
+    draden = [threading.Thread(target=schrijf, args=(n,)) for n in range(4)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+    assert fouten == []
+    with Register(database_url) as reg:
+        regels = reg.regels()
+        assert len(regels) == 20 and reg.controleer() == []
+    for regel in regels:
+        nummer, keten = stempels[regel.zaaknummer]         # the stamp of the attempt that was committed
+        assert (nummer, keten) == (regel.id, regel.vorige_hash)
+        assert regel.sha256 == hashlib.sha256(f"{regel.zaaknummer}{nummer}{keten}".encode()).hexdigest()

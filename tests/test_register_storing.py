@@ -118,3 +118,16 @@ def test_bulk_met_postgresql_die_halverwege_stopt(vrijgegeven, eigen_postgresql,
         assert sorted(sleutels) == sorted({f"V-2023-{n:06d}" for n in range(1, 41)})      # each row exactly once
         assert reg.controleer() == []
     assert sjabloon_cli("register", "controleer").stdout == "Register intact: 40 regels, keten klopt.\n"
+
+
+def test_ankerbestand_dat_niet_open_kan(vrijgegeven, eigen_register, tmp_path, monkeypatch):
+    """Without its anchor a write is not made: no entry, no document."""
+    (tmp_path / "anker-is-een-map").mkdir()
+    monkeypatch.setenv("SJABLOON_REGISTER_ANKER", str(tmp_path / "anker-is-een-map"))
+    uitslag = genereer(tmp_path / "uit")
+    assert uitslag.returncode == 2
+    assert (f"fout: {tmp_path / 'anker-is-een-map'}: het ankerbestand van het register kan niet worden geopend"
+            in uitslag.stderr)
+    assert list((tmp_path / "uit").iterdir()) == []
+    with Register(eigen_register) as reg:
+        assert reg.regels(soort="document") == []
