@@ -78,9 +78,9 @@ def test_genereer_met_alleen_leesbare_sqlite(vrijgegeven, eigen_register, tmp_pa
 
 
 def test_bulk_met_postgresql_die_halverwege_stopt(vrijgegeven, eigen_postgresql, tmp_path, monkeypatch):
-    """The server is stopped for real while the second batch is recorded: the first batch stays (letters and
-    entries), the second batch's letters are removed; run again once the server is back: 30 letters more, none
-    twice."""
+    """A server that is down at the start: nothing is made. Stopped for real while the second batch is recorded: the
+    first batch stays (letters and entries), the second batch's letters are removed; run again once the server is
+    back: 30 letters more, none twice."""
     from cli.bulk import bulk
     from generator.bulk import run
     from generator.bulk.journaal import Journaal
@@ -98,6 +98,12 @@ def test_bulk_met_postgresql_die_halverwege_stopt(vrijgegeven, eigen_postgresql,
     monkeypatch.setattr(Journaal, "schrijf", schrijf_en_stop)
     data, uit = schrijf_csv(tmp_path / "rijen.csv", 40), tmp_path / "uit"
     opdracht = ["herinnering-afloop-vergunning", "--data", data, "--uit", uit, "--datum", DATUM]
+
+    eigen_postgresql.stop()                             # down before the run: nothing is made at all
+    niets = CliRunner().invoke(bulk, [str(a) for a in opdracht])
+    assert niets.exit_code == 2 and f"fout: het register {url} kan niet worden geopend" in niets.stderr
+    assert "Er is niets geschreven." in niets.stderr and not uit.exists()
+    eigen_postgresql.start()
 
     eerst = CliRunner().invoke(bulk, [str(a) for a in opdracht])
     assert eerst.exit_code == 2, eerst.output
