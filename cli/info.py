@@ -13,12 +13,13 @@ from cli.opties import met_gemeente, stop_met_fouten
 from generator.vullen.fouten import InvoerFout
 
 NAMEN = {"instellingenbestand": "instellingenbestand", "catalogus": "catalogus", "register": "register",
-         "registersleutel": "registersleutels", "registeranker": "ankerbestand", "uitvoer": "gemaakte bestanden", "content": "content", "gemeenteprofiel": "gemeenteprofiel"}
+         "registersleutel": "registersleutels", "registeranker": "ankerbestand", "uitvoer": "gemaakte bestanden",
+         "content": "content", "gemeenteprofiel": "gemeenteprofiel"}
 
 
 @click.command(help="Toon waar Sjabloonstraat dingen bewaart: instellingenbestand, catalogus, register (met zijn "
-                    "sleutels en ankerbestand), gemaakte bestanden, content en gemeenteprofiel, en waar elk daarvan is ingesteld; en de koppeling met het "
-                    "zaaksysteem (ZGW API's), zonder het secret.")
+                    "sleutels en ankerbestand), gemaakte bestanden, content en gemeenteprofiel, en waar elk daarvan "
+                    "is ingesteld; en de koppeling met het zaaksysteem (ZGW API's), zonder het secret.")
 @click.option("--json", "als_json", is_flag=True, help="Druk een JSON-object af.")
 @met_gemeente
 def info(als_json, gemeente_pad):

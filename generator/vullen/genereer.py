@@ -55,7 +55,8 @@ def genereer(sjabloon_naam: str, zaak_pad: Path | None, uit: Path, dagtekening: 
     pad = Path(uit) / ontwerp.bestandsnaam
     # The document takes its name only after its register entry is committed: a register that cannot be written
     # (a stopped database, a read-only file) leaves no document behind.
-    with atomisch(pad) as bestand, nullcontext(register) if register else Register(database_url(gemeente)) as open_register:
+    with nullcontext(register) if register else Register(database_url(gemeente)) as open_register, \
+            atomisch(pad) as bestand:
         bestand.write(registreer(open_register, ontwerp, document, forceer_reden, door))
     return Resultaat(pad, ontwerp.waarschuwingen, ontwerp.keuring, ontwerp.concept, ontwerp.zaak)
 

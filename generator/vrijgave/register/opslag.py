@@ -212,8 +212,8 @@ class Register:
         from generator.vrijgave.register.stempel import lees_stempel
         nummer, keten = lees_stempel(inhoud)
         if nummer is None:
-            return [f"{naam}: het document noemt geen registerregel in zijn eigenschappen (gemaakt vóór het anker, of "
-                    f"de eigenschappen zijn gewist)"]
+            return [f"{naam}: het document noemt geen registerregel in zijn eigenschappen (gemaakt vóór het anker, "
+                    f"of de eigenschappen zijn gewist)"]
         [rij] = self._rijen(select(registerregels).where(registerregels.c.id == nummer)) or [None]
         if rij is None:
             return [f"{naam}: registerregel {nummer} die het document noemt, staat niet (meer) in het register "

@@ -51,7 +51,7 @@ class Regel:
     gegevens: dict
     vorige_hash: str
     hash: str
-    sleutel_id: str | None = None   # the register key that signed the hash (an HMAC); None: a plain SHA-256 (before 0004)
+    sleutel_id: str | None = None   # the register key that signed the hash (HMAC); None: plain SHA-256 (before 0004)
 
     def as_json(self) -> dict:
         return asdict(self) | {"tijdstip": self.tijdstip.isoformat()}

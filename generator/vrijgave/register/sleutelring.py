@@ -64,8 +64,9 @@ def roteer() -> tuple[str, str]:
     Returns (old id, new id)."""
     ring = laad()
     if ring.uit_omgeving:
-        raise SleutelFout(f"de registersleutel komt uit de omgevingsvariabele {OMGEVING}; roteren doet u daar: zet een "
-                          f"nieuwe sleutel achteraan, na een komma (de oude blijven nodig om oude regels te controleren)")
+        raise SleutelFout(f"de registersleutel komt uit de omgevingsvariabele {OMGEVING}; roteren doet u daar: zet "
+                          f"een nieuwe sleutel achteraan, na een komma (de oude blijven nodig om oude regels te "
+                          f"controleren)")
     nieuw = secrets.token_hex(32)
     descriptor = os.open(ring.bestand, os.O_WRONLY | os.O_APPEND)
     try:
@@ -88,7 +89,7 @@ def _uit_omgeving() -> list[bytes]:
 def _lees(pad: Path) -> list[bytes]:
     try:
         stand = pad.stat()
-        if stand.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        if os.name == "posix" and stand.st_mode & (stat.S_IRWXG | stat.S_IRWXO):     # Windows has ACLs instead
             raise SleutelFout(f"{pad}: het sleutelbestand van het register is leesbaar of schrijfbaar voor anderen; "
                               f"geef alleen de eigenaar rechten: chmod 600 {pad}")
         tekst = pad.read_text(encoding="utf-8")

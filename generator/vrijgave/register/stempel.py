@@ -21,6 +21,7 @@ RELATIE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/c
 INHOUD = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"       # the one format id Office uses for user-defined properties
 NUMMER, KETEN = "Registerregel", "Registerketen"
+GROOTSTE = 1_000_000            # bytes of custom.xml read when checking a document: a few properties, never a bomb
 
 
 def stempel(docx: bytes, nummer: int, keten: str) -> bytes:
@@ -35,7 +36,7 @@ def stempel(docx: bytes, nummer: int, keten: str) -> bytes:
     uit = io.BytesIO()
     with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
         for naam in namen + ([] if DEEL in namen else [DEEL]):
-            info = bron.getinfo(naam) if naam in namen else _info(bron.getinfo("docProps/core.xml"), DEEL)
+            info = bron.getinfo(naam) if naam in namen else _info(bron.infolist()[0], DEEL)
             doel.writestr(info, delen[naam], compress_type=zipfile.ZIP_DEFLATED)
     return uit.getvalue()
 
@@ -44,6 +45,8 @@ def lees_stempel(docx: bytes) -> tuple[int | None, str | None]:
     """(entry number, chain hash) from a document's custom properties; (None, None) without them."""
     try:
         with zipfile.ZipFile(io.BytesIO(docx)) as bron:
+            if bron.getinfo(DEEL).file_size > GROOTSTE:
+                return None, None
             wortel = etree.fromstring(bron.read(DEEL), etree.XMLParser(resolve_entities=False, no_network=True))
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
         return None, None
