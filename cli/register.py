@@ -58,7 +58,8 @@ def controleer(ctx, documenten, gemeente_pad):
         return
     for probleem in problemen:
         click.echo(probleem)
-    click.echo(f"Register NIET intact: {len(problemen)} problemen in {aantal} regels.", err=True)
+    click.echo(f"Register NIET intact: {len(problemen)} {'probleem' if len(problemen) == 1 else 'problemen'} in "
+               f"{aantal} {'regel' if aantal == 1 else 'regels'}.", err=True)
     sys.exit(1)
 
 

@@ -22,7 +22,8 @@ def gevonden(reg, verwacht: list[str]) -> None:
     uitslag = controleer()
     assert uitslag.exit_code == 1
     assert uitslag.stdout.splitlines() == verwacht
-    assert f"Register NIET intact: {len(verwacht)} problemen" in uitslag.stderr
+    assert f"Register NIET intact: {len(verwacht)} {'probleem' if len(verwacht) == 1 else 'problemen'} in " \
+        in uitslag.stderr
 
 
 def test_zonder_aanval_is_alles_in_orde(reg):
