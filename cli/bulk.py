@@ -30,8 +30,13 @@ from generator.vullen.fouten import InvoerFout
 def bulk(sjabloon, data_pad, uit, werkers, pdf, als_zip, datum, sleutel, concept, door, gemeente_pad):
     from generator.bulk.run import Opdracht, voer_uit
     opdracht = Opdracht(sjabloon, data_pad, uit, werkers, pdf, als_zip, gemeente_pad, concept, datum, door, sleutel)
+    from generator.bulk.run import RegisterOnderbroken
     try:
         uitslag = voer_uit(opdracht)
+    except RegisterOnderbroken as fout:     # letters were made before: not "nothing written"
+        for melding in fout.meldingen:
+            click.echo(f"fout: {melding}", err=True)
+        sys.exit(2)
     except InvoerFout as fout:
         stop_met_fouten(fout)
     except KeyboardInterrupt:

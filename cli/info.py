@@ -13,12 +13,13 @@ from cli.opties import met_gemeente, stop_met_fouten
 from generator.vullen.fouten import InvoerFout
 
 NAMEN = {"instellingenbestand": "instellingenbestand", "catalogus": "catalogus", "register": "register",
-         "uitvoer": "gemaakte bestanden", "content": "content", "gemeenteprofiel": "gemeenteprofiel"}
+         "registersleutel": "registersleutels", "registeranker": "ankerbestand", "uitvoer": "gemaakte bestanden",
+         "content": "content", "gemeenteprofiel": "gemeenteprofiel"}
 
 
-@click.command(help="Toon waar Sjabloonstraat dingen bewaart: instellingenbestand, catalogus, register, gemaakte "
-                    "bestanden, content en gemeenteprofiel, en waar elk daarvan is ingesteld; en de koppeling met het "
-                    "zaaksysteem (ZGW API's), zonder het secret.")
+@click.command(help="Toon waar Sjabloonstraat dingen bewaart: instellingenbestand, catalogus, register (met zijn "
+                    "sleutels en ankerbestand), gemaakte bestanden, content en gemeenteprofiel, en waar elk daarvan "
+                    "is ingesteld; en de koppeling met het zaaksysteem (ZGW API's), zonder het secret.")
 @click.option("--json", "als_json", is_flag=True, help="Druk een JSON-object af.")
 @met_gemeente
 def info(als_json, gemeente_pad):
@@ -70,14 +71,16 @@ def _zgw_regels(zgw: dict | None) -> list[str]:
 
 
 def _plekken(gemeente_pad, profiel: dict) -> dict:
-    from generator.plaatsen import Plek, catalogus_map, instellingenbestand, register_url, uitvoer_map
+    from generator.plaatsen import (Plek, catalogus_map, instellingenbestand, register_url, registeranker,
+                                    registersleutel_bestand, uitvoer_map)
     from checks.content import content_dir
     content = (Plek(str(content_dir()), "omgevingsvariabele", "SJABLOON_CONTENT") if os.environ.get("SJABLOON_CONTENT")
                else Plek(str(content_dir()), "standaard"))
     gemeente = (Plek(str(gemeente_pad), "opdrachtregel", "--gemeente") if gemeente_pad
                 else Plek(str(content_dir() / "gemeente.yaml"), "standaard"))
     return {"instellingenbestand": instellingenbestand(), "catalogus": catalogus_map(gebruik=False),
-            "register": _zonder_wachtwoord(register_url(profiel, gebruik=False)), "uitvoer": uitvoer_map(),
+            "register": _zonder_wachtwoord(register_url(profiel, gebruik=False)),
+            "registersleutel": registersleutel_bestand(), "registeranker": registeranker(), "uitvoer": uitvoer_map(),
             "content": content, "gemeenteprofiel": gemeente}
 
 

@@ -1,9 +1,11 @@
-"""`sjabloon register`: list the register's entries, and `sjabloon register controleer`: verify the hash chain."""
+"""`sjabloon register`: list the register's entries; `sjabloon register controleer`: verify the keyed hash chain, the
+anchor file and documents; `sjabloon register sleutel-roteren`: start a new register key."""
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -31,19 +33,54 @@ def register(ctx, zaak, sjabloon_id, als_json, gemeente_pad):
 
 
 @register.command()
+@click.option("--document", "documenten", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Controleer ook of dit gemaakte document (DOCX) bij het register hoort: de registerregel en de "
+                   "keten in zijn eigenschappen. Mag vaker.")
 @met_gemeente
 @click.pass_context
-def controleer(ctx, gemeente_pad):
-    """Controleer de hashketen: is er een regel gewijzigd, verwijderd of tussengevoegd? Exit 1 als dat zo is."""
+def controleer(ctx, documenten, gemeente_pad):
+    """Controleer het register: is er een regel gewijzigd, verwijderd of tussengevoegd, klopt elke hash met de
+    registersleutel, en staat elke kop uit het ankerbestand er nog? Exit 1 als er iets niet klopt."""
     with _open(gemeente_pad or ctx.obj) as reg:
         problemen, aantal = reg.controleer(), len(reg.regels())
+        for pad in documenten:
+            try:
+                inhoud = pad.read_bytes()
+            except OSError as fout:
+                click.echo(f"fout: {pad}: kan niet worden gelezen ({fout.strerror})", err=True)
+                sys.exit(2)
+            problemen += reg.controleer_document(inhoud, str(pad))
     if not problemen:
         click.echo(f"Register intact: {aantal} {'regel' if aantal == 1 else 'regels'}, keten klopt.")
+        if documenten:
+            click.echo(f"{len(documenten)} {'document hoort' if len(documenten) == 1 else 'documenten horen'} bij "
+                       f"het register.")
         return
     for probleem in problemen:
         click.echo(probleem)
-    click.echo(f"Register NIET intact: {len(problemen)} problemen in {aantal} regels.", err=True)
+    click.echo(f"Register NIET intact: {len(problemen)} {'probleem' if len(problemen) == 1 else 'problemen'} in "
+               f"{aantal} {'regel' if aantal == 1 else 'regels'}.", err=True)
     sys.exit(1)
+
+
+@register.command("sleutel-roteren")
+@click.option("--door", help="Wie de sleutel roteert (voor het register; standaard de gebruikersnaam).")
+@met_gemeente
+@click.pass_context
+def sleutel_roteren(ctx, door, gemeente_pad):
+    """Begin een nieuwe registersleutel: die tekent voortaan elke regel; de oude blijven bewaard om oudere regels te
+    controleren. De rotatie zelf komt als regel in het register."""
+    import getpass
+    with _open(gemeente_pad or ctx.obj) as reg:
+        try:
+            regel = reg.roteer_sleutel(door or getpass.getuser())
+        except InvoerFout as fout:
+            click.echo(f"fout: {fout}", err=True)
+            sys.exit(2)
+        bestand = reg.sleutels.bestand
+    click.echo(f"Nieuwe registersleutel {regel.gegevens['sleutel']} in {bestand}; de vorige "
+               f"({regel.gegevens['vorige_sleutel']}) blijft bewaard om oudere regels te controleren. "
+               f"Vastgelegd in regel {regel.id}.")
 
 
 def _open(gemeente_pad):
@@ -60,6 +97,9 @@ def _open(gemeente_pad):
 def _regel_tekst(r) -> str:
     if r.soort in ("gebruiker", "sleutel"):             # an account or key changed: no template, no document
         return "  ".join([f"{r.id:>5}", f"{r.tijdstip:%Y-%m-%d %H:%M:%S}", f"{r.soort:<8}", r.door, _toegang(r.gegevens)])
+    if r.soort == "registersleutel":                    # the register's own key was rotated
+        return "  ".join([f"{r.id:>5}", f"{r.tijdstip:%Y-%m-%d %H:%M:%S}", r.soort, r.door,
+                          f"nieuwe sleutel {r.gegevens.get('sleutel')} (was {r.gegevens.get('vorige_sleutel')})"])
     delen = [f"{r.id:>5}", f"{r.tijdstip:%Y-%m-%d %H:%M:%S}", f"{r.soort:<8}", r.zaaknummer or "-",
              f"{r.sjabloon_id} v{r.sjabloon_versie}", r.sha256[:12], r.door]
     g = r.gegevens

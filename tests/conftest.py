@@ -51,6 +51,8 @@ def content_kopie(tmp_path, monkeypatch):
 # A developer's own identity provider must not reach the tests: tests/test_oidc.py sets these for its own provider.
 OIDC_INSTELLINGEN = ("SJABLOON_OIDC_ISSUER", "SJABLOON_OIDC_CLIENT_ID", "SJABLOON_OIDC_CLIENT_SECRET",
                      "SJABLOON_OIDC_ROLLEN", "SJABLOON_OIDC_AUDIENCE")
+# The register's key and anchor file of a developer's own environment must not reach the tests either.
+REGISTER_INSTELLINGEN = ("SJABLOON_REGISTER_SLEUTEL", "SJABLOON_REGISTER_SLEUTELBESTAND", "SJABLOON_REGISTER_ANKER")
 
 
 def _plaatsen_in(gebruiker: Path, zet, wis) -> Path:
@@ -63,7 +65,7 @@ def _plaatsen_in(gebruiker: Path, zet, wis) -> Path:
     for variabele, map_ in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_DOCUMENTS_DIR", "Documenten")):
         zet(variabele, str(gebruiker / map_))
     for variabele in ("SJABLOON_INSTELLINGEN", "SJABLOON_TEMPLATES", "SJABLOON_UITVOER", "SJABLOON_CONTROLEDIENST_MAP",
-                      "SJABLOON_WERKERS", *OIDC_INSTELLINGEN):
+                      "SJABLOON_WERKERS", *REGISTER_INSTELLINGEN, *OIDC_INSTELLINGEN):
         wis(variabele)
     return gebruiker
 
@@ -131,42 +133,91 @@ def _vrije_poort() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def postgresql_server():
-    """A private PostgreSQL server on 127.0.0.1 (trust auth, data in a temp folder) for this test session: its port.
-    Skipped when PostgreSQL is not installed, unless SJABLOON_PG_VERPLICHT=1 (`make test` as root): then it fails."""
+class PostgresqlServer:
+    """A private PostgreSQL server on 127.0.0.1 (trust auth, data in a temp folder, own free port). `stop` and
+    `start` take it down and up again, for tests of a database that goes away."""
+
+    def __init__(self):
+        self.bin = _postgresql_bin()
+        if self.bin is None:
+            raise LookupError("geen initdb/pg_ctl gevonden (installeer het Debian-pakket postgresql)")
+        self.basis = Path(tempfile.mkdtemp(prefix="sjabloon-pg-"))
+        self.data, self.als, self.poort = self.basis / "data", [], _vrije_poort()
+        try:
+            self.data.mkdir()
+            if os.geteuid() == 0:                      # initdb refuses to run as root: run the server as postgres
+                self.als = ["runuser", "-u", "postgres", "--"]
+                self.basis.chmod(0o755)
+                shutil.chown(self.data, "postgres", "postgres")
+            subprocess.run(self.als + [str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust",
+                                       "-E", "UTF8", "--locale=C"], check=True, capture_output=True, text=True)
+            with open(self.data / "postgresql.conf", "a") as conf:
+                conf.write(f"port = {self.poort}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\n"
+                           "fsync = off\n")
+            self.start()
+        except BaseException:
+            self.weg()
+            raise
+
+    def start(self) -> None:
+        subprocess.run(self.als + [str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.data / "log.txt"),
+                                   "-w", "start"], check=True, capture_output=True, text=True)
+
+    def stop(self) -> None:
+        subprocess.run(self.als + [str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"],
+                       capture_output=True)
+
+    def weg(self) -> None:
+        self.stop()
+        shutil.rmtree(self.basis, ignore_errors=True)
+
+    def nieuwe_database(self) -> str:
+        """A new, empty database on this server: its URL."""
+        from sqlalchemy import create_engine, text
+        server = f"postgresql+psycopg://postgres@127.0.0.1:{self.poort}"
+        naam = f"register_{uuid.uuid4().hex[:12]}"
+        beheer = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+        with beheer.connect() as verbinding:
+            verbinding.execute(text(f"CREATE DATABASE {naam}"))
+        beheer.dispose()
+        return f"{server}/{naam}"
+
+
+def _postgresql() -> PostgresqlServer:
+    """A new private server. Skipped when PostgreSQL is not installed, unless SJABLOON_PG_VERPLICHT=1 (`make test`
+    as root): then it fails."""
     def niet_beschikbaar(reden):
         if os.environ.get("SJABLOON_PG_VERPLICHT") == "1":
             pytest.fail(f"PostgreSQL verplicht (SJABLOON_PG_VERPLICHT=1), maar {reden}")
         pytest.skip(f"PostgreSQL-tests overgeslagen: {reden}")
 
-    bin_ = _postgresql_bin()
-    if bin_ is None:
-        niet_beschikbaar("geen initdb/pg_ctl gevonden (installeer het Debian-pakket postgresql)")
     try:
         import psycopg  # noqa: F401
     except ImportError:
         niet_beschikbaar("psycopg ontbreekt (pip install -e '.[dev]')")
-    basis = Path(tempfile.mkdtemp(prefix="sjabloon-pg-"))
-    data, als, poort = basis / "data", [], _vrije_poort()
     try:
-        data.mkdir()
-        if os.geteuid() == 0:                      # initdb refuses to run as root: run the server as postgres
-            als = ["runuser", "-u", "postgres", "--"]
-            basis.chmod(0o755)
-            shutil.chown(data, "postgres", "postgres")
-        subprocess.run(als + [str(bin_ / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                              "--locale=C"], check=True, capture_output=True, text=True)
-        with open(data / "postgresql.conf", "a") as conf:
-            conf.write(f"port = {poort}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nfsync = off\n")
-        subprocess.run(als + [str(bin_ / "pg_ctl"), "-D", str(data), "-l", str(data / "log.txt"), "-w", "start"],
-                       check=True, capture_output=True, text=True)
-    except (OSError, LookupError, subprocess.CalledProcessError) as fout:
-        shutil.rmtree(basis, ignore_errors=True)
+        return PostgresqlServer()
+    except LookupError as fout:
+        niet_beschikbaar(str(fout))
+    except (OSError, subprocess.CalledProcessError) as fout:
         niet_beschikbaar(f"de server start niet: {getattr(fout, 'stderr', '') or fout}")
-    yield poort
-    subprocess.run(als + [str(bin_ / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True)
-    shutil.rmtree(basis, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgresql_server():
+    """The private PostgreSQL server of this test session."""
+    server = _postgresql()
+    yield server
+    server.weg()
+
+
+@pytest.fixture
+def eigen_postgresql():
+    """A private PostgreSQL server for this test alone, which the test may stop and start (a database that goes
+    away) without touching the session's server."""
+    server = _postgresql()
+    yield server
+    server.weg()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -175,16 +226,9 @@ def database_url(request, eigen_register, monkeypatch):
     Also set as SJABLOON_DATABASE_URL, so commands under test use it."""
     if request.param == "sqlite":
         return eigen_register
-    from sqlalchemy import create_engine, text
-
-    server = f"postgresql+psycopg://postgres@127.0.0.1:{request.getfixturevalue('postgresql_server')}"
-    naam = f"register_{uuid.uuid4().hex[:12]}"
-    beheer = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
-    with beheer.connect() as verbinding:
-        verbinding.execute(text(f"CREATE DATABASE {naam}"))
-    beheer.dispose()
-    monkeypatch.setenv("SJABLOON_DATABASE_URL", f"{server}/{naam}")
-    return f"{server}/{naam}"
+    url = request.getfixturevalue("postgresql_server").nieuwe_database()
+    monkeypatch.setenv("SJABLOON_DATABASE_URL", url)
+    return url
 
 
 ZGW_INSTELLINGEN = ("SJABLOON_ZGW_URL", "SJABLOON_ZGW_ZAKEN_URL", "SJABLOON_ZGW_DOCUMENTEN_URL",

@@ -212,7 +212,7 @@ def test_wijziging_en_registerregel_horen_samen(reg, accounts, monkeypatch):
     """When the register entry cannot be written, the account is not made either (one transaction)."""
     import generator.vrijgave.register.opslag as opslag
 
-    def kapot(_):
+    def kapot(*_, **__):
         raise RuntimeError("schijf vol")
     monkeypatch.setattr(opslag, "bereken_hash", kapot)
     with pytest.raises(RuntimeError):

@@ -83,6 +83,8 @@ def test_info_names_the_user_s_own_places_and_makes_nothing(eigen_plaatsen, stan
                                            "bron": "standaard", "via": None, "bestaat": False}
     assert info["catalogus"] == {"waarde": str(data / "sjablonen"), "bron": "standaard", "via": None, "bestaat": False}
     assert info["register"] == {"waarde": f"sqlite:///{data / 'register.sqlite'}", "bron": "standaard", "via": None}
+    assert info["registersleutel"] == {"waarde": str(data / "registersleutels"), "bron": "standaard", "via": None}
+    assert info["registeranker"] == {"waarde": str(data / "register-anker.jsonl"), "bron": "standaard", "via": None}
     assert info["uitvoer"] == {"waarde": str(eigen_plaatsen / "Documenten/Sjabloonstraat"), "bron": "standaard",
                                "via": None}
     assert info["content"] == {"waarde": str(REPO / "content"), "bron": "standaard", "via": None}
@@ -133,7 +135,9 @@ def test_the_settings_file_wins_over_the_defaults_and_the_environment_over_the_f
     assert gemaakt.returncode == 0, gemaakt.stderr
     assert Path(gemaakt.stdout.strip()).parent == tmp_path / "besluiten"
     assert (bestand.parent / "register.sqlite").is_file() and not (tmp_path / "register.sqlite").exists()
-    assert not (eigen_plaatsen / "data").exists()                    # no default was needed
+    # no default was needed but the register's key and anchor file, which stay apart from the database on purpose
+    assert sorted(p.name for p in (eigen_plaatsen / "data").rglob("*")) == [
+        "register-anker.jsonl", "registersleutels", "sjabloonstraat"]
 
     omgeving = os.environ | {"SJABLOON_TEMPLATES": str(REPO / "templates"), "SJABLOON_UITVOER": str(tmp_path / "elders"),
                              "SJABLOON_DATABASE_URL": "postgresql+psycopg://sjabloon:geheim@db.gemeente.local/register"}
@@ -158,7 +162,8 @@ def test_sjabloon_instellingen_chooses_another_settings_file(tmp_path, monkeypat
 
 @pytest.mark.parametrize("tekst, melding", [
     ('catalogus = "/srv/sjablonen"\nuitvoer =\n', "regel 2, kolom 10: dit is geen geldige TOML"),
-    ('sjablonen = "/srv/sjablonen"\n', "sjablonen: onbekende instelling; bekend zijn: catalogus, register, uitvoer"),
+    ('sjablonen = "/srv/sjablonen"\n', "sjablonen: onbekende instelling; bekend zijn: catalogus, register, uitvoer, "
+                                        "registersleutel, registeranker"),
     ("uitvoer = 3\n", "uitvoer: verwacht tekst tussen aanhalingstekens"),
     ('register = "/srv/register.sqlite"\n', "register: dit is geen database-URL"),
 ])

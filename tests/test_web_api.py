@@ -4,6 +4,7 @@ app's own OpenAPI document (no server error, status codes and bodies as document
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import zipfile
 
@@ -15,6 +16,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 
 from generator.vrijgave.register import Register
+from generator.vrijgave.register.stempel import lees_stempel
 from generator.vullen.bestanden import lees_gegevens
 from generator.vullen.sjabloon import catalogus, laad
 from toegang.sleutels import Sleutels
@@ -75,7 +77,9 @@ def test_genereer_refuses_a_draft_template_without_concept_and_makes_a_registere
     assert zaak["zaaknummer"] in zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
     assert gemaakt["concept"] and gemaakt["awb"]["besluittype"] == "omgevingsvergunning_verlening"
     with Register(eigen_register) as register:
-        assert register.regels(soort="document")[-1].sha256 == gemaakt["sha256"]
+        regel = register.regels(soort="document")[-1]
+    assert regel.sha256 == gemaakt["sha256"] == hashlib.sha256(docx).hexdigest()
+    assert lees_stempel(docx) == (regel.id, regel.vorige_hash)          # the register's mark, as registered
 
 
 def test_genereer_gives_every_case_problem_with_its_field(api):

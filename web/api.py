@@ -176,7 +176,7 @@ def genereer(verzoek: GenereerVerzoek, request: Request, wie: Identiteit = Depen
                                   "awb": geweigerd.keuring.awb.as_json(), "b1": geweigerd.keuring.b1.as_json()}) from None
     except InvoerFout as fout:
         raise HTTPException(422, fout.meldingen) from None
-    registreer(request.app.state.register, ontwerp, document, reden, wie.naam, wie.als_register())
+    document = registreer(request.app.state.register, ontwerp, document, reden, wie.naam, wie.als_register())
     return {"bestand": ontwerp.bestandsnaam, "docx_base64": base64.b64encode(document).decode(),
             "sha256": hashlib.sha256(document).hexdigest(), "concept": ontwerp.concept,
             "waarschuwingen": ontwerp.waarschuwingen, "procedure": [b.as_json() for b in ontwerp.keuring.procedure],

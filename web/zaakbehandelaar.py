@@ -204,8 +204,8 @@ async def vrijgeven(request: Request, token: str, wie: Identiteit = Depends(vere
             "token": token, "meldingen": meldingen, "reden": reden}, 422)
     reden = reden if ontwerp.keuring.fouten else None
     document = vrij_te_geven(ontwerp, reden)
-    await run_in_threadpool(registreer, request.app.state.register, ontwerp, document, reden, wie.naam,
-                            wie.als_register())
+    document = await run_in_threadpool(registreer, request.app.state.register, ontwerp, document, reden, wie.naam,
+                                       wie.als_register())
     opslag = await run_in_threadpool(_sla_op, request, ontwerp, document, wie) if ontwerp.zaak_url else None
     gemaakt = Gemaakt(ontwerp, document, wie.naam, reden, opslag)
     return RedirectResponse(f"/documenten/{request.app.state.bewaar.bewaar(gemaakt, wie)}", status_code=303)

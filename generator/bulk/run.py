@@ -15,6 +15,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -25,7 +26,8 @@ from generator.bulk.journaal import NAAM as JOURNAAL
 from generator.bulk.journaal import Journaal
 from generator.bulk.voortgang import Voortgang
 from generator.bulk.werker import Instellingen, Taak, Werker, maak_reeks, start_proces
-from generator.vrijgave.register import Register, database_url
+from generator.vrijgave.register import Register, RegisterFout, database_url
+from generator.vrijgave.register.anker import AnkerFout
 from generator.vullen.context import activeer_gemeente
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.genereer import bestandsnaam, eis_vrijgave
@@ -101,6 +103,11 @@ def voer_uit(opdracht: Opdracht, voortgang_naar=None) -> Uitslag:
     return run.uitslag
 
 
+class RegisterOnderbroken(RegisterFout):
+    """The register could not record a batch of letters: those letters, and any a worker was still writing, are
+    gone again; what was recorded before stays, and the same command goes on from there."""
+
+
 class _Run:
     """What the steps of one run share: the template, the journal, the register, the error list, the tally."""
 
@@ -109,23 +116,32 @@ class _Run:
             sjabloon, sleutelveld, journaal, register, door)
         self.uitslag = Uitslag(dagtekening=journaal.dagtekening)
         self.fouten: _Fouten | None = None
+        self.onderweg: set[str] = set()     # rows sent to a worker whose letter is not in the register yet
 
     def maak(self, rijen, voortgang: Voortgang, werkers: int, instellingen: Instellingen) -> None:
         wachtend: list = []
         laatst = time.monotonic()
         try:
-            for resultaten in _verwerk(self.taken(rijen, voortgang), werkers, instellingen):
-                wachtend += resultaten
-                for regel, _ in resultaten:
-                    self.fouten.van_regel(regel)
-                    self.uitslag.gemaakt += regel["status"] == "gemaakt"
-                    self.uitslag.fout += regel["status"] != "gemaakt"
-                voortgang.stap(len(resultaten))
-                if len(wachtend) >= VASTLEGGEN_PER or time.monotonic() - laatst > VASTLEGGEN_NA:
-                    klaar, wachtend, laatst = wachtend, [], time.monotonic()
-                    self.leg_vast(klaar)
-        finally:
-            self.leg_vast(wachtend)                 # also on Ctrl-C: what is done is kept
+            try:
+                with closing(_verwerk(self.taken(rijen, voortgang), werkers, instellingen)) as reeksen:
+                    for resultaten in reeksen:
+                        wachtend += resultaten
+                        for regel, _ in resultaten:
+                            self.fouten.van_regel(regel)
+                            self.uitslag.gemaakt += regel["status"] == "gemaakt"
+                            self.uitslag.fout += regel["status"] != "gemaakt"
+                        voortgang.stap(len(resultaten))
+                        if len(wachtend) >= VASTLEGGEN_PER or time.monotonic() - laatst > VASTLEGGEN_NA:
+                            klaar, wachtend, laatst = wachtend, [], time.monotonic()
+                            self.leg_vast(klaar)
+            finally:
+                klaar, wachtend = wachtend, []
+                self.leg_vast(klaar)                # also on Ctrl-C: what is done is kept
+        except (RegisterFout, AnkerFout) as fout:   # the register could not be written: no letter without its entry
+            weg = self._haal_weg(self.onderweg)
+            raise RegisterOnderbroken([*fout.meldingen, f"{weg} brieven zonder registerregel zijn weggehaald; draai "
+                                       "dezelfde opdracht opnieuw als het register weer werkt: klare rijen worden "
+                                       "overgeslagen, de rest wordt alsnog gemaakt"]) from fout
         voortgang.einde()
 
     def taken(self, rijen, voortgang: Voortgang) -> Iterator[list[Taak]]:
@@ -139,6 +155,7 @@ class _Run:
                 voortgang.stap()                    # a bad or finished row: no worker needed
                 continue
             reeks.append(taak)
+            self.onderweg.add(taak.sleutel)
             if len(reeks) >= REEKS:
                 yield reeks
                 reeks = []
@@ -180,6 +197,19 @@ class _Run:
         if resultaten:
             self.journaal.schrijf([regel | ({"register": gegevens} if gegevens else {}) for regel, gegevens in resultaten])
             self.register.voeg_toe_reeks([self._registerregel(regel, gegevens) for regel, gegevens in resultaten if gegevens])
+            self.onderweg.difference_update(regel["sleutel"] for regel, _ in resultaten)
+
+    def _haal_weg(self, sleutels: set[str]) -> int:
+        """Remove the letters (and PDFs) of these rows: made, but not in the register. The next run sees them
+        missing and makes them again (archief.controleer_bestanden)."""
+        weg = 0
+        for sleutel in sleutels:
+            naam = Path(bestandsnaam(sleutel, self.sjabloon.id))
+            for bestand in (naam, naam.with_suffix(".pdf")):
+                if (self.journaal.pad.parent / bestand).is_file():
+                    (self.journaal.pad.parent / bestand).unlink()
+                    weg += bestand.suffix == ".docx"
+        return weg
 
     def herstel_register(self) -> int:
         """Letters in the journal that the register missed (the run stopped between the two): record them now.
@@ -188,6 +218,8 @@ class _Run:
                       if (r.gegevens.get("bulk") or {}).get("run") == self.journaal.run}
         missend = {r["sleutel"]: r for r in self.journaal.regels()
                    if r["status"] == "gemaakt" and r["sleutel"] not in vastgelegd}
+        # a letter whose file is gone (removed because the register was down) is made again, not recorded as it was
+        missend = {sleutel: r for sleutel, r in missend.items() if sleutel in self.journaal.klaar}
         self.register.voeg_toe_reeks([self._registerregel(r, r["register"]) for r in missend.values()])
         return len(missend)
 

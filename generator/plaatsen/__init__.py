@@ -6,7 +6,7 @@ inside the installed code. `plekken` chooses the places, `instellingen` reads an
 
 from generator.plaatsen.instellingen import InstellingenFout
 from generator.plaatsen.plekken import (VOORBEELDCATALOGUS, Plek, catalogus_map, instellingenbestand, lees_instellingen,
-                                        register_url, uitvoer_map)
+                                        register_url, registeranker, registersleutel_bestand, uitvoer_map)
 
 __all__ = ["InstellingenFout", "Plek", "VOORBEELDCATALOGUS", "catalogus_map", "instellingenbestand", "lees_instellingen",
-           "register_url", "uitvoer_map"]
+           "register_url", "registeranker", "registersleutel_bestand", "uitvoer_map"]

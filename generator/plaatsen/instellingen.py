@@ -14,6 +14,10 @@ SLEUTELS = {        # key: what it chooses, and an example value
     "catalogus": ("de map met de sjablonen, één map per sjabloon", '"/srv/gemeente/sjablonen"'),
     "register": ("de database van het register, als URL", '"postgresql+psycopg://sjabloon@db.gemeente.local/register"'),
     "uitvoer": ("de map voor gemaakte documenten en bulkbrieven", '"~/Documenten/Besluiten"'),
+    "registersleutel": ("het bestand met de sleutels van het register (buiten de database)",
+                        '"/etc/sjabloonstraat/registersleutels"'),
+    "registeranker": ("het ankerbestand: de kop van het register na elke schrijfactie",
+                      '"/var/log/sjabloonstraat/register-anker.jsonl"'),
 }
 TABELLEN = {"zgw"}      # tables other engines read and check themselves (zgw/instellingen.py)
 VOORBEELD = "\n".join(f"{sleutel} = {voorbeeld}" for sleutel, (_, voorbeeld) in SLEUTELS.items())

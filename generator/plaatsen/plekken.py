@@ -16,7 +16,8 @@ from generator.plaatsen.instellingen import InstellingenFout, lees
 APP = "sjabloonstraat"
 VOORBEELDCATALOGUS = REPO_ROOT / "templates"    # shipped with the code: only ever read, copied on first use
 OMGEVING = {"instellingen": "SJABLOON_INSTELLINGEN", "catalogus": "SJABLOON_TEMPLATES",
-            "register": "SJABLOON_DATABASE_URL", "uitvoer": "SJABLOON_UITVOER"}
+            "register": "SJABLOON_DATABASE_URL", "uitvoer": "SJABLOON_UITVOER",
+            "registersleutel": "SJABLOON_REGISTER_SLEUTELBESTAND", "registeranker": "SJABLOON_REGISTER_ANKER"}
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,19 @@ def uitvoer_map() -> Plek:
         return gekozen
     import platformdirs
     return Plek(str(Path(platformdirs.user_documents_dir()) / "Sjabloonstraat"), "standaard")
+
+
+def registersleutel_bestand() -> Plek:
+    """The register's key ring (generator/vrijgave/register/sleutelring.py): kept outside the database, by default
+    beside the register in the user's data folder, made on first use with rights for the user alone."""
+    return _omgeving("registersleutel") or _bestand("registersleutel") or Plek(
+        str(_gebruikersdata() / "registersleutels"), "standaard")
+
+
+def registeranker() -> Plek:
+    """The anchor file: the register's head (number and hash) after every write, appended, outside the database."""
+    return _omgeving("registeranker") or _bestand("registeranker") or Plek(
+        str(_gebruikersdata() / "register-anker.jsonl"), "standaard")
 
 
 def _omgeving(sleutel: str) -> Plek | None:

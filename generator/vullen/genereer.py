@@ -12,11 +12,12 @@ from pathlib import Path
 
 from checks.bevinding import Bevinding
 from generator.vrijgave.register import Register, database_url
+from generator.vrijgave.register.stempel import stempel
 from generator.vullen.concept import markeer_concept
 from generator.vullen.context import activeer_gemeente, maak_context
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.keuring import Keuring, eis_procedure, geef_vrij, keuring_van, procedure_van
-from generator.vullen.bestanden import schrijf_atomisch
+from generator.vullen.bestanden import atomisch
 from generator.vullen.render import vul_docx
 from generator.vullen.sjabloon import Sjabloon, laad
 from generator.vullen.zaak import laad_zaak
@@ -35,8 +36,8 @@ def genereer(sjabloon_naam: str, zaak_pad: Path | None, uit: Path, dagtekening: 
              gemeente_pad: Path | None = None, forceer_reden: str | None = None,
              concept: bool = False, door: str | None = None, register: Register | None = None,
              zaaksysteem: tuple[dict, dict[str, str]] | None = None) -> Resultaat:
-    """Everything is checked before anything is written; the DOCX appears whole or not at all, and is recorded in
-    the register (if recording fails, the DOCX is removed again).
+    """Everything is checked before anything is written; the DOCX appears whole or not at all, and only once it is
+    recorded in the register (if recording fails, there is no DOCX).
 
     Raises ProcedureGeweigerd when the zaak breaks a procedure rule and VrijgaveGeweigerd when a check of the
     document finds a fout (Awb; B1 for a brief), each unless a forceer_reden is given; InvoerFout for a template
@@ -52,13 +53,11 @@ def genereer(sjabloon_naam: str, zaak_pad: Path | None, uit: Path, dagtekening: 
                           procedure)
     document = vrij_te_geven(ontwerp, forceer_reden)
     pad = Path(uit) / ontwerp.bestandsnaam
-    schrijf_atomisch(pad, document)
-    try:
-        with nullcontext(register) if register else Register(database_url(gemeente)) as open_register:
-            registreer(open_register, ontwerp, document, forceer_reden, door)
-    except BaseException:
-        pad.unlink(missing_ok=True)
-        raise
+    # The document takes its name only after its register entry is committed: a register that cannot be written
+    # (a stopped database, a read-only file) leaves no document behind.
+    with nullcontext(register) if register else Register(database_url(gemeente)) as open_register, \
+            atomisch(pad) as bestand:
+        bestand.write(registreer(open_register, ontwerp, document, forceer_reden, door))
     return Resultaat(pad, ontwerp.waarschuwingen, ontwerp.keuring, ontwerp.concept, ontwerp.zaak)
 
 
@@ -100,16 +99,24 @@ def vrij_te_geven(ontwerp: Ontwerp, forceer_reden: str | None) -> bytes:
 
 
 def registreer(register: Register, ontwerp: Ontwerp, document: bytes, forceer_reden: str | None, door: str | None,
-               identiteit: dict | None = None) -> None:
-    """`door` is the name people read; `identiteit` (Identiteit.als_register() of who was logged in, from the web app)
-    is kept in `gegevens`, so the register says who it was, not only what name stood there."""
+               identiteit: dict | None = None) -> bytes:
+    """Record the document and return it as it goes out: with its register entry number and the chain hash it
+    chains on in its metadata (generator/vrijgave/register/stempel.py). `door` is the name people read;
+    `identiteit` (Identiteit.als_register() of who was logged in, from the web app) is kept in `gegevens`, so the
+    register says who it was, not only what name stood there."""
     gegevens = registergegevens(ontwerp.bestandsnaam, ontwerp.dagtekening, ontwerp.keuring, forceer_reden,
                                 ontwerp.concept)
     if identiteit is not None:
         gegevens["identiteit"] = identiteit
+    gestempeld = [document]
+
+    def stempel_in(nummer: int, keten: str) -> str:
+        gestempeld[0] = stempel(document, nummer, keten)
+        return hashlib.sha256(gestempeld[0]).hexdigest()
     register.voeg_toe("document", sjabloon_id=ontwerp.sjabloon.id, sjabloon_versie=ontwerp.sjabloon.versie,
                       zaaknummer=ontwerp.zaak.get("zaaknummer"), sha256=hashlib.sha256(document).hexdigest(),
-                      door=door or getpass.getuser(), gegevens=gegevens)
+                      door=door or getpass.getuser(), gegevens=gegevens, stempel=stempel_in)
+    return gestempeld[0]
 
 
 def eis_vrijgave(sjabloon: Sjabloon, concept: bool) -> None:

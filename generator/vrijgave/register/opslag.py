@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import os
 import random
 import threading
 import time
 from pathlib import Path
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Text, create_engine, exc, select, text
+from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Text, create_engine, exc, func, select, text
 
+from generator.vrijgave.register import sleutelring
+from generator.vrijgave.register.anker import Anker
 from generator.vrijgave.register.regel import BEGIN, Regel, bereken_hash, canoniek
 from generator.vrijgave.register.url import database_url, zonder_wachtwoord
 from generator.vullen.fouten import InvoerFout
@@ -18,7 +22,7 @@ from generator.vullen.fouten import InvoerFout
 _MIGRATIE = threading.Lock()      # Alembic keeps its context in module globals: one migration run at a time
 # The newest migration in migraties/versions/ (a test checks it against Alembic's head). A register already at this
 # version opens without loading Alembic, which costs a third of a second at every command.
-SCHEMAVERSIE = "0003"
+SCHEMAVERSIE = "0004"
 POGINGEN = 10                     # a concurrent writer took our predecessor: read the new last entry and try again
 
 # What the queries need to know of the table; the schema itself (lengths, constraints, indexes) is made by the
@@ -27,7 +31,7 @@ registerregels = Table(
     "registerregels", MetaData(),
     Column("id", Integer, primary_key=True), Column("tijdstip", DateTime),
     *(Column(naam, Text) for naam in ("soort", "sjabloon_id", "sjabloon_versie", "zaaknummer", "sha256", "door",
-                                      "gegevens", "vorige_hash", "hash")),
+                                      "gegevens", "vorige_hash", "hash", "sleutel_id")),
 )
 
 
@@ -69,8 +73,11 @@ def _migreer(engine) -> None:
 
 
 class Register:
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None = None, anker: Path | None = None):
+        """`anker`: the anchor file, else the configured one (generator.plaatsen.registeranker)."""
         self.url = url or database_url()
+        self.sleutels = sleutelring.laad()
+        self.anker = Anker(zonder_wachtwoord(self.url), anker)
         try:
             self.engine = create_engine(self.url)
             if _schemaversie(self.engine) != SCHEMAVERSIE:
@@ -87,14 +94,24 @@ class Register:
 
     def voeg_toe(self, soort: str, *, sjabloon_id: str, sjabloon_versie: str, sha256: str, door: str,
                  gegevens: dict, zaaknummer: str | None = None, tijdstip: dt.datetime | None = None,
-                 samen_met=None) -> Regel:
+                 samen_met=None, stempel=None) -> Regel:
         """`samen_met(verbinding)`: a change elsewhere in this database (an account, a key) made in the same
-        transaction as the entry that records it, so the register never misses a change nor records one that failed."""
+        transaction as the entry that records it, so the register never misses a change nor records one that failed.
+        `stempel(nummer, vorige_hash)`: puts the entry's number and the hash it chains on into the document (its
+        metadata) once they are known, in the transaction, and gives the SHA-256 of the document as it goes out."""
         kolommen = _kolommen(soort=soort, sjabloon_id=sjabloon_id, sjabloon_versie=sjabloon_versie, sha256=sha256,
                              door=door, gegevens=gegevens, zaaknummer=zaaknummer, tijdstip=tijdstip)
         nieuw = self._in_keten([kolommen], lambda verbinding: verbinding.execute(
-            registerregels.insert().values(**kolommen)).inserted_primary_key[0], eerst=samen_met)
+            registerregels.insert().values(**kolommen)).inserted_primary_key[0], eerst=samen_met, stempel=stempel)
         return _regel(dict(kolommen, id=nieuw))
+
+    def roteer_sleutel(self, door: str) -> Regel:
+        """A new register key signs from now on (the old ones stay to verify); the entry that says so is the first
+        it signs."""
+        oud, nieuw = sleutelring.roteer()
+        self.sleutels = sleutelring.laad()
+        return self.voeg_toe("registersleutel", sjabloon_id="", sjabloon_versie="", sha256="", door=door,
+                             gegevens={"handeling": "geroteerd", "sleutel": nieuw, "vorige_sleutel": oud})
 
     def voeg_toe_reeks(self, regels: list[dict]) -> None:
         """Many entries (each with the arguments of voeg_toe) in one transaction, chained in this order: a bulk
@@ -103,26 +120,45 @@ class Register:
             kolommen = [_kolommen(**regel) for regel in regels]
             self._in_keten(kolommen, lambda verbinding: verbinding.execute(registerregels.insert(), kolommen))
 
-    def _in_keten(self, reeks: list[dict], schrijf, eerst=None):
-        """Chain the entries to the last one in the register and write them, in one transaction (after `eerst`)."""
+    def _in_keten(self, reeks: list[dict], schrijf, eerst=None, stempel=None):
+        """Chain the entries to the last one in the register, sign them with the current register key and write
+        them, in one transaction (after `eerst`); then append the new head to the anchor file."""
         c = registerregels.c
-        for poging in range(POGINGEN):
-            try:
-                with self.engine.begin() as verbinding:
-                    # Writers queue on a row lock of the first entry (PostgreSQL, MySQL), so each reads the true last
-                    # entry. Without such a lock (SQLite, an empty register) the unique vorige_hash refuses a fork.
-                    verbinding.execute(select(c.id).where(c.vorige_hash == BEGIN).with_for_update())
-                    if eerst is not None:
-                        eerst(verbinding)
-                    vorige = verbinding.scalar(select(c.hash).order_by(c.id.desc()).limit(1)) or BEGIN
-                    for kolommen in reeks:
-                        kolommen["vorige_hash"] = vorige
-                        kolommen["hash"] = vorige = bereken_hash(kolommen)
-                    return schrijf(verbinding)
-            except exc.IntegrityError:
-                if poging == POGINGEN - 1:
-                    raise
-                time.sleep(random.uniform(0, 0.02 * (poging + 1)))     # let the other writer finish first
+        anker = self.anker.open()           # a file that cannot be written stops us before the entry is made
+        try:
+            for poging in range(POGINGEN):
+                try:
+                    with self.engine.begin() as verbinding:
+                        # Writers queue on a row lock of the first entry (PostgreSQL, MySQL), so each reads the true
+                        # last entry. Without such a lock (SQLite, an empty register) the unique vorige_hash refuses
+                        # a fork.
+                        verbinding.execute(select(c.id).where(c.vorige_hash == BEGIN).with_for_update())
+                        if eerst is not None:
+                            eerst(verbinding)
+                        vorige = verbinding.scalar(select(c.hash).order_by(c.id.desc()).limit(1)) or BEGIN
+                        if stempel is not None:
+                            reeks[0]["id"] = _volgend_nummer(verbinding)
+                            reeks[0]["sha256"] = stempel(reeks[0]["id"], vorige)
+                        for kolommen in reeks:
+                            kolommen["vorige_hash"], kolommen["sleutel_id"] = vorige, self.sleutels.huidig
+                            kolommen["hash"] = vorige = bereken_hash(
+                                kolommen, sleutel=self.sleutels.sleutel(self.sleutels.huidig))
+                        uitkomst = schrijf(verbinding)
+                        kop = verbinding.execute(select(c.id, c.hash).order_by(c.id.desc()).limit(1)).one()
+                    self.anker.schrijf(anker, kop.id, kop.hash)
+                    anker = None
+                    return uitkomst
+                except exc.IntegrityError:
+                    if poging == POGINGEN - 1:
+                        raise
+                    time.sleep(random.uniform(0, 0.02 * (poging + 1)))     # let the other writer finish first
+                except exc.DBAPIError as fout:           # the database went away, is read-only, the disk is full ...
+                    reden = str(fout.orig or fout).split("\n")[0]
+                    raise RegisterFout(f"het register {zonder_wachtwoord(self.url)} kan niet worden bijgeschreven: "
+                                       f"{reden}") from fout
+        finally:
+            if anker is not None:
+                os.close(anker)
 
     def regels(self, zaak: str | None = None, sjabloon: str | None = None, soort: str | None = None,
                sinds: dt.datetime | None = None) -> list[Regel]:
@@ -136,11 +172,15 @@ class Register:
         return [_regel(rij) for rij in self._rijen(vraag)]
 
     def controleer(self) -> list[str]:
-        """Every place where the chain does not hold, in Dutch; empty when the register is intact."""
-        problemen, vorige = [], None
+        """Every place where the chain does not hold, where an entry's HMAC does not match its key, or where the
+        register lost or changed a head the anchor file recorded; in Dutch, empty when the register is intact."""
+        problemen, vorige, gesleuteld, hashes = [], None, None, {}
         for rij in self._rijen(select(registerregels).order_by(registerregels.c.id)):
-            if bereken_hash(rij) != rij["hash"]:
-                problemen.append(f"regel {rij['id']}: inhoud gewijzigd (hash klopt niet)")
+            hashes[rij["id"]] = rij["hash"]
+            if rij["sleutel_id"] is not None:
+                gesleuteld = gesleuteld or rij["id"]
+            if probleem := self._hash_probleem(rij, gesleuteld):
+                problemen.append(f"regel {rij['id']}: {probleem}")
             if vorige is None and rij["vorige_hash"] != BEGIN:
                 problemen.append(f"regel {rij['id']}: keten gebroken: de eerste regel wijst naar een vorige regel "
                                  "(begin van het register verwijderd?)")
@@ -148,11 +188,57 @@ class Register:
                 problemen.append(f"regel {rij['id']}: keten gebroken: vorige_hash wijst niet naar regel {vorige['id']} "
                                  "(regel verwijderd of ingevoegd?)")
             vorige = rij
+        return problemen + self.anker.controleer(hashes)
+
+    def _hash_probleem(self, rij: dict, gesleuteld: int | None) -> str | None:
+        if rij["sleutel_id"] is None:
+            if gesleuteld is not None:          # the keyed chain began at `gesleuteld`: nothing unkeyed comes after
+                return (f"zonder registersleutel, na regel {gesleuteld} met sleutel: de regel is herschreven of "
+                        f"toegevoegd zonder de sleutel")
+            return None if bereken_hash(rij) == rij["hash"] else "inhoud gewijzigd (hash klopt niet)"
+        sleutel = self.sleutels.sleutel(rij["sleutel_id"])
+        if sleutel is None:
+            return (f"getekend met registersleutel {rij['sleutel_id']}, die hier niet bekend is: de regel kan niet "
+                    f"worden gecontroleerd (zet die sleutel in het sleutelbestand of in SJABLOON_REGISTER_SLEUTEL)")
+        if bereken_hash(rij, sleutel) == rij["hash"]:
+            return None
+        if bereken_hash(rij) == rij["hash"]:
+            return "hash opnieuw berekend zonder de registersleutel: de regel is herschreven"
+        return "inhoud gewijzigd (hash klopt niet)"
+
+    def controleer_document(self, inhoud: bytes, naam: str) -> list[str]:
+        """Does this document belong to the register: the entry its metadata names is there, chains on the hash the
+        document carries, and has the document's SHA-256? In Dutch, empty when it does."""
+        from generator.vrijgave.register.stempel import lees_stempel
+        nummer, keten = lees_stempel(inhoud)
+        if nummer is None:
+            return [f"{naam}: het document noemt geen registerregel in zijn eigenschappen (gemaakt vóór het anker, "
+                    f"of de eigenschappen zijn gewist)"]
+        [rij] = self._rijen(select(registerregels).where(registerregels.c.id == nummer)) or [None]
+        if rij is None:
+            return [f"{naam}: registerregel {nummer} die het document noemt, staat niet (meer) in het register "
+                    f"(regel verwijderd?)"]
+        problemen = []
+        if rij["vorige_hash"] != keten:
+            problemen.append(f"{naam}: de keten in het document ({keten[:12]}…) wijkt af van registerregel {nummer} "
+                             f"({rij['vorige_hash'][:12]}…): het register is herschreven")
+        if rij["sha256"] != hashlib.sha256(inhoud).hexdigest():
+            problemen.append(f"{naam}: de SHA-256 van het document wijkt af van registerregel {nummer}: het document "
+                             f"is na het maken gewijzigd")
         return problemen
 
     def _rijen(self, vraag) -> list[dict]:
         with self.engine.connect() as verbinding:
             return [dict(rij) for rij in verbinding.execute(vraag).mappings()]
+
+
+def _volgend_nummer(verbinding) -> int:
+    """The number the next entry gets, known before it is written (a document carries it): PostgreSQL's sequence,
+    elsewhere one more than the last (writers are one at a time there; a second one with the same number is refused
+    as a fork and tries again)."""
+    if verbinding.dialect.name == "postgresql":
+        return verbinding.scalar(text("SELECT nextval(pg_get_serial_sequence('registerregels', 'id'))"))
+    return (verbinding.scalar(select(func.max(registerregels.c.id))) or 0) + 1
 
 
 def _kolommen(soort: str, sjabloon_id: str, sjabloon_versie: str, sha256: str, door: str, gegevens: dict,

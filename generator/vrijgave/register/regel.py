@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
 from dataclasses import asdict, dataclass
 
@@ -15,11 +16,18 @@ def canoniek(waarde) -> str:
     return json.dumps(waarde, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def bereken_hash(kolommen: dict) -> str:
-    """SHA-256 over every column but id and hash, with gegevens as stored (its canonical JSON text)."""
+def bereken_hash(kolommen: dict, sleutel: bytes | None = None) -> str:
+    """Over every column but id and hash, with gegevens as stored (its canonical JSON text): an HMAC-SHA256 with
+    `sleutel` (the key the column sleutel_id names), or a plain SHA-256 for an entry from before the keyed chain
+    (sleutel_id empty: the column is then left out, so those entries keep the hash they were written with)."""
     inhoud = {k: v for k, v in kolommen.items() if k not in ("id", "hash")}
+    if inhoud.get("sleutel_id") is None:
+        inhoud.pop("sleutel_id", None)
     inhoud["tijdstip"] = inhoud["tijdstip"].isoformat()
-    return hashlib.sha256(canoniek(inhoud).encode()).hexdigest()
+    tekst = canoniek(inhoud).encode()
+    if sleutel is None:
+        return hashlib.sha256(tekst).hexdigest()
+    return hmac.new(sleutel, tekst, hashlib.sha256).hexdigest()
 
 
 def naam_van(persoon) -> str | None:
@@ -43,6 +51,7 @@ class Regel:
     gegevens: dict
     vorige_hash: str
     hash: str
+    sleutel_id: str | None = None   # the register key that signed the hash (HMAC); None: plain SHA-256 (before 0004)
 
     def as_json(self) -> dict:
         return asdict(self) | {"tijdstip": self.tijdstip.isoformat()}
