@@ -12,11 +12,12 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from checks.content import load_yaml
+from generator.vullen.zaakregels import keur, weigert
 
 STUK = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")     # one step of a field path: naam or naam[2]
 ENKELVOUDIG = {"tekst", "datum", "bedrag", "getal", "keuze", "lijst", "groep"}
 SLEUTELS = ("type", "verplicht", "omschrijving", "waarden", "items", "velden", "verplicht_bij", "patroon",
-            "patroon_uitleg")                                   # what a field spec in a manifest may say
+            "patroon_uitleg", "max_lengte", "tekstvak")                                   # what a field spec in a manifest may say
 DUIZENDTALLEN = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")    # 15.000 is fifteen thousand, as the form shows it
 
 
@@ -74,7 +75,11 @@ def verplicht_door(spec: dict, data: dict) -> str | None:
 
 
 def _leeg(waarde) -> bool:
-    return waarde is None or (isinstance(waarde, str) and not waarde.strip()) or waarde == [] or waarde == {}
+    """No value. Python's strip() also takes control characters such as U+000C for spaces: a value of only those
+    is not empty but refused by name (zaakregels), never silently left out."""
+    if isinstance(waarde, str):
+        return not waarde.strip() and not weigert(waarde)
+    return waarde is None or waarde == [] or waarde == {}
 
 
 def _waarde(spec: dict, waarde, pad: str):
@@ -85,6 +90,8 @@ def _waarde(spec: dict, waarde, pad: str):
         return _lijst(spec, waarde, pad)
     omzetter = OMZETTERS[soort]
     try:
+        if isinstance(waarde, str):             # length and characters first (zaakregels): refused whole, or kept exactly
+            waarde = keur(spec, pad, waarde)
         return omzetter(spec, waarde), []
     except ValueError as fout:
         return None, [f"{pad}: {fout}"]
@@ -176,7 +183,7 @@ def uit_paden(vlak: dict) -> dict:
     Empty cells are left out, so an optional group or list with no values stays absent."""
     zaak: dict = {}
     for kolom, waarde in vlak.items():
-        if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+        if _leeg(waarde):
             continue
         doel: dict | list = zaak
         stukken = [STUK.fullmatch(s).groups() for s in kolom.split(".")]
