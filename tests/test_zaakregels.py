@@ -221,6 +221,15 @@ def test_een_stuurteken_van_buiten_de_zaak_stopt_het_vullen(basis):
             vul()
 
 
+@pytest.mark.parametrize("bestand, tekst", [("zaak.yaml", "zaaknummer: " + "1" * 5000),
+                                            ("zaak.json", '{"zaaknummer": ' + "1" * 5000 + "}")])
+def test_een_getal_van_5000_cijfers_is_een_invoerfout(tmp_path, bestand, tekst):
+    """Python's int() refuses it with a ValueError: that was a traceback, now a message naming the file."""
+    (tmp_path / bestand).write_text(tekst, encoding="utf-8")
+    with pytest.raises(InvoerFout, match=r"zaak\.(yaml|json): een getal heeft meer dan 4300 cijfers"):
+        lees_gegevens(tmp_path / bestand)
+
+
 def test_regeleinden_en_tabs_alleen_in_een_tekstvak(basis):
     assert _meldingen(basis, project="regel een\nregel twee") == [
         "project: bevat het teken U+000A (regeleinde); dat mag alleen in een veld met meer regels: schrijf de waarde "

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from checks.content import load_yaml
-from generator.vullen.zaakregels import keur, weigert
+from generator.vullen.zaakregels import grenzen, keur, weigert
 
 STUK = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")     # one step of a field path: naam or naam[2]
 ENKELVOUDIG = {"tekst", "datum", "bedrag", "getal", "keuze", "lijst", "groep"}
@@ -37,8 +37,10 @@ def subvelden(spec: dict) -> dict | None:
     return veldtypen().get(spec.get("type"))
 
 
-def valideer(velden: dict, data: dict, pad: str = "") -> tuple[dict, list[str]]:
-    """Check `data` against `velden`; return the cleaned values and a list of 'pad: melding' problems."""
+def valideer(velden: dict, data: dict, pad: str = "", lengtes: dict[str, int] | None = None) -> tuple[dict, list[str]]:
+    """Check `data` against `velden`; return the cleaned values and a list of 'pad: melding' problems.
+    `lengtes` (zaakregels.grenzen) is looked up once for the whole case."""
+    lengtes = lengtes or grenzen()
     schoon: dict = {}
     problemen: list[str] = []
     if not isinstance(data, dict):
@@ -53,7 +55,7 @@ def valideer(velden: dict, data: dict, pad: str = "") -> tuple[dict, list[str]]:
                 problemen.append(f"{veldpad}: verplicht omdat {voorwaarde}")
             schoon[naam] = [] if spec.get("type") == "lijst" else None
             continue
-        schoon[naam], fouten = _waarde(spec, waarde, veldpad)
+        schoon[naam], fouten = _waarde(spec, waarde, veldpad, lengtes)
         problemen.extend(fouten)
     for naam in data:
         if naam not in velden:
@@ -82,22 +84,22 @@ def _leeg(waarde) -> bool:
     return waarde is None or waarde == [] or waarde == {}
 
 
-def _waarde(spec: dict, waarde, pad: str):
+def _waarde(spec: dict, waarde, pad: str, lengtes: dict[str, int]):
     soort = spec.get("type")
     if (nested := subvelden(spec)) is not None:
-        return valideer(nested, waarde, pad)
+        return valideer(nested, waarde, pad, lengtes)
     if soort == "lijst":
-        return _lijst(spec, waarde, pad)
+        return _lijst(spec, waarde, pad, lengtes)
     omzetter = OMZETTERS[soort]
     try:
         if isinstance(waarde, str):             # length and characters first (zaakregels): refused whole, or kept exactly
-            waarde = keur(spec, pad, waarde)
+            waarde = keur(spec, pad, waarde, lengtes)
         return omzetter(spec, waarde), []
     except ValueError as fout:
         return None, [f"{pad}: {fout}"]
 
 
-def _lijst(spec: dict, waarde, pad: str):
+def _lijst(spec: dict, waarde, pad: str, lengtes: dict[str, int]):
     if not isinstance(waarde, list):
         return [], [f"{pad}: moet een lijst zijn (elk onderdeel op een eigen regel met '- ')"]
     item_spec = spec.get("items") or {"type": "tekst"}
@@ -107,7 +109,7 @@ def _lijst(spec: dict, waarde, pad: str):
         if _leeg(item):
             problemen.append(f"{itempad}: leeg onderdeel in de lijst")
             continue
-        waarde_schoon, fouten = _waarde(item_spec, item, itempad)
+        waarde_schoon, fouten = _waarde(item_spec, item, itempad, lengtes)
         schoon.append(waarde_schoon)
         problemen.extend(fouten)
     return schoon, problemen

@@ -7,9 +7,11 @@ zaaksysteem) reaches this through velden.valideer."""
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -19,7 +21,6 @@ from generator.vullen.fouten import InvoerFout, RenderFout
 
 TABEL = "zaakgegevens"          # the settings file's table with the length limits ([zaakgegevens] tekst = 20000)
 REGELEINDE = re.compile("\r\n?")        # Windows and the web form write CR LF; a lone CR too becomes one LF
-LAATSTE_STAP = re.compile(r"([^.\[\]]+)(?:\[\d+\])?$")      # a field path's own name: beoordeling[2].oordeel -> oordeel
 
 
 @dataclass(frozen=True)
@@ -68,29 +69,28 @@ def is_tekstvak(pad: str, spec: dict) -> bool:
         return False
     if "tekstvak" in spec:
         return bool(spec["tekstvak"])
-    gevonden = LAATSTE_STAP.search(pad)
     r = regels()
     omschrijving = spec.get("omschrijving") or ""
-    return (gevonden is not None and gevonden.group(1) in r.tekstvak_namen) or any(
+    return pad.rpartition(".")[2].partition("[")[0] in r.tekstvak_namen or any(
         woord in omschrijving for woord in r.tekstvak_woorden)
 
 
-def max_lengte(spec: dict, tekstvak: bool) -> int:
-    """The field's own max_lengte, else the settings file's [zaakgegevens], else content/zaakgegevens.yaml."""
-    if spec.get("max_lengte") is not None:
-        return int(spec["max_lengte"])
-    soort = "tekstvak" if tekstvak else "tekst"
-    return _instellingen().get(soort) or regels().lengte[soort]
-
-
-def _instellingen() -> dict[str, int]:
-    from generator.plaatsen.plekken import instellingenbestand
-    pad = instellingenbestand().pad
+def grenzen() -> dict[str, int]:
+    """The most characters of a value, per kind of field (tekst, tekstvak): the settings file's [zaakgegevens] over
+    content/zaakgegevens.yaml. Looked up once per case; a field's own max_lengte goes before both."""
+    pad = _instellingenbestand(*(os.environ.get(v) for v in ("SJABLOON_INSTELLINGEN", "XDG_CONFIG_HOME", "HOME")))
     try:
         stand = pad.stat()
     except OSError:
-        return {}
-    return _lengtes_uit(pad, stand.st_mtime_ns, stand.st_size)
+        return regels().lengte
+    return regels().lengte | _lengtes_uit(pad, stand.st_mtime_ns, stand.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _instellingenbestand(*_omgeving: str | None) -> Path:
+    """Where the settings file is, per environment: finding it takes longer than checking a value (bulk: per cell)."""
+    from generator.plaatsen.plekken import instellingenbestand
+    return instellingenbestand().pad
 
 
 @functools.lru_cache(maxsize=8)
@@ -106,12 +106,13 @@ def _lengtes_uit(pad, _gewijzigd: int, _grootte: int) -> dict[str, int]:
     return dict(tabel)
 
 
-def keur(spec: dict, pad: str, waarde: str) -> str:
+def keur(spec: dict, pad: str, waarde: str, lengtes: dict[str, int]) -> str:
     """The value as it will be filled in, or ValueError with a Dutch message that names the character.
     Checked in this order: the length (before anything else looks at a huge value), characters no value may hold,
-    then tabs and line ends inside a value of a one-line field (around the value they are spaces that go)."""
+    then tabs and line ends inside a value of a one-line field (around the value they are spaces that go).
+    `lengtes` is what grenzen() gives."""
     tekstvak = is_tekstvak(pad, spec)
-    grens = max_lengte(spec, tekstvak)
+    grens = spec.get("max_lengte") or lengtes["tekstvak" if tekstvak else "tekst"]
     if len(waarde) > grens:
         raise ValueError(f"de waarde is {_getal(len(waarde))} tekens lang; dit veld mag ten hoogste {_getal(grens)} "
                          f"tekens hebben (max_lengte in sjabloon.yaml of [{TABEL}] in het instellingenbestand)")
@@ -126,7 +127,7 @@ def keur(spec: dict, pad: str, waarde: str) -> str:
             teken = min(gevonden, key=lambda m: m.start()).group()[0]
             raise ValueError(f"bevat het teken {beschrijf(teken)}; dat mag alleen in een veld met meer regels: "
                              f"schrijf de waarde op één regel, zonder tabs")
-    return REGELEINDE.sub("\n", waarde)
+    return REGELEINDE.sub("\n", waarde) if "\r" in waarde else waarde
 
 
 def weigert(waarde: str) -> bool:
