@@ -60,7 +60,7 @@ BIJZONDER = st.sampled_from(
     + ["\r\n", "\ufffe", "\uffff", "\ud800", "\udfff", "\ufeff", "\u00a0", "\u2028", "\u2029", "\u3000"]
     + ["\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2069"]  # RTL
     + ["\u0301", "e\u0301", "\u0308", "o\u0308\u0304", "\u200d", "\u200b"]               # combining, joiners
-    + ["😀", "👩‍⚖️", "🇳🇱", "𝔄", "\U0010fffd", "ĳ", "ß", "ﬁ"])                          # emoji, astral, ligatures
+    + ["😀", "👩‍⚖️", "🇳🇱", "𝔄", "\U0010fffd", "ĳ", "ß", "ﬁ"])            # emoji, astral, ligatures
 ALLES = st.characters(codec=None, exclude_categories=())                                   # surrogates included
 WOORD = st.text(st.characters(categories=("Lu", "Ll", "Mn")), min_size=200, max_size=700)  # very long words
 WAARDE = st.one_of(
@@ -236,7 +236,8 @@ def test_regeleinden_en_tabs_alleen_in_een_tekstvak(basis):
         "op één regel, zonder tabs"]
     assert _meldingen(basis, zaaknummer="Z-1\t2")[0].startswith("zaaknummer: bevat het teken U+0009 (tab)")
     sjabloon, voorbeeld = basis
-    zaak, problemen = valideer(sjabloon.velden, dict(voorbeeld, project="het bouwen\n", feiten="Een.\r\nTwee.\rDrie.\tVier."))
+    zaak, problemen = valideer(sjabloon.velden, dict(voorbeeld, project="het bouwen\n",
+                                                     feiten="Een.\r\nTwee.\rDrie.\tVier."))
     assert problemen == [] and zaak["project"] == "het bouwen" and zaak["feiten"] == "Een.\nTwee.\nDrie.\tVier."
 
 

@@ -17,7 +17,7 @@ from generator.vullen.zaakregels import grenzen, keur, weigert
 STUK = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")     # one step of a field path: naam or naam[2]
 ENKELVOUDIG = {"tekst", "datum", "bedrag", "getal", "keuze", "lijst", "groep"}
 SLEUTELS = ("type", "verplicht", "omschrijving", "waarden", "items", "velden", "verplicht_bij", "patroon",
-            "patroon_uitleg", "max_lengte", "tekstvak")                                   # what a field spec in a manifest may say
+            "patroon_uitleg", "max_lengte", "tekstvak")         # what a field spec in a manifest may say
 DUIZENDTALLEN = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")    # 15.000 is fifteen thousand, as the form shows it
 
 
@@ -92,7 +92,7 @@ def _waarde(spec: dict, waarde, pad: str, lengtes: dict[str, int]):
         return _lijst(spec, waarde, pad, lengtes)
     omzetter = OMZETTERS[soort]
     try:
-        if isinstance(waarde, str):             # length and characters first (zaakregels): refused whole, or kept exactly
+        if isinstance(waarde, str):         # length and characters first (zaakregels): refused whole, or kept exactly
             waarde = keur(spec, pad, waarde, lengtes)
         return omzetter(spec, waarde), []
     except ValueError as fout:

@@ -58,7 +58,8 @@ def regels() -> Regels:
         geweigerd=_klasse((van, tot) for van, tot, _ in soorten),
         alleen_tekstvak=_klasse((c, c) for c in alleen),
         soorten=soorten,
-        namen={_code(c): str(naam) for c, naam in ((data.get("namen") or {}) | (data.get("alleen_in_tekstvak") or {})).items()},
+        namen={_code(c): str(naam)
+               for c, naam in ((data.get("namen") or {}) | (data.get("alleen_in_tekstvak") or {})).items()},
     )
 
 
