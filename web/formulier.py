@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from checks.content import content_cache, load_yaml
 from checks.schrijfwijze import bedrag
 from generator.vullen.velden import lees_bedrag, subvelden, uit_paden
+from generator.vullen.zaakregels import is_tekstvak
 
 NIET_VAN_DE_ZAAK = {"csrf", "actie", "dagtekening", "zaak_url"}    # form inputs that are no field of the case
 INVOERTYPEN = {"datum": "date", "getal": "number", "bedrag": "text", "tekst": "text"}
@@ -64,7 +65,7 @@ class Lijst:
 
 @content_cache
 def instellingen() -> dict:
-    """content/formulier.yaml: labels and which text fields get a large text box."""
+    """content/formulier.yaml: the labels (which fields get a large text box: content/zaakgegevens.yaml)."""
     return load_yaml("formulier.yaml")
 
 
@@ -72,14 +73,11 @@ def label(naam: str) -> str:
     return (instellingen().get("labels") or {}).get(naam) or naam.replace("_", " ").capitalize()
 
 
-def _soort(naam: str, spec: dict) -> str:
-    if spec.get("type") != "tekst":
-        return spec.get("type", "tekst")
-    omschrijving = spec.get("omschrijving") or ""
-    if naam in (instellingen().get("tekstvak_namen") or []) or any(
-            woord in omschrijving for woord in instellingen().get("tekstvak_als_omschrijving_bevat") or []):
-        return "tekstvak"
-    return "tekst"
+def _soort(pad: str, spec: dict) -> str:
+    """The input: a large text box for a field that may hold more lines (the same rule the validation applies)."""
+    if spec.get("type", "tekst") != "tekst":
+        return spec["type"]
+    return "tekstvak" if is_tekstvak(pad, spec) else "tekst"
 
 
 def bouw(velden: dict, waarden: dict, fouten: dict[str, str], extra: dict[str, int] | None = None,
@@ -109,7 +107,7 @@ def _onderdeel(naam: str, spec: dict, veldpad: str, waarde, fouten: dict, extra:
             lijst.items.append(_onderdeel(f"{naam} {positie}", item_spec, f"{veldpad}[{positie}]", itemwaarde,
                                           fouten, extra))
         return lijst
-    return Invoer(veldpad, label(naam), uitleg, _soort(naam, spec), bool(spec.get("verplicht")),
+    return Invoer(veldpad, label(naam), uitleg, _soort(veldpad, spec), bool(spec.get("verplicht")),
                   [str(w) for w in spec.get("waarden") or []], _als_tekst(waarde, spec.get("type")),
                   fouten.get(veldpad, ""))
 

@@ -19,7 +19,8 @@ SLEUTELS = {        # key: what it chooses, and an example value
     "registeranker": ("het ankerbestand: de kop van het register na elke schrijfactie",
                       '"/var/log/sjabloonstraat/register-anker.jsonl"'),
 }
-TABELLEN = {"zgw"}      # tables other engines read and check themselves (zgw/instellingen.py)
+TABELLEN = {"zgw", "zaakgegevens"}      # tables other engines read and check themselves (zgw/instellingen.py,
+                                        # generator/vullen/zaakregels.py)
 VOORBEELD = "\n".join(f"{sleutel} = {voorbeeld}" for sleutel, (_, voorbeeld) in SLEUTELS.items())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,6 +47,9 @@ def ontleed_gegevens(tekst: str, naam: str, als_json: bool) -> dict:
         regel = getattr(getattr(fout, "problem_mark", None), "line", None)
         waar = f"regel {regel + 1}: " if regel is not None else ""
         raise InvoerFout(f"{naam}: {waar}ongeldige YAML ({getattr(fout, 'problem', None) or fout})") from None
+    except ValueError:          # int() refuses a number of more digits than Python allows (a hostile file)
+        raise InvoerFout(f"{naam}: een getal heeft meer dan {sys.get_int_max_str_digits()} cijfers; is het een tekst, "
+                         f"zet het dan tussen aanhalingstekens") from None
     if not isinstance(data, dict):
         raise InvoerFout(f"{naam}: de inhoud moet een groep velden zijn (naam: waarde)")
     return data

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from checks.content import content_dir
 from generator.vullen.fouten import RenderFout
 from generator.vullen.opmaak import FILTERS
+from generator.vullen.zaakregels import alleen_schrijfbaar
 
 MARKDOWN = MarkdownIt("commonmark")
 STIJLEN = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "bullet": "List Bullet", "ordered": "List Number"}
@@ -23,7 +24,7 @@ STIJLEN = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "bullet": "L
 def bouwsteen_functie(sjabloon: DocxTemplate, naam_sjabloon: str, als_xml: dict | None = None):
     """The Jinja global `bouwsteen(naam)` for one template being rendered. With `als_xml`, each distinct text is
     turned into Word paragraphs once and kept there as XML (bulk letters share their bouwstenen)."""
-    tekst_omgeving = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    tekst_omgeving = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, finalize=alleen_schrijfbaar)
     tekst_omgeving.filters.update(FILTERS)
     gelezen = {}                          # naam -> compiled bouwsteen, read once per template being filled
     stijlen: dict[str, str | None] = {}

@@ -19,12 +19,14 @@ from generator.vullen.eigenschappen import zet_eigenschappen, zet_taal
 from generator.vullen.fouten import RenderFout
 from generator.vullen.lijsten import herstart_lijsten
 from generator.vullen.opmaak import FILTERS
+from generator.vullen.zaakregels import alleen_schrijfbaar
 
 
 def omgeving(klasse: type[SandboxedEnvironment] = SandboxedEnvironment) -> SandboxedEnvironment:
-    """Sandboxed: no Python internals; StrictUndefined: no letter with a hole; autoescape: `&` and `<` stay valid XML.
-    `klasse` lets the lint use a subclass that records which branches a render reached."""
-    env = klasse(undefined=StrictUndefined, autoescape=True)
+    """Sandboxed: no Python internals; StrictUndefined: no letter with a hole; autoescape: `&` and `<` stay valid XML;
+    finalize: no printed value with a character a document cannot hold. `klasse` lets the lint use a subclass that
+    records which branches a render reached."""
+    env = klasse(undefined=StrictUndefined, autoescape=True, finalize=alleen_schrijfbaar)
     env.filters.update(FILTERS)
     env.globals["grondslag"] = grondslag
     return env

@@ -213,6 +213,7 @@ def controleer_velden(velden: dict, pad: str) -> list[str]:
         problemen += _sleutels(spec, veldpad)
         if not spec.get("omschrijving"):
             problemen.append(f"{veldpad}: omschrijving ontbreekt")
+        problemen += _zaakregels(spec, veldpad)
         if spec["type"] == "keuze" and not spec.get("waarden"):
             problemen.append(f"{veldpad}: een keuzeveld heeft 'waarden' nodig")
         for ander, waarden in (spec.get("verplicht_bij") or {}).items():
@@ -225,7 +226,7 @@ def controleer_velden(velden: dict, pad: str) -> list[str]:
             problemen += controleer_velden(subvelden(spec), veldpad)
         if spec["type"] == "lijst" and isinstance(spec.get("items"), dict):
             items = spec["items"]
-            problemen += _sleutels(items, f"{veldpad}.items")
+            problemen += _sleutels(items, f"{veldpad}.items") + _zaakregels(items, f"{veldpad}.items")
             if items.get("type") == "groep":
                 problemen += controleer_velden(subvelden(items), f"{veldpad}.items")
             elif items.get("type") not in bekende_typen() - {"lijst"}:
@@ -251,6 +252,19 @@ def _sleutels(spec: dict, veldpad: str) -> list[str]:
             problemen.append(f"{veldpad}: onbekende sleutel '{sleutel}'; bekend zijn: {', '.join(SLEUTELS)}")
         elif sleutel in SLEUTELS and sleutel in leeg and sleutel != "omschrijving":
             problemen.append(f"{veldpad}.{sleutel}: heeft geen waarde")
+    return problemen
+
+
+def _zaakregels(spec: dict, veldpad: str) -> list[str]:
+    """max_lengte and tekstvak (generator/vullen/zaakregels.py) have the right kind of value."""
+    problemen = []
+    lengte = spec.get("max_lengte")
+    if lengte is not None and (isinstance(lengte, bool) or not isinstance(lengte, int) or lengte < 1):
+        problemen.append(f"{veldpad}.max_lengte: verwacht een geheel getal groter dan 0 (het grootste aantal tekens)")
+    if "tekstvak" in spec and (spec["tekstvak"] is not None and not isinstance(spec["tekstvak"], bool)):
+        problemen.append(f"{veldpad}.tekstvak: verwacht true of false")
+    elif spec.get("tekstvak") and spec.get("type") != "tekst":
+        problemen.append(f"{veldpad}.tekstvak: alleen een veld van type tekst kan een tekstvak zijn")
     return problemen
 
 

@@ -12,11 +12,12 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from checks.content import load_yaml
+from generator.vullen.zaakregels import grenzen, keur, weigert
 
 STUK = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")     # one step of a field path: naam or naam[2]
 ENKELVOUDIG = {"tekst", "datum", "bedrag", "getal", "keuze", "lijst", "groep"}
 SLEUTELS = ("type", "verplicht", "omschrijving", "waarden", "items", "velden", "verplicht_bij", "patroon",
-            "patroon_uitleg")                                   # what a field spec in a manifest may say
+            "patroon_uitleg", "max_lengte", "tekstvak")         # what a field spec in a manifest may say
 DUIZENDTALLEN = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")    # 15.000 is fifteen thousand, as the form shows it
 
 
@@ -36,8 +37,10 @@ def subvelden(spec: dict) -> dict | None:
     return veldtypen().get(spec.get("type"))
 
 
-def valideer(velden: dict, data: dict, pad: str = "") -> tuple[dict, list[str]]:
-    """Check `data` against `velden`; return the cleaned values and a list of 'pad: melding' problems."""
+def valideer(velden: dict, data: dict, pad: str = "", lengtes: dict[str, int] | None = None) -> tuple[dict, list[str]]:
+    """Check `data` against `velden`; return the cleaned values and a list of 'pad: melding' problems.
+    `lengtes` (zaakregels.grenzen) is looked up once for the whole case."""
+    lengtes = lengtes or grenzen()
     schoon: dict = {}
     problemen: list[str] = []
     if not isinstance(data, dict):
@@ -52,7 +55,7 @@ def valideer(velden: dict, data: dict, pad: str = "") -> tuple[dict, list[str]]:
                 problemen.append(f"{veldpad}: verplicht omdat {voorwaarde}")
             schoon[naam] = [] if spec.get("type") == "lijst" else None
             continue
-        schoon[naam], fouten = _waarde(spec, waarde, veldpad)
+        schoon[naam], fouten = _waarde(spec, waarde, veldpad, lengtes)
         problemen.extend(fouten)
     for naam in data:
         if naam not in velden:
@@ -74,23 +77,29 @@ def verplicht_door(spec: dict, data: dict) -> str | None:
 
 
 def _leeg(waarde) -> bool:
-    return waarde is None or (isinstance(waarde, str) and not waarde.strip()) or waarde == [] or waarde == {}
+    """No value. Python's strip() also takes control characters such as U+000C for spaces: a value of only those
+    is not empty but refused by name (zaakregels), never silently left out."""
+    if isinstance(waarde, str):
+        return not waarde.strip() and not weigert(waarde)
+    return waarde is None or waarde == [] or waarde == {}
 
 
-def _waarde(spec: dict, waarde, pad: str):
+def _waarde(spec: dict, waarde, pad: str, lengtes: dict[str, int]):
     soort = spec.get("type")
     if (nested := subvelden(spec)) is not None:
-        return valideer(nested, waarde, pad)
+        return valideer(nested, waarde, pad, lengtes)
     if soort == "lijst":
-        return _lijst(spec, waarde, pad)
+        return _lijst(spec, waarde, pad, lengtes)
     omzetter = OMZETTERS[soort]
     try:
+        if isinstance(waarde, str):         # length and characters first (zaakregels): refused whole, or kept exactly
+            waarde = keur(spec, pad, waarde, lengtes)
         return omzetter(spec, waarde), []
     except ValueError as fout:
         return None, [f"{pad}: {fout}"]
 
 
-def _lijst(spec: dict, waarde, pad: str):
+def _lijst(spec: dict, waarde, pad: str, lengtes: dict[str, int]):
     if not isinstance(waarde, list):
         return [], [f"{pad}: moet een lijst zijn (elk onderdeel op een eigen regel met '- ')"]
     item_spec = spec.get("items") or {"type": "tekst"}
@@ -100,7 +109,7 @@ def _lijst(spec: dict, waarde, pad: str):
         if _leeg(item):
             problemen.append(f"{itempad}: leeg onderdeel in de lijst")
             continue
-        waarde_schoon, fouten = _waarde(item_spec, item, itempad)
+        waarde_schoon, fouten = _waarde(item_spec, item, itempad, lengtes)
         schoon.append(waarde_schoon)
         problemen.extend(fouten)
     return schoon, problemen
@@ -176,7 +185,7 @@ def uit_paden(vlak: dict) -> dict:
     Empty cells are left out, so an optional group or list with no values stays absent."""
     zaak: dict = {}
     for kolom, waarde in vlak.items():
-        if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+        if _leeg(waarde):
             continue
         doel: dict | list = zaak
         stukken = [STUK.fullmatch(s).groups() for s in kolom.split(".")]
