@@ -23,6 +23,7 @@ from generator.bulk import archief, csvbestand
 from generator.bulk.invoer import lees_rijen, tel_rijen
 from generator.bulk.journaal import NAAM as JOURNAAL
 from generator.bulk.journaal import Journaal
+from generator.bulk.storing import gestopt_door_volle_schijf, schijf_vol
 from generator.bulk.voortgang import Voortgang
 from generator.bulk.werker import Instellingen, Taak, Werker, maak_reeks, start_proces
 from generator.vrijgave.register import Register, database_url
@@ -50,6 +51,7 @@ class Opdracht:
     dagtekening: dt.date | None = None
     door: str | None = None
     sleutel: str | None = None
+    pdf_timeout: float | None = None          # seconds LibreOffice may take to start or per letter (pdf.TIMEOUT)
 
 
 @dataclass
@@ -65,6 +67,17 @@ class Uitslag:
 
 
 def voer_uit(opdracht: Opdracht, voortgang_naar=None) -> Uitslag:
+    """Raises InvoerFout for bad input (nothing written), BulkGestopt when the surroundings stop the run (a full
+    disk, LibreOffice): then what was finished is kept and the same command resumes."""
+    try:
+        return _voer_uit(opdracht, voortgang_naar)
+    except Exception as fout:
+        if schijf_vol(fout):
+            raise gestopt_door_volle_schijf(Path(opdracht.uit)) from fout
+        raise
+
+
+def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
     sjabloon = laad(opdracht.sjabloon)
     eis_vrijgave(sjabloon, opdracht.concept)
     gemeente = activeer_gemeente(opdracht.gemeente_pad)
@@ -91,7 +104,7 @@ def voer_uit(opdracht: Opdracht, voortgang_naar=None) -> Uitslag:
             archief.controleer_bestanden(journaal, uit)
             run.uitslag.hersteld_in_register = run.herstel_register()
         instellingen = Instellingen(sjabloon, opdracht.gemeente_pad, dt.date.fromisoformat(journaal.dagtekening), uit,
-                                    opdracht.concept, opdracht.pdf)
+                                    opdracht.concept, opdracht.pdf, opdracht.pdf_timeout)
         with _Fouten(uit) as run.fouten:
             run.maak(rijen, Voortgang(tel_rijen(opdracht.data), voortgang_naar), opdracht.werkers, instellingen)
             run.uitslag.manifest = archief.schrijf_manifest(journaal, uit, opdracht.pdf)
@@ -205,7 +218,8 @@ def _verwerk(taken: Iterator[list[Taak]], werkers: int, instellingen: Instelling
         werker = Werker(instellingen)
         try:
             for reeks in taken:
-                yield [werker.maak(taak) for taak in reeks]
+                for taak in reeks:                  # row by row: a row made before a failure is still recorded
+                    yield [werker.maak(taak)]
         finally:
             werker.sluit()
         return
@@ -216,11 +230,20 @@ def _verwerk(taken: Iterator[list[Taak]], werkers: int, instellingen: Instelling
         for reeks in taken:
             lopend.append(pool.submit(maak_reeks, reeks))
             if len(lopend) >= 3 * werkers:
-                yield lopend.popleft().result()
+                yield from _uitkomst(lopend.popleft())
         while lopend:
-            yield lopend.popleft().result()
+            yield from _uitkomst(lopend.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _uitkomst(taak) -> Iterator[list]:
+    """A worker's batch: the rows it made, then what stopped it, if anything."""
+    resultaten, fout = taak.result()
+    if resultaten:
+        yield resultaten
+    if fout is not None:
+        raise fout
 
 
 class _Fouten:
@@ -255,5 +278,8 @@ class _Fouten:
 
     def __exit__(self, soort, *_):
         if soort is not None:                     # stopped: keep no half list
-            self.bestand.close()
+            try:
+                self.bestand.close()              # may fail again on a full disk
+            except OSError:
+                pass
             self.tijdelijk.unlink(missing_ok=True)
