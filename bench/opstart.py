@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from meting import eis, einde
+
 REPO = Path(__file__).resolve().parent.parent
 START = "import sys; from cli.sjabloon import main; sys.exit(main())"
 OPDRACHTEN = {
@@ -32,20 +34,35 @@ OPDRACHTEN = {
 }
 
 
+def omgeving(boom: Path, map_: Path) -> dict:
+    return dict(os.environ, PYTHONPATH=str(boom), SJABLOON_DATABASE_URL=f"sqlite:///{map_ / 'register.sqlite'}",
+                XDG_CONFIG_HOME=str(map_ / "config"), XDG_DATA_HOME=str(map_ / "data"),
+                XDG_CACHE_HOME=str(map_ / "cache"), SJABLOON_UITVOER=str(map_ / "uit"))
+
+
+def draait_uit(boom: Path, map_: Path) -> bool:
+    """A process started as meet() starts it imports the code of `boom`, not that of this venv's install: else the
+    baseline would be this tree measured twice."""
+    uitkomst = subprocess.run([sys.executable, "-c", "import cli; print(cli.__file__)"], cwd=map_,
+                              env=omgeving(boom, map_), capture_output=True, text=True)
+    return Path(uitkomst.stdout.strip()).resolve().is_relative_to(boom.resolve())
+
+
 def meet(boom: Path, argumenten: list[str], map_: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of one `sjabloon` process run from `boom`."""
-    omgeving = dict(os.environ, PYTHONPATH=str(boom), SJABLOON_DATABASE_URL=f"sqlite:///{map_ / 'register.sqlite'}",
-                    XDG_CONFIG_HOME=str(map_ / "config"), XDG_DATA_HOME=str(map_ / "data"),
-                    XDG_CACHE_HOME=str(map_ / "cache"), SJABLOON_UITVOER=str(map_ / "uit"))
+    """Wall and CPU seconds of one `sjabloon` process run from `boom`; a genereer must have made its document."""
     argumenten = [a.format(boom=boom, map=map_) for a in argumenten]
     voor = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    uitkomst = subprocess.run([sys.executable, "-c", START, *argumenten], cwd=map_, env=omgeving,
+    uitkomst = subprocess.run([sys.executable, "-c", START, *argumenten], cwd=map_, env=omgeving(boom, map_),
                               capture_output=True, text=True)
     wand = time.perf_counter() - start
     na = resource.getrusage(resource.RUSAGE_CHILDREN)
     if uitkomst.returncode != 0:
         raise SystemExit(f"{boom}: sjabloon {' '.join(argumenten)} gaf status {uitkomst.returncode}:\n{uitkomst.stderr}")
+    if argumenten[0] == "genereer":
+        eis(any((map_ / "uit").glob("*.docx")), f"{boom}: sjabloon {argumenten[1]} maakte geen document")
+    else:
+        eis("genereer" in uitkomst.stdout, f"{boom}: sjabloon --help toonde de opdrachten niet")
     return wand, (na.ru_utime - voor.ru_utime) + (na.ru_stime - voor.ru_stime)
 
 
@@ -59,6 +76,9 @@ def main() -> None:
         subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "--quiet", str(basis), args.basis], check=True)
         try:
             bomen = {"basis": basis, "nu": REPO}
+            for versie, boom in bomen.items():
+                eis(draait_uit(boom, Path(tempfile.mkdtemp(dir=tijdelijk))), f"{versie}: de meting draait niet de code "
+                    f"van {boom}")
             for boom in bomen.values():               # warm up: a new register, Python's bytecode caches
                 for argumenten, _ in OPDRACHTEN.values():
                     map_ = Path(tempfile.mkdtemp(dir=tijdelijk))
@@ -78,6 +98,7 @@ def main() -> None:
         finally:
             subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(basis)], check=False)
     print(f"basis: {args.basis}; nu: de werkboom in {REPO}; mediaan van {args.n} metingen, elk een nieuw proces")
+    einde()
 
 
 if __name__ == "__main__":
