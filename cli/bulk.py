@@ -21,9 +21,9 @@ from generator.vullen.fouten import InvoerFout
 @uit_optie("bulk", help="Map voor de brieven, manifest.csv, fouten.csv en het journaal.")
 @click.option("--werkers", default=1, type=click.IntRange(1, 64), show_default=True, help="Aantal processen naast elkaar.")
 @click.option("--pdf", is_flag=True, help="Maak van elke brief ook een PDF/A (met LibreOffice).")
-@click.option("--pdf-timeout", type=click.FloatRange(min=1), envvar="SJABLOON_PDF_TIMEOUT", show_envvar=True,
-              metavar="SECONDEN", help="Zo lang mag LibreOffice over het starten en over één brief doen; daarna wordt "
-              "het gestopt en een nieuw gestart (standaard 60).")
+@click.option("--pdf-timeout", type=click.FloatRange(min=1), metavar="SECONDEN",
+              help="Zo lang mag LibreOffice over het starten en over één brief doen; daarna wordt het gestopt en een "
+              "nieuw gestart (standaard SJABLOON_PDF_TIMEOUT, anders 60).")
 @click.option("--zip", "als_zip", is_flag=True, help="Lever één archief brieven.zip met de brieven en het manifest.")
 @click.option("--datum", callback=datum, metavar="JJJJ-MM-DD", help="Dagtekening JJJJ-MM-DD (standaard: vandaag; bij hervatten: die van de eerste run).")
 @click.option("--sleutel", help="Het veld dat elke brief een naam geeft (standaard: 'sleutel' uit het manifest, anders het rijnummer).")

@@ -237,7 +237,10 @@ def test_the_journal_of_a_new_run_is_removed_when_its_first_line_does_not_fit(tm
 
 
 def test_pdf_timeout_must_be_a_number_of_seconds(tmp_path):
-    uit = sjabloon_cli("bulk", HERINNERING, "--data", tmp_path / "r.csv", "--uit", tmp_path / "uit", "--pdf",
-                       "--pdf-timeout", "snel")
+    data = schrijf_csv(tmp_path / "r.csv", 1)
+    uit = sjabloon_cli("bulk", HERINNERING, "--data", data, "--uit", tmp_path / "uit", "--pdf", "--pdf-timeout", "snel")
     assert uit.returncode == 2 and "--pdf-timeout" in uit.stderr and "snel" in uit.stderr
+    omgeving = os.environ | {"SJABLOON_PDF_TIMEOUT": "0"}
+    uit = subprocess.run(_opdracht(data, tmp_path / "uit", "--pdf"), capture_output=True, text=True, env=omgeving)
+    assert uit.returncode == 2 and "SJABLOON_PDF_TIMEOUT: '0' is geen geldige waarde" in uit.stderr, uit.stderr
     assert not (tmp_path / "uit").exists()

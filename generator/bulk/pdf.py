@@ -52,6 +52,23 @@ def eis_libreoffice() -> None:
         raise InvoerFout(f"--pdf: {reden}; {INSTALLEER}")
 
 
+def timeout(gekozen: float | None) -> float:
+    """The timeout: --pdf-timeout, else the environment variable SJABLOON_PDF_TIMEOUT, else TIMEOUT."""
+    if gekozen is not None:
+        return gekozen
+    waarde = os.environ.get("SJABLOON_PDF_TIMEOUT", "").strip()
+    if not waarde:
+        return TIMEOUT
+    try:
+        getal = float(waarde)
+    except ValueError:
+        getal = 0
+    if not getal >= 1:
+        raise InvoerFout(f"omgevingsvariabele SJABLOON_PDF_TIMEOUT: {waarde!r} is geen geldige waarde; verwacht een "
+                         "getal (seconden) van minstens 1")
+    return getal
+
+
 class _Weg(Exception):
     """LibreOffice died or did not answer in time; the message says which."""
 

@@ -85,9 +85,11 @@ def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
     if sleutelveld and sleutelveld not in sjabloon.velden:
         raise InvoerFout(f"--sleutel: '{sleutelveld}' is geen veld van sjabloon {sjabloon.id}")
     rijen = lees_rijen(opdracht.data, sjabloon.velden)         # a bad file stops here, before anything is written
+    pdf_timeout = None
     if opdracht.pdf:
-        from generator.bulk.pdf import eis_libreoffice
+        from generator.bulk.pdf import eis_libreoffice, timeout
         eis_libreoffice()
+        pdf_timeout = timeout(opdracht.pdf_timeout)
     uit = Path(opdracht.uit)
     nieuw = not (uit / JOURNAAL).exists()
     dagtekening = opdracht.dagtekening or (dt.date.today() if nieuw else None)
@@ -104,7 +106,7 @@ def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
             archief.controleer_bestanden(journaal, uit)
             run.uitslag.hersteld_in_register = run.herstel_register()
         instellingen = Instellingen(sjabloon, opdracht.gemeente_pad, dt.date.fromisoformat(journaal.dagtekening), uit,
-                                    opdracht.concept, opdracht.pdf, opdracht.pdf_timeout)
+                                    opdracht.concept, opdracht.pdf, pdf_timeout)
         with _Fouten(uit) as run.fouten:
             run.maak(rijen, Voortgang(tel_rijen(opdracht.data), voortgang_naar), opdracht.werkers, instellingen)
             run.uitslag.manifest = archief.schrijf_manifest(journaal, uit, opdracht.pdf)

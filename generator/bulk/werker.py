@@ -39,7 +39,7 @@ class Instellingen:
     uit: Path
     concept: bool
     pdf: bool
-    pdf_timeout: float | None = None          # seconds; None: generator.bulk.pdf.TIMEOUT
+    pdf_timeout: float | None = None          # seconds (generator.bulk.pdf.timeout)
 
 
 class Werker:
