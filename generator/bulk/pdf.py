@@ -3,7 +3,7 @@
 
 LibreOffice can crash or hang. Every wait for it is bounded (`timeout` seconds, for the start and per letter); a
 LibreOffice that died or did not answer is killed with its whole process group and a fresh one converts the letter
-again. A letter that fails POGINGEN times is reported for its row; a LibreOffice that does not start stops the run."""
+again. A letter that fails POGINGEN times raises RenderFout; a LibreOffice that does not start PdfOnbeschikbaar."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
-from generator.bulk.storing import BulkGestopt
 from generator.vullen.fouten import InvoerFout, RenderFout
 
 DIENST = Path(__file__).with_name("pdf_dienst.py")
@@ -69,6 +68,10 @@ def timeout(gekozen: float | None) -> float:
     return getal
 
 
+class PdfOnbeschikbaar(InvoerFout):
+    """LibreOffice does not start (in time): no letter can be converted now."""
+
+
 class _Weg(Exception):
     """LibreOffice died or did not answer in time; the message says which."""
 
@@ -83,8 +86,8 @@ class PdfOmzetter:
         self.starts = 0
         try:
             self._start()
-        except BulkGestopt as fout:
-            self._startfout: BulkGestopt | None = fout
+        except PdfOnbeschikbaar as fout:
+            self._startfout: PdfOnbeschikbaar | None = fout
         else:
             self._startfout = None
 
@@ -101,8 +104,7 @@ class PdfOmzetter:
             antwoord = str(weg)
         if antwoord != "klaar":
             self._stop_hard()
-            raise BulkGestopt(f"--pdf: LibreOffice start niet ({antwoord}); de run is gestopt. Wat klaar was, is "
-                              f"bewaard. Controleer LibreOffice ({INSTALLEER}) en draai dezelfde opdracht opnieuw.")
+            raise PdfOnbeschikbaar(f"LibreOffice start niet ({antwoord})")
 
     def zet_om(self, docx: Path) -> bytes:
         """The PDF/A of the DOCX at `docx` (a file, since LibreOffice reads files)."""

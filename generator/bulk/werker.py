@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.bulk.renderer import VoorbereidSjabloon
-from generator.bulk.storing import eis_ruimte
+from generator.bulk.storing import BulkGestopt, eis_ruimte
 from generator.vullen.concept import markeer_concept
 from generator.vullen.context import activeer_gemeente, maak_context
 from generator.vullen.fouten import InvoerFout
@@ -92,10 +92,15 @@ class Werker:
         regel |= {"status": "gemaakt", "bestand": naam, "sha256": hashlib.sha256(document).hexdigest()}
         if self.pdf:
             pdf_naam = Path(naam).with_suffix(".pdf").name
+            from generator.bulk.pdf import INSTALLEER, PdfOnbeschikbaar
             try:
                 pdf = self.pdf.zet_om(self.i.uit / naam)
                 eis_ruimte(self.i.uit, len(pdf))
                 schrijf_atomisch(self.i.uit / pdf_naam, pdf)
+            except PdfOnbeschikbaar as fout:      # no row can get its PDF now: stop, resume later
+                (self.i.uit / naam).unlink()
+                raise BulkGestopt(f"--pdf: {fout}; de run is gestopt. Wat klaar was, is bewaard. Controleer "
+                                  f"LibreOffice ({INSTALLEER}) en draai dezelfde opdracht opnieuw.") from None
             except InvoerFout as fout:            # no letter without its PDF: the row is made again next run
                 (self.i.uit / naam).unlink()
                 return regel | {"status": "fout", "fouten": [["(pdf)", m] for m in fout.meldingen]}, None
