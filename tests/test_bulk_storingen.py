@@ -197,7 +197,8 @@ def _vul(schijf, vrij: int):
         pass
 
 
-def test_a_full_disk_stops_the_run_cleanly_and_the_resumed_run_makes_every_row_once(tmp_path, kleine_schijf):
+@pytest.mark.parametrize("werkers", [1, 2])
+def test_a_full_disk_stops_the_run_cleanly_and_the_resumed_run_makes_every_row_once(tmp_path, kleine_schijf, werkers):
     aantal = 60
     proef = subprocess.run(_opdracht(schrijf_csv(tmp_path / "proef.csv", 1), tmp_path / "proef"), capture_output=True,
                            text=True, env=os.environ | {"SJABLOON_DATABASE_URL": f"sqlite:///{tmp_path / 'proef.sqlite'}"})
@@ -205,7 +206,7 @@ def test_a_full_disk_stops_the_run_cleanly_and_the_resumed_run_makes_every_row_o
     grootte = next((tmp_path / "proef").glob("*.docx")).stat().st_size
     data, uit = schrijf_csv(tmp_path / "rijen.csv", aantal), kleine_schijf / "uit"
     _vul(kleine_schijf, RESERVE + 15 * grootte)                # room for about 15 letters, not 60
-    eerste = subprocess.run(_opdracht(data, uit), capture_output=True, text=True, timeout=GEDULD)
+    eerste = subprocess.run(_opdracht(data, uit, "--werkers", werkers), capture_output=True, text=True, timeout=GEDULD)
     assert eerste.returncode == 1, eerste.stdout + eerste.stderr
     assert "de schijf is vol; de run is gestopt" in eerste.stderr and "Traceback" not in eerste.stderr
     assert "draai dezelfde opdracht opnieuw" in eerste.stderr
@@ -216,7 +217,7 @@ def test_a_full_disk_stops_the_run_cleanly_and_the_resumed_run_makes_every_row_o
         with zipfile.ZipFile(brief) as docx:
             assert docx.testzip() is None
     (kleine_schijf / "vulling").unlink()
-    tweede = subprocess.run(_opdracht(data, uit), capture_output=True, text=True, timeout=GEDULD)
+    tweede = subprocess.run(_opdracht(data, uit, "--werkers", werkers), capture_output=True, text=True, timeout=GEDULD)
     assert tweede.returncode == 0, tweede.stderr
     assert f"{aantal - gedaan} brieven gemaakt, {gedaan} al klaar" in tweede.stdout
     _elke_rij_precies_een_keer(uit, aantal)

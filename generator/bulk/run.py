@@ -229,23 +229,29 @@ def _verwerk(taken: Iterator[list[Taak]], werkers: int, instellingen: Instelling
                                initargs=(instellingen,))
     try:
         lopend: deque = deque()
+        stop = None
         for reeks in taken:
             lopend.append(pool.submit(maak_reeks, reeks))
             if len(lopend) >= 3 * werkers:
-                yield from _uitkomst(lopend.popleft())
-        while lopend:
-            yield from _uitkomst(lopend.popleft())
+                if stop := (yield from _uitkomst(lopend.popleft())):
+                    break
+        while lopend:                   # after a stop too: what the other workers made is still recorded
+            taak = lopend.popleft()
+            if not (stop and taak.cancel()):
+                fout = yield from _uitkomst(taak)
+                stop = stop or fout
+        if stop:
+            raise stop
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _uitkomst(taak) -> Iterator[list]:
-    """A worker's batch: the rows it made, then what stopped it, if anything."""
+def _uitkomst(taak):
+    """Yield the rows a worker's batch made; return what stopped it (a full disk), if anything."""
     resultaten, fout = taak.result()
     if resultaten:
         yield resultaten
-    if fout is not None:
-        raise fout
+    return fout
 
 
 class _Fouten:
