@@ -51,7 +51,7 @@ def eis_libreoffice() -> None:
         raise InvoerFout(f"--pdf: {reden}; {INSTALLEER}")
 
 
-def timeout(gekozen: float | None) -> float:
+def ingestelde_timeout(gekozen: float | None = None) -> float:
     """The timeout: --pdf-timeout, else the environment variable SJABLOON_PDF_TIMEOUT, else TIMEOUT."""
     if gekozen is not None:
         return gekozen
@@ -77,11 +77,11 @@ class _Weg(Exception):
 
 
 class PdfOmzetter:
-    def __init__(self, timeout: float = TIMEOUT):
+    def __init__(self, timeout: float | None = None):
         """Starts LibreOffice now, so each worker's starts at once. A failure to start is raised with the first
-        letter: a worker process's initializer cannot report it to the run."""
+        letter: a worker process's initializer cannot report it to the run. `timeout` None: ingestelde_timeout()."""
         eis_libreoffice()
-        self.timeout = timeout
+        self.timeout = ingestelde_timeout(timeout)
         self.proces: subprocess.Popen | None = None
         self.starts = 0
         try:

@@ -87,9 +87,9 @@ def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
     rijen = lees_rijen(opdracht.data, sjabloon.velden)         # a bad file stops here, before anything is written
     pdf_timeout = None
     if opdracht.pdf:
-        from generator.bulk.pdf import eis_libreoffice, timeout
+        from generator.bulk.pdf import eis_libreoffice, ingestelde_timeout
         eis_libreoffice()
-        pdf_timeout = timeout(opdracht.pdf_timeout)
+        pdf_timeout = ingestelde_timeout(opdracht.pdf_timeout)
     uit = Path(opdracht.uit)
     nieuw = not (uit / JOURNAAL).exists()
     dagtekening = opdracht.dagtekening or (dt.date.today() if nieuw else None)

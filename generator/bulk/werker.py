@@ -39,7 +39,7 @@ class Instellingen:
     uit: Path
     concept: bool
     pdf: bool
-    pdf_timeout: float | None = None          # seconds (generator.bulk.pdf.timeout)
+    pdf_timeout: float | None = None          # seconds (generator.bulk.pdf.ingestelde_timeout)
 
 
 class Werker:
@@ -52,8 +52,8 @@ class Werker:
         self.renderer = VoorbereidSjabloon(docx, instellingen.sjabloon.id, self.gemeente)
         self.pdf = None
         if instellingen.pdf:
-            from generator.bulk.pdf import TIMEOUT, PdfOmzetter
-            self.pdf = PdfOmzetter(instellingen.pdf_timeout or TIMEOUT)
+            from generator.bulk.pdf import PdfOmzetter
+            self.pdf = PdfOmzetter(instellingen.pdf_timeout)
 
     def sluit(self) -> None:
         if self.pdf:
