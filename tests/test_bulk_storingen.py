@@ -4,7 +4,6 @@ timeout, and every row ends up done exactly once or reported."""
 
 import csv
 import hashlib
-import io
 import json
 import os
 import shutil
