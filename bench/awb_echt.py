@@ -24,6 +24,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from meting import eis, einde
+
 from checks.awb.controle import controleer
 from checks.document import lees_document
 
@@ -123,8 +125,9 @@ def main() -> None:
         bronnen[0] = (*bronnen[0][:2], {n: a for n, a in bronnen[0][2].items() if van <= int(n[:2]) <= tot})
     elif args.map.is_dir():
         bronnen.insert(0, ("echt", args.map, yaml.safe_load((BENCH / "annotaties.yaml").read_text())))
-    else:
-        print(f"De map met echte besluiten ({args.map}) bestaat niet; alleen de eigen teksten worden gemeten.")
+    else:       # the bench says it measures real decisions: without them it did not
+        eis(False, f"de map met echte besluiten ({args.map}) bestaat niet; alleen de eigen teksten zijn gemeten "
+            "(geef --map, of --eigen om bewust alleen de eigen teksten te meten)")
     alle = Groep("alle teksten" if args.helft == "alle" else f"alle teksten, helft {args.helft}")
     groepen, aantal = [], 0
     for bron, map_, annotaties in bronnen:
@@ -138,9 +141,11 @@ def main() -> None:
     for groep in groepen + [alle]:
         groep.druk()
     duur = time.perf_counter() - begin
+    eis(all(groep.teksten for groep in groepen), "een groep (bron en helft) zonder teksten: daar is niets gemeten")
     print(f"\n{aantal} teksten in {duur:.2f} s ({aantal / duur:.1f} teksten per seconde)")
     print("tp/fp/fn/tn: controle aanwezig/ontbreekt tegen annotatie ja/nee; knip: 'ontbreekt' na de knip van een "
           "afgebroken tekst; nv: niet vastgesteld; nb: niet beoordeeld terwijl de tekst het onderdeel heeft")
+    einde()
 
 
 if __name__ == "__main__":

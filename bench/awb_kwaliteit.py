@@ -12,6 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "corpus"))
 
+import meting  # noqa: E402
 from awb_corpus import als_document, corpus, elementen_in, zonder  # noqa: E402
 
 from checks.awb.controle import vind_elementen  # noqa: E402
@@ -31,6 +32,7 @@ def tel(telling: Counter, naam: str, alineas: list[dict], formaat: str, besluitt
 
 def main() -> None:
     documenten = corpus()
+    meting.eis(len(documenten) >= 10, f"het corpus heeft maar {len(documenten)} documenten")
     telling: Counter = Counter()
     for naam, doc in documenten:
         tel(telling, naam, doc["alineas"], doc["formaat"], doc["besluittype"])
@@ -45,12 +47,15 @@ def main() -> None:
         print("|---|---|---|---|---|---|")
     for element in elementen():
         tp, fp, fn = (telling[(element, s)] for s in ("tp", "fp", "fn"))
-        precisie = tp / (tp + fp) if tp + fp else 1.0
-        recall = tp / (tp + fn) if tp + fn else 1.0
+        # no finding or no annotated element: nothing was measured, so no figure (a '1.00' would claim one)
+        precisie = f"{tp / (tp + fp):.2f}" if tp + fp else "-"
+        recall = f"{tp / (tp + fn):.2f}" if tp + fn else "-"
         if markdown:
-            print(f"| {element} | {precisie:.2f} | {recall:.2f} | {tp} | {fp} | {fn} |")
+            print(f"| {element} | {precisie} | {recall} | {tp} | {fp} | {fn} |")
         else:
-            print(f"{element:<24} {precisie:8.2f} {recall:7.2f} {tp:4} {fp:4} {fn:4}")
+            print(f"{element:<24} {precisie:>8} {recall:>7} {tp:4} {fp:4} {fn:4}")
+    meting.eis(sum(telling[(e, "tp")] + telling[(e, "fn")] for e in elementen()) > 0, "geen enkel element geannoteerd")
+    meting.einde()
 
 
 if __name__ == "__main__":

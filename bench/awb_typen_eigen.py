@@ -14,6 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from meting import eis, einde  # noqa: E402
+
 from checks.awb.controle import herken_besluittype  # noqa: E402
 from checks.document import lees_document  # noqa: E402
 from generator.catalogus.zaakvarianten import varianten  # noqa: E402
@@ -46,10 +48,12 @@ def main() -> None:
             if details and type_id != sjabloon.besluittype:
                 print(f"  {sjabloon.id} [{variant.naam}]: {type_id} ({zekerheid:.0%}; {', '.join(woorden)})")
         n, juist = sum(uitkomsten.values()), uitkomsten[sjabloon.besluittype]
+        eis(n > 0, f"{sjabloon.id}: geen enkele variant kon worden gemaakt, dus niets gemeten")
         totaal, goed = totaal + n, goed + juist
         anders = ", ".join(f"{t} {k}" for t, k in uitkomsten.items() if t != sjabloon.besluittype)
         print(f"{sjabloon.id:<32} {sjabloon.besluittype:<30} {juist:>3}/{n:<3} {anders}")
-    print(f"totaal: {goed}/{totaal} herkend ({goed / totaal:.1%})")
+    print(f"totaal: {goed}/{totaal} herkend ({goed / totaal:.1%})" if totaal else "totaal: niets gemeten")
+    einde()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ sys.path.insert(0, str(REPO / "tests"))
 import textstat  # noqa: E402
 from awb_corpus import als_document, corpus  # noqa: E402
 
+from meting import eis, einde  # noqa: E402
+
 from checks.b1 import analyse  # noqa: E402
 from checks.b1.controle import controleer_b1  # noqa: E402
 from checks.b1.taalmodel import nlp  # noqa: E402
@@ -39,9 +41,10 @@ def main() -> None:
     woorden = sum(len(d.tekst.split()) for d in documenten)
     analyse._geheugen.clear()
     start = time.perf_counter()
-    for document in documenten:
-        controleer_b1(document)
+    rapporten = [controleer_b1(document) for document in documenten]
     onze = woorden / (time.perf_counter() - start)
+    eis(len(documenten) >= 30 and woorden > 5000, f"het corpus is te klein: {len(documenten)} documenten, {woorden} woorden")
+    eis(all(r.zinnen for r in rapporten), "niet elk document kreeg een oordeel per zin")
     textstat.set_lang("nl")
     start = time.perf_counter()
     for document in documenten:
@@ -52,6 +55,8 @@ def main() -> None:
     print(f"textstat Flesch-Douma:      {hun:,.0f} woorden per seconde (alleen een formule, geen ontleding)")
 
     basis = documenten[-1].tekst
+    # the 1,000 letters must differ (a name), or this times the cache, not the check
+    eis("Voorbeeld" in basis, "de bulkbrieven zouden allemaal gelijk zijn: 'Voorbeeld' staat niet in de tekst")
     analyse._geheugen.clear()
     start = time.perf_counter()
     for nummer in range(1000):
@@ -59,6 +64,7 @@ def main() -> None:
     duur = time.perf_counter() - start
     print(f"1.000 bulkbrieven uit één sjabloon: {duur:.1f} seconden ({1000 * len(basis.split()) / duur:,.0f} woorden per seconde)")
     print(f"verhouding: {onze / 10_000:.2f}")
+    einde()
 
 
 if __name__ == "__main__":

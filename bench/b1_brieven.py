@@ -27,6 +27,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from meting import eis, einde  # noqa: E402
+
 from checks.b1.analyse import analyseer_zinnen  # noqa: E402
 from checks.b1.briefscore import brief_score  # noqa: E402
 from checks.b1.controle import controleer_b1  # noqa: E402
@@ -175,6 +177,8 @@ def main() -> None:
     ijk = [d for d in genoeg if d % 2 == 1]
     toets = [d for d in genoeg if d % 2 == 0]
     eigen = eigen_brieven()
+    eis(len(ijk) >= 5 and len(toets) >= 5, f"te weinig documenten: {len(ijk)} om te ijken, {len(toets)} om te toetsen")
+    eis(len(eigen) > 0, "geen voorbeeldbrieven van de sjablonen gelezen")
     weging = pas_aan(metingen, ijk, eigen)
     loo = {d: pas_aan(metingen, [e for e in genoeg if e != d], eigen) for d in genoeg}
 
@@ -215,7 +219,9 @@ def main() -> None:
     if args.schrijf:
         schrijf(weging, len(wint(metingen, weging, ijk, "brief")), len(ijk), len(wint(metingen, weging, toets, "brief")),
                 len(toets))
+    eis(len(oud) > 0, "de basislijn won geen enkel document: de verhouding zou door niets delen")
     print(f"verhouding: {len(loo_winst) / max(len(oud), 1):.2f}")
+    einde()
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from meting import eis, einde
+
 REPO = Path(__file__).resolve().parent.parent
 SJABLOON = [sys.executable, "-c", "import sys; from cli.sjabloon import main; sys.exit(main())"]
 ZINNEN = REPO / "data" / "ams-vereenvoudiging" / "zinnen-dev.csv"
@@ -173,8 +175,9 @@ def main() -> None:
             for soort, pad in (("map", map_), ("zip", zip_pad)):
                 duur, rss, status, cpu = draai(["b1", pad, "--json"], werk / f"uit-{aantal}-{soort}.json", opties.repo)
                 rapporten = tel_rapporten(werk / f"uit-{aantal}-{soort}.json")
-                if rapporten != aantal:
-                    print(f"  let op: {soort}: {rapporten} rapporten voor {aantal} brieven")
+                # status 1 is a letter not at B1 (every tenth is written so); anything else: the run failed
+                eis(rapporten == aantal and status in (0, 1),
+                    f"{soort}: {rapporten} rapporten voor {aantal} brieven, status {status}")
                 piek[aantal, soort] = rss
                 print(f"{aantal:>6} brieven ({soort}, {woorden:,} woorden): {duur:6.1f} s ({cpu:.1f} s CPU), "
                       f"{aantal / cpu:6.1f} brieven per CPU-seconde, piek-RSS {rss:6.1f} MB, status {status}")
@@ -193,11 +196,16 @@ def main() -> None:
         opstart = min(draai(["b1", "--jsonl", een], werk / "een.out", opties.repo)[3] for _ in range(3))
         metingen = [draai(["b1", "--jsonl", invoer], werk / "regels.out", opties.repo) for _ in range(3)]
         cpu, status = min(m[3] for m in metingen), metingen[0][2]
+        eis(all(m[2] in (0, 1) for m in metingen), f"--jsonl gaf status {[m[2] for m in metingen]}")
+        regels_uit = (werk / "regels.out").read_text(encoding="utf-8").count("\n")
+        eis(regels_uit == len(regels), f"--jsonl gaf {regels_uit} regels voor {len(regels)} zinnen")
+        eis(cpu > opstart, "de run met alle zinnen kostte niet meer dan de opstart: er is niets gemeten")
         snelheid = woorden / (cpu - opstart)
         print(f"--jsonl: {len(regels)} regels, {woorden:,} woorden in {cpu - opstart:.2f} s CPU zonder opstart "
               f"({opstart:.2f} s CPU; beste van 3): {snelheid:,.0f} woorden/s, status {status}")
         print(f"verhouding jsonl tegen basis {opties.basis_jsonl:,.0f}: {snelheid / opties.basis_jsonl:.2f}; "
               f"tegen doel {DOEL_JSONL:,}: {snelheid / DOEL_JSONL:.2f}")
+    einde()
 
 
 if __name__ == "__main__":

@@ -29,6 +29,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from meting import eis, einde  # noqa: E402
+
 from checks.b1.analyse import analyseer_zinnen  # noqa: E402
 from checks.b1.score import KENMERKEN  # noqa: E402
 from checks.b1.zinnen import splits  # noqa: E402
@@ -110,6 +112,9 @@ def main() -> None:
     woorden_c = np.array([aantal_woorden(c) for _, c, _ in data])
     woorden_s = np.array([aantal_woorden(s) for _, _, s in data])
     langer, korter = woorden_s > woorden_c, woorden_s < woorden_c
+    eis(passen.sum() >= 100, f"maar {passen.sum()} paren om op te passen")
+    eis(apart.sum() > 0, "geen enkel paar apart gehouden: de toets zou op geziene documenten meten")
+    eis(not set(documenten[passen].tolist()) & set(APART), "een apart gehouden document zit in de pasdata")
 
     alles = np.vstack([complex_[passen], simpel[passen]])
     gemiddelde, spreiding = alles.mean(axis=0), alles.std(axis=0) + 1e-9
@@ -182,6 +187,7 @@ def main() -> None:
         print(f"verhouding: {houd['alle'] / max(zinslengte[apart].mean(), douma[apart].mean()):.2f}")
     else:
         print(f"verhouding: {cv['alle'] / cv_vorig['alle']:.2f} (gekruist binnen de passende documenten, tegen de vorige score)")
+    einde()
 
 
 if __name__ == "__main__":

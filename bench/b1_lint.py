@@ -7,7 +7,7 @@ with `spacy download`). Scores the pairs of bench/b1_ijking.py (documents 1-29, 
 with our current score (checks.b1, in this venv: the mean sentence score of each side) and with Flesch-Douma
 (textstat). Prints the share of pairs where the rewrite is judged easier, overall, where the rewrite has more words and
 where it has fewer, and words per second. Without nl_core_news_lg, LiNT-II runs with our own model in its place
-(labelled so). If LiNT-II cannot be installed at all, it says why and exits 0.
+(labelled so). If LiNT-II cannot be installed or cannot score, it says why and exits 1: nothing was compared.
 Last line: `verhouding: X`, our accuracy over LiNT-II's, on the pairs LiNT-II gives a score on both sides.
 """
 
@@ -24,6 +24,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from b1_ijking import paren  # noqa: E402
+from meting import eis, einde  # noqa: E402
 
 LINT_II = "lint_ii==0.1.3"
 # spaCy 3.7 (what lint_ii asks for on Python 3.11) imports click, which its dependencies no longer install (typer 0.29).
@@ -107,13 +108,12 @@ def main() -> None:
         print("LiNT-II installeren:")
         for regel in verslag:
             print(f"  {regel}")
-        if python is None:
-            print("LiNT-II kan hier niet worden geïnstalleerd; geen vergelijking.")
-            return
+        if not eis(python is not None, "LiNT-II kan hier niet worden geïnstalleerd; geen vergelijking"):
+            einde()
         lint = lint_scores(python, teksten)
-        if isinstance(lint, str):
-            print(f"LiNT-II is geïnstalleerd maar kan niet scoren: {lint}; geen vergelijking.")
-            return
+        if not eis(not isinstance(lint, str), f"LiNT-II is geïnstalleerd maar kan niet scoren: {lint}; geen vergelijking"):
+            einde()
+        eis(len(lint["scores"]) == len(teksten), f"LiNT-II gaf {len(lint['scores'])} scores voor {len(teksten)} teksten")
 
     ons, ons_seconden = onze_scores(teksten)
     import textstat
@@ -124,6 +124,7 @@ def main() -> None:
 
     lint_score = lint["scores"]
     beide = [None not in (lint_score[i], lint_score[n + i]) for i in range(n)]
+    eis(sum(beide) >= n // 2, f"LiNT-II scoorde maar {sum(beide)} van de {n} paren aan beide kanten")
     rijen = [  # (name, right per pair, seconds); LiNT-II: higher is harder; ours and Flesch-Douma: higher is easier
         ("LiNT-II 0.1.3" + ("" if lint["model"] == VOLLEDIG_MODEL else f" met ons model i.p.v. {VOLLEDIG_MODEL}"),
          [beide[i] and lint_score[n + i] < lint_score[i] for i in range(n)], lint["seconden"]),
@@ -148,6 +149,7 @@ def main() -> None:
                   f"{woorden / seconden:>10.0f}")
     # The ratio on the pairs LiNT-II can score: counting its missing scores as wrong would flatter ours.
     print(f"verhouding: {uitslag[rijen[1][0]] / uitslag[rijen[0][0]]:.2f}")
+    einde()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from meting import eis, einde
+
 from checks.b1.analyse import analyseer_zinnen
 from checks.b1.controle import _in_context
 
@@ -101,6 +103,8 @@ def main() -> None:
     fouten, ook_toets = "--fouten" in sys.argv, "--toets" in sys.argv
     alle = zinnen()
     delen = {deel: [i for i in alle if i["deel"] == deel] for deel in ("ontwikkel", "toets")}
+    for deel, items in delen.items():
+        eis(len(items) >= 20, f"deel '{deel}' heeft maar {len(items)} zinnen")
     tellingen = {}
     for deel, items in delen.items():
         laten_zien = fouten and (deel == "ontwikkel" or ook_toets)
@@ -118,9 +122,12 @@ def main() -> None:
     tabel("Alle zinnen", *samen, len(alle))
     waarschuwend = [r["juist"] / r["bevindingen"] for (_, ernst), r in tellingen["toets"][0].items()
                     if ernst == "waarschuwing" and r["bevindingen"] >= 3]
+    # no warning rule with 3 findings on 'toets': then no precision was measured, and 1.00 would be a claim
+    eis(waarschuwend, "geen waarschuwende regel had minstens 3 bevindingen op 'toets'")
     laagste = min(waarschuwend, default=1.0)
     print(f"\nlaagste precisie van een waarschuwende regel (toets, minstens 3 bevindingen): {laagste:.2f}; doel {DOEL}")
     print(f"verhouding: {laagste / DOEL:.2f}")
+    einde()
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ Run: .venv/bin/python bench/bulk.py [--n 1000] [--geheugen-n 100000]
    with two workers: letters per second and the speed-up.
 3. Peak memory (largest resident set of a process) of `sjabloon bulk` over --geheugen-n rows, one worker.
 The last line is `verhouding: X`: bulk renderer over plain docxtpl, documents per second, single worker.
+Exit 1 when a side did not make every document (docxtpl, the renderer, each bulk run): then the rates compare
+unequal work.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from bulkdata import rijen, schrijf_csv  # noqa: E402
+from meting import eis, einde  # noqa: E402
 
 from generator.bulk.renderer import VoorbereidSjabloon  # noqa: E402
 from generator.vullen.context import activeer_gemeente, maak_context  # noqa: E402
@@ -57,11 +61,15 @@ def afwisselend(los, bulk, lijst: list, map_: Path, blok: int = 50) -> tuple[flo
             for nummer in range(begin, min(begin + blok, len(lijst))):
                 (map_ / naam / f"{nummer}.docx").write_bytes(maak(lijst[nummer]))
             tijden[naam] += time.perf_counter() - start
+    for naam in tijden:                       # both made every document, each a whole DOCX
+        gemaakt = [p for p in (map_ / naam).glob("*.docx") if zipfile.is_zipfile(p)]
+        eis(len(gemaakt) == len(lijst), f"{naam}: {len(gemaakt)} geldige documenten, verwacht {len(lijst)}")
     return len(lijst) / tijden["los"], len(lijst) / tijden["bulk"]
 
 
-def bulk_run(data: Path, werkers: int, map_: Path) -> tuple[float, int]:
-    """Letters per second of the whole command, and its peak memory in MB (largest process)."""
+def bulk_run(data: Path, werkers: int, map_: Path, verwacht: int) -> tuple[float, int]:
+    """Letters per second of the whole command, and its peak memory in MB (largest process). Every one of the
+    `verwacht` rows must have become a letter, else the figure is not that of this run."""
     omgeving = dict(os.environ, SJABLOON_DATABASE_URL=f"sqlite:///{map_ / 'register.sqlite'}")
     start = time.perf_counter()
     proces = subprocess.run([sys.executable, "-c", "import resource, sys; from cli.sjabloon import main\n"
@@ -77,6 +85,9 @@ def bulk_run(data: Path, werkers: int, map_: Path) -> tuple[float, int]:
     regel = next(r for r in proces.stderr.splitlines() if r.startswith("piek"))
     piek_kb = max(int(x) for x in regel.split()[1:])
     aantal = int(proces.stdout.split()[0])
+    eis(aantal == verwacht and f"{verwacht} brieven gemaakt, 0 al klaar" in proces.stdout,
+        f"sjabloon bulk met {werkers} werker(s) maakte {aantal} brieven van {verwacht} rijen")
+    eis(len(list((map_ / "uit").glob("*.docx"))) == verwacht, f"{werkers} werker(s): niet {verwacht} brieven in de map")
     return aantal / duur, piek_kb // 1024
 
 
@@ -105,18 +116,19 @@ def main() -> None:
         data = schrijf_csv(map_ / "rijen.csv", opties.n)
         (map_ / "een").mkdir()
         (map_ / "twee").mkdir()
-        een, _ = bulk_run(data, 1, map_ / "een")
-        twee, _ = bulk_run(data, 2, map_ / "twee")
+        een, _ = bulk_run(data, 1, map_ / "een", opties.n)
+        twee, _ = bulk_run(data, 2, map_ / "twee", opties.n)
         print(f"sjabloon bulk, alles (controle, journaal, register): 1 werker {een:.1f}/s, 2 werkers {twee:.1f}/s, "
               f"versnelling {twee / een:.2f}x ({os.cpu_count()} kernen)")
 
         if opties.geheugen_n:
             (map_ / "geheugen").mkdir()
             groot = schrijf_csv(map_ / "geheugen" / "rijen.csv", opties.geheugen_n)
-            tempo, piek = bulk_run(groot, 1, map_ / "geheugen")
+            tempo, piek = bulk_run(groot, 1, map_ / "geheugen", opties.geheugen_n)
             print(f"geheugen: {opties.geheugen_n} rijen, 1 werker: piek {piek} MB (doel: onder 300 MB), "
                   f"{tempo:.1f} brieven per seconde")
     print(f"verhouding: {bulk / los:.1f}")
+    einde()
 
 
 if __name__ == "__main__":

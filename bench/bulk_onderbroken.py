@@ -4,7 +4,8 @@ DOCX letters with a manifest, and survives an interruption halfway (Ctrl-C, or S
 Run: .venv/bin/python bench/bulk_onderbroken.py [--n 10000] [--werkers 2] [--kill]
 It starts `sjabloon bulk`, stops it when half the rows are journaled, runs the same command again, and then checks
 that every row is in the journal, the manifest, the folder and the register exactly once, with the SHA-256 of
-each file as the manifest says. Prints the timings; exit 1 if any check fails."""
+each file as the manifest says. Prints the timings; exit 1 if any check fails, and also when the interruption did
+not come before the end (the first run had finished, or had journaled every row): then nothing was interrupted."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from bulkdata import schrijf_csv  # noqa: E402
+from meting import eis, einde  # noqa: E402
 
 from generator.bulk.journaal import NAAM as JOURNAAL  # noqa: E402
 from generator.vrijgave.register import Register  # noqa: E402
@@ -53,20 +55,30 @@ def main() -> None:
         eerste = subprocess.Popen(opdracht, env=omgeving, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         while journaalregels(uit) < opties.n // 2 and eerste.poll() is None:
             time.sleep(0.2)
-        eerste.send_signal(signal.SIGKILL if opties.kill else signal.SIGINT)
+        liep_nog = eerste.poll() is None
+        signaal = signal.SIGKILL if opties.kill else signal.SIGINT
+        eerste.send_signal(signaal)
         eerste.communicate()
         onderbroken = time.perf_counter() - start
         gedaan = journaalregels(uit)
         print(f"eerste run gestopt na {onderbroken:.0f} s ({'SIGKILL' if opties.kill else 'Ctrl-C'}, status "
               f"{eerste.returncode}): {gedaan} van {opties.n} rijen in het journaal")
+        # the interruption must have come before the end: else this measured an ordinary run and a no-op rerun
+        eis(liep_nog, "de eerste run was al klaar voordat het signaal kwam")
+        eis(eerste.returncode == (-signal.SIGKILL if opties.kill else 130),
+            f"de eerste run eindigde met status {eerste.returncode}, niet met die van de onderbreking")
+        eis(0 < gedaan < opties.n, f"{gedaan} van {opties.n} rijen klaar bij de onderbreking: niet halverwege")
         start = time.perf_counter()
         tweede = subprocess.run(opdracht, env=omgeving, capture_output=True, text=True)
         print(f"tweede run: status {tweede.returncode} in {time.perf_counter() - start:.0f} s: {tweede.stdout.strip()}")
+        eis(f"{opties.n - gedaan} brieven gemaakt, {gedaan} al klaar" in tweede.stdout,
+            f"de tweede run maakte niet precies de {opties.n - gedaan} rijen die nog open stonden")
         fouten = controleer(uit, url, opties.n)
         for fout in fouten:
             print(f"FOUT: {fout}")
         print("elke rij precies één keer: " + ("ja" if not fouten and tweede.returncode == 0 else "nee"))
-        sys.exit(1 if fouten or tweede.returncode else 0)
+        eis(not fouten and tweede.returncode == 0, "niet elke rij staat precies één keer overal")
+        einde()
 
 
 def controleer(uit: Path, url: str, aantal: int) -> list[str]:

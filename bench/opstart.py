@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from meting import eis, einde
+
 from checks.werkers.dienst import Dienst
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,31 +39,45 @@ OPDRACHTEN = {
 }
 
 
+def omgeving(boom: Path, map_: Path, dienst: Path | None = None) -> dict:
+    """Its own register and user folders; the check service in `dienst` when given, else none."""
+    return dict(os.environ, PYTHONPATH=str(boom), SJABLOON_DATABASE_URL=f"sqlite:///{map_ / 'register.sqlite'}",
+                XDG_CONFIG_HOME=str(map_ / "config"), XDG_DATA_HOME=str(map_ / "data"),
+                XDG_CACHE_HOME=str(map_ / "cache"), SJABLOON_UITVOER=str(map_ / "uit"),
+                SJABLOON_CONTROLEDIENST="auto" if dienst else "uit", SJABLOON_CONTROLEDIENST_MAP=str(dienst or map_))
+
+
+def draait_uit(boom: Path, map_: Path) -> bool:
+    """A process started as meet() starts it imports the code of `boom`, not that of this venv's install: else the
+    baseline would be this tree measured twice."""
+    uitkomst = subprocess.run([sys.executable, "-c", "import cli; print(cli.__file__)"], cwd=map_,
+                              env=omgeving(boom, map_), capture_output=True, text=True)
+    return Path(uitkomst.stdout.strip()).resolve().is_relative_to(boom.resolve())
+
+
 def meet(boom: Path, argumenten: list[str], map_: Path, dienst: Path | None = None) -> tuple[float, float]:
-    """Wall and CPU seconds of one `sjabloon` process run from `boom`; with the check service in `dienst` when given."""
-    omgeving = dict(os.environ, PYTHONPATH=str(boom), SJABLOON_DATABASE_URL=f"sqlite:///{map_ / 'register.sqlite'}",
-                    XDG_CONFIG_HOME=str(map_ / "config"), XDG_DATA_HOME=str(map_ / "data"),
-                    XDG_CACHE_HOME=str(map_ / "cache"), SJABLOON_UITVOER=str(map_ / "uit"),
-                    SJABLOON_CONTROLEDIENST="auto" if dienst else "uit", SJABLOON_CONTROLEDIENST_MAP=str(dienst or map_))
+    """Wall and CPU seconds of one `sjabloon` process run from `boom`; a genereer must have made its document."""
     argumenten = [a.format(boom=boom, map=map_) for a in argumenten]
     voor = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    uitkomst = subprocess.run([sys.executable, "-c", START, *argumenten], cwd=map_, env=omgeving,
+    uitkomst = subprocess.run([sys.executable, "-c", START, *argumenten], cwd=map_, env=omgeving(boom, map_, dienst),
                               capture_output=True, text=True)
     wand = time.perf_counter() - start
     na = resource.getrusage(resource.RUSAGE_CHILDREN)
     if uitkomst.returncode != 0:
         raise SystemExit(f"{boom}: sjabloon {' '.join(argumenten)} gaf status {uitkomst.returncode}:\n{uitkomst.stderr}")
+    if argumenten[0] == "genereer":
+        eis(any((map_ / "uit").glob("*.docx")), f"{boom}: sjabloon {argumenten[1]} maakte geen document")
+    else:
+        eis("genereer" in uitkomst.stdout, f"{boom}: sjabloon --help toonde de opdrachten niet")
     return wand, (na.ru_utime - voor.ru_utime) + (na.ru_stime - voor.ru_stime)
 
 
 def start_dienst(map_: Path) -> Path:
     """The check service of this tree, running and ready (the model loaded), in its own folder."""
-    omgeving = dict(os.environ, PYTHONPATH=str(REPO), SJABLOON_CONTROLEDIENST_MAP=str(map_))
-    uitkomst = subprocess.run([sys.executable, "-c", START, "controledienst", "start"], cwd=REPO, env=omgeving,
-                              capture_output=True, text=True)
-    if uitkomst.returncode != 0:
-        raise SystemExit(f"de controledienst startte niet: {uitkomst.stderr}")
+    uitkomst = subprocess.run([sys.executable, "-c", START, "controledienst", "start"], cwd=REPO, capture_output=True,
+                              text=True, env=dict(os.environ, PYTHONPATH=str(REPO), SJABLOON_CONTROLEDIENST_MAP=str(map_)))
+    eis(uitkomst.returncode == 0, f"de controledienst startte niet: {uitkomst.stderr}")
     return map_
 
 
@@ -75,17 +91,20 @@ def main() -> None:
         subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "--quiet", str(basis), args.basis], check=True)
         try:
             bomen = {"basis": basis, "nu": REPO}
+            for versie, boom in bomen.items():
+                eis(draait_uit(boom, Path(tempfile.mkdtemp(dir=tijdelijk))), f"{versie}: de meting draait niet de code "
+                    f"van {boom}")
             for boom in bomen.values():               # warm up: a new register, Python's bytecode caches
                 for argumenten, _ in OPDRACHTEN.values():
                     map_ = Path(tempfile.mkdtemp(dir=tijdelijk))
                     meet(boom, argumenten, map_)
-            print(f"{'opdracht':<44} {'basis (s)':>16} {'nu (s)':>16} {'verhouding':>11}  doel")
-            print(f"{'':<44} {'wand':>7} {'cpu':>8} {'wand':>7} {'cpu':>8}")
             dienst = start_dienst(Path(tijdelijk) / "dienst")
             voor = Dienst(dienst, starten=False).status()["verzoeken"]
             rijen = [(naam, argumenten, doel, None) for naam, (argumenten, doel) in OPDRACHTEN.items()]
             rijen += [(f"{naam}, dienst draait", argumenten, doel, dienst) for naam, (argumenten, doel) in OPDRACHTEN.items()
                       if "genereer" in naam]
+            print(f"{'opdracht':<44} {'basis (s)':>16} {'nu (s)':>16} {'verhouding':>11}  doel")
+            print(f"{'':<44} {'wand':>7} {'cpu':>8} {'wand':>7} {'cpu':>8}")
             for naam, argumenten, doel, met_dienst in rijen:
                 tijden = {versie: [] for versie in bomen}
                 for _ in range(args.n):
@@ -97,14 +116,14 @@ def main() -> None:
                 gehaald = "gehaald" if nw < doel else "NIET gehaald"
                 print(f"{naam:<44} {bw:7.2f} {bc:8.2f} {nw:7.2f} {nc:8.2f} {bw / nw:10.1f}x  < {doel} s: {gehaald}")
             gevraagd = Dienst(dienst, starten=False).status()["verzoeken"] - voor
-            if gevraagd != args.n * sum(1 for *_, d in rijen if d):
-                raise SystemExit(f"de rijen 'dienst draait' vroegen de dienst {gevraagd} keer, niet elke keer: niet gemeten "
-                                 "wat er staat")
+            eis(gevraagd == args.n * sum(1 for *_, d in rijen if d),
+                f"de rijen 'dienst draait' vroegen de dienst {gevraagd} keer, niet bij elke meting")
         finally:
             subprocess.run([sys.executable, "-c", START, "controledienst", "stop"], cwd=REPO, capture_output=True,
                            env=dict(os.environ, SJABLOON_CONTROLEDIENST_MAP=str(Path(tijdelijk) / "dienst")))
             subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(basis)], check=False)
     print(f"basis: {args.basis}; nu: de werkboom in {REPO}; mediaan van {args.n} metingen, elk een nieuw proces")
+    einde()
 
 
 if __name__ == "__main__":

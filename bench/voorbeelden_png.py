@@ -19,7 +19,10 @@ from PIL import Image
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
+from meting import eis, einde  # noqa: E402
 from voorbeeldpdf import ontbreekt, pagina_beelden, voorbeeld_pdfs  # noqa: E402
+
+from generator.vullen.sjabloon import catalogus  # noqa: E402
 
 KLEUREN = 64
 
@@ -33,11 +36,16 @@ def main() -> None:
         sys.exit(f"kan de voorbeelden niet afbeelden: {reden}")
     opties.uit.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tijdelijk:
-        for sjabloon_id, pdf in voorbeeld_pdfs(Path(tijdelijk)).items():
+        pdfs = voorbeeld_pdfs(Path(tijdelijk))
+        ontbrekend = sorted({s.id for s in catalogus()} - set(pdfs))
+        eis(not ontbrekend, f"geen voorbeeld-PDF voor {', '.join(ontbrekend)}")
+        for sjabloon_id, pdf in pdfs.items():
             [pagina] = pagina_beelden(pdf, Path(tijdelijk) / "png", opties.dpi, paginas=1)
             doel = opties.uit / f"{sjabloon_id}.png"
             Image.open(pagina).convert("RGB").quantize(KLEUREN).save(doel, optimize=True)
             print(f"{doel.relative_to(REPO) if doel.is_relative_to(REPO) else doel}  {doel.stat().st_size // 1024} kB")
+            eis(doel.stat().st_size < 150 * 1024, f"{doel.name} is niet kleiner dan 150 kB")
+    einde()
 
 
 if __name__ == "__main__":

@@ -21,16 +21,21 @@ from generator.vullen.fouten import InvoerFout
 @uit_optie("bulk", help="Map voor de brieven, manifest.csv, fouten.csv en het journaal.")
 @click.option("--werkers", default=1, type=click.IntRange(1, 64), show_default=True, help="Aantal processen naast elkaar.")
 @click.option("--pdf", is_flag=True, help="Maak van elke brief ook een PDF/A (met LibreOffice).")
+@click.option("--pdf-timeout", type=click.FloatRange(min=1), metavar="SECONDEN",
+              help="Zo lang mag LibreOffice over het starten en over één brief doen; daarna wordt het gestopt en een "
+              "nieuw gestart (standaard SJABLOON_PDF_TIMEOUT, anders 60).")
 @click.option("--zip", "als_zip", is_flag=True, help="Lever één archief brieven.zip met de brieven en het manifest.")
 @click.option("--datum", callback=datum, metavar="JJJJ-MM-DD", help="Dagtekening JJJJ-MM-DD (standaard: vandaag; bij hervatten: die van de eerste run).")
 @click.option("--sleutel", help="Het veld dat elke brief een naam geeft (standaard: 'sleutel' uit het manifest, anders het rijnummer).")
 @click.option("--concept", is_flag=True, help="Uit een sjabloon dat nog niet is vrijgegeven: elke pagina zegt CONCEPT.")
 @click.option("--door", help="Wie de brieven maakt (voor het register; standaard de gebruikersnaam).")
 @met_gemeente
-def bulk(sjabloon, data_pad, uit, werkers, pdf, als_zip, datum, sleutel, concept, door, gemeente_pad):
+def bulk(sjabloon, data_pad, uit, werkers, pdf, pdf_timeout, als_zip, datum, sleutel, concept, door, gemeente_pad):
     from generator.bulk.run import Opdracht, voer_uit
-    opdracht = Opdracht(sjabloon, data_pad, uit, werkers, pdf, als_zip, gemeente_pad, concept, datum, door, sleutel)
     from generator.bulk.run import RegisterOnderbroken
+    from generator.bulk.storing import BulkGestopt
+    opdracht = Opdracht(sjabloon, data_pad, uit, werkers, pdf, als_zip, gemeente_pad, concept, datum, door, sleutel,
+                        pdf_timeout)
     try:
         uitslag = voer_uit(opdracht)
     except RegisterOnderbroken as fout:     # letters were made before: not "nothing written"
@@ -39,6 +44,9 @@ def bulk(sjabloon, data_pad, uit, werkers, pdf, als_zip, datum, sleutel, concept
         sys.exit(2)
     except InvoerFout as fout:
         stop_met_fouten(fout)
+    except BulkGestopt as gestopt:
+        click.echo(f"fout: {gestopt.melding}", err=True)
+        sys.exit(1)
     except KeyboardInterrupt:
         click.echo("\nOnderbroken. Wat klaar was, is bewaard en vastgelegd; draai dezelfde opdracht opnieuw om verder "
                    "te gaan.", err=True)

@@ -38,7 +38,11 @@ class Journaal:
             if not dagtekening:
                 raise ValueError("een nieuwe bulkrun heeft een dagtekening nodig")
             self.run, self.dagtekening = uuid.uuid4().hex, dagtekening
-            self._voeg_toe([{"run": self.run, "kenmerk": kenmerk, "dagtekening": dagtekening}])
+            try:
+                self._voeg_toe([{"run": self.run, "kenmerk": kenmerk, "dagtekening": dagtekening}])
+            except BaseException:             # a half header (full disk) would make the folder unusable
+                self.pad.unlink(missing_ok=True)
+                raise
 
     def _lees(self) -> dict:
         """Read the header and the finished rows; cut off a last line that a crash left half written."""

@@ -1,16 +1,15 @@
 """One LibreOffice for a whole bulk run: turns DOCX letters into PDF/A, one request per line on stdin.
 
 Runs under the system's Python with Debian's python3-uno (the UNO bridge is not on PyPI), started by
-generator/bulk/pdf.py once per worker. It starts LibreOffice headless with its own profile, so workers do not
-share one, and answers each line {"in": docx, "uit": pdf} with "ok" or "fout: ...". It stops LibreOffice when its
-input closes, also when the worker that started it dies."""
+generator/bulk/pdf.py once per worker with a profile folder and a timeout. It starts LibreOffice headless with that
+profile, so workers do not share one, and answers each line {"in": docx, "uit": pdf} with "ok", "fout: ..." (this
+letter cannot be converted) or "gestopt: ..." (LibreOffice died; the service ends). It stops LibreOffice when its
+input closes, also when the worker that started it dies. pdf.py bounds every wait and kills what hangs."""
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 import uno
@@ -24,8 +23,7 @@ def eigenschap(naam, waarde):
     return PropertyValue(Name=naam, Value=waarde)
 
 
-def start_office():
-    profiel = tempfile.mkdtemp(prefix="sjabloon-libreoffice-")
+def start_office(profiel, timeout):
     pijp = f"sjabloonstraat-{os.getpid()}"
     office = subprocess.Popen(
         [os.environ.get("SJABLOON_SOFFICE", "soffice"), "--headless", "--invisible", "--nologo", "--norestore",
@@ -34,18 +32,19 @@ def start_office():
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     lokaal = uno.getComponentContext()
     oplosser = lokaal.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", lokaal)
-    for _ in range(1200):                          # the first start of a fresh profile can take a while
+    einde = time.monotonic() + timeout             # the first start of a fresh profile can take a while
+    while True:
         try:
             context = oplosser.resolve(f"uno:pipe,name={pijp};urp;StarOffice.ComponentContext")
             break
         except NoConnectException:
             if office.poll() is not None:
-                raise RuntimeError(f"LibreOffice stopte meteen (code {office.returncode})")
+                raise RuntimeError(f"LibreOffice stopte meteen (code {office.returncode})") from None
+            if time.monotonic() > einde:
+                raise RuntimeError(f"LibreOffice gaf binnen {timeout:g} seconden geen antwoord") from None
             time.sleep(0.05)
-    else:
-        raise RuntimeError("LibreOffice gaf binnen 60 seconden geen antwoord")
     bureau = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-    return office, bureau, profiel
+    return office, bureau
 
 
 def zet_om(bureau, docx, pdf):
@@ -60,8 +59,24 @@ def zet_om(bureau, docx, pdf):
         document.close(True)
 
 
+def leeft(office, bureau):
+    """LibreOffice still answers: its launcher runs and the bridge to it is not disposed."""
+    if office.poll() is not None:
+        return False
+    try:
+        bureau.getFrames()
+        return True
+    except Exception:
+        return False
+
+
 def main():
-    office, bureau, profiel = start_office()
+    profiel, timeout = sys.argv[1], float(sys.argv[2])
+    try:
+        office, bureau = start_office(profiel, timeout)
+    except Exception as fout:
+        print(f"{fout}".replace("\n", " "), flush=True)
+        return
     try:
         print("klaar", flush=True)
         for regel in sys.stdin:
@@ -69,7 +84,10 @@ def main():
             try:
                 zet_om(bureau, opdracht["in"], opdracht["uit"])
                 print("ok", flush=True)
-            except Exception as fout:              # one bad letter must not stop the others
+            except Exception as fout:              # one bad letter must not stop the others ...
+                if not leeft(office, bureau):      # ... but a LibreOffice that died converts nothing more
+                    print("gestopt: LibreOffice stopte tijdens deze brief", flush=True)
+                    return
                 print(f"fout: {fout}".replace("\n", " "), flush=True)
     finally:
         try:
@@ -80,7 +98,6 @@ def main():
             office.wait(timeout=15)
         except subprocess.TimeoutExpired:
             office.kill()
-        shutil.rmtree(profiel, ignore_errors=True)
 
 
 if __name__ == "__main__":

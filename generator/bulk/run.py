@@ -24,6 +24,7 @@ from generator.bulk import archief, csvbestand
 from generator.bulk.invoer import lees_rijen, tel_rijen
 from generator.bulk.journaal import NAAM as JOURNAAL
 from generator.bulk.journaal import Journaal
+from generator.bulk.storing import gestopt_door_volle_schijf, schijf_vol
 from generator.bulk.voortgang import Voortgang
 from generator.bulk.werker import Instellingen, Taak, Werker, maak_reeks, start_proces
 from generator.vrijgave.register import Register, RegisterFout, database_url
@@ -52,6 +53,7 @@ class Opdracht:
     dagtekening: dt.date | None = None
     door: str | None = None
     sleutel: str | None = None
+    pdf_timeout: float | None = None          # seconds LibreOffice may take to start or per letter (pdf.TIMEOUT)
 
 
 @dataclass
@@ -67,6 +69,17 @@ class Uitslag:
 
 
 def voer_uit(opdracht: Opdracht, voortgang_naar=None) -> Uitslag:
+    """Raises InvoerFout for bad input (nothing written), BulkGestopt when the surroundings stop the run (a full
+    disk, LibreOffice): then what was finished is kept and the same command resumes."""
+    try:
+        return _voer_uit(opdracht, voortgang_naar)
+    except Exception as fout:
+        if schijf_vol(fout):
+            raise gestopt_door_volle_schijf(Path(opdracht.uit)) from fout
+        raise
+
+
+def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
     sjabloon = laad(opdracht.sjabloon)
     eis_vrijgave(sjabloon, opdracht.concept)
     gemeente = activeer_gemeente(opdracht.gemeente_pad)
@@ -74,9 +87,11 @@ def voer_uit(opdracht: Opdracht, voortgang_naar=None) -> Uitslag:
     if sleutelveld and sleutelveld not in sjabloon.velden:
         raise InvoerFout(f"--sleutel: '{sleutelveld}' is geen veld van sjabloon {sjabloon.id}")
     rijen = lees_rijen(opdracht.data, sjabloon.velden)         # a bad file stops here, before anything is written
+    pdf_timeout = None
     if opdracht.pdf:
-        from generator.bulk.pdf import eis_libreoffice
+        from generator.bulk.pdf import eis_libreoffice, ingestelde_timeout
         eis_libreoffice()
+        pdf_timeout = ingestelde_timeout(opdracht.pdf_timeout)
     uit = Path(opdracht.uit)
     nieuw = not (uit / JOURNAAL).exists()
     dagtekening = opdracht.dagtekening or (dt.date.today() if nieuw else None)
@@ -93,7 +108,7 @@ def voer_uit(opdracht: Opdracht, voortgang_naar=None) -> Uitslag:
             archief.controleer_bestanden(journaal, uit)
             run.uitslag.hersteld_in_register = run.herstel_register()
         instellingen = Instellingen(sjabloon, opdracht.gemeente_pad, dt.date.fromisoformat(journaal.dagtekening), uit,
-                                    opdracht.concept, opdracht.pdf)
+                                    opdracht.concept, opdracht.pdf, pdf_timeout)
         with _Fouten(uit) as run.fouten:
             run.maak(rijen, Voortgang(tel_rijen(opdracht.data), voortgang_naar), opdracht.werkers, instellingen)
             run.uitslag.manifest = archief.schrijf_manifest(journaal, uit, opdracht.pdf)
@@ -237,7 +252,8 @@ def _verwerk(taken: Iterator[list[Taak]], werkers: int, instellingen: Instelling
         werker = Werker(instellingen)
         try:
             for reeks in taken:
-                yield [werker.maak(taak) for taak in reeks]
+                for taak in reeks:                  # row by row: a row made before a failure is still recorded
+                    yield [werker.maak(taak)]
         finally:
             werker.sluit()
         return
@@ -245,14 +261,29 @@ def _verwerk(taken: Iterator[list[Taak]], werkers: int, instellingen: Instelling
                                initargs=(instellingen,))
     try:
         lopend: deque = deque()
+        stop = None
         for reeks in taken:
             lopend.append(pool.submit(maak_reeks, reeks))
             if len(lopend) >= 3 * werkers:
-                yield lopend.popleft().result()
-        while lopend:
-            yield lopend.popleft().result()
+                if stop := (yield from _uitkomst(lopend.popleft())):
+                    break
+        while lopend:                   # after a stop too: what the other workers made is still recorded
+            taak = lopend.popleft()
+            if not (stop and taak.cancel()):
+                fout = yield from _uitkomst(taak)
+                stop = stop or fout
+        if stop:
+            raise stop
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _uitkomst(taak):
+    """Yield the rows a worker's batch made; return what stopped it (a full disk), if anything."""
+    resultaten, fout = taak.result()
+    if resultaten:
+        yield resultaten
+    return fout
 
 
 class _Fouten:
@@ -287,5 +318,8 @@ class _Fouten:
 
     def __exit__(self, soort, *_):
         if soort is not None:                     # stopped: keep no half list
-            self.bestand.close()
+            try:
+                self.bestand.close()              # may fail again on a full disk
+            except OSError:
+                pass
             self.tijdelijk.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.bulk.renderer import VoorbereidSjabloon
+from generator.bulk.storing import BulkGestopt, eis_ruimte
 from generator.vullen.concept import markeer_concept
 from generator.vullen.context import activeer_gemeente, maak_context
 from generator.vullen.fouten import InvoerFout
@@ -38,6 +39,7 @@ class Instellingen:
     uit: Path
     concept: bool
     pdf: bool
+    pdf_timeout: float | None = None          # seconds (generator.bulk.pdf.ingestelde_timeout)
 
 
 class Werker:
@@ -51,7 +53,7 @@ class Werker:
         self.pdf = None
         if instellingen.pdf:
             from generator.bulk.pdf import PdfOmzetter
-            self.pdf = PdfOmzetter()
+            self.pdf = PdfOmzetter(instellingen.pdf_timeout)
 
     def sluit(self) -> None:
         if self.pdf:
@@ -85,16 +87,26 @@ class Werker:
         if keuring.fouten:
             return regel | {"status": "afgekeurd", "fouten": [["(controle)", f"de brief is niet vrijgegeven: {r}"]
                                                               for r in keuring.fouten]}, None
+        eis_ruimte(self.i.uit, len(document))
         schrijf_atomisch(self.i.uit / naam, document)
         regel |= {"status": "gemaakt", "bestand": naam, "sha256": hashlib.sha256(document).hexdigest()}
         if self.pdf:
             pdf_naam = Path(naam).with_suffix(".pdf").name
+            from generator.bulk.pdf import INSTALLEER, PdfOnbeschikbaar
             try:
                 pdf = self.pdf.zet_om(self.i.uit / naam)
+                eis_ruimte(self.i.uit, len(pdf))
+                schrijf_atomisch(self.i.uit / pdf_naam, pdf)
+            except PdfOnbeschikbaar as fout:      # no row can get its PDF now: stop, resume later
+                (self.i.uit / naam).unlink()
+                raise BulkGestopt(f"--pdf: {fout}; de run is gestopt. Wat klaar was, is bewaard. Controleer "
+                                  f"LibreOffice ({INSTALLEER}) en draai dezelfde opdracht opnieuw.") from None
             except InvoerFout as fout:            # no letter without its PDF: the row is made again next run
                 (self.i.uit / naam).unlink()
                 return regel | {"status": "fout", "fouten": [["(pdf)", m] for m in fout.meldingen]}, None
-            schrijf_atomisch(self.i.uit / pdf_naam, pdf)
+            except BaseException:                 # a full disk, a LibreOffice that will not start: the run stops
+                (self.i.uit / naam).unlink()
+                raise
             regel |= {"pdf": pdf_naam, "pdf_sha256": hashlib.sha256(pdf).hexdigest()}
         concept = not sjabloon.vrijgegeven
         gegevens = registergegevens(naam, self.i.dagtekening, keuring, None, concept)
@@ -124,5 +136,13 @@ def _stop_zonder_run(run: int) -> None:
     os._exit(1)
 
 
-def maak_reeks(taken: list[Taak]) -> list[tuple[dict, dict | None]]:
-    return [_werker.maak(taak) for taak in taken]
+def maak_reeks(taken: list[Taak]) -> tuple[list[tuple[dict, dict | None]], Exception | None]:
+    """The results of the rows made, and what stopped the batch (a full disk): the rows made before it are still
+    recorded in the journal, so the resumed run does not make them again."""
+    resultaten = []
+    try:
+        for taak in taken:
+            resultaten.append(_werker.maak(taak))
+    except Exception as fout:
+        return resultaten, fout
+    return resultaten, None
