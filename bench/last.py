@@ -28,6 +28,7 @@ from pathlib import Path
 
 import httpx
 import yaml
+from meting import eis, einde
 
 REPO = Path(__file__).resolve().parent.parent
 SJABLOON = [sys.executable, "-c", "import sys; from cli.sjabloon import main; sys.exit(main())"]
@@ -174,21 +175,22 @@ def main() -> None:
     args = parser.parse_args()
     runs = {} if args.zonder_basis else {"basis (--werkers 0)": een_run(0, args.n, args.database)}
     runs[f"nu (--werkers {args.werkers})"] = een_run(args.werkers, args.n, args.database)
-    mislukt = False
     for naam, run in runs.items():
         fouten, beantwoord = toon(naam, run, args.n)
-        if fouten or beantwoord != 2 * args.n or not run["metingen"]:
-            mislukt = True
+        eis(beantwoord == 2 * args.n, f"{naam}: {beantwoord} antwoorden op {2 * args.n} verzoeken")
+        eis(run["metingen"] > 0, f"{naam}: geen enkele geheugenmeting")
+        eis(fouten == 0, f"{naam}: {fouten} verzoeken mislukten")
         if run["logfouten"]:
             print(f"  in het serverlog: {len(run['logfouten'])} foutregels, bijvoorbeeld {run['logfouten'][0][:200]}")
     nu = runs[f"nu (--werkers {args.werkers})"]
     if not args.zonder_basis:
         basis = runs["basis (--werkers 0)"]
         print(f"\nverhouding (basis / nu), wandtijd: {basis['wand'] / nu['wand']:.2f}x")
+    fouten_nu = sum(status != 200 for lijst in nu["uitkomsten"].values() for status, _ in lijst)
     print(f"doel: 0 fouten, piekgeheugen onder 1024 MB met 2 werkers: "
-          f"{'gehaald' if not mislukt and nu['piek'] < 2**30 else 'NIET gehaald'}")
+          f"{'gehaald' if not fouten_nu and nu['piek'] < 2**30 else 'NIET gehaald'}")
     print(f"gemeten {time.strftime('%Y-%m-%d')} op {os.cpu_count()} kernen; alleen 127.0.0.1")
-    sys.exit(1 if mislukt else 0)
+    einde()
 
 
 if __name__ == "__main__":
