@@ -22,6 +22,7 @@ import argparse
 import base64
 import datetime as dt
 import html
+import io
 import json
 import os
 import re
@@ -98,8 +99,8 @@ def installeer_node(map_: Path) -> list[str]:
         if not shutil.which(programma):
             stop(f"{programma} niet gevonden; installeer Node.js (Debian: apt-get install nodejs npm)")
     (map_ / "package.json").write_text('{"private": true}', encoding="utf-8")
-    npm = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", *NPM_PAKKETTEN],
-                         cwd=map_, capture_output=True, text=True)
+    npm = subprocess.run(["npm", "install", "--ignore-scripts", "--no-audit", "--no-fund", "--silent",
+                          *NPM_PAKKETTEN], cwd=map_, capture_output=True, text=True)
     if npm.returncode != 0:
         stop(f"npm install faalde:\n{npm.stderr[-2000:]}")
     (map_ / "maak.js").write_text(NODE, encoding="utf-8")
@@ -111,11 +112,12 @@ class Omzetting:
     """Our template as a docxtemplater template, and per row the data that fills it the way ours is filled."""
 
     def __init__(self, docx: bytes, naam: str, gemeente: dict, voorbeeld: dict):
-        self.tpl = DocxTemplate(_bytes_io(docx))
+        self.tpl = DocxTemplate(io.BytesIO(docx))
         self.tpl.render_init()
         self.env = met_functies(omgeving(), self.tpl, gemeente, naam, {})
         self.gemeente, self.naam = gemeente, naam
-        self.qr_deel: str | None = None
+        self.qr_deel: str | None = None        # the placeholder image that Node overwrites with each letter's QR
+        self.laatste_rid = ""
         self.velden: list = []                    # the structure of tags: (soort, sleutel, expressie, binnen)
         self.teller = 0
         woord = self.tpl.docx
@@ -126,7 +128,7 @@ class Omzetting:
             for _, deel in self.tpl.get_headers_footers(uri):
                 deel._element = parse_xml(self._zet_om(self.tpl.patch_xml(self.tpl.get_part_xml(deel)), deel,
                                                        voorbeeld).encode("utf-8"))
-        uit = _bytes_io()
+        uit = io.BytesIO()
         woord.save(uit)
         self.docx = uit.getvalue()
 
@@ -156,7 +158,7 @@ class Omzetting:
                     delen.append(self._afbeelding(deel, self.env.compile_expression(expressie)()))
                 elif expressie.startswith("betaalcode("):
                     delen.append(self._afbeelding(deel, self.env.compile_expression(expressie)(**voorbeeld)))
-                    self.qr_deel = deel.related_parts[self._laatste_rid].partname.lstrip("/")
+                    self.qr_deel = deel.related_parts[self.laatste_rid].partname.lstrip("/")
                     stapel[-1].append(("qr", "qr", expressie))
                 elif in_tekst:
                     sleutel = self._sleutel("t")
@@ -205,7 +207,7 @@ class Omzetting:
     def _afbeelding(self, deel, beeld: InlineImage) -> str:
         """The image once in the template, in the same place: an InlineImage as docxtpl places it."""
         inline = deel.new_pic_inline(beeld.image_descriptor, beeld.width, beeld.height)
-        self._laatste_rid = inline.xpath(".//a:blip/@r:embed")[0]
+        self.laatste_rid = inline.xpath(".//a:blip/@r:embed")[0]
         xml = serialize_part_xml(inline).decode("utf-8").split("?>", 1)[-1]
         return f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
 
@@ -240,11 +242,6 @@ class Omzetting:
                 data[sleutel] = [self._vul(binnen, dict(context, **{variabele: item}), uit)
                                  for item in self.env.compile_expression(reeks)(**context)]
         return data
-
-
-def _bytes_io(data: bytes = b""):
-    import io
-    return io.BytesIO(data)
 
 
 def _na_laatste_tekst(xml: str, tekst: str) -> str:
@@ -351,6 +348,10 @@ def meet(naam: str, aantal: int, node: Path, map_: Path) -> dict:
     return tempo
 
 
+def _node_versie() -> str:
+    return subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=300, help="rijen per brief (standaard 300)")
@@ -364,7 +365,7 @@ def main() -> None:
         (map_ / "node").mkdir()
         versies = installeer_node(map_ / "node")
         print(f"{opties.n} brieven per sjabloon, één proces per motor, {os.cpu_count()} kernen; "
-              f"{', '.join(versies)}, node {subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip()}")
+              f"{', '.join(versies)}, node {_node_versie()}")
         for naam in opties.sjabloon or sorted(RIJEN):
             (map_ / naam).mkdir()
             tempo = meet(naam, opties.n, map_ / "node", map_ / naam)

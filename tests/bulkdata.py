@@ -66,7 +66,8 @@ def factuurrij(nummer: int, kans: random.Random) -> dict:
         "aanvrager.aanhef": f"Geachte heer of mevrouw {naam}", "aanvrager.straat": straat,
         "aanvrager.huisnummer": str(kans.randint(1, 250)),
         "aanvrager.postcode": f"{kans.randint(1000, 9999)} {kans.choice('ABCDEFGHJK')}{kans.choice('LMNPRSTVWX')}",
-        "aanvrager.plaats": "Voorbeeld", "posten[1].omschrijving": eerste, "posten[1].bedrag": str(kans.choice(bedragen)),
+        "aanvrager.plaats": "Voorbeeld",
+        "posten[1].omschrijving": eerste, "posten[1].bedrag": str(kans.choice(bedragen)),
         "posten[2].omschrijving": tweede, "posten[2].bedrag": str(kans.choice(andere)),
     }
 
