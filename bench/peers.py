@@ -1,9 +1,10 @@
 """Bulk letters against the most used open-source DOCX template engine, docxtemplater (Node), side by side.
 
-Run: .venv/bin/python bench/peers.py [--n 300] [--sjabloon factuur-leges --sjabloon herinnering-afloop-vergunning]
+Run: .venv/bin/python bench/peers.py [--n 300] [--werkers 1] [--sjabloon factuur-leges]
 Needs node and npm; docxtemplater, pizzip and qrcode are installed with npm into a temporary folder by this script
 (never by make test). Per letter, over the same rows:
-1. `sjabloon bulk`, the whole run: read and validate the rows, render, Awb and B1 check, write, journal, register.
+1. `sjabloon bulk`, the whole run (one worker unless --werkers): read and validate the rows, render, Awb and B1
+   check, write, journal, register.
 2. The bulk renderer alone (generator/bulk/renderer.py): prepared once, filled and written per row.
 3. docxtemplater with an equivalent template that this script makes from ours: every Jinja expression becomes a
    docxtemplater tag whose value Python computes per row from the same context (the Dutch dates and amounts, the
@@ -290,12 +291,12 @@ def docxtemplater_tempo(node: Path, omzetting: Omzetting, lijst: list[dict], map
     return gemeten["seconden"], gemeten["cpu"]
 
 
-def bulk_tempo(naam: str, csv: Path, map_: Path, aantal: int) -> tuple[float, float]:
-    """Seconds and CPU seconds (its worker included) of the whole command, one worker, from start to exit."""
+def bulk_tempo(naam: str, csv: Path, map_: Path, aantal: int, werkers: int) -> tuple[float, float]:
+    """Seconds and CPU seconds (its workers included) of the whole command, from start to exit."""
     omgeving = dict(os.environ, SJABLOON_DATABASE_URL=f"sqlite:///{map_ / 'register.sqlite'}")
     start, cpu = time.perf_counter(), _cpu_kinderen()
     proces = subprocess.run([SJABLOON_CLI, "bulk", naam, "--data", str(csv), "--uit", str(map_ / "bulk"),
-                             "--concept", "--werkers", "1", "--datum", DAG.isoformat()],
+                             "--concept", "--werkers", str(werkers), "--datum", DAG.isoformat()],
                             capture_output=True, text=True, env=omgeving, cwd=REPO)
     duur = time.perf_counter() - start
     if proces.returncode != 0:
@@ -333,7 +334,7 @@ def vergelijk(naam: str, map_: Path, rijen: list[dict], sleutel: str) -> None:
                  f"docxtemplater: {zij[:600]}\nsjabloon bulk: {bulk[:600]}")
 
 
-def meet(naam: str, aantal: int, node: Path, map_: Path) -> dict:
+def meet(naam: str, aantal: int, werkers: int, node: Path, map_: Path) -> dict:
     sjabloon, gemeente = laad(naam), activeer_gemeente(None)
     maak_rijen, schrijf = RIJEN[naam]
     rijen = list(maak_rijen(aantal))
@@ -343,7 +344,7 @@ def meet(naam: str, aantal: int, node: Path, map_: Path) -> dict:
     VoorbereidSjabloon(docx, naam, gemeente).vul(lijst[0])   # imports and word lists outside the timing
     tempo = {"docxtemplater": docxtemplater_tempo(node, omzetting, lijst, map_),
              "renderer": renderer_tempo(docx, naam, gemeente, lijst, map_ / "renderer"),
-             "sjabloon bulk": bulk_tempo(naam, schrijf(map_ / "rijen.csv", aantal), map_, aantal)}
+             "sjabloon bulk": bulk_tempo(naam, schrijf(map_ / "rijen.csv", aantal), map_, aantal, werkers)}
     vergelijk(naam, map_, rijen, sjabloon.sleutel or "vergunningnummer")
     return tempo
 
@@ -355,20 +356,23 @@ def _node_versie() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=300, help="rijen per brief (standaard 300)")
+    parser.add_argument("--werkers", type=int, default=1,
+                        help="werkers van sjabloon bulk (standaard 1: één proces, zoals docxtemplater)")
     parser.add_argument("--sjabloon", action="append", choices=sorted(RIJEN),
                         help="alleen deze brief (standaard beide)")
     opties = parser.parse_args()
-    if opties.n < 1:
-        stop("--n moet minstens 1 zijn")
+    if opties.n < 1 or opties.werkers < 1:
+        stop("--n en --werkers moeten minstens 1 zijn")
     with tempfile.TemporaryDirectory(prefix="peers-") as tijdelijk:
         map_ = Path(tijdelijk)
         (map_ / "node").mkdir()
         versies = installeer_node(map_ / "node")
-        print(f"{opties.n} brieven per sjabloon, één proces per motor, {os.cpu_count()} kernen; "
+        print(f"{opties.n} brieven per sjabloon, sjabloon bulk met {opties.werkers} werker(s), "
+              f"{os.cpu_count()} kernen; "
               f"{', '.join(versies)}, node {_node_versie()}")
         for naam in opties.sjabloon or sorted(RIJEN):
             (map_ / naam).mkdir()
-            tempo = meet(naam, opties.n, map_ / "node", map_ / naam)
+            tempo = meet(naam, opties.n, opties.werkers, map_ / "node", map_ / naam)
             per_s = {motor: opties.n / duur for motor, (duur, _) in tempo.items()}
             cpu = {motor: opties.n / max(cpu, 1e-9) for motor, (_, cpu) in tempo.items()}
             print(f"{naam}: " + ", ".join(f"{motor} {per_s[motor]:.1f}/s (CPU-tijd: {cpu[motor]:.1f}/s)"
