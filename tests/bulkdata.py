@@ -45,3 +45,40 @@ def schrijf_csv(pad: Path, aantal: int) -> Path:
     with csvbestand.schrijf(Path(pad), KOLOMMEN) as schrijver:
         schrijver.writerows([rij[k] for k in KOLOMMEN] for rij in rijen(aantal))
     return Path(pad)
+
+
+FACTUUR_KOLOMMEN = ["factuurnummer", "zaaknummer", "behandelaar", "onderwerp", "aanvrager.naam", "aanvrager.aanhef",
+                    "aanvrager.straat", "aanvrager.huisnummer", "aanvrager.postcode", "aanvrager.plaats",
+                    "posten[1].omschrijving", "posten[1].bedrag", "posten[2].omschrijving", "posten[2].bedrag"]
+POSTEN = [("Omgevingsplanactiviteit bouwen", [312.5, 245, 1180.4]), ("Technische bouwactiviteit", [100, 96.75]),
+          ("Monumentenactiviteit", [150.25, 88])]
+ONDERWERPEN = ["een omgevingsvergunning voor een dakkapel", "een omgevingsvergunning voor een uitbouw",
+               "een omgevingsvergunning voor het verbouwen van een monument"]
+
+
+def factuurrij(nummer: int, kans: random.Random) -> dict:
+    """A row of factuur-leges: every invoice a different payer, number and amounts (so a different payment QR)."""
+    naam, straat = kans.choice(NAMEN), kans.choice(STRATEN)
+    (eerste, bedragen), (tweede, andere) = kans.sample(POSTEN, 2)
+    return {
+        "factuurnummer": f"F-2026-{nummer:06d}", "zaaknummer": f"Z-2026-{nummer:06d}", "behandelaar": "Sanne de Boer",
+        "onderwerp": kans.choice(ONDERWERPEN), "aanvrager.naam": f"de heer of mevrouw {naam}",
+        "aanvrager.aanhef": f"Geachte heer of mevrouw {naam}", "aanvrager.straat": straat,
+        "aanvrager.huisnummer": str(kans.randint(1, 250)),
+        "aanvrager.postcode": f"{kans.randint(1000, 9999)} {kans.choice('ABCDEFGHJK')}{kans.choice('LMNPRSTVWX')}",
+        "aanvrager.plaats": "Voorbeeld",
+        "posten[1].omschrijving": eerste, "posten[1].bedrag": str(kans.choice(bedragen)),
+        "posten[2].omschrijving": tweede, "posten[2].bedrag": str(kans.choice(andere)),
+    }
+
+
+def factuurrijen(aantal: int, zaad: int = 7):
+    kans = random.Random(zaad)
+    for nummer in range(1, aantal + 1):
+        yield factuurrij(nummer, kans)
+
+
+def schrijf_factuur_csv(pad: Path, aantal: int) -> Path:
+    with csvbestand.schrijf(Path(pad), FACTUUR_KOLOMMEN) as schrijver:
+        schrijver.writerows([rij[k] for k in FACTUUR_KOLOMMEN] for rij in factuurrijen(aantal))
+    return Path(pad)

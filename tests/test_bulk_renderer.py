@@ -4,6 +4,7 @@
 import datetime as dt
 import io
 import zipfile
+from decimal import Decimal
 
 import pytest
 
@@ -103,3 +104,35 @@ def test_the_logo_file_is_read_once_per_run(monkeypatch):
                for zaak in (voorbeeld, _anders(voorbeeld), voorbeeld)]
     assert len(gelezen) == 1
     assert all([n for n in brief if n.startswith("word/media/")] for brief in brieven)
+
+
+def test_payment_qr_of_each_letter_is_its_own_and_the_same_as_docxtpls(monkeypatch):
+    """The QR code's XML and name are kept between letters, its pixels are not: every letter has the code of its
+    own invoice, the logo is read once, and every part equals the single-document path's."""
+    import zxingcpp
+    from docx.image.image import Image
+    from PIL import Image as Beeld
+    gelezen = []
+    van_bestand = Image.from_file.__func__
+    monkeypatch.setattr(Image, "from_file", classmethod(lambda cls, b: gelezen.append(b) or van_bestand(cls, b)))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
+    sjabloon = next(s for s in catalogus() if s.id == "factuur-leges")
+    gemeente = activeer_gemeente(None)
+    voorbeeld = laad_zaak(sjabloon.voorbeeld, sjabloon)
+    renderer = VoorbereidSjabloon(sjabloon.docx, sjabloon.id, gemeente)
+    gelezen_bulk = 0
+    for nummer, bedrag in ((1, "412.50"), (2, "99.95"), (3, "1250.00"), (2, "99.95")):
+        zaak = dict(voorbeeld, factuurnummer=f"F-2026-{nummer:06d}",
+                    posten=[{"omschrijving": "Bouwen", "bedrag": Decimal(bedrag)}])
+        context, _ = maak_context(sjabloon, zaak, DAG, gemeente)
+        gelezen.clear()
+        bulk = _delen(renderer.vul(context))
+        gelezen_bulk += len(gelezen)
+        enkel = _delen(vul_docx(sjabloon.docx, context, sjabloon.id))
+        assert bulk.keys() == enkel.keys()
+        assert all(bulk[n] == enkel[n] for n in enkel if n.startswith("word/") or n == "[Content_Types].xml")
+        codes = [c.bytes.decode("utf-8") for n in bulk if n.startswith("word/media/")
+                 for c in zxingcpp.read_barcodes(Beeld.open(io.BytesIO(bulk[n])))]
+        assert len(codes) == 1 and codes[0].endswith(f"\nFactuur F-2026-{nummer:06d}")
+        assert f"\nEUR{bedrag.rstrip('0').rstrip('.')}\n" in codes[0]
+    assert gelezen_bulk == 2                 # the logo and the first QR code; then only the new pixels per letter

@@ -16,6 +16,7 @@ from pathlib import Path
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import parse_xml, serialize_part_xml
 from docx.opc.pkgwriter import _ContentTypesItem
+from docx.parts.image import ImagePart
 from docxtpl import DocxTemplate
 
 from generator.bulk.zip import Item, archief, item
@@ -26,6 +27,7 @@ from generator.vullen.render import met_functies, omgeving, vertaalde_fouten
 VOETNOTEN = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 MAX_BOUWSTEEN_TEKSTEN = 1000
 MAX_AFBEELDINGEN = 100
+PNG = b"\x89PNG\r\n\x1a\n"
 LISTING_TEKEN = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")    # what resolve_listing turns into Word XML
 
 
@@ -66,38 +68,54 @@ class VoorbereidSjabloon:
         self.vast: dict[str, Item] = {}            # part name -> compressed once
         self.inhoudstypen: dict[tuple, Item] = {}
         self.vorige: dict = {}                     # per part: the previous letter's input and result
-        self.afbeeldingen: dict = {}               # an image from a file, as placed before: (image part, XML)
+        self.afbeeldingen: dict = {}               # an image as placed before: (image part, XML)
+        self.eigen_afbeeldingen = len(word.part.package.image_parts)     # the template's own images
         for deel in [self.hoofddeel] + [deel for deel, _, _ in self.koppen]:
             deel.new_pic_inline = self._onthoud_afbeeldingen(deel)
 
     def _onthoud_afbeeldingen(self, deel):
-        """python-docx reads, measures and hashes an image file and builds its XML again for every letter. A logo
-        is the same in every letter: keep its image part and XML, and only relate the part to the letter again.
-        The result is the same as long as the part's relations and the package's images are as they were."""
+        """python-docx reads, measures and hashes an image and builds its XML again for every letter. A logo is the
+        same in every letter: keep its image part and XML, and only relate the part to the letter again. A PNG made
+        per letter (the payment QR code) has the same place, size and name in every letter: keep its XML and name
+        and put only the new pixels in a new part. The result is the same as long as the part's relations and the
+        package's images are as they were (the key), so tests/test_bulk_renderer.py compares every part."""
         maak = deel.new_pic_inline
 
         def new_pic_inline(beschrijving, width=None, height=None):
-            if not isinstance(beschrijving, str):              # made per letter (a QR code): nothing to keep
-                return maak(beschrijving, width, height)
+            blob = None
+            if not isinstance(beschrijving, str):
+                blob = beschrijving.getvalue() if hasattr(beschrijving, "getvalue") else None
+                if blob is None or not blob.startswith(PNG) or (kop := blob.find(b"IDAT")) < 0:
+                    return maak(beschrijving, width, height)
+                beschrijving = ("png", blob[:kop - 4])             # size and resolution: the same XML
             pakket_afbeeldingen = deel.package.image_parts._image_parts
-            sleutel = (deel.partname, beschrijving, width, height, tuple(map(id, pakket_afbeeldingen)),
+            sleutel = (deel.partname, beschrijving, width, height, self._afbeeldingen_sleutel(pakket_afbeeldingen),
                        tuple((rid, id(r._target)) for rid, r in deel.rels.items()))
             if sleutel not in self.afbeeldingen:
                 aantal = len(pakket_afbeeldingen)
-                inline = maak(beschrijving, width, height)
+                inline = maak(beschrijving if blob is None else io.BytesIO(blob), width, height)
                 nieuw = pakket_afbeeldingen[-1] if len(pakket_afbeeldingen) > aantal else None
+                if blob is not None and nieuw is None:            # the same pixels as an image already there
+                    return inline
                 if len(self.afbeeldingen) >= MAX_AFBEELDINGEN:
                     self.afbeeldingen.clear()
                 afbeelding = deel.related_parts[inline.xpath(".//a:blip/@r:embed")[0]]
                 self.afbeeldingen[sleutel] = (nieuw, afbeelding, inline)
                 return inline
             nieuw, afbeelding, inline = self.afbeeldingen[sleutel]
+            if blob is not None:                                  # this letter's pixels under the same name
+                nieuw = afbeelding = ImagePart(nieuw.partname, nieuw.content_type, blob)
             if nieuw is not None:
                 pakket_afbeeldingen.append(nieuw)
             deel.relate_to(afbeelding, RT.IMAGE)
             return copy.deepcopy(inline)
 
         return new_pic_inline
+
+    def _afbeeldingen_sleutel(self, delen: list) -> tuple:
+        """The package's images: the template's by identity, those added for this letter by name."""
+        return (tuple(map(id, delen[:self.eigen_afbeeldingen]))
+                + tuple(str(d.partname) for d in delen[self.eigen_afbeeldingen:]))
 
     def _compileer(self, xml: str):
         return self.env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", self.tpl.patch_xml(xml)))
@@ -119,7 +137,7 @@ class VoorbereidSjabloon:
         """The DOCX for one case. Raises RenderFout as render.vul_docx does."""
         delen = [self.hoofddeel] + [deel for deel, _, _ in self.koppen]
         relaties = {deel: set(deel.rels) for deel in delen}
-        afbeeldingen = len(self.hoofddeel.package.image_parts)
+        afbeeldingen = self.eigen_afbeeldingen = len(self.hoofddeel.package.image_parts)
         try:
             with vertaalde_fouten(self.naam, self.docx_pad):
                 return self._vul(context)

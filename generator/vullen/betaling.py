@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 from pathlib import Path
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from segno import helpers
 
 from checks.content import content_dir
 from generator.vullen.fouten import RenderFout
+from generator.vullen.qr import epc_png
 
 
 def betaalcode_functie(sjabloon: DocxTemplate, gemeente: dict, naam_sjabloon: str):
@@ -21,12 +20,8 @@ def betaalcode_functie(sjabloon: DocxTemplate, gemeente: dict, naam_sjabloon: st
         iban = str(gemeente.get("iban", "")).replace(" ", "")
         if not iban:
             raise RenderFout(f"sjabloon {naam_sjabloon}: het gemeenteprofiel heeft geen 'iban' voor de betaalcode")
-        code = helpers.make_epc_qr(name=gemeente["naam"][:70], iban=iban, amount=Decimal(str(bedrag)),
-                                   text=str(omschrijving)[:140], encoding="utf-8")
-        png = io.BytesIO()
-        code.save(png, kind="png", scale=8, border=4)
-        png.seek(0)
-        return InlineImage(sjabloon, png, width=Mm(32))
+        png = epc_png(gemeente["naam"][:70], iban, bedrag, str(omschrijving)[:140])
+        return InlineImage(sjabloon, io.BytesIO(png), width=Mm(32))
 
     return betaalcode
 
