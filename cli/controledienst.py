@@ -8,6 +8,8 @@ import time
 
 import click
 
+from cli.opties import met_gemeente
+
 
 @click.group(help="De controledienst: houdt het taalmodel geladen, zodat sjabloon genereer in minder dan een seconde "
                   "controleert. Hij start vanzelf bij de eerste genereer en stopt na een half uur zonder werk "
@@ -17,7 +19,8 @@ def controledienst():
 
 
 @controledienst.command(help="Zeg of de controledienst draait.")
-def status():
+@met_gemeente
+def status(gemeente_pad):
     from checks.werkers.dienst import Dienst
     stand = Dienst().status()
     if stand is None:
@@ -30,9 +33,11 @@ def status():
                    "start een nieuwe (of: sjabloon controledienst start)", err=True)
 
 
-@controledienst.command(help="Start de controledienst nu, en wacht tot hij klaar is (het taalmodel is geladen).")
+@controledienst.command(help="Start de controledienst nu, en wacht tot hij klaar is: het taalmodel geladen en, met "
+                             "--gemeente, de woordenlijsten en regels van die gemeente gelezen.")
 @click.option("--wacht", default=60, show_default=True, type=click.IntRange(1, 600), help="Hoeveel seconden ten hoogste.")
-def start(wacht):
+@met_gemeente
+def start(wacht, gemeente_pad):
     from checks.werkers.dienst import Dienst
     dienst = Dienst()
     einde = time.monotonic() + wacht
@@ -46,11 +51,14 @@ def start(wacht):
             click.echo(f"fout: de controledienst is na {wacht} s nog niet klaar; zie {dienst.pad / 'dienst.log'}", err=True)
             sys.exit(1)
         time.sleep(0.5)
+    from checks.content import stand as inhoud
+    dienst.vraag("warm", inhoud())          # this gemeente's word lists and rules read, as a genereer will want them
     click.echo("De controledienst draait.")
 
 
 @controledienst.command(help="Stop de controledienst (de volgende genereer start hem weer, tenzij "
                              "SJABLOON_CONTROLEDIENST=uit).")
-def stop():
+@met_gemeente
+def stop(gemeente_pad):
     from checks.werkers.dienst import Dienst
     click.echo("De controledienst is gestopt." if Dienst().stop() else "De controledienst draaide niet.")

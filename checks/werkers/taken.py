@@ -27,11 +27,13 @@ def laad_model(stand: dict | None = None) -> bool:
     return True
 
 
-def warm() -> None:
-    """Everything a first check would wait for: the model, the word frequencies, the compiled Awb patterns."""
-    from checks.content import stand
+def warm(stand: dict | None = None) -> bool:
+    """Everything a first check would wait for: the model, the word frequencies, the compiled Awb patterns (with the
+    asker's content when given, else this process's own)."""
+    from checks.content import stand as eigen_stand
     from checks.document import lees_tekst
-    awb_en_b1(stand(), lees_tekst("Dit is een korte zin waarmee de controledienst opwarmt.", "warm.txt"), None)
+    awb_en_b1(stand or eigen_stand(), lees_tekst("Dit is een korte zin waarmee de controledienst opwarmt.", "warm.txt"), None)
+    return True
 
 
-TAKEN = {"b1": b1, "awb_en_b1": awb_en_b1, "laad_model": laad_model}
+TAKEN = {"b1": b1, "awb_en_b1": awb_en_b1, "laad_model": laad_model, "warm": warm}
