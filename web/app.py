@@ -11,6 +11,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
+from generator.plaatsen.leesgrenzen import activeer_leesgrenzen
 from generator.vrijgave.register import Register, database_url
 from generator.vullen.context import activeer_gemeente
 from web import aanmelden, api, apidocs, fouten, kcc, oidc, toegang, werkgroep, zaakbehandelaar
@@ -21,6 +22,7 @@ log = logging.getLogger("sjabloonstraat.web")
 
 
 def maak_app(gemeente_pad: Path | None = None) -> FastAPI:
+    activeer_leesgrenzen()                  # every upload is read within the configured limits
     gemeente = activeer_gemeente(gemeente_pad)
 
     @asynccontextmanager

@@ -15,7 +15,7 @@ SLEUTELS = {        # key: what it chooses, and an example value
     "register": ("de database van het register, als URL", '"postgresql+psycopg://sjabloon@db.gemeente.local/register"'),
     "uitvoer": ("de map voor gemaakte documenten en bulkbrieven", '"~/Documenten/Besluiten"'),
 }
-TABELLEN = {"zgw"}      # tables other engines read and check themselves (zgw/instellingen.py)
+TABELLEN = {"zgw", "documenten"}    # tables read and checked elsewhere (zgw/instellingen.py, leesgrenzen.py)
 VOORBEELD = "\n".join(f"{sleutel} = {voorbeeld}" for sleutel, (_, voorbeeld) in SLEUTELS.items())
 
 
