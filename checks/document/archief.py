@@ -42,6 +42,13 @@ def map_grenzen(web: bool = False, grenzen: Leesgrenzen | None = None) -> Grenze
     return Grenzen(g.zip_brieven, g.zip_uitgepakt_mb * MB, g.verhouding, ("zip_brieven", "zip_uitgepakt_mb"))
 
 
+def tabel_grenzen(grenzen: Leesgrenzen | None = None) -> Grenzen:
+    """What an Excel file of bulk rows may hold: the entries of a document, the size of a batch (openpyxl streams
+    the rows)."""
+    g = grenzen or actieve_grenzen()
+    return Grenzen(g.bestanden, g.zip_uitgepakt_mb * MB, g.verhouding, ("bestanden", "zip_uitgepakt_mb"))
+
+
 def open_zip(bron: bytes | Path, naam: str, grenzen: Grenzen) -> zipfile.ZipFile:
     """The archive, opened from bytes or from disk (a path is read lazily, entry by entry), once it is within
     `grenzen`. Reading an entry never gives more than its size in the directory: zipfile stops there."""

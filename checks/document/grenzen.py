@@ -29,7 +29,7 @@ class Leesgrenzen:
     xml_diepte: int = 200                   # nesting of XML elements (libxml2 itself stops at 256)
     xml_elementen: int = 2_000_000          # XML elements in all parts of one DOCX together (memory)
     pdf_paginas: int = 1000                 # pages of a PDF
-    seconden: float = 30.0                  # time to read one document
+    seconden: float = 10.0                  # time to read one document
     # a ZIP of letters on the command line (sjabloon b1) and in bulk
     zip_brieven: int = 100_000              # entries
     zip_uitgepakt_mb: int = 4096            # all letters unpacked
@@ -70,6 +70,7 @@ class GrensFout(DocumentFout):
             super().__init__(f"{naam}: {wat}")
             return
         getal = f"{waarde:g}" if isinstance(waarde, float) else f"{waarde:_}".replace("_", ".")
+        eenheid = "seconde" if eenheid == "seconden" and waarde == 1 else eenheid
         super().__init__(f"{naam}: {wat}; de grens voor {uitleg} is {getal}{' ' + eenheid if eenheid else ''} "
                          f"(instelling {grens})")
 

@@ -26,7 +26,10 @@ def lees_pdf(bestand: str, data: bytes, lezing: Lezing) -> Document:
     from pypdf.errors import LimitReachedError, PyPdfError
 
     def op_tijd(*_) -> None:
-        lezing.op_tijd()
+        try:
+            lezing.op_tijd()
+        except GrensFout as fout:
+            raise _Verlopen(fout) from None     # pypdf swallows an Exception inside a form; this stops it at once
 
     try:
         lezer = PdfReader(io.BytesIO(data))
@@ -36,6 +39,8 @@ def lees_pdf(bestand: str, data: bytes, lezing: Lezing) -> Document:
         for pagina in lezer.pages:
             lezing.op_tijd()
             paginas.append(pagina.extract_text(visitor_operand_before=op_tijd) or "")
+    except _Verlopen as verlopen:
+        raise verlopen.args[0] from None
     except LimitReachedError as fout:
         raise GrensFout(lezing.naam, "pdf_lezer", f"de PDF gaat over een grens van de PDF-lezer ({fout})",
                         None) from None
@@ -58,6 +63,10 @@ def lees_pdf(bestand: str, data: bytes, lezing: Lezing) -> Document:
             document.alineas.append(Alinea(zin, f"pagina {pagina_van[eerste]}", lijkt_kop(zin)))
     document.alineas += [Alinea(tekst, "voettekst") for tekst in voettekst]
     return document
+
+
+class _Verlopen(BaseException):
+    """The deadline passed inside pypdf (carries the GrensFout)."""
 
 
 def _sleutel(regel: str) -> str:
