@@ -36,6 +36,11 @@ def zip_bom() -> bytes:
     return _docx(b"\0" * (300 * MB))
 
 
+def xml_bom() -> bytes:
+    """300 MB of empty paragraphs (valid XML): parsed whole, 50 million elements, many gigabytes of tree."""
+    return _docx(f'<w:document {W}><w:body>'.encode() + b"<w:p/>" * (50 * MB) + b"</w:body></w:document>")
+
+
 def sterk_ingepakt() -> bytes:
     """50 MB of zeros: under the total, over the packing ratio."""
     return _docx(b"\0" * (50 * MB))
@@ -114,6 +119,7 @@ def groot() -> bytes:
 # name: (maker, the limit that refuses it, is it about size: the web answers 413)
 BESTANDEN = {
     "bom.docx": (zip_bom, "uitgepakt_mb", True),
+    "xmlbom.docx": (xml_bom, "uitgepakt_mb", True),
     "ingepakt.docx": (sterk_ingepakt, "verhouding", False),
     "onderdelen.docx": (veel_onderdelen, "bestanden", False),
     "diep.docx": (diep_genest, "xml_diepte", False),
