@@ -1,5 +1,5 @@
-"""DOCX: the WordprocessingML read directly with lxml (no external entities, no network), several times faster than
-python-docx, and complete: what Word shows is read, in reading order.
+"""DOCX: the WordprocessingML read directly with lxml (within the reading limits: checks.document.xml, no DTD, no
+network), several times faster than python-docx, and complete: what Word shows is read, in reading order.
 
 - content controls (w:sdt) around paragraphs, tables, rows, cells or runs are read through; one that still shows
   its placeholder text ('Klik of tik om tekst in te voeren') is empty;

@@ -10,7 +10,6 @@ libxml2 parsing one block of 64 kB) is bounded by the size limits, so a check al
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from dataclasses import dataclass
 
@@ -83,11 +82,6 @@ def gebruik_grenzen(grenzen: Leesgrenzen) -> None:
 
 def actieve_grenzen() -> Leesgrenzen:
     return _actief
-
-
-def met(**waarden) -> Leesgrenzen:
-    """The active limits with some changed (a test, a bench)."""
-    return dataclasses.replace(_actief, **waarden)
 
 
 class Lezing:
