@@ -76,6 +76,11 @@ def test_controleer_on_the_command_line_refuses_every_hostile_file(tmp_path):
     assert "Traceback" not in uit.stderr
 
 
+def test_an_endless_file_is_read_no_further_than_the_limit():
+    uit = _cli("controleer", "/dev/zero")
+    assert uit.returncode == 2 and "/dev/zero: te groot; de grens voor de grootte van het bestand is 1 MB" in uit.stderr
+
+
 def test_b1_on_the_command_line_refuses_every_hostile_file_and_each_letter_in_a_zip(tmp_path):
     paden = vijandig.schrijf(tmp_path / "brieven")
     map_ = tmp_path / "map.zip"

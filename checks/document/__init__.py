@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checks.document.grenzen import GrensFout, Leesgrenzen, Lezing
+from checks.document.grenzen import MB, GrensFout, Leesgrenzen, Lezing
 from checks.document.model import Alinea, Document, DocumentFout
 
 __all__ = ["Alinea", "Document", "DocumentFout", "GrensFout", "lees_document", "lees_tekst", "lijkt_kop"]
@@ -43,11 +43,11 @@ def lees_document(pad: Path | str, inhoud: bytes | None = None, grenzen: Leesgre
     lezing = Lezing(str(pad), grenzen)
     try:
         if inhoud is None:
-            lezing.grootte(pad.stat().st_size)
-            data = pad.read_bytes()
+            with pad.open("rb") as bestand:         # at most one byte over the limit: also a pipe or /dev/zero
+                data = bestand.read(lezing.grenzen.bestand_mb * MB + 1)
         else:
-            lezing.grootte(len(inhoud))
             data = inhoud
+        lezing.grootte(len(data))
     except OSError as fout:
         raise DocumentFout(f"{pad}: kan het bestand niet lezen ({fout.strerror})") from None
     soort = pad.suffix.lower()

@@ -100,4 +100,4 @@ class Lezing:
 
     def grootte(self, bytes_: int, grens: str = "bestand_mb") -> None:
         if bytes_ > getattr(self.grenzen, grens) * MB:
-            raise GrensFout(self.naam, grens, f"te groot ({bytes_ / MB:.1f} MB)", getattr(self.grenzen, grens))
+            raise GrensFout(self.naam, grens, "te groot", getattr(self.grenzen, grens))
