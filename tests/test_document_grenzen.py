@@ -143,6 +143,12 @@ def test_the_kcc_page_refuses_each_file_and_names_each_bad_letter_in_a_zip(web):
     for naam in vijandig.BESTANDEN:
         assert _genoemd(pagina, f"post/{naam}"), naam
     assert "post/goed.txt" in pagina
+    bom = io.BytesIO()
+    with zipfile.ZipFile(bom, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("post/nullen.txt", b"\0" * (300 * 1024 * 1024))
+    antwoord = web.post("/b1", data={"csrf": csrf}, files={"bestand": ("bom.zip", bom.getvalue())})
+    assert antwoord.status_code == 413 and "bom.zip: uitgepakt te groot (300 MB)" in antwoord.text
+    assert "(instelling web_zip_uitgepakt_mb)" in antwoord.text
 
 
 def test_the_web_reads_within_the_configured_limits_not_the_defaults(web):
