@@ -59,6 +59,19 @@ def test_the_reader_refuses_each_hostile_file_with_its_limit(naam):
     assert fout.value.grens == grens and fout.value.te_groot == te_groot and str(fout.value).startswith(f"{naam}: ")
 
 
+@pytest.mark.parametrize("niveaus, te_diep", [(150, False), (203, True), (255, True)])
+def test_nesting_is_refused_over_its_limit_also_below_libxml2_s_own(niveaus, te_diep):
+    """libxml2 stops at 256 by itself; between the setting (200) and that the reader's own check must see it."""
+    paren = (niveaus - 5) // 2                     # document, body, p, r, t around the content controls
+    xml = (f'<w:document {vijandig.W}><w:body>'.encode() + b"<w:sdt><w:sdtContent>" * paren
+           + b"<w:p><w:r><w:t>diep</w:t></w:r></w:p>" + b"</w:sdtContent></w:sdt>" * paren + b"</w:body></w:document>")
+    if te_diep:
+        with pytest.raises(GrensFout, match=r"te diep geneste XML; .* 200 niveaus \(instelling xml_diepte\)"):
+            lees_document("diep.docx", vijandig._docx(xml))
+    else:
+        assert lees_document("diep.docx", vijandig._docx(xml)).tekst == "diep"
+
+
 def test_the_same_limits_let_ordinary_letters_through(tmp_path):
     """The lowered limits are not so low that they refuse anything: a normal letter of each kind passes."""
     brief = lees_document("brief.docx", vijandig._docx(vijandig._alinea("Wij hebben uw brief ontvangen.")), LAAG)
