@@ -45,7 +45,8 @@ def meet(pad: Path, omgeving: dict, maximum: float = 120, geheugen: int = 0) -> 
     """(seconds, peak MB, exit status (-1: stopped at `maximum`), stderr) of one `sjabloon controleer` child, its
     address space capped at `geheugen` bytes (0: not)."""
     begin = time.perf_counter()
-    uit = subprocess.run([sys.executable, "-c", MEETOUDER, str(maximum), str(geheugen), SJABLOON, "controleer", str(pad)],
+    uit = subprocess.run([sys.executable, "-c", MEETOUDER, str(maximum), str(geheugen), SJABLOON, "controleer",
+                          str(pad)],
                          capture_output=True, env={**os.environ, **omgeving})
     seconden = time.perf_counter() - begin
     status, kb = uit.stdout.split()

@@ -79,7 +79,8 @@ def _pdf(objecten: list[bytes]) -> bytes:
         posities.append(len(uit))
         uit += b"%d 0 obj\n" % nummer + inhoud + b"\nendobj\n"
     xref = len(uit)
-    uit += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objecten) + 1) + b"".join(b"%010d 00000 n \n" % p for p in posities)
+    uit += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objecten) + 1)
+    uit += b"".join(b"%010d 00000 n \n" % p for p in posities)
     uit += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objecten) + 1, xref)
     return bytes(uit)
 
