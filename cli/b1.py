@@ -12,15 +12,8 @@ import click
 
 from cli.opties import met_gemeente
 
-MB = 1024 * 1024
 VOORTGANG_VANAF = 5          # a run of more letters shows a progress bar on stderr
 JSONL_BATCH = 256            # lines checked together (their sentences go through the model in one call)
-
-
-def _grenzen():
-    """What a ZIP on the command line may hold: a KCC batch of 100,000 letters, not a zip bomb."""
-    from checks.document.archief import Grenzen
-    return Grenzen(bestanden=100_000, uitgepakt=4096 * MB, verhouding=100)
 
 
 @click.command(help="Controleer brieven op taalniveau B1 (DOCX, PDF, tekst, of een map of ZIP daarmee). "
@@ -39,13 +32,14 @@ def _grenzen():
 @met_gemeente
 def b1(paden, als_json, html_pad, samenvatting_pad, docx_pad, jsonl_pad, gemeente_pad):
     from checks.b1.stapel import bronnen
-    from checks.document.archief import ArchiefFout
+    from checks.document import DocumentFout
+    from checks.document.archief import map_grenzen
 
     if jsonl_pad:
         sys.exit(_jsonl(jsonl_pad))
     try:
-        lijst = bronnen(paden, _grenzen())
-    except ArchiefFout as fout:
+        lijst = bronnen(paden, map_grenzen())
+    except DocumentFout as fout:
         _stop(str(fout))
     if not lijst:
         _stop("geef een of meer brieven, mappen of ZIP-bestanden met brieven, of --jsonl BESTAND." if not paden

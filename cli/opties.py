@@ -76,9 +76,11 @@ def met_gemeente(opdracht):
     @functools.wraps(opdracht)
     def met_profiel(*args, gemeente_pad=None, **kwargs):
         from generator.plaatsen import lees_instellingen
+        from generator.plaatsen.leesgrenzen import activeer_leesgrenzen
         from generator.vullen.context import activeer_gemeente
         try:
             lees_instellingen()
+            activeer_leesgrenzen()
             activeer_gemeente(gemeente_pad)
         except InvoerFout as fout:
             stop_met_fouten(fout)

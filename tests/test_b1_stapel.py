@@ -65,9 +65,11 @@ def test_zip_bomb_and_too_many_entries_stop_before_any_output(tmp_path):
     html = tmp_path / "rapport.html"
     uit = sjabloon_cli("b1", bom, "--json", "--html", html)
     assert uit.returncode == 2 and "bom.zip: brief.txt is verdacht sterk ingepakt (een zip-bom?)" in uit.stderr
+    assert "(instelling verhouding)" in uit.stderr
     assert uit.stdout == "" and not html.exists() and list(tmp_path.iterdir()) == [bom]
 
-    from checks.document.archief import ArchiefFout, Grenzen, open_zip
+    from checks.document.archief import Grenzen, open_zip
+    from checks.document.grenzen import GrensFout
     veel = io.BytesIO()
     with zipfile.ZipFile(veel, "w") as z:
         for n in range(6):
@@ -75,8 +77,9 @@ def test_zip_bomb_and_too_many_entries_stop_before_any_output(tmp_path):
     try:
         open_zip(veel.getvalue(), "veel.zip", Grenzen(bestanden=5, uitgepakt=10**6))
         raise AssertionError("zes bestanden bij een grens van vijf")
-    except ArchiefFout as fout:
-        assert str(fout) == "veel.zip: te veel bestanden in het archief (6; de grens is 5)"
+    except GrensFout as fout:
+        assert str(fout) == ("veel.zip: te veel bestanden in het archief (6); de grens voor het aantal onderdelen in "
+                             "het bestand is 5 (instelling bestanden)")
     assert len(open_zip(veel.getvalue(), "veel.zip", Grenzen(bestanden=6, uitgepakt=10**6)).infolist()) == 6
 
 

@@ -27,7 +27,7 @@ from generator.vullen.sjabloon import catalogus
 from generator.vullen.velden import valideer
 from toegang.identiteit import Identiteit
 from web.toegang import vereist
-from web.veiligheid import Afgekeurd, controleer_zip, sjabloon_of_404
+from web.veiligheid import sjabloon_of_404, status
 
 class Fout(BaseModel):
     detail: list[str] | dict | str = Field(description="Wat er mis is, in het Nederlands")
@@ -40,10 +40,11 @@ router = APIRouter(prefix="/api", tags=["api"], responses={
     403: {"model": Fout, "description": "Aangemeld, maar zonder het recht dat deze bewerking vraagt"}})
 MAX_DOCUMENT = 10 * 1024 * 1024
 GEEN_JSON = "De inhoud van het verzoek is geen geldige JSON"
+TE_GROOT = "Het document is te groot om te lezen (een grens uit docs/betrouwbaarheid.md)"
 
 
 def _fouten(**beschrijvingen: str) -> dict:
-    codes = {"onleesbaar": 400, "niet_gevonden": 404, "conflict": 409, "ongeldig": 422}
+    codes = {"onleesbaar": 400, "niet_gevonden": 404, "conflict": 409, "te_groot": 413, "ongeldig": 422}
     return {codes[soort]: {"model": Fout, "description": tekst} for soort, tekst in beschrijvingen.items()}
 
 
@@ -185,13 +186,15 @@ def genereer(verzoek: GenereerVerzoek, request: Request, wie: Identiteit = Depen
 
 
 @router.post("/controleer", response_model=AwbUitslag, summary="Controleer een besluit op de onderdelen die de Awb vraagt",
-             responses=_fouten(onleesbaar=GEEN_JSON, ongeldig="Het verzoek of het document is niet te lezen"))
+             responses=_fouten(onleesbaar=GEEN_JSON, te_groot=TE_GROOT,
+                               ongeldig="Het verzoek of het document is niet te lezen, of gaat over een grens"))
 def controleer(verzoek: ControleerVerzoek, _: Identiteit = Depends(vereist("awb_controleren"))):
     return awb_controleer(_document(verzoek), verzoek.besluittype and verzoek.besluittype.value).as_json()
 
 
 @router.post("/b1", response_model=B1Uitslag, summary="Controleer een brief op taalniveau B1",
-             responses=_fouten(onleesbaar=GEEN_JSON, ongeldig="Het verzoek of het document is niet te lezen"))
+             responses=_fouten(onleesbaar=GEEN_JSON, te_groot=TE_GROOT,
+                               ongeldig="Het verzoek of het document is niet te lezen, of gaat over een grens"))
 def b1(verzoek: DocumentVerzoek, _: Identiteit = Depends(vereist("b1_controleren"))):
     return controleer_b1(_document(verzoek)).as_json()
 
@@ -209,8 +212,6 @@ def _document(verzoek: DocumentVerzoek) -> Document:
     except ValueError:                                    # binascii.Error, or a character outside ASCII
         raise HTTPException(422, ["inhoud_base64: geen geldige base64"]) from None
     try:
-        if naam.lower().endswith(".docx"):
-            controleer_zip(inhoud, naam)
         return lees_document(naam, inhoud)
-    except (Afgekeurd, DocumentFout) as fout:
-        raise HTTPException(422, [str(fout)]) from None
+    except DocumentFout as fout:
+        raise HTTPException(status(fout), [str(fout)]) from None

@@ -11,6 +11,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
+from generator.plaatsen.leesgrenzen import activeer_leesgrenzen
 from generator.vrijgave.register import Register, database_url
 from generator.vullen.context import activeer_gemeente
 from web import aanmelden, api, apidocs, fouten, kcc, oidc, toegang, werkgroep, zaakbehandelaar
@@ -22,7 +23,8 @@ log = logging.getLogger("sjabloonstraat.web")
 
 def maak_app(gemeente_pad: Path | None = None, werkers: int = 0) -> FastAPI:
     """`werkers`: worker processes for the Awb and B1 checks (checks.werkers.pool); 0 checks in the server's own
-    threads, one parse at a time."""
+    threads, one parse at a time. Documents are read here, within the limits, before a worker sees them."""
+    activeer_leesgrenzen()                  # every upload is read within the configured limits
     gemeente = activeer_gemeente(gemeente_pad)
 
     @asynccontextmanager

@@ -16,10 +16,11 @@ from checks.b1.controle import B1Rapport
 from checks.b1.rapport import docx_met_opmerkingen
 from checks.b1.stapel import BRIEFSOORTEN, is_brief
 from checks.document import Document, DocumentFout, lees_document, lees_tekst
+from checks.document.archief import lees_lid
 from checks.werkers import controleer_b1
 from toegang.identiteit import Identiteit
 from web.toegang import vereist
-from web.veiligheid import Afgekeurd, controleer_zip, formulier
+from web.veiligheid import Afgekeurd, formulier, open_map, status
 from web.voorbeeld import met_zinnen, passages
 from web.weergave import DOCX, bewaard, bijlage, toon
 
@@ -64,15 +65,14 @@ async def b1_controleer(request: Request, wie: Identiteit = Depends(vereist("b1_
         else:
             raise Afgekeurd("kies een bestand of plak een tekst")
     except (Afgekeurd, DocumentFout) as fout:
-        return toon(request, "b1.html", {"melding": str(fout), "tekst": tekst}, 422)
+        return toon(request, "b1.html", {"melding": str(fout), "tekst": tekst}, status(fout))
     return RedirectResponse(f"/b1/{request.app.state.bewaar.bewaar(controle, wie)}", status_code=303)
 
 
 def _controleer(naam: str, inhoud: bytes) -> Controle:
+    """`naam` may be a path in a ZIP ('brieven/a.docx'): messages name it whole."""
     if not naam.lower().endswith(BRIEFSOORTEN):
         raise Afgekeurd(f"{naam}: kies een DOCX, PDF of tekstbestand (.txt, .md), of een ZIP met zulke brieven")
-    if naam.lower().endswith(".docx"):
-        controleer_zip(inhoud, naam)
     document = lees_document(naam, inhoud)
     return Controle(naam, document, controleer_b1(document), inhoud if naam.lower().endswith(".docx") else None)
 
@@ -83,15 +83,16 @@ def _controleer_tekst(tekst: str) -> Controle:
 
 
 def _map(naam: str, inhoud: bytes, bewaar, wie: Identiteit) -> Map:
-    """Every letter in the ZIP, checked one by one; a letter that cannot be read gets its own error row."""
-    archief = controleer_zip(inhoud, naam)
+    """Every letter in the ZIP, checked one by one; a letter that cannot be read, or is over a limit, gets its own
+    error row that names it."""
+    archief = open_map(inhoud, naam)
     regels = []
     for item in archief.infolist():
         brief = item.filename
         if item.is_dir() or not is_brief(brief):
             continue
         try:
-            controle = _controleer(PurePosixPath(brief).name, archief.read(item))
+            controle = _controleer(brief, lees_lid(archief, item, brief))
             regels.append((brief, bewaar.bewaar(controle, wie), controle.rapport))
         except (Afgekeurd, DocumentFout) as fout:
             regels.append((brief, None, str(fout)))

@@ -1,5 +1,6 @@
 """What keeps the web app safe: security headers, a CSRF token on every form, a limit on request size, ZIP-bomb
-checks before a DOCX or ZIP upload is opened, and safe template ids."""
+checks before a DOCX or ZIP upload is opened (the limits of checks.document.grenzen, as every interface has them),
+and safe template ids."""
 
 from __future__ import annotations
 
@@ -10,14 +11,10 @@ import zipfile
 
 from fastapi import HTTPException, Request
 
-from checks.document.archief import ArchiefFout, Grenzen, open_zip
+from checks.document.archief import document_grenzen, map_grenzen, open_zip
 from generator.vullen.sjabloon import catalogus
 
 MAX_VERZOEK = 20 * 1024 * 1024          # bytes in one request (a folder of letters as ZIP fits)
-MAX_UITGEPAKT = 100 * 1024 * 1024       # bytes a ZIP (or DOCX) may unpack to
-MAX_BESTANDEN = 1000                    # entries in one ZIP
-MAX_VERHOUDING = 100                    # unpacked size over packed size of one entry; text XML stays far below
-GRENZEN = Grenzen(MAX_BESTANDEN, MAX_UITGEPAKT, MAX_VERHOUDING)
 CSRF_COOKIE = "sjabloonstraat_csrf"
 KOPTEKSTEN = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -81,12 +78,21 @@ class BeperkGrootte:
         await send({"type": "http.response.body", "body": tekst})
 
 
-def controleer_zip(data: bytes, naam: str) -> zipfile.ZipFile:
-    """Open an uploaded DOCX or ZIP only within the web app's limits (checks.document.archief)."""
-    try:
-        return open_zip(data, naam, GRENZEN)
-    except ArchiefFout as fout:
-        raise Afgekeurd(str(fout)) from None
+def open_map(data: bytes, naam: str) -> zipfile.ZipFile:
+    """An uploaded ZIP of letters, opened only within the web's limits for one (web_zip_brieven and
+    web_zip_uitgepakt_mb); raises DocumentFout."""
+    return open_zip(data, naam, map_grenzen(web=True))
+
+
+def controleer_docx(data: bytes, naam: str) -> None:
+    """Refuse an uploaded DOCX whose ZIP directory is over the limits of one document, before anything reads it."""
+    open_zip(data, naam, document_grenzen()).close()
+
+
+def status(fout: Exception) -> int:
+    """413 for a file over a size limit, 422 for every other refusal."""
+    return 413 if getattr(fout, "te_groot", False) else 422
+
 
 
 async def formulier(request: Request):

@@ -11,7 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
-from checks.document import lees_document
+from checks.document import DocumentFout, lees_document
 from generator.catalogus.inventaris import maak_inventaris
 from generator.catalogus.inventaris_rapport import procent
 from generator.catalogus.lint import lint
@@ -24,7 +24,7 @@ from generator.vullen.render import vul_docx
 from generator.vullen.zaak import laad_zaak
 from toegang.identiteit import Identiteit
 from web.toegang import vereist, weigering
-from web.veiligheid import Afgekeurd, controleer_zip, formulier, sjabloon_of_404
+from web.veiligheid import Afgekeurd, controleer_docx, formulier, sjabloon_of_404, status
 from web.voorbeeld import passages
 from web.weergave import DOCX, bijlage, toon
 
@@ -123,18 +123,19 @@ async def vervang(request: Request, sjabloon_id: str, identiteit: Identiteit = D
     sjabloon = sjabloon_of_404(sjabloon_id)
     gegevens = await formulier(request)
     bestand = gegevens.get("bestand")
-    meldingen = []
+    meldingen, code = [], 422
     try:
         if not isinstance(bestand, UploadFile) or not bestand.filename:
             raise Afgekeurd("bestand: kies het nieuwe Word-bestand (DOCX)")
         if not bestand.filename.lower().endswith(".docx"):
             raise Afgekeurd(f"bestand: {bestand.filename} is geen Word-bestand; kies een DOCX")
         inhoud = await bestand.read()
-        controleer_zip(inhoud, bestand.filename)
+        controleer_docx(inhoud, bestand.filename)
         await run_in_threadpool(vervang_docx, sjabloon.id, inhoud, identiteit, request.app.state.register)
         return RedirectResponse(f"/werkgroep/{sjabloon.id}?gewijzigd=1", status_code=303)
-    except Afgekeurd as fout:
-        meldingen.append(str(fout))
+    except (Afgekeurd, DocumentFout) as fout:
+        meldingen.append(f"bestand: {fout}" if isinstance(fout, DocumentFout) else str(fout))
+        code = status(fout)
     except InvoerFout as fout:
         meldingen.extend(fout.meldingen)
-    return await _sjabloon_pagina(request, sjabloon, {"wijzig_meldingen": meldingen}, 422)
+    return await _sjabloon_pagina(request, sjabloon, {"wijzig_meldingen": meldingen}, code)

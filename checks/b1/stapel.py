@@ -4,8 +4,6 @@ call, one spaCy memory zone) and sentences seen before come from the sentence me
 
 from __future__ import annotations
 
-import zipfile
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -14,7 +12,7 @@ from checks.b1.analyse import MAX_GEHEUGEN, analyseer_zinnen
 from checks.b1.controle import B1Rapport, controleer_b1
 from checks.b1.zinnen import splits
 from checks.document import Document, DocumentFout, lees_document
-from checks.document.archief import ArchiefFout, Grenzen, open_zip
+from checks.document.archief import Grenzen, lees_lid, open_zip
 
 BRIEFSOORTEN = (".docx", ".pdf", ".txt", ".md")
 BATCH_ZINNEN = min(1000, MAX_GEHEUGEN // 2)       # a batch's sentences must all fit in the sentence memory
@@ -27,53 +25,43 @@ class Bron:
     naam: str
     soort: str                                   # '.docx', '.pdf', '.txt' or '.md'
     inhoud: Callable[[], bytes]                  # raises DocumentFout
-    grenzen: Grenzen
+    pad: Path | None = None                      # a file on disk (not an entry of a ZIP)
 
     def lees(self) -> Document:
-        """The letter; a DOCX is a ZIP too and gets the same limits before it is opened."""
-        data = self.inhoud()
-        if self.soort == ".docx":
-            try:
-                open_zip(data, self.naam, self.grenzen).close()
-            except ArchiefFout as fout:
-                raise DocumentFout(str(fout)) from None
-        return lees_document(PurePosixPath(self.naam).name, data)
+        """The letter, read within the limits of one document (a file's size is checked before it is read)."""
+        return lees_document(self.pad) if self.pad else lees_document(self.naam, self.inhoud())
 
 
 def bronnen(paden: Iterable[Path], grenzen: Grenzen) -> list[Bron]:
     """The letters of the given files, folders (with subfolders, in name order) and ZIPs (in archive order).
-    Every ZIP is checked against `grenzen` first, so a refused archive stops the run before any output."""
+    Every ZIP is checked against `grenzen` (archief.map_grenzen) first, so a refused archive stops the run before
+    any output."""
     lijst: list[Bron] = []
     for pad in paden:
         if pad.is_dir():
-            lijst += [_bestand(p, grenzen) for p in sorted(pad.rglob("*"))
-                      if p.suffix.lower() in BRIEFSOORTEN and p.is_file()]
+            lijst += [_bestand(p) for p in sorted(pad.rglob("*")) if p.suffix.lower() in BRIEFSOORTEN and p.is_file()]
         elif pad.suffix.lower() == ".zip":
             lijst += _zip_bronnen(pad, grenzen)
         else:
-            lijst.append(_bestand(pad, grenzen))
+            lijst.append(_bestand(pad))
     return lijst
 
 
-def _bestand(pad: Path, grenzen: Grenzen) -> Bron:
+def _bestand(pad: Path) -> Bron:
     def inhoud() -> bytes:
         try:
             return pad.read_bytes()
         except OSError as fout:
             raise DocumentFout(f"{pad}: kan het bestand niet lezen ({fout.strerror})") from None
-    return Bron(str(pad), pad.suffix.lower(), inhoud, grenzen)
+    return Bron(str(pad), pad.suffix.lower(), inhoud, pad)
 
 
 def _zip_bronnen(pad: Path, grenzen: Grenzen) -> list[Bron]:
     archief = open_zip(pad, str(pad), grenzen)     # stays open for the run; entries are read one at a time
 
     def bron(item) -> Bron:
-        def inhoud() -> bytes:
-            try:
-                return archief.read(item)
-            except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as fout:
-                raise DocumentFout(f"{pad}/{item.filename}: kan het bestand niet uitpakken ({fout})") from None
-        return Bron(f"{pad}/{item.filename}", PurePosixPath(item.filename).suffix.lower(), inhoud, grenzen)
+        naam = f"{pad}/{item.filename}"
+        return Bron(naam, PurePosixPath(item.filename).suffix.lower(), lambda: lees_lid(archief, item, naam))
 
     return [bron(item) for item in archief.infolist() if not item.is_dir() and is_brief(item.filename)]
 

@@ -2,39 +2,61 @@
 positions, completely and in reading order.
 
 `model` holds what a reader returns, `kop` tells a heading, `regels` turns lines into paragraphs (for text and PDF),
-and `docx`, `pdf` and `tekst` read one format each. The order of a document's paragraphs: page header ('koptekst'),
+and `docx`, `pdf` and `tekst` read one format each, within the limits of `grenzen` (`archief` for the ZIP of a DOCX,
+`xml` for its parts). The order of a document's paragraphs: page header ('koptekst'),
 the body, footnotes and endnotes, page footer ('voettekst')."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
-from lxml import etree
-
-from checks.document.docx import lees_docx
-from checks.document.kop import lijkt_kop
+from checks.document.grenzen import MB, GrensFout, Leesgrenzen, Lezing
 from checks.document.model import Alinea, Document, DocumentFout
-from checks.document.pdf import lees_pdf
-from checks.document.tekst import lees_tekst
 
-__all__ = ["Alinea", "Document", "DocumentFout", "lees_document", "lees_tekst", "lijkt_kop"]
+__all__ = ["Alinea", "Document", "DocumentFout", "GrensFout", "lees_document", "lees_tekst", "lijkt_kop"]
 
 
-def lees_document(pad: Path | str, inhoud: bytes | None = None) -> Document:
-    """Read a file by its extension; `inhoud` gives the bytes when they are not on disk."""
+def __getattr__(naam: str):
+    """The readers load on first use: an interface that only sets the limits (cli/opties) stays light."""
+    if naam == "lees_tekst":
+        from checks.document.tekst import lees_tekst
+        return lees_tekst
+    if naam == "lijkt_kop":
+        from checks.document.kop import lijkt_kop
+        return lijkt_kop
+    raise AttributeError(f"module {__name__!r} has no attribute {naam!r}")
+
+
+def lees_document(pad: Path | str, inhoud: bytes | None = None, grenzen: Leesgrenzen | None = None) -> Document:
+    """Read a file by its extension; `inhoud` gives the bytes when they are not on disk. Every interface reads a
+    user's document here, within the limits (`grenzen`, else the active ones: checks.document.grenzen); over one
+    is a GrensFout, a DocumentFout that names the file and the limit."""
+    import zipfile
+
+    from lxml import etree
+
+    from checks.document.docx import lees_docx
+    from checks.document.pdf import lees_pdf
+    from checks.document.tekst import lees_tekst
+
     pad = Path(pad)
+    lezing = Lezing(str(pad), grenzen)
     try:
-        data = inhoud if inhoud is not None else pad.read_bytes()
+        if inhoud is None:
+            with pad.open("rb") as bestand:         # at most one byte over the limit: also a pipe or /dev/zero
+                data = bestand.read(lezing.grenzen.bestand_mb * MB + 1)
+        else:
+            data = inhoud
+        lezing.grootte(len(data))
     except OSError as fout:
         raise DocumentFout(f"{pad}: kan het bestand niet lezen ({fout.strerror})") from None
     soort = pad.suffix.lower()
     try:
         if soort == ".docx":
-            return lees_docx(pad.name, data)
+            return lees_docx(pad.name, data, lezing)
         if soort == ".pdf":
-            return lees_pdf(pad.name, data)
-        return lees_tekst(data.decode("utf-8"), pad.name)
+            return lees_pdf(pad.name, data, lezing)
+        return lees_tekst(data.decode("utf-8"), pad.name, lezing)
     except UnicodeDecodeError:
         raise DocumentFout(f"{pad}: geen tekst in UTF-8, en geen DOCX of PDF") from None
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as fout:

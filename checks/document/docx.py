@@ -1,5 +1,5 @@
-"""DOCX: the WordprocessingML read directly with lxml (no external entities, no network), several times faster than
-python-docx, and complete: what Word shows is read, in reading order.
+"""DOCX: the WordprocessingML read directly with lxml (within the reading limits: checks.document.xml, no DTD, no
+network), several times faster than python-docx, and complete: what Word shows is read, in reading order.
 
 - content controls (w:sdt) around paragraphs, tables, rows, cells or runs are read through; one that still shows
   its placeholder text ('Klik of tik om tekst in te voeren') is empty;
@@ -19,15 +19,15 @@ throughout, or when it looks like one (kop.lijkt_kop). Body paragraphs are numbe
 
 from __future__ import annotations
 
-import io
 import zipfile
 from dataclasses import dataclass
 
-from lxml import etree
-
+from checks.document.archief import ArchiefFout, document_grenzen, open_zip
+from checks.document.grenzen import GrensFout, Lezing
 from checks.document.kop import korte_vetregel, lijkt_kop
 from checks.document.model import Alinea, Document
 from checks.document.regels import is_paginanummer
+from checks.document.xml import lees_xml
 
 KOP_STIJLEN = ("heading", "kop", "title", "titel", "subtitle", "ondertitel")
 
@@ -35,7 +35,6 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-VEILIG = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 P, TBL, TR, TC, RUN, T = W + "p", W + "tbl", W + "tr", W + "tc", W + "r", W + "t"
 SDT, SDT_INHOUD, SDT_PR = W + "sdt", W + "sdtContent", W + "sdtPr"
@@ -61,13 +60,20 @@ class Stijl:
     kop: bool               # a heading style or one with an outline level
 
 
-def lees_docx(bestand: str, data: bytes) -> Document:
-    with zipfile.ZipFile(io.BytesIO(data)) as archief:
+def lees_docx(bestand: str, data: bytes, lezing: Lezing) -> Document:
+    """Every XML part is parsed within the limits of `lezing` (checks.document.xml), the archive is checked first."""
+    try:
+        archief = open_zip(data, lezing.naam, document_grenzen(lezing.grenzen))
+    except GrensFout:
+        raise
+    except ArchiefFout:
+        raise zipfile.BadZipFile("File is not a zip file") from None     # said as for any broken DOCX
+    with archief:
         namen = set(archief.namelist())
-        body = etree.fromstring(archief.read("word/document.xml"), VEILIG).find(f"{W}body")
+        body = lees_xml(archief.read("word/document.xml"), "word/document.xml", lezing).find(f"{W}body")
         if body is None:
             raise ValueError("word/document.xml heeft geen w:body")
-        lezer = _Lezer(_stijlen(archief, namen))
+        lezer = _Lezer(_stijlen(archief, namen, lezing), lezing)
         romp: list[Alinea] = []
         lezer.lees(body, romp)
         koptekst, voettekst = _kop_en_voettekst(archief, namen, body, lezer)
@@ -80,8 +86,9 @@ def lees_docx(bestand: str, data: bytes) -> Document:
 class _Lezer:
     """Walks block content (body, cell, text box, header, note) in reading order and writes paragraphs."""
 
-    def __init__(self, stijlen: tuple[dict[str, Stijl], str]):
+    def __init__(self, stijlen: tuple[dict[str, Stijl], str], lezing: Lezing):
         self.stijlen, self.standaard = stijlen
+        self.lezing = lezing
         self.alineas = self.tabellen = self.tekstvakken = 0
         self.velden: list[bool] = []       # open fields, innermost last: True once in the result part
         self.in_instructie = 0              # how many open fields are still in their instruction part
@@ -142,6 +149,7 @@ class _Lezer:
 
     def rij_tekst(self, rij, vakken: list, regelscheiding: str) -> str:
         """A table row as 'a | b': each cell's lines joined, a cell repeated by a merge only once."""
+        self.lezing.op_tijd()
         cellen: list[str] = []
         for cel in _cellen(rij):
             tekst = regelscheiding.join(self.cel_regels(cel, vakken)).strip()
@@ -166,6 +174,7 @@ class _Lezer:
 
     def alinea(self, alinea) -> tuple[str, bool, list]:
         """(text, heading?, text boxes anchored in it)."""
+        self.lezing.op_tijd()
         delen: list[str] = []
         vakken: list = []
         runs: list = []                     # the runs with visible text, for 'bold throughout'
@@ -296,7 +305,7 @@ def _cellen(rij):
 
 # ---- styles
 
-def _stijlen(archief: zipfile.ZipFile, namen: set[str]) -> tuple[dict[str, Stijl], str]:
+def _stijlen(archief: zipfile.ZipFile, namen: set[str], lezing: Lezing) -> tuple[dict[str, Stijl], str]:
     """Style id -> Stijl, and the id of the default paragraph style. Letters from one template share their styles
     part, so it is read once per distinct part (by its CRC)."""
     if "word/styles.xml" not in namen:
@@ -306,17 +315,17 @@ def _stijlen(archief: zipfile.ZipFile, namen: set[str]) -> tuple[dict[str, Stijl
     if sleutel not in _STIJLEN:
         if len(_STIJLEN) > 32:
             _STIJLEN.clear()
-        _STIJLEN[sleutel] = _lees_stijlen(archief.read("word/styles.xml"))
+        _STIJLEN[sleutel] = _lees_stijlen(lees_xml(archief.read("word/styles.xml"), "word/styles.xml", lezing))
     return _STIJLEN[sleutel]
 
 
 _STIJLEN: dict[tuple[int, int], tuple[dict[str, Stijl], str]] = {}
 
 
-def _lees_stijlen(xml: bytes) -> tuple[dict[str, Stijl], str]:
+def _lees_stijlen(wortel) -> tuple[dict[str, Stijl], str]:
     ruw: dict[str, tuple[str, bool | None, bool, str]] = {}
     standaard = ""
-    for stijl in etree.fromstring(xml, VEILIG).iter(f"{W}style"):
+    for stijl in wortel.iter(f"{W}style"):
         ident = stijl.get(f"{W}styleId", "")
         naam = stijl.find(f"{W}name")
         naam = naam.get(VAL, ident) if naam is not None else ident
@@ -342,13 +351,13 @@ def _lees_stijlen(xml: bytes) -> tuple[dict[str, Stijl], str]:
 
 # ---- headers, footers, notes
 
-def _relaties(archief: zipfile.ZipFile, namen: set[str]) -> dict[str, tuple[str, str]]:
+def _relaties(archief: zipfile.ZipFile, namen: set[str], lezing: Lezing) -> dict[str, tuple[str, str]]:
     """Relationship id -> (type, part name) of word/document.xml."""
     pad = "word/_rels/document.xml.rels"
     if pad not in namen:
         return {}
     relaties = {}
-    for relatie in etree.fromstring(archief.read(pad), VEILIG).iter(f"{REL}Relationship"):
+    for relatie in lees_xml(archief.read(pad), pad, lezing).iter(f"{REL}Relationship"):
         doel = relatie.get("Target", "")
         if relatie.get("TargetMode") == "External" or not doel:
             continue
@@ -360,7 +369,7 @@ def _relaties(archief: zipfile.ZipFile, namen: set[str]) -> dict[str, tuple[str,
 def _kop_en_voettekst(archief, namen, body, lezer: _Lezer) -> tuple[list[Alinea], list[Alinea]]:
     """The header and footer lines, each once: per section the first-page one (when the section has one), the
     default one, and the even-page one (when the document uses them)."""
-    relaties = _relaties(archief, namen)
+    relaties = _relaties(archief, namen, lezer.lezing)
     verwijzingen = []                   # (header|footer, part) in the order a reader meets them
     even = None
     for sectie in body.iter(f"{W}sectPr"):
@@ -373,7 +382,7 @@ def _kop_en_voettekst(archief, namen, body, lezer: _Lezer) -> tuple[list[Alinea]
                 if type_ not in per_type or type_ == "first" and not eerste:
                     continue
                 if type_ == "even":
-                    even = _even_en_oneven(archief, namen) if even is None else even
+                    even = _even_en_oneven(archief, namen, lezer.lezing) if even is None else even
                     if not even:
                         continue
                 if per_type[type_] in relaties:
@@ -388,7 +397,7 @@ def _kop_en_voettekst(archief, namen, body, lezer: _Lezer) -> tuple[list[Alinea]
         lezer.begin_deel()
         alineas: list[Alinea] = []
         positie = "koptekst" if soort == "header" else "voettekst"
-        lezer.lees(etree.fromstring(archief.read(deel), VEILIG), alineas, positie, koppen=False)
+        lezer.lees(lees_xml(archief.read(deel), deel, lezer.lezing), alineas, positie, koppen=False)
         for alinea in alineas:
             if (soort, alinea.tekst) not in gezien and not is_paginanummer(alinea.tekst):
                 gezien.add((soort, alinea.tekst))
@@ -396,10 +405,10 @@ def _kop_en_voettekst(archief, namen, body, lezer: _Lezer) -> tuple[list[Alinea]
     return uit["header"], uit["footer"]
 
 
-def _even_en_oneven(archief, namen) -> bool:
+def _even_en_oneven(archief, namen, lezing: Lezing) -> bool:
     if "word/settings.xml" not in namen:
         return False
-    instelling = etree.fromstring(archief.read("word/settings.xml"), VEILIG).find(f"{W}evenAndOddHeaders")
+    instelling = lees_xml(archief.read("word/settings.xml"), "word/settings.xml", lezing).find(f"{W}evenAndOddHeaders")
     return instelling is not None and instelling.get(VAL, "true").lower() not in NIET
 
 
@@ -414,7 +423,7 @@ def _noten(archief, namen, body, lezer: _Lezer) -> list[Alinea]:
         for verwijzing in body.iter(f"{W}{element}Reference"):
             nummers.setdefault(verwijzing.get(f"{W}id", ""), len(nummers) + 1)
         noten = []
-        for noot in etree.fromstring(archief.read(deel), VEILIG).iter(f"{W}{element}"):
+        for noot in lees_xml(archief.read(deel), deel, lezer.lezing).iter(f"{W}{element}"):
             if noot.get(f"{W}type", "normal") in NOTEN_ZONDER_TEKST:
                 continue
             ident = noot.get(f"{W}id", "")

@@ -11,6 +11,7 @@ import io
 import re
 from collections import Counter
 
+from checks.document.grenzen import GrensFout, Lezing
 from checks.document.kop import lijkt_kop
 from checks.document.model import Alinea, Document, DocumentFout
 from checks.document.regels import in_zinnen, is_paginanummer, regels_naar_alineas
@@ -18,15 +19,33 @@ from checks.document.regels import in_zinnen, is_paginanummer, regels_naar_aline
 RAND = 3                    # a running header or footer is among the first or last three lines of a page
 
 
-def lees_pdf(bestand: str, data: bytes) -> Document:
+def lees_pdf(bestand: str, data: bytes, lezing: Lezing) -> Document:
+    """The page count is checked before any page is read, the deadline before every content operator (also in
+    forms drawn inside a page); pypdf's own limits (stream sizes, forms per page) count as the PDF's limits."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PyPdfError
+
+    def op_tijd(*_) -> None:
+        try:
+            lezing.op_tijd()
+        except GrensFout as fout:
+            raise _Verlopen(fout) from None     # pypdf swallows an Exception inside a form; this stops it at once
 
     try:
         lezer = PdfReader(io.BytesIO(data))
-        paginas = [pagina.extract_text() or "" for pagina in lezer.pages]
-    except PdfReadError as fout:
-        raise ValueError(str(fout)) from None
+        if (aantal := len(lezer.pages)) > lezing.grenzen.pdf_paginas:
+            raise GrensFout(lezing.naam, "pdf_paginas", f"te veel pagina's ({aantal})", lezing.grenzen.pdf_paginas)
+        paginas = []
+        for pagina in lezer.pages:
+            lezing.op_tijd()
+            paginas.append(pagina.extract_text(visitor_operand_before=op_tijd) or "")
+    except _Verlopen as verlopen:
+        raise verlopen.args[0] from None
+    except LimitReachedError as fout:
+        raise GrensFout(lezing.naam, "pdf_lezer", f"de PDF gaat over een grens van de PDF-lezer ({fout})",
+                        None) from None
+    except (PyPdfError, RecursionError) as fout:
+        raise ValueError(str(fout) or type(fout).__name__) from None
     if not any(p.strip() for p in paginas):
         raise DocumentFout(f"{bestand}: de PDF heeft geen tekstlaag (gescand?); maak eerst tekst met OCR")
     per_pagina = [[r.strip() for r in p.split("\n") if r.strip()] for p in paginas]
@@ -44,6 +63,10 @@ def lees_pdf(bestand: str, data: bytes) -> Document:
             document.alineas.append(Alinea(zin, f"pagina {pagina_van[eerste]}", lijkt_kop(zin)))
     document.alineas += [Alinea(tekst, "voettekst") for tekst in voettekst]
     return document
+
+
+class _Verlopen(BaseException):
+    """The deadline passed inside pypdf (carries the GrensFout)."""
 
 
 def _sleutel(regel: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from checks.document.grenzen import Lezing
 from checks.document.kop import korte_vetregel, lijkt_kop
 from checks.document.model import Alinea, Document
 from checks.document.regels import in_zinnen, regels_naar_alineas
@@ -19,7 +20,8 @@ _MD_ONDERSTREEPT = re.compile(r"^ {0,3}(=+|-+)\s*$")      # the line under a Mar
 _MD_LIJN = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")   # --- *** ___: a horizontal rule, no text
 
 
-def lees_tekst(tekst: str, bestand: str = "tekst") -> Document:
+def lees_tekst(tekst: str, bestand: str = "tekst", lezing: Lezing | None = None) -> Document:
+    """`lezing`: the deadline, checked per block (a file read by lees_document; pasted text is short)."""
     document = Document(bestand)
 
     def voeg_toe(stuk: str, kop: bool | None = None) -> None:
@@ -33,6 +35,8 @@ def lees_tekst(tekst: str, bestand: str = "tekst") -> Document:
 
     tekst = tekst.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     for blok in re.split(r"\n\s*\n", tekst):
+        if lezing:
+            lezing.op_tijd()
         regels: list[str] = []
         for regel in blok.split("\n"):
             if not regel.strip():

@@ -100,12 +100,21 @@ def lees_csv(pad: Path):
 
 
 def _xlsx(pad: Path):
-    """The first sheet, read in read-only mode: openpyxl then streams the rows instead of loading the workbook."""
+    """The first sheet, read in read-only mode: openpyxl then streams the rows instead of loading the workbook.
+    An XLSX is a ZIP: its directory is checked against the reading limits first (a zip bomb is refused before
+    anything is unpacked), and openpyxl parses its XML with defusedxml (no entities)."""
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from checks.document import DocumentFout
+    from checks.document.archief import open_zip, tabel_grenzen
+
+    try:
+        open_zip(pad, str(pad), tabel_grenzen()).close()
+    except DocumentFout as fout:
+        raise InvoerFout(str(fout)) from None
     try:
         boek = load_workbook(pad, read_only=True, data_only=True)
     except (InvalidFileException, BadZipFile, KeyError, OSError) as fout:
