@@ -42,8 +42,8 @@ def vrije_poort() -> int:
         return s.getsockname()[1]
 
 
-def geheugen_van_boom(pid: int) -> int:
-    """Resident bytes of `pid` and all its descendants, from /proc."""
+def geheugen_van_boom(pid: int) -> dict[int, int]:
+    """Resident bytes of `pid` and of each of its descendants, from /proc."""
     kinderen: dict[int, list[int]] = {}
     for item in os.listdir("/proc"):
         if item.isdigit():
@@ -53,26 +53,30 @@ def geheugen_van_boom(pid: int) -> int:
             except (OSError, IndexError, ValueError):
                 continue
             kinderen.setdefault(ouder, []).append(int(item))
-    totaal, rij = 0, [pid]
+    per_proces, rij = {}, [pid]
     while rij:
         p = rij.pop()
         rij += kinderen.get(p, [])
         try:
             with open(f"/proc/{p}/statm") as f:
-                totaal += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+                per_proces[p] = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
         except OSError:
             pass
-    return totaal
+    return per_proces
 
 
 class Piek(threading.Thread):
     def __init__(self, pid: int):
         super().__init__(daemon=True)
         self.pid, self.piek, self.metingen, self.klaar = pid, 0, 0, threading.Event()
+        self.verdeling: list[int] = []          # per process at the peak: the server first, then its workers
 
     def run(self):
         while not self.klaar.wait(0.1):
-            self.piek = max(self.piek, geheugen_van_boom(self.pid))
+            per_proces = geheugen_van_boom(self.pid)
+            if sum(per_proces.values()) > self.piek:
+                self.piek = sum(per_proces.values())
+                self.verdeling = [per_proces.pop(self.pid, 0), *sorted(per_proces.values(), reverse=True)]
             self.metingen += 1
 
 
@@ -146,14 +150,20 @@ def een_run(werkers: int, n: int, database: str | None) -> dict:
         finally:
             server.terminate()
             server.wait(timeout=60)
-        fouten = [regel for regel in (map_ / "server.log").read_text().splitlines() if "Traceback" in regel or "Error" in regel]
-    return {"uitkomsten": uitkomsten, "wand": wand, "piek": piek.piek, "metingen": piek.metingen, "logfouten": fouten}
+        log = (map_ / "server.log").read_text().splitlines()
+        fouten = [regel for regel in log if "Traceback" in regel or "Error" in regel]
+        if fouten:                                  # the first traceback whole: what went wrong, not only that it did
+            begin = next(i for i, regel in enumerate(log) if "Traceback" in regel or "Error" in regel)
+            fouten[0] = "\n".join(log[begin:begin + 40])
+    return {"uitkomsten": uitkomsten, "wand": wand, "piek": piek.piek, "verdeling": piek.verdeling,
+            "metingen": piek.metingen, "logfouten": fouten}
 
 
 def toon(naam: str, run: dict, n: int) -> tuple[int, int]:
     fouten = beantwoord = 0
     print(f"\n{naam}: {run['wand']:.1f} s, {2 * n / run['wand']:.1f} verzoeken/s, piekgeheugen "
-          f"{run['piek'] / 2**20:.0f} MB ({run['metingen']} metingen)")
+          f"{run['piek'] / 2**20:.0f} MB ({run['metingen']} metingen; webapp "
+          f"{' + '.join(f'{b / 2**20:.0f}' for b in run['verdeling'])} MB)")
     for soort, lijst in run["uitkomsten"].items():
         statussen = Counter(status for status, _ in lijst)
         tijden = sorted(duur for _, duur in lijst)
@@ -181,7 +191,7 @@ def main() -> None:
         eis(run["metingen"] > 0, f"{naam}: geen enkele geheugenmeting")
         eis(fouten == 0, f"{naam}: {fouten} verzoeken mislukten")
         if run["logfouten"]:
-            print(f"  in het serverlog: {len(run['logfouten'])} foutregels, bijvoorbeeld {run['logfouten'][0][:200]}")
+            print(f"  in het serverlog: {len(run['logfouten'])} foutregels; de eerste:\n{run['logfouten'][0]}")
     nu = runs[f"nu (--werkers {args.werkers})"]
     if not args.zonder_basis:
         basis = runs["basis (--werkers 0)"]

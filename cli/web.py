@@ -20,8 +20,11 @@ from generator.vullen.fouten import InvoerFout
 @click.option("--werkers", default=2, show_default=True, type=click.IntRange(0, 64), envvar="SJABLOON_WERKERS",
               help="Werkprocessen voor de Awb- en B1-controle, elk met een eigen taalmodel (ongeveer 300 MB per stuk); "
                    "0 controleert in de webapp zelf, één tegelijk. Ook via SJABLOON_WERKERS.")
+@click.option("--draden", default=8, show_default=True, type=click.IntRange(1, 200), envvar="SJABLOON_DRADEN",
+              help="Hoeveel verzoeken de webapp tegelijk bewerkt; de rest wacht op zijn beurt. Elk document in "
+                   "bewerking kost geheugen, dus dit begrenst het geheugen bij drukte. Ook via SJABLOON_DRADEN.")
 @met_gemeente
-def web(poort, host, werkers, gemeente_pad):
+def web(poort, host, werkers, draden, gemeente_pad):
     import uvicorn
 
     from generator.vrijgave.register import Register, database_url
@@ -31,7 +34,7 @@ def web(poort, host, werkers, gemeente_pad):
     try:
         with Register(database_url(gemeenteprofiel(gemeente_pad))) as register:   # one that will not open stops us
             accounts = Gebruikers(register).aantal_actief()
-        app = maak_app(gemeente_pad, werkers)
+        app = maak_app(gemeente_pad, werkers, draden)
     except InvoerFout as fout:
         stop_met_fouten(fout)
     for waarschuwing in waarschuwingen(host, accounts, oidc=bool(os.environ.get("SJABLOON_OIDC_ISSUER"))):

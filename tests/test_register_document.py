@@ -137,3 +137,22 @@ def test_gelijktijdige_documenten_krijgen_elk_hun_eigen_regel(database_url):
         nummer, keten = stempels[regel.zaaknummer]         # the stamp of the attempt that was committed
         assert (nummer, keten) == (regel.id, regel.vorige_hash)
         assert regel.sha256 == hashlib.sha256(f"{regel.zaaknummer}{nummer}{keten}".encode()).hexdigest()
+
+
+def test_een_register_gedeeld_door_veel_draden_schrijft_elke_regel(database_url):
+    """The web app: one Register, many request threads at once (bench/last.py gave 'UNIQUE constraint failed' on
+    SQLite when they raced for the same number while each stamped its DOCX)."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    def stempel(nummer, keten):
+        time.sleep(0.005)                   # stamping a DOCX takes a moment: the window in which another writer comes
+        return hashlib.sha256(b"%d" % nummer).hexdigest()
+
+    with Register(database_url) as gedeeld:
+        def schrijf(n):
+            gedeeld.voeg_toe("document", sjabloon_id="brief", sjabloon_versie="1", sha256="", door="t", gegevens={},
+                             zaaknummer=f"Z-{n}", stempel=stempel)
+        with ThreadPoolExecutor(40) as pool:
+            list(pool.map(schrijf, range(120)))
+        assert len(gedeeld.regels()) == 120 and gedeeld.controleer() == []

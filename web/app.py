@@ -8,6 +8,7 @@ import time
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
@@ -21,14 +22,18 @@ from web.veiligheid import CSRF_COOKIE, KOPTEKSTEN, BeperkGrootte, nieuw_csrf_to
 log = logging.getLogger("sjabloonstraat.web")
 
 
-def maak_app(gemeente_pad: Path | None = None, werkers: int = 0) -> FastAPI:
+def maak_app(gemeente_pad: Path | None = None, werkers: int = 0, draden: int | None = None) -> FastAPI:
     """`werkers`: worker processes for the Awb and B1 checks (checks.werkers.pool); 0 checks in the server's own
-    threads, one parse at a time. Documents are read here, within the limits, before a worker sees them."""
+    threads, one parse at a time. Documents are read here, within the limits, before a worker sees them.
+    `draden`: requests worked on at once (the rest wait their turn); each rendered document holds some megabytes, so
+    this bounds the server's memory under load. None keeps the framework's 40."""
     activeer_leesgrenzen()                  # every upload is read within the configured limits
     gemeente = activeer_gemeente(gemeente_pad)
 
     @asynccontextmanager
     async def levensloop(app: FastAPI):
+        if draden:
+            anyio.to_thread.current_default_thread_limiter().total_tokens = draden
         with Register(database_url(gemeente)) as register, _controlewerkers(werkers):
             app.state.register = register
             yield

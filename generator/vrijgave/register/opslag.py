@@ -78,6 +78,7 @@ class Register:
         self.url = url or database_url()
         self.sleutels = sleutelring.laad()
         self.anker = Anker(zonder_wachtwoord(self.url), anker)
+        self._schrijvend = threading.Lock()     # this process's writers one by one: the web app's threads share us
         try:
             self.engine = create_engine(self.url)
             if _schemaversie(self.engine) != SCHEMAVERSIE:
@@ -126,36 +127,37 @@ class Register:
         c = registerregels.c
         anker = self.anker.open()           # a file that cannot be written stops us before the entry is made
         try:
-            for poging in range(POGINGEN):
-                try:
-                    with self.engine.begin() as verbinding:
-                        # Writers queue on a row lock of the first entry (PostgreSQL, MySQL), so each reads the true
-                        # last entry. Without such a lock (SQLite, an empty register) the unique vorige_hash refuses
-                        # a fork.
-                        verbinding.execute(select(c.id).where(c.vorige_hash == BEGIN).with_for_update())
-                        if eerst is not None:
-                            eerst(verbinding)
-                        vorige = verbinding.scalar(select(c.hash).order_by(c.id.desc()).limit(1)) or BEGIN
-                        if stempel is not None:
-                            reeks[0]["id"] = _volgend_nummer(verbinding)
-                            reeks[0]["sha256"] = stempel(reeks[0]["id"], vorige)
-                        for kolommen in reeks:
-                            kolommen["vorige_hash"], kolommen["sleutel_id"] = vorige, self.sleutels.huidig
-                            kolommen["hash"] = vorige = bereken_hash(
-                                kolommen, sleutel=self.sleutels.sleutel(self.sleutels.huidig))
-                        uitkomst = schrijf(verbinding)
-                        kop = verbinding.execute(select(c.id, c.hash).order_by(c.id.desc()).limit(1)).one()
-                    self.anker.schrijf(anker, kop.id, kop.hash)
-                    anker = None
-                    return uitkomst
-                except exc.IntegrityError:
-                    if poging == POGINGEN - 1:
-                        raise
-                    time.sleep(random.uniform(0, 0.02 * (poging + 1)))     # let the other writer finish first
-                except exc.DBAPIError as fout:           # the database went away, is read-only, the disk is full ...
-                    reden = str(fout.orig or fout).split("\n")[0]
-                    raise RegisterFout(f"het register {zonder_wachtwoord(self.url)} kan niet worden bijgeschreven: "
-                                       f"{reden}") from fout
+            with self._schrijvend:        # SQLite has no row lock: without this, threads raced for the same id
+                for poging in range(POGINGEN):
+                    try:
+                        with self.engine.begin() as verbinding:
+                            # Writers queue on a row lock of the first entry (PostgreSQL, MySQL), so each reads the true
+                            # last entry. Without such a lock (SQLite, an empty register) the unique vorige_hash refuses
+                            # a fork.
+                            verbinding.execute(select(c.id).where(c.vorige_hash == BEGIN).with_for_update())
+                            if eerst is not None:
+                                eerst(verbinding)
+                            vorige = verbinding.scalar(select(c.hash).order_by(c.id.desc()).limit(1)) or BEGIN
+                            if stempel is not None:
+                                reeks[0]["id"] = _volgend_nummer(verbinding)
+                                reeks[0]["sha256"] = stempel(reeks[0]["id"], vorige)
+                            for kolommen in reeks:
+                                kolommen["vorige_hash"], kolommen["sleutel_id"] = vorige, self.sleutels.huidig
+                                kolommen["hash"] = vorige = bereken_hash(
+                                    kolommen, sleutel=self.sleutels.sleutel(self.sleutels.huidig))
+                            uitkomst = schrijf(verbinding)
+                            kop = verbinding.execute(select(c.id, c.hash).order_by(c.id.desc()).limit(1)).one()
+                        self.anker.schrijf(anker, kop.id, kop.hash)
+                        anker = None
+                        return uitkomst
+                    except exc.IntegrityError:
+                        if poging == POGINGEN - 1:
+                            raise
+                        time.sleep(random.uniform(0, 0.02 * (poging + 1)))     # let the other writer finish first
+                    except exc.DBAPIError as fout:       # the database went away, is read-only, the disk is full ...
+                        reden = str(fout.orig or fout).split("\n")[0]
+                        raise RegisterFout(f"het register {zonder_wachtwoord(self.url)} kan niet worden bijgeschreven: "
+                                           f"{reden}") from fout
         finally:
             if anker is not None:
                 os.close(anker)
