@@ -27,7 +27,8 @@ def status(gemeente_pad):
         click.echo("De controledienst draait niet.")
         sys.exit(1)
     sinds = dt.datetime.fromtimestamp(stand["sinds"]).strftime("%d-%m-%Y %H:%M")
-    click.echo(f"De controledienst draait (proces {stand['pid']}, sinds {sinds}, {stand.get('verzoeken', 0)} controles).")
+    click.echo(f"De controledienst draait (proces {stand['pid']}, sinds {sinds}, "
+               f"{stand.get('verzoeken', 0)} controles).")
     if not stand.get("actueel"):
         click.echo("let op: hij is gestart met andere programmacode of een ander taalmodel; de volgende genereer "
                    "start een nieuwe (of: sjabloon controledienst start)", err=True)
@@ -35,7 +36,8 @@ def status(gemeente_pad):
 
 @controledienst.command(help="Start de controledienst nu, en wacht tot hij klaar is: het taalmodel geladen en, met "
                              "--gemeente, de woordenlijsten en regels van die gemeente gelezen.")
-@click.option("--wacht", default=60, show_default=True, type=click.IntRange(1, 600), help="Hoeveel seconden ten hoogste.")
+@click.option("--wacht", default=60, show_default=True, type=click.IntRange(1, 600),
+              help="Hoeveel seconden ten hoogste.")
 @met_gemeente
 def start(wacht, gemeente_pad):
     from checks.werkers.dienst import Dienst
@@ -48,7 +50,8 @@ def start(wacht, gemeente_pad):
         dienst.start()
     while (stand := dienst.status()) is None or not stand.get("actueel"):
         if time.monotonic() > einde:
-            click.echo(f"fout: de controledienst is na {wacht} s nog niet klaar; zie {dienst.pad / 'dienst.log'}", err=True)
+            click.echo(f"fout: de controledienst is na {wacht} s nog niet klaar; zie {dienst.pad / 'dienst.log'}",
+                       err=True)
             sys.exit(1)
         time.sleep(0.5)
     from checks.content import stand as inhoud

@@ -10,7 +10,7 @@ from checks.b1.controle import B1Rapport
 from checks.document import Document
 from checks.werkers import taken
 
-_uitvoerder = None      # None: here; else an object with voer_uit(naam, stand, *argumenten) (pool.Werkers, dienst.Dienst)
+_uitvoerder = None      # None: here; else pool.Werkers or dienst.Dienst, with voer_uit(naam, stand, *argumenten)
 
 
 def gebruik(uitvoerder) -> None:

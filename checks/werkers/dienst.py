@@ -207,6 +207,7 @@ def _stop(adres: Path) -> None:
 if __name__ == "__main__":
     argumenten = argparse.ArgumentParser(description="De controledienst van Sjabloonstraat (start vanzelf).")
     argumenten.add_argument("--map", type=Path, default=None)
-    argumenten.add_argument("--stop-na", type=float, default=float(os.environ.get("SJABLOON_CONTROLEDIENST_STOP_NA", STOP_NA)))
+    argumenten.add_argument("--stop-na", type=float,
+                            default=float(os.environ.get("SJABLOON_CONTROLEDIENST_STOP_NA", STOP_NA)))
     opties = argumenten.parse_args()
     sys.exit(dien(opties.map or map_(), opties.stop_na))

@@ -32,7 +32,8 @@ def warm(stand: dict | None = None) -> bool:
     asker's content when given, else this process's own)."""
     from checks.content import stand as eigen_stand
     from checks.document import lees_tekst
-    awb_en_b1(stand or eigen_stand(), lees_tekst("Dit is een korte zin waarmee de controledienst opwarmt.", "warm.txt"), None)
+    zin = lees_tekst("Dit is een korte zin waarmee de controledienst opwarmt.", "warm.txt")
+    awb_en_b1(stand or eigen_stand(), zin, None)
     return True
 
 
