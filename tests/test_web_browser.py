@@ -386,7 +386,7 @@ def test_kcc_uploadt_docx_en_zip(page, tmp_path):
     bekijk(page, "kcc", "04-overzicht-zip")
 
     rijen.nth(1).get_by_role("link").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("B1-rapport: tweede.docx")
+    expect(page.get_by_role("heading", level=1)).to_have_text("B1-rapport: brieven/tweede.docx")
     expect(page.get_by_role("region", name="De tekst").first).to_contain_text("Team Vergunningen")
 
 
