@@ -88,6 +88,7 @@ def test_bulk_met_postgresql_die_halverwege_stopt(vrijgegeven, eigen_postgresql,
     monkeypatch.setenv("SJABLOON_DATABASE_URL", url)
     monkeypatch.setattr(run, "REEKS", 10)                 # batches of 10 rows, each recorded on its own
     monkeypatch.setattr(run, "VASTLEGGEN_PER", 10)
+    monkeypatch.setattr(run, "VASTLEGGEN_NA", 1000)       # not sooner: a busy machine took 2 s for the first letter
     echt, schrijven = Journaal.schrijf, []
 
     def schrijf_en_stop(journaal, regels):
