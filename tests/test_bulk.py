@@ -228,7 +228,8 @@ def test_letters_the_register_missed_are_recorded_on_the_rerun(tmp_path, monkeyp
 
     data, uit = schrijf_csv(tmp_path / "rijen.csv", 5), tmp_path / "uit"
     echt = Register.voeg_toe_reeks
-    monkeypatch.setattr(Register, "voeg_toe_reeks", lambda self, regels, **_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    monkeypatch.setattr(Register, "voeg_toe_reeks",
+                        lambda self, regels, **_: (_ for _ in ()).throw(KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
         run.voer_uit(run.Opdracht(HERINNERING, data, uit, concept=True))
     gedaan = _journaalregels(uit)                  # the journal is written every 200 rows or 2 seconds
@@ -267,7 +268,8 @@ def test_letters_recorded_but_not_stamped_get_their_own_stamp_on_the_rerun(tmp_p
     monkeypatch.setattr(Journaal, "schrijf_stempels", stempels)
     uitslag = run.voer_uit(run.Opdracht(HERINNERING, data, uit, concept=True))
     assert (uitslag.gemaakt, uitslag.overgeslagen, uitslag.hersteld_in_register) == (0, 5, 0)
-    assert Counter(r["gegevens"]["bulk"]["sleutel"] for r in _register()) == Counter(f"V-2023-{n:06d}" for n in range(1, 6))
+    assert Counter(r["gegevens"]["bulk"]["sleutel"] for r in _register()) == Counter(
+        f"V-2023-{n:06d}" for n in range(1, 6))
     manifest = _csv(uit / "manifest.csv")
     assert all(hashlib.sha256((uit / r["bestand"]).read_bytes()).hexdigest() == r["sha256"] for r in manifest)
     _elk_gestempeld(uit, manifest)

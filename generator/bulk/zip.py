@@ -33,7 +33,8 @@ def item(naam: str, data: bytes, niveau: int = 6, datum: tuple[int, int] = DATUM
     if niveau == 0:
         return Item(naam.encode("utf-8"), zlib.crc32(data), len(data), data, STORED, datum)
     pakker = zlib.compressobj(niveau, zlib.DEFLATED, -15)
-    return Item(naam.encode("utf-8"), zlib.crc32(data), len(data), pakker.compress(data) + pakker.flush(), DEFLATE, datum)
+    return Item(naam.encode("utf-8"), zlib.crc32(data), len(data), pakker.compress(data) + pakker.flush(), DEFLATE,
+                datum)
 
 
 def als_opgeslagen(bron: zipfile.ZipFile, inhoud: bytes, info: zipfile.ZipInfo) -> Item:
