@@ -89,6 +89,8 @@ def controleer(uit: Path, url: str, aantal: int) -> list[str]:
     with Register(url) as register:
         geregistreerd = Counter(r.gegevens["bulk"]["sleutel"] for r in register.regels(soort="document"))
         keten = register.controleer()
+        zonder_eigen_stempel = [p.name for p in sorted(uit.glob("*.docx"))
+                                if register.controleer_document(p.read_bytes(), p.name)]
     fouten = []
     if Counter(r["sleutel"] for r in journaal) != verwacht:
         fouten.append("het journaal heeft niet elke rij precies één keer")
@@ -98,6 +100,9 @@ def controleer(uit: Path, url: str, aantal: int) -> list[str]:
         fouten.append("het register heeft niet elke brief precies één keer")
     if keten:
         fouten.append(f"de hashketen van het register klopt niet: {keten[:3]}")
+    if zonder_eigen_stempel:
+        fouten.append(f"{len(zonder_eigen_stempel)} brieven dragen niet de stempel van hun eigen registerregel, "
+                      f"bijvoorbeeld {zonder_eigen_stempel[0]}")
     bestanden = {p.name for p in uit.glob("*.docx")}
     if len(bestanden) != aantal or list(uit.glob(".*.tmp")):
         fouten.append(f"{len(bestanden)} brieven in de map (verwacht {aantal}), of tijdelijke bestanden over")

@@ -40,6 +40,20 @@ def _register():
     return json.loads(sjabloon_cli("register", "--sjabloon", HERINNERING, "--json").stdout)
 
 
+def _zonder_stempel(pad):
+    """A letter's parts but the register's stamp (docProps/custom.xml): what two runs of the same rows share."""
+    with zipfile.ZipFile(pad) as letter:
+        return {naam: letter.read(naam) for naam in letter.namelist() if naam != "docProps/custom.xml"}
+
+
+def _elk_gestempeld(uit, manifest):
+    """Every letter made carries the stamp of its own register entry (`register controleer --document`)."""
+    brieven = [uit / r["bestand"] for r in manifest if r["status"] == "gemaakt"]
+    controle = sjabloon_cli("register", "controleer", *[a for b in brieven for a in ("--document", b)])
+    assert controle.returncode == 0, controle.stdout + controle.stderr
+    assert f"{len(brieven)} documenten horen bij het register" in controle.stdout
+
+
 def test_rows_become_checked_letters_with_a_manifest(tmp_path):
     uit = _bulk(schrijf_csv(tmp_path / "rijen.csv", 12), tmp_path / "uit")
     assert uit.returncode == 0, uit.stderr
@@ -55,6 +69,7 @@ def test_rows_become_checked_letters_with_a_manifest(tmp_path):
     assert eerste["houder.naam"] in tekst and eerste["houder.postcode"] in tekst and "CONCEPT" in tekst
     assert not (tmp_path / "uit/fouten.csv").exists()
     assert sorted(r["zaaknummer"] for r in _register()) == sorted(f"Z-2026-{n:06d}" for n in range(1, 13))
+    _elk_gestempeld(tmp_path / "uit", manifest)
 
 
 def test_the_documented_example_runs_as_written_and_every_row_becomes_a_letter(tmp_path):
@@ -135,7 +150,8 @@ def test_excel_and_json_lines_with_nested_and_dotted_fields(tmp_path, monkeypatc
     assert uit.returncode == 1
     assert [(f["rij"], f["veld"]) for f in _csv(tmp_path / "jsonl/fouten.csv")] == [("4", "(rij)")]
     uit_xlsx, uit_jsonl = _csv(tmp_path / "xlsx/manifest.csv"), _csv(tmp_path / "jsonl/manifest.csv")
-    assert [r["sha256"] for r in uit_xlsx] == [r["sha256"] for r in uit_jsonl[:3]]    # the same letters
+    assert ([_zonder_stempel(tmp_path / "xlsx" / r["bestand"]) for r in uit_xlsx]            # the same letters
+            == [_zonder_stempel(tmp_path / "jsonl" / r["bestand"]) for r in uit_jsonl[:3]])
     assert uit_jsonl[3]["sleutel"] == "V-9"
 
 
@@ -184,6 +200,7 @@ def test_a_run_stopped_halfway_is_completed_with_each_row_exactly_once(tmp_path,
     geregistreerd = Counter(r["gegevens"]["bulk"]["sleutel"] for r in _register())
     assert set(geregistreerd.values()) == {1} and len(geregistreerd) == AANTAL
     assert sjabloon_cli("register", "controleer").returncode == 0
+    _elk_gestempeld(uit, _csv(uit / "manifest.csv"))
 
 
 def test_workers_end_when_the_run_is_killed(tmp_path):
@@ -211,7 +228,8 @@ def test_letters_the_register_missed_are_recorded_on_the_rerun(tmp_path, monkeyp
 
     data, uit = schrijf_csv(tmp_path / "rijen.csv", 5), tmp_path / "uit"
     echt = Register.voeg_toe_reeks
-    monkeypatch.setattr(Register, "voeg_toe_reeks", lambda self, regels: (_ for _ in ()).throw(KeyboardInterrupt()))
+    monkeypatch.setattr(Register, "voeg_toe_reeks",
+                        lambda self, regels, **_: (_ for _ in ()).throw(KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
         run.voer_uit(run.Opdracht(HERINNERING, data, uit, concept=True))
     gedaan = _journaalregels(uit)                  # the journal is written every 200 rows or 2 seconds
@@ -220,6 +238,42 @@ def test_letters_the_register_missed_are_recorded_on_the_rerun(tmp_path, monkeyp
     uitslag = run.voer_uit(run.Opdracht(HERINNERING, data, uit, concept=True))
     assert uitslag.hersteld_in_register == gedaan and uitslag.overgeslagen == gedaan and uitslag.gemaakt == 5 - gedaan
     assert Counter(r["gegevens"]["bulk"]["sleutel"] for r in _register()) == Counter(f"V-2023-{n:06d}" for n in range(1, 6))
+    _elk_gestempeld(uit, _csv(uit / "manifest.csv"))
+
+
+@pytest.mark.parametrize("stop", ["bij de derde gestempelde brief", "voor de stempels in het journaal"])
+def test_letters_recorded_but_not_stamped_get_their_own_stamp_on_the_rerun(tmp_path, monkeypatch, stop):
+    """The run stops after the register committed a batch, before all its letters were stamped on disk or before
+    the stamps were recorded: the rerun stamps each with its own entry, records nothing twice, makes nothing again."""
+    from generator.bulk import run
+    from generator.bulk.journaal import Journaal
+
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 5), tmp_path / "uit"
+    monkeypatch.setattr(run, "VASTLEGGEN_NA", 1000)                  # one batch: the five rows together
+    echt, stempels, geschreven = run.schrijf_atomisch, Journaal.schrijf_stempels, []
+
+    def schrijf_en_stop(pad, data):
+        geschreven.append(pad)
+        if len(geschreven) == 3:
+            raise KeyboardInterrupt
+        echt(pad, data)
+    if stop == "bij de derde gestempelde brief":
+        monkeypatch.setattr(run, "schrijf_atomisch", schrijf_en_stop)
+    else:
+        monkeypatch.setattr(Journaal, "schrijf_stempels", lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    with pytest.raises(KeyboardInterrupt):
+        run.voer_uit(run.Opdracht(HERINNERING, data, uit, concept=True))
+    assert len(_register()) == 5 and _journaalregels(uit) == 5
+    monkeypatch.setattr(run, "schrijf_atomisch", echt)
+    monkeypatch.setattr(Journaal, "schrijf_stempels", stempels)
+    uitslag = run.voer_uit(run.Opdracht(HERINNERING, data, uit, concept=True))
+    assert (uitslag.gemaakt, uitslag.overgeslagen, uitslag.hersteld_in_register) == (0, 5, 0)
+    assert Counter(r["gegevens"]["bulk"]["sleutel"] for r in _register()) == Counter(
+        f"V-2023-{n:06d}" for n in range(1, 6))
+    manifest = _csv(uit / "manifest.csv")
+    assert all(hashlib.sha256((uit / r["bestand"]).read_bytes()).hexdigest() == r["sha256"] for r in manifest)
+    _elk_gestempeld(uit, manifest)
+    assert sjabloon_cli("register", "controleer").returncode == 0
 
 
 def test_a_lost_letter_is_made_again_and_changed_data_is_refused(tmp_path):
@@ -249,7 +303,9 @@ def test_two_workers_make_the_same_letters_as_one(tmp_path, monkeypatch):
     assert _bulk(data, tmp_path / "een").returncode == 0
     assert _bulk(data, tmp_path / "twee", "--werkers", "2").returncode == 0
     een, twee = _csv(tmp_path / "een/manifest.csv"), _csv(tmp_path / "twee/manifest.csv")
-    assert [(r["sleutel"], r["sha256"]) for r in een] == [(r["sleutel"], r["sha256"]) for r in twee]
+    assert [r["sleutel"] for r in een] == [r["sleutel"] for r in twee]
+    assert ([_zonder_stempel(tmp_path / "een" / r["bestand"]) for r in een]       # the same letters but their stamp
+            == [_zonder_stempel(tmp_path / "twee" / r["bestand"]) for r in twee])
 
 
 def test_zip_holds_every_letter_and_the_manifest(tmp_path):

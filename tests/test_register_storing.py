@@ -88,6 +88,7 @@ def test_bulk_met_postgresql_die_halverwege_stopt(vrijgegeven, eigen_postgresql,
     monkeypatch.setenv("SJABLOON_DATABASE_URL", url)
     monkeypatch.setattr(run, "REEKS", 10)                 # batches of 10 rows, each recorded on its own
     monkeypatch.setattr(run, "VASTLEGGEN_PER", 10)
+    monkeypatch.setattr(run, "VASTLEGGEN_NA", 1000)       # not sooner: a busy machine took 2 s for the first letter
     echt, schrijven = Journaal.schrijf, []
 
     def schrijf_en_stop(journaal, regels):
@@ -123,6 +124,8 @@ def test_bulk_met_postgresql_die_halverwege_stopt(vrijgegeven, eigen_postgresql,
         sleutels = [r.gegevens["bulk"]["sleutel"] for r in reg.regels(soort="document")]
         assert sorted(sleutels) == sorted({f"V-2023-{n:06d}" for n in range(1, 41)})      # each row exactly once
         assert reg.controleer() == []
+        assert [p for brief in uit.glob("*.docx")                       # each carries its own entry's stamp
+                for p in reg.controleer_document(brief.read_bytes(), brief.name)] == []
     assert sjabloon_cli("register", "controleer").stdout == "Register intact: 40 regels, keten klopt.\n"
 
 

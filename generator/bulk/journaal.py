@@ -2,8 +2,13 @@
 Ctrl-C, power cut) goes on where it was and makes no letter twice.
 
 A JSON Lines file: the first line says what the run is (template, version, dagtekening, ...), then one line per
-finished row, written only after its file is complete on disk and its register entry is committed. A line cut
-off by a crash is ignored and overwritten."""
+finished row, written once its file is complete on disk, before its register entry is made. A line cut off by a
+crash is ignored and overwritten.
+
+Beside it, the stamps: per letter recorded in the register, its entry's number and the SHA-256 of the letter as
+stamped with it (generator/vrijgave/register/stempel.py). A letter is stamped only after its journal line is
+written, so the stamp is a second line; it goes in its own file, so the journal keeps one line per row.
+`regels()` gives each row with the SHA-256 of its stamped file."""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from pathlib import Path
 from generator.vullen.fouten import InvoerFout
 
 NAAM = ".sjabloon-bulk-journaal.jsonl"
+STEMPELS = ".sjabloon-bulk-stempels.jsonl"
 
 
 class Journaal:
@@ -23,6 +29,7 @@ class Journaal:
         """Open the journal in `map_`, or start one. `kenmerk` must match the one of an earlier run in this folder;
         `dagtekening` None takes the earlier run's (a resumed run keeps the date its first letters carry)."""
         self.pad = Path(map_) / NAAM
+        self.stempelpad = Path(map_) / STEMPELS
         self.klaar: dict[str, tuple[str, str]] = {}   # of earlier runs: sleutel -> (hash of the row's data, status)
         if self.pad.exists():
             kop = self._lees()
@@ -34,7 +41,11 @@ class Journaal:
                 raise InvoerFout([f"{map_}: deze map hoort bij een andere bulkrun; kies een andere map met --uit, "
                                   "of draai de opdracht zoals eerst"] + [f"  {v}" for v in verschil])
             self.run, self.dagtekening = kop["run"], kop["dagtekening"]
+            if self.stempelpad.exists():
+                for _ in _geldige_regels(self.stempelpad):
+                    pass
         else:
+            self.stempelpad.unlink(missing_ok=True)       # of a journal that was removed to start again
             if not dagtekening:
                 raise ValueError("een nieuwe bulkrun heeft een dagtekening nodig")
             self.run, self.dagtekening = uuid.uuid4().hex, dagtekening
@@ -46,26 +57,14 @@ class Journaal:
 
     def _lees(self) -> dict:
         """Read the header and the finished rows; cut off a last line that a crash left half written."""
-        goed = 0
         kop = None
-        with self.pad.open("rb") as bestand:
-            for regel in bestand:
-                try:
-                    gegevens = json.loads(regel)
-                except ValueError:
-                    break
-                if not regel.endswith(b"\n"):
-                    break
-                goed += len(regel)
-                if kop is None:
-                    kop = gegevens
-                else:
-                    self.klaar[gegevens["sleutel"]] = (gegevens["gegevens_hash"], gegevens["status"])
+        for gegevens in _geldige_regels(self.pad):
+            if kop is None:
+                kop = gegevens
+            else:
+                self.klaar[gegevens["sleutel"]] = (gegevens["gegevens_hash"], gegevens["status"])
         if kop is None:
             raise InvoerFout(f"{self.pad}: het journaal van de vorige run is onleesbaar; verwijder het om opnieuw te beginnen")
-        if goed < self.pad.stat().st_size:
-            with self.pad.open("r+b") as bestand:
-                bestand.truncate(goed)
         return kop
 
     def schrijf(self, regels: list[dict]) -> None:
@@ -73,15 +72,47 @@ class Journaal:
         (a row of this run does not come again), so a long run does not grow in memory."""
         self._voeg_toe(regels)
 
-    def _voeg_toe(self, regels: list[dict]) -> None:
-        with self.pad.open("a", encoding="utf-8") as bestand:
+    def schrijf_stempels(self, stempels: list[dict]) -> None:
+        """Record letters stamped with their register entry: {"sleutel", "ongestempeld" (the SHA-256 in the
+        journal line), "sha256" (of the stamped file), "registerregel"}; on disk before this returns."""
+        self._voeg_toe(stempels, self.stempelpad)
+
+    def _voeg_toe(self, regels: list[dict], pad: Path | None = None) -> None:
+        with (pad or self.pad).open("a", encoding="utf-8") as bestand:
             bestand.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in regels))
             bestand.flush()
             os.fsync(bestand.fileno())
 
     def regels(self) -> Iterator[dict]:
-        """The finished rows in the order they were finished, read from disk (not kept in memory)."""
+        """The finished rows in the order they were finished, read from disk (not kept in memory); a stamped letter
+        with the SHA-256 of its stamped file and its "registerregel"."""
+        gestempeld = {}
+        if self.stempelpad.exists():
+            with self.stempelpad.open(encoding="utf-8") as bestand:
+                for regel in map(json.loads, bestand):
+                    gestempeld[regel["sleutel"], regel["ongestempeld"]] = regel["sha256"], regel["registerregel"]
         with self.pad.open(encoding="utf-8") as bestand:
             next(bestand)
-            for regel in bestand:
-                yield json.loads(regel)
+            for regel in map(json.loads, bestand):
+                if stempel := gestempeld.get((regel["sleutel"], regel.get("sha256"))):
+                    regel |= {"sha256": stempel[0], "registerregel": stempel[1]}
+                yield regel
+
+
+def _geldige_regels(pad: Path) -> Iterator[dict]:
+    """The lines of a JSON Lines file up to the first that a crash left half written; that one and any after it
+    are cut off, so the next line appended starts on a line of its own."""
+    goed = 0
+    with pad.open("rb") as bestand:
+        for regel in bestand:
+            try:
+                gegevens = json.loads(regel)
+            except ValueError:
+                break
+            if not regel.endswith(b"\n"):
+                break
+            goed += len(regel)
+            yield gegevens
+    if goed < pad.stat().st_size:
+        with pad.open("r+b") as bestand:
+            bestand.truncate(goed)

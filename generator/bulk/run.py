@@ -1,9 +1,14 @@
 """A bulk run: rows in, checked letters out, with a journal, a manifest, a list of bad rows and register entries.
 
 Per row, in this order: the letter's file is written whole (temporary name, then rename); the journal records
-the row (fsync); the register records the letter. A run that stops anywhere is run again with the same command:
-rows in the journal whose file is intact are skipped, the rest is made again, and rows the register missed are
-recorded then. So each row ends up as exactly one letter and one register entry."""
+the row (fsync); the register records the letter, stamping it in the same transaction with its entry's number and
+the hash it chains on (in memory: the SHA-256 of the stamped letter is the entry's); once the entries are
+committed, the stamped letters replace the unstamped ones, and the stamps are recorded beside the journal (fsync).
+A run that stops anywhere is run again with the same command: letters the register recorded but that were not
+stamped yet get the stamp of their own entry, rows in the journal whose file is intact are skipped, the rest is
+made again, and rows the register missed are recorded (and stamped) then. So each row ends up as exactly one
+letter and one register entry, and a letter on disk carries either no stamp or the stamp of its own entry: a
+stamp reaches the disk only after its entry is committed."""
 
 from __future__ import annotations
 
@@ -29,6 +34,8 @@ from generator.bulk.voortgang import Voortgang
 from generator.bulk.werker import Instellingen, Taak, Werker, maak_reeks, start_proces
 from generator.vrijgave.register import Register, RegisterFout, database_url
 from generator.vrijgave.register.anker import AnkerFout
+from generator.vrijgave.register.stempel import stempel
+from generator.vullen.bestanden import schrijf_atomisch
 from generator.vullen.context import activeer_gemeente
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.genereer import bestandsnaam, eis_vrijgave
@@ -105,8 +112,10 @@ def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
         if not nieuw:
             for half in uit.glob(".*.tmp"):        # left by a run that was killed while writing a file
                 half.unlink()
+            vastgelegd = run.vastgelegd()
+            run.rond_stempels_af(vastgelegd)
             archief.controleer_bestanden(journaal, uit)
-            run.uitslag.hersteld_in_register = run.herstel_register()
+            run.uitslag.hersteld_in_register = run.herstel_register(vastgelegd)
         instellingen = Instellingen(sjabloon, opdracht.gemeente_pad, dt.date.fromisoformat(journaal.dagtekening), uit,
                                     opdracht.concept, opdracht.pdf, pdf_timeout)
         with _Fouten(uit) as run.fouten:
@@ -210,9 +219,31 @@ class _Run:
     def leg_vast(self, resultaten: list) -> None:
         """The journal first, then the register: a letter the register missed is recorded on the next run."""
         if resultaten:
-            self.journaal.schrijf([regel | ({"register": gegevens} if gegevens else {}) for regel, gegevens in resultaten])
-            self.register.voeg_toe_reeks([self._registerregel(regel, gegevens) for regel, gegevens in resultaten if gegevens])
+            regels = [regel | ({"register": gegevens} if gegevens else {}) for regel, gegevens in resultaten]
+            self.journaal.schrijf(regels)
+            self._registreer([regel for regel in regels if "register" in regel])
             self.onderweg.difference_update(regel["sleutel"] for regel, _ in resultaten)
+
+    def _registreer(self, regels: list[dict]) -> None:
+        """Record these journal lines' letters in the register, each stamped with its own entry inside the
+        transaction; the stamped files take the letters' place once the entries are committed, then the stamps
+        are recorded. A stop in between leaves unstamped letters of committed entries: rond_stempels_af."""
+        if not regels:
+            return
+        uit = self.journaal.pad.parent
+        letters = [(uit / regel["bestand"]).read_bytes() for regel in regels]
+        gestempeld: list = [None] * len(regels)
+
+        def stempel_in(positie: int, nummer: int, keten: str) -> str:
+            gestempeld[positie] = nummer, stempel(letters[positie], nummer, keten)
+            return hashlib.sha256(gestempeld[positie][1]).hexdigest()
+        self.register.voeg_toe_reeks([self._registerregel(r, r["register"]) for r in regels], stempel=stempel_in)
+        stempels = []
+        for regel, (nummer, letter) in zip(regels, gestempeld):
+            schrijf_atomisch(uit / regel["bestand"], letter)
+            stempels.append({"sleutel": regel["sleutel"], "ongestempeld": regel["sha256"],
+                             "sha256": hashlib.sha256(letter).hexdigest(), "registerregel": nummer})
+        self.journaal.schrijf_stempels(stempels)
 
     def _haal_weg(self, sleutels: set[str]) -> int:
         """Remove the letters (and PDFs) of these rows: made, but not in the register. The next run sees them
@@ -226,16 +257,45 @@ class _Run:
                     weg += bestand.suffix == ".docx"
         return weg
 
-    def herstel_register(self) -> int:
-        """Letters in the journal that the register missed (the run stopped between the two): record them now.
-        The journal line carries what the register needs."""
-        vastgelegd = {r.gegevens["bulk"]["sleutel"] for r in self.register.regels(sjabloon=self.sjabloon.id, soort="document")
-                      if (r.gegevens.get("bulk") or {}).get("run") == self.journaal.run}
+    def vastgelegd(self) -> dict:
+        """This run's letters in the register: row key -> its (last) entry."""
+        return {r.gegevens["bulk"]["sleutel"]: r
+                for r in self.register.regels(sjabloon=self.sjabloon.id, soort="document")
+                if (r.gegevens.get("bulk") or {}).get("run") == self.journaal.run}
+
+    def rond_stempels_af(self, vastgelegd: dict) -> None:
+        """Letters whose entries were committed but whose stamp was not recorded (the run stopped in between): the
+        stamp of their own entry goes into the letter now, if the stamped letter then has the entry's SHA-256 (the
+        stamp is the same bytes whenever it is made). A letter that gets no stamp so is made again."""
+        open_ = {r["sleutel"]: r for r in self.journaal.regels()}
+        stempels = []
+        for sleutel, regel in open_.items():
+            vast = vastgelegd.get(sleutel)
+            if (regel["status"] != "gemaakt" or "registerregel" in regel or vast is None
+                    or vast.sha256 == regel["sha256"]):      # recorded as it is (a run from before the stamps)
+                continue
+            pad = self.journaal.pad.parent / regel["bestand"]
+            letter = pad.read_bytes() if pad.is_file() else b""
+            if hashlib.sha256(letter).hexdigest() == regel["sha256"]:
+                letter = stempel(letter, vast.id, vast.vorige_hash)
+                if hashlib.sha256(letter).hexdigest() == vast.sha256:
+                    schrijf_atomisch(pad, letter)
+            if hashlib.sha256(letter).hexdigest() == vast.sha256:
+                stempels.append({"sleutel": sleutel, "ongestempeld": regel["sha256"], "sha256": vast.sha256,
+                                 "registerregel": vast.id})
+            else:                                   # gone, changed, or its stamp does not give the entry's bytes
+                self.journaal.klaar.pop(sleutel, None)
+        if stempels:
+            self.journaal.schrijf_stempels(stempels)
+
+    def herstel_register(self, vastgelegd: dict) -> int:
+        """Letters in the journal that the register missed (the run stopped between the two): record and stamp
+        them now. The journal line carries what the register needs."""
         missend = {r["sleutel"]: r for r in self.journaal.regels()
                    if r["status"] == "gemaakt" and r["sleutel"] not in vastgelegd}
         # a letter whose file is gone (removed because the register was down) is made again, not recorded as it was
         missend = {sleutel: r for sleutel, r in missend.items() if sleutel in self.journaal.klaar}
-        self.register.voeg_toe_reeks([self._registerregel(r, r["register"]) for r in missend.values()])
+        self._registreer(list(missend.values()))
         return len(missend)
 
     def _registerregel(self, regel: dict, gegevens: dict) -> dict:

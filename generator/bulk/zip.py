@@ -8,6 +8,7 @@ moment is in the letter's properties (docProps/core.xml) and SOURCE_DATE_EPOCH f
 from __future__ import annotations
 
 import struct
+import zipfile
 import zlib
 from dataclasses import dataclass
 
@@ -23,22 +24,37 @@ class Item:
     grootte: int
     gecomprimeerd: bytes
     methode: int = DEFLATE
+    datum: tuple[int, int] = DATUM_1980       # DOS time and date
 
 
-def item(naam: str, data: bytes, niveau: int = 6) -> Item:
+def item(naam: str, data: bytes, niveau: int = 6, datum: tuple[int, int] = DATUM_1980) -> Item:
     """An entry compressed at `niveau`; 0 stores it as it is (a small part that differs in every letter, where
     setting up the compressor costs more than the bytes it saves)."""
     if niveau == 0:
-        return Item(naam.encode("utf-8"), zlib.crc32(data), len(data), data, STORED)
+        return Item(naam.encode("utf-8"), zlib.crc32(data), len(data), data, STORED, datum)
     pakker = zlib.compressobj(niveau, zlib.DEFLATED, -15)
-    return Item(naam.encode("utf-8"), zlib.crc32(data), len(data), pakker.compress(data) + pakker.flush())
+    return Item(naam.encode("utf-8"), zlib.crc32(data), len(data), pakker.compress(data) + pakker.flush(), DEFLATE,
+                datum)
+
+
+def als_opgeslagen(bron: zipfile.ZipFile, inhoud: bytes, info: zipfile.ZipInfo) -> Item:
+    """An entry of the archive `bron` (whose bytes are `inhoud`) as it is stored there: copied without decompressing
+    and compressing it again (the register's stamp changes three small parts of a letter, not the large ones)."""
+    jaar, maand, dag, uur, minuut, seconde = info.date_time
+    datum = ((uur << 11) | (minuut << 5) | (seconde // 2), ((max(jaar, 1980) - 1980) << 9) | (maand << 5) | dag)
+    if info.compress_type not in (DEFLATE, STORED) or info.flag_bits & 1:       # another method: compress again
+        return item(info.filename, bron.read(info), datum=datum)
+    naam_lengte, extra_lengte = struct.unpack_from("<HH", inhoud, info.header_offset + 26)
+    begin = info.header_offset + 30 + naam_lengte + extra_lengte
+    return Item(info.filename.encode("utf-8"), info.CRC, info.file_size, inhoud[begin:begin + info.compress_size],
+                info.compress_type, datum)
 
 
 def archief(items: list[Item]) -> bytes:
     """The ZIP bytes: each entry's local header and data, then the central directory."""
     stukken, centraal, positie = [], [], 0
-    tijd, datum = DATUM_1980
     for i in items:
+        tijd, datum = i.datum
         kop = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, i.methode, tijd, datum, i.crc,
                           len(i.gecomprimeerd), i.grootte, len(i.naam), 0) + i.naam
         centraal.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, i.methode, tijd, datum, i.crc,

@@ -103,7 +103,8 @@ class Register:
         kolommen = _kolommen(soort=soort, sjabloon_id=sjabloon_id, sjabloon_versie=sjabloon_versie, sha256=sha256,
                              door=door, gegevens=gegevens, zaaknummer=zaaknummer, tijdstip=tijdstip)
         nieuw = self._in_keten([kolommen], lambda verbinding: verbinding.execute(
-            registerregels.insert().values(**kolommen)).inserted_primary_key[0], eerst=samen_met, stempel=stempel)
+            registerregels.insert().values(**kolommen)).inserted_primary_key[0], eerst=samen_met,
+            stempel=stempel and (lambda _, nummer, keten: stempel(nummer, keten)))
         return _regel(dict(kolommen, id=nieuw))
 
     def roteer_sleutel(self, door: str) -> Regel:
@@ -114,12 +115,14 @@ class Register:
         return self.voeg_toe("registersleutel", sjabloon_id="", sjabloon_versie="", sha256="", door=door,
                              gegevens={"handeling": "geroteerd", "sleutel": nieuw, "vorige_sleutel": oud})
 
-    def voeg_toe_reeks(self, regels: list[dict]) -> None:
+    def voeg_toe_reeks(self, regels: list[dict], stempel=None) -> None:
         """Many entries (each with the arguments of voeg_toe) in one transaction, chained in this order: a bulk
-        run records a batch of letters at once."""
+        run records a batch of letters at once. `stempel(positie, nummer, vorige_hash)`: as voeg_toe's, for the
+        document of regels[positie]."""
         if regels:
             kolommen = [_kolommen(**regel) for regel in regels]
-            self._in_keten(kolommen, lambda verbinding: verbinding.execute(registerregels.insert(), kolommen))
+            self._in_keten(kolommen, lambda verbinding: verbinding.execute(registerregels.insert(), kolommen),
+                           stempel=stempel)
 
     def _in_keten(self, reeks: list[dict], schrijf, eerst=None, stempel=None):
         """Chain the entries to the last one in the register, sign them with the current register key and write
@@ -139,9 +142,11 @@ class Register:
                                 eerst(verbinding)
                             vorige = verbinding.scalar(select(c.hash).order_by(c.id.desc()).limit(1)) or BEGIN
                             if stempel is not None:
-                                reeks[0]["id"] = _volgend_nummer(verbinding)
-                                reeks[0]["sha256"] = stempel(reeks[0]["id"], vorige)
-                            for kolommen in reeks:
+                                for kolommen, nummer in zip(reeks, _volgende_nummers(verbinding, len(reeks))):
+                                    kolommen["id"] = nummer
+                            for positie, kolommen in enumerate(reeks):
+                                if stempel is not None:
+                                    kolommen["sha256"] = stempel(positie, kolommen["id"], vorige)
                                 kolommen["vorige_hash"], kolommen["sleutel_id"] = vorige, self.sleutels.huidig
                                 kolommen["hash"] = vorige = bereken_hash(
                                     kolommen, sleutel=self.sleutels.sleutel(self.sleutels.huidig))
@@ -234,13 +239,15 @@ class Register:
             return [dict(rij) for rij in verbinding.execute(vraag).mappings()]
 
 
-def _volgend_nummer(verbinding) -> int:
-    """The number the next entry gets, known before it is written (a document carries it): PostgreSQL's sequence,
-    elsewhere one more than the last (writers are one at a time there; a second one with the same number is refused
-    as a fork and tries again)."""
+def _volgende_nummers(verbinding, aantal: int) -> list[int]:
+    """The numbers the next `aantal` entries get, rising, known before they are written (a document carries its
+    own): PostgreSQL's sequence, elsewhere the ones after the last (writers are one at a time there; a second one
+    with the same number is refused as a fork and tries again)."""
     if verbinding.dialect.name == "postgresql":
-        return verbinding.scalar(text("SELECT nextval(pg_get_serial_sequence('registerregels', 'id'))"))
-    return (verbinding.scalar(select(func.max(registerregels.c.id))) or 0) + 1
+        return sorted(verbinding.scalars(text("SELECT nextval(pg_get_serial_sequence('registerregels', 'id')) "
+                                              "FROM generate_series(1, :aantal)"), {"aantal": aantal}))
+    laatste = verbinding.scalar(select(func.max(registerregels.c.id))) or 0
+    return list(range(laatste + 1, laatste + 1 + aantal))
 
 
 def _kolommen(soort: str, sjabloon_id: str, sjabloon_versie: str, sha256: str, door: str, gegevens: dict,
