@@ -34,16 +34,18 @@ def rij(nummer: int, kans: random.Random) -> dict:
     }
 
 
-def rijen(aantal: int, zaad: int = 7):
+def rijen(aantal: int, zaad: int = 7, maak=None):
+    """`aantal` rows made by `maak` (default: herinnering rows), the same for the same seed."""
     kans = random.Random(zaad)
     for nummer in range(1, aantal + 1):
-        yield rij(nummer, kans)
+        yield (maak or rij)(nummer, kans)
 
 
-def schrijf_csv(pad: Path, aantal: int) -> Path:
+def schrijf_csv(pad: Path, aantal: int, kolommen=None, maak=None) -> Path:
     """The rows as Dutch Excel saves them (';', UTF-8 with a BOM), by the product's own CSV writer."""
-    with csvbestand.schrijf(Path(pad), KOLOMMEN) as schrijver:
-        schrijver.writerows([rij[k] for k in KOLOMMEN] for rij in rijen(aantal))
+    kolommen = kolommen or KOLOMMEN
+    with csvbestand.schrijf(Path(pad), kolommen) as schrijver:
+        schrijver.writerows([r[k] for k in kolommen] for r in rijen(aantal, maak=maak))
     return Path(pad)
 
 
@@ -73,12 +75,8 @@ def factuurrij(nummer: int, kans: random.Random) -> dict:
 
 
 def factuurrijen(aantal: int, zaad: int = 7):
-    kans = random.Random(zaad)
-    for nummer in range(1, aantal + 1):
-        yield factuurrij(nummer, kans)
+    return rijen(aantal, zaad, factuurrij)
 
 
 def schrijf_factuur_csv(pad: Path, aantal: int) -> Path:
-    with csvbestand.schrijf(Path(pad), FACTUUR_KOLOMMEN) as schrijver:
-        schrijver.writerows([rij[k] for k in FACTUUR_KOLOMMEN] for rij in factuurrijen(aantal))
-    return Path(pad)
+    return schrijf_csv(pad, aantal, FACTUUR_KOLOMMEN, factuurrij)
