@@ -28,7 +28,7 @@ class Werkers:
     def warm(self) -> None:
         """Start the workers and load their models in the background, before the first request needs them."""
         for _ in range(self.aantal):
-            self._pool.submit(taken.laad_model)
+            self._pool.submit(taken.warm)
 
     def voer_uit(self, naam: str, stand: dict, *argumenten):
         pool = self._pool

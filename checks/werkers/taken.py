@@ -20,13 +20,6 @@ def awb_en_b1(stand: dict | None, document, besluittype: str):
     return controleer(document, besluittype), controleer_b1(document)
 
 
-def laad_model(stand: dict | None = None) -> bool:
-    """Load the language model now, so the first check does not wait for it."""
-    from checks.b1.taalmodel import nlp
-    nlp()
-    return True
-
-
 def warm(stand: dict | None = None) -> bool:
     """Everything a first check would wait for: the model, the word frequencies, the compiled Awb patterns (with the
     asker's content when given, else this process's own)."""
@@ -37,4 +30,4 @@ def warm(stand: dict | None = None) -> bool:
     return True
 
 
-TAKEN = {"b1": b1, "awb_en_b1": awb_en_b1, "laad_model": laad_model, "warm": warm}
+TAKEN = {"b1": b1, "awb_en_b1": awb_en_b1, "warm": warm}
