@@ -347,8 +347,8 @@ def test_a_letter_that_fails_a_check_is_not_written(tmp_path, monkeypatch):
     from generator.bulk import run, werker
     from generator.vullen.keuring import VrijgaveGeweigerd, keur
 
-    def keur_streng(naam, document, besluittype, procedure=None):
-        gekeurd, keuring = keur(naam, document, besluittype, procedure=procedure)
+    def keur_streng(naam, document, besluittype, **opties):
+        gekeurd, keuring = keur(naam, document, besluittype, **opties)
         if "000002" in naam:
             keuring.b1.b1 = False                     # as if this letter's text were not at B1
             raise VrijgaveGeweigerd(keuring)

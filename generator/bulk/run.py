@@ -31,7 +31,7 @@ from generator.bulk.journaal import NAAM as JOURNAAL
 from generator.bulk.journaal import Journaal
 from generator.bulk.storing import gestopt_door_volle_schijf, schijf_vol
 from generator.bulk.voortgang import Voortgang
-from generator.bulk.werker import Instellingen, Taak, Werker, maak_reeks, start_proces
+from generator.bulk.werker import Instellingen, Taak, Werker, laad_vooraf, maak_reeks, start_proces
 from generator.vrijgave.register import Register, RegisterFout, database_url
 from generator.vrijgave.register.anker import AnkerFout
 from generator.vrijgave.register.stempel import stempel
@@ -312,11 +312,12 @@ def _verwerk(taken: Iterator[list[Taak]], werkers: int, instellingen: Instelling
         werker = Werker(instellingen)
         try:
             for reeks in taken:
-                for taak in reeks:                  # row by row: a row made before a failure is still recorded
-                    yield [werker.maak(taak)]
+                for resultaat in werker.maak_reeks(reeks):     # row by row: a row made before a failure is recorded
+                    yield [resultaat]
         finally:
             werker.sluit()
         return
+    laad_vooraf()
     pool = ProcessPoolExecutor(werkers, mp_context=get_context("fork"), initializer=start_proces,
                                initargs=(instellingen,))
     try:

@@ -9,9 +9,12 @@ import hashlib
 import os
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from checks.b1.controle import bereid_voor
+from checks.document import Document, lees_document
 from generator.bulk.renderer import VoorbereidSjabloon
 from generator.bulk.storing import BulkGestopt, eis_ruimte
 from generator.vullen.concept import markeer_concept
@@ -29,6 +32,16 @@ class Taak:
     sleutel: str
     gegevens_hash: str
     zaak: dict
+
+
+@dataclass
+class _Gevuld:
+    """A row between filling and checking: its journal line so far, its procedure findings, its letter."""
+    regel: dict
+    procedure: list
+    naam: str
+    document: bytes
+    gelezen: Document
 
 
 @dataclass
@@ -61,6 +74,19 @@ class Werker:
 
     def maak(self, taak: Taak) -> tuple[dict, dict | None]:
         """The journal line for this row, and the register data when a letter was written."""
+        return next(self.maak_reeks([taak]))
+
+    def maak_reeks(self, taken: list[Taak]) -> Iterator[tuple[dict, dict | None]]:
+        """maak() for each row, in order. All rows of the batch are filled and read first, and their sentences go
+        through the language model in one batch (checks.b1.controle.bereid_voor); then each letter is checked and
+        written in turn, so a row written before a failure is still reported."""
+        gevuld = [self._vul(taak) for taak in taken]
+        bereid_voor([stap.gelezen for stap in gevuld if isinstance(stap, _Gevuld)])
+        for taak, stap in zip(taken, gevuld):
+            yield self._keur_en_schrijf(taak, stap) if isinstance(stap, _Gevuld) else stap
+
+    def _vul(self, taak: Taak) -> _Gevuld | tuple[dict, None]:
+        """The filled letter of a row as bytes and as the checks read it, or the row's result when it fails here."""
         regel = {"rij": taak.rij, "sleutel": taak.sleutel, "gegevens_hash": taak.gegevens_hash}
         sjabloon = self.i.sjabloon
         try:
@@ -77,8 +103,13 @@ class Werker:
         except InvoerFout as fout:
             return regel | {"status": "fout", "fouten": [["(sjabloon)", m] for m in fout.meldingen]}, None
         naam = bestandsnaam(taak.sleutel, sjabloon.id)
+        return _Gevuld(regel, procedure, naam, document, lees_document(naam, document))
+
+    def _keur_en_schrijf(self, taak: Taak, gevuld: _Gevuld) -> tuple[dict, dict | None]:
+        regel, naam, document, sjabloon = gevuld.regel, gevuld.naam, gevuld.document, self.i.sjabloon
         try:
-            _, keuring = keur(naam, document, sjabloon.besluittype, procedure=procedure)
+            _, keuring = keur(naam, document, sjabloon.besluittype, procedure=gevuld.procedure,
+                              gelezen=gevuld.gelezen)
         except VrijgaveGeweigerd as geweigerd:
             keuring = geweigerd.keuring
         regel |= {"b1": keuring.b1.b1, "b1_niveau": keuring.b1.niveau, "b1_score": round(keuring.b1.score, 1),
@@ -116,6 +147,15 @@ class Werker:
 _werker: Werker | None = None
 
 
+def laad_vooraf() -> None:
+    """In the main process, before the pool forks: the language model, word frequencies and compiled Awb patterns
+    (what checks.werkers.taken.warm loads, here with this process's content as it is), so every worker starts with
+    them (shared copy-on-write) instead of loading them itself: about 3 s of CPU per worker, on shared cores."""
+    from checks.document import lees_tekst
+    from checks.werkers.taken import awb_en_b1
+    awb_en_b1(None, lees_tekst("Dit is een korte zin waarmee de werkers opwarmen.", "warm.txt"), None)
+
+
 def start_proces(instellingen: Instellingen) -> None:
     """Initializer of a worker process: Ctrl-C is handled by the main process, which stops the workers."""
     import signal
@@ -141,8 +181,8 @@ def maak_reeks(taken: list[Taak]) -> tuple[list[tuple[dict, dict | None]], Excep
     recorded in the journal, so the resumed run does not make them again."""
     resultaten = []
     try:
-        for taak in taken:
-            resultaten.append(_werker.maak(taak))
+        for resultaat in _werker.maak_reeks(taken):
+            resultaten.append(resultaat)
     except Exception as fout:
         return resultaten, fout
     return resultaten, None

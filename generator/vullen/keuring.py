@@ -16,7 +16,7 @@ from checks.awb.procedure import RegelFout, procedure_bevindingen
 from checks.awb.regels import besluittypen
 from checks.b1.controle import B1Rapport
 from checks.bevinding import Bevinding
-from checks.document import lees_document
+from checks.document import Document, lees_document
 from checks.werkers import controleer_awb_b1
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.sjabloon import Sjabloon
@@ -71,16 +71,17 @@ def eis_procedure(bevindingen: list[Bevinding], reden: str | None) -> None:
 
 
 def keur(bestandsnaam: str, document: bytes, besluittype: str, reden: str | None = None,
-         procedure: list[Bevinding] | None = None) -> tuple[bytes, Keuring]:
-    """Check the rendered DOCX; refuse on a fout unless a reason is given, which is then stamped into the DOCX."""
-    keuring = keuring_van(bestandsnaam, document, besluittype, procedure)
+         procedure: list[Bevinding] | None = None, gelezen: Document | None = None) -> tuple[bytes, Keuring]:
+    """Check the rendered DOCX; refuse on a fout unless a reason is given, which is then stamped into the DOCX.
+    `gelezen`: the DOCX as lees_document read it, when the caller already has it (a bulk worker)."""
+    keuring = keuring_van(bestandsnaam, document, besluittype, procedure, gelezen)
     return geef_vrij(document, keuring, reden), keuring
 
 
-def keuring_van(bestandsnaam: str, document: bytes, besluittype: str, procedure: list[Bevinding] | None = None
-                ) -> Keuring:
+def keuring_van(bestandsnaam: str, document: bytes, besluittype: str, procedure: list[Bevinding] | None = None,
+                gelezen: Document | None = None) -> Keuring:
     """All checks of a rendered DOCX, without deciding anything (a preview shows them before release)."""
-    awb, b1 = controleer_awb_b1(lees_document(bestandsnaam, document), besluittype)
+    awb, b1 = controleer_awb_b1(gelezen or lees_document(bestandsnaam, document), besluittype)
     return Keuring(awb, b1, besluittypen()[besluittype]["soort"] == "brief", list(procedure or []))
 
 
