@@ -150,7 +150,7 @@ _werker: Werker | None = None
 def laad_vooraf() -> None:
     """In the main process, before the pool forks: the language model, word frequencies and compiled Awb patterns
     (what checks.werkers.taken.warm loads, here with this process's content as it is), so every worker starts with
-    them (shared copy-on-write) instead of loading them itself: about 3 s of CPU per worker, on shared cores."""
+    them (shared copy-on-write) instead of loading them itself: about 2.3 s of CPU per worker, on shared cores."""
     from checks.document import lees_tekst
     from checks.werkers.taken import awb_en_b1
     awb_en_b1(None, lees_tekst("Dit is een korte zin waarmee de werkers opwarmen.", "warm.txt"), None)
