@@ -11,15 +11,18 @@ without --pdf) are turned into PDFs
     --pdf (run just before it);
 (c) by PdfOmzetter alone, the product's converter, in this process, from the DOCX letters: one letter per request,
     and 16 per request (zet_om_reeks), each with one LibreOffice; and two converters side by side.
-It prints PDF/s and the ratios against (a). Every PDF of (b) and (c) must pass the PDF/A-2b check
+It prints PDF/s and PDF per CPU-second (all processes of the measurement: a figure a busy machine moves less), and
+their ratios against (a), measured again just before and just after each other measurement (the mean of the two):
+on a shared machine a ratio means something only between figures of the same moment. Every PDF of (b) and (c) must pass the PDF/A-2b check
 (generator/bulk/pdf_controle.py), and every run must have made every PDF: otherwise the figures compare unequal work
-and the script exits 1. The machine may be shared: the load average is printed before and after.
+and the script exits 1. The load average is printed before and after.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -54,11 +57,8 @@ def bulk(naam: str, data: Path, uit: Path, werkers: int, pdf: bool, database: Pa
     rijen = sum(1 for _ in open(data, encoding="utf-8-sig")) - 1
     eis(len(list(uit.glob("*.docx"))) == rijen, f"sjabloon bulk {naam}: niet {rijen} brieven")
     if pdf:
-        pdfs = sorted(uit.glob("*.pdf"))
-        eis(len(pdfs) == rijen, f"sjabloon bulk --pdf {naam}: {len(pdfs)} PDF's, verwacht {rijen}")
-        for pad in pdfs:
-            problemen = controleer(pad.read_bytes())
-            eis(not problemen, f"{pad.name} is geen PDF/A-2b: {problemen}")
+        pdfs = len(list(uit.glob("*.pdf")))
+        eis(pdfs == rijen, f"sjabloon bulk --pdf {naam}: {pdfs} PDF's, verwacht {rijen}")
     return duur
 
 
@@ -95,13 +95,53 @@ def controleer_alle(pdfs: list, verwacht: int, wat: str) -> None:
             eis(False, f"{wat}, brief {nummer + 1} is geen PDF/A-2b: {problemen}")
 
 
+def cpu_kinderen() -> float:
+    """CPU seconds of the finished child processes (LibreOffice included: each waits for its own)."""
+    gebruik = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return gebruik.ru_utime + gebruik.ru_stime
+
+
+def gemeten(maak) -> tuple[float, float]:
+    """Seconds and CPU seconds (children, and this process for (c)) of `maak()`."""
+    eigen = resource.getrusage(resource.RUSAGE_SELF)
+    start, cpu = time.perf_counter(), cpu_kinderen() + eigen.ru_utime + eigen.ru_stime
+    maak()
+    eigen = resource.getrusage(resource.RUSAGE_SELF)
+    return time.perf_counter() - start, cpu_kinderen() + eigen.ru_utime + eigen.ru_stime - cpu
+
+
+class Vloer:
+    """The floor, measured again next to each other measurement: the machine may be shared, and a ratio means
+    something only between two figures of the same moment."""
+
+    def __init__(self, docx: list[Path], map_: Path):
+        self.docx, self.map_, self.keer = docx, map_, 0
+        self.vorige = self.meet()
+
+    def meet(self) -> tuple[float, float]:
+        self.keer += 1
+        map_ = self.map_ / str(self.keer)
+        duur, cpu = gemeten(lambda: vloer(self.docx, map_))
+        return len(self.docx) / duur, len(self.docx) / cpu
+
+    def naast(self, wat: str, duur: float, cpu: float) -> None:
+        """Print `wat` with its PDF/s and PDF per CPU-second, against the mean of the floor before and after."""
+        volgende = self.meet()
+        tempo, per_cpu = (self.vorige[0] + volgende[0]) / 2, (self.vorige[1] + volgende[1]) / 2
+        self.vorige = volgende
+        totaal = len(self.docx)
+        print(f"{wat}: {totaal / duur:.2f} PDF/s = {totaal / duur / tempo:.2f}x de vloer ({tempo:.2f} PDF/s); "
+              f"per CPU-seconde {totaal / cpu:.2f} = {totaal / cpu / per_cpu:.2f}x de vloer ({per_cpu:.2f})",
+              flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=60, help="rijen per sjabloon (standaard 60)")
     opties = parser.parse_args()
     eis_libreoffice()
     print(f"{opties.n} brieven per sjabloon ({', '.join(SJABLONEN)}), {os.cpu_count()} kernen, "
-          f"belasting vooraf {os.getloadavg()[0]:.1f}")
+          f"belasting vooraf {os.getloadavg()[0]:.1f}", flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tijdelijk:
         map_ = Path(tijdelijk)
         brieven = map_ / "brieven"
@@ -114,41 +154,45 @@ def main() -> None:
                 shutil.copy(pad, brieven)
         docx = sorted(brieven.glob("*.docx"))
         totaal = len(docx)
-
-        vloer_s = vloer(docx, map_ / "vloer")
-        vloer_tempo = totaal / vloer_s
-        print(f"(a) één soffice --convert-to pdf over alle {totaal} bestanden (geen PDF/A): "
-              f"{vloer_tempo:.2f} PDF/s")
+        vloer_ = Vloer(docx, map_ / "vloer")
+        print(f"(a) vloer: één soffice --convert-to pdf over alle {totaal} bestanden (geen PDF/A): "
+              f"{vloer_.vorige[0]:.2f} PDF/s, {vloer_.vorige[1]:.2f} per CPU-seconde; hieronder steeds opnieuw "
+              "gemeten, vlak voor en na", flush=True)
 
         for werkers in (1, 2):
-            zonder = met = 0.0
-            for naam in SJABLONEN:
-                plek = map_ / f"bulk{werkers}"
-                zonder += bulk(naam, data[naam], plek / f"{naam}-docx", werkers, False, plek / "register.sqlite")
-                met += bulk(naam, data[naam], plek / f"{naam}-pdf", werkers, True, plek / "register.sqlite")
-            alles, deel = totaal / met, totaal / max(met - zonder, 1e-9)
-            print(f"(b) sjabloon bulk --pdf, {werkers} werker(s): alles {alles:.2f} PDF/s "
-                  f"({alles / vloer_tempo:.2f}x de vloer), PDF-deel {deel:.2f} PDF/s ({deel / vloer_tempo:.2f}x); "
-                  f"zonder --pdf {totaal / zonder:.2f} brieven/s")
+            plek = map_ / f"bulk{werkers}"
+            plek.mkdir()
+            zonder = [gemeten(lambda n=naam: bulk(n, data[n], plek / f"{n}-docx", werkers, False,
+                                                  plek / "register.sqlite")) for naam in SJABLONEN]
+            met = [gemeten(lambda n=naam: bulk(n, data[n], plek / f"{n}-pdf", werkers, True, plek / "register.sqlite"))
+                   for naam in SJABLONEN]
+            controleer_alle([p.read_bytes() for p in sorted(plek.glob("*-pdf/*.pdf"))], totaal,
+                            f"sjabloon bulk --pdf, {werkers} werker(s)")       # after the timing
+            duur, cpu = sum(d for d, _ in met), sum(c for _, c in met)
+            extra_duur, extra_cpu = duur - sum(d for d, _ in zonder), cpu - sum(c for _, c in zonder)
+            print(f"    zonder --pdf: {totaal / sum(d for d, _ in zonder):.2f} brieven/s", flush=True)
+            vloer_.naast(f"(b) sjabloon bulk --pdf, {werkers} werker(s), alles", duur, cpu)
+            vloer_.naast(f"(b) sjabloon bulk --pdf, {werkers} werker(s), PDF-deel", max(extra_duur, 1e-9),
+                         max(extra_cpu, 1e-9))
 
         for per_verzoek in (1, REEKS):
             pdfs: list = []
-            tempo = totaal / omzetter(docx, per_verzoek, pdfs)
+            duur, cpu = gemeten(lambda: omzetter(docx, per_verzoek, pdfs))
             controleer_alle(pdfs, totaal, f"PdfOmzetter, {per_verzoek} per verzoek")
-            print(f"(c) PdfOmzetter, één LibreOffice, {per_verzoek} brie{'f' if per_verzoek == 1 else 'ven'} per "
-                  f"verzoek: {tempo:.2f} PDF/s ({tempo / vloer_tempo:.2f}x de vloer)")
-        helften = [docx[0::2], docx[1::2]]
+            vloer_.naast(f"(c) PdfOmzetter, één LibreOffice, {per_verzoek} per verzoek", duur, cpu)
         uitkomsten: list[list] = [[], []]
-        start = time.perf_counter()
-        draden = [threading.Thread(target=omzetter, args=(helft, REEKS, uit)) for helft, uit in zip(helften, uitkomsten)]
-        for draad in draden:
-            draad.start()
-        for draad in draden:
-            draad.join()
-        tempo = totaal / (time.perf_counter() - start)
+
+        def naast_elkaar() -> None:
+            draden = [threading.Thread(target=omzetter, args=(helft, REEKS, uit))
+                      for helft, uit in zip([docx[0::2], docx[1::2]], uitkomsten)]
+            for draad in draden:
+                draad.start()
+            for draad in draden:
+                draad.join()
+
+        duur, cpu = gemeten(naast_elkaar)
         controleer_alle(uitkomsten[0] + uitkomsten[1], totaal, "twee PdfOmzetters")
-        print(f"(c) twee PdfOmzetters naast elkaar, {REEKS} per verzoek: {tempo:.2f} PDF/s "
-              f"({tempo / vloer_tempo:.2f}x de vloer)")
+        vloer_.naast(f"(c) twee PdfOmzetters naast elkaar, {REEKS} per verzoek", duur, cpu)
     print(f"belasting achteraf {os.getloadavg()[0]:.1f}")
     einde()
 

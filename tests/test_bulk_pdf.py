@@ -155,3 +155,24 @@ def test_the_pdf_a_check_finds_what_breaks_pdf_a(tmp_path, omzetter):
     kop, regel = goed.index(b"\n") + 2, goed.index(b"\n", 10)   # "%PDF-1.6\n%" and its binary bytes made ASCII
     assert controleer(goed[:kop] + b"a" * (regel - kop) + goed[regel:]) == ["de kop is geen '%PDF-1.n' met een regel van vier binaire "
                                                     "tekens erna"]
+
+
+@pytest.mark.parametrize("sjabloon", ["herinnering-afloop-vergunning", "factuur-leges"])
+def test_the_lighter_copy_gives_the_same_pages_pixel_for_pixel(tmp_path, omzetter, monkeypatch, sjabloon):
+    from PIL import Image, ImageChops
+    from voorbeeldpdf import ontbreekt, pagina_beelden
+
+    import generator.bulk.pdf as pdf_module
+
+    if reden := ontbreekt():
+        pytest.skip(reden)
+    brief = tmp_path / "brief.docx"
+    brief.write_bytes((REPO / "templates" / sjabloon / "sjabloon.docx").read_bytes())
+    (tmp_path / "slank.pdf").write_bytes(omzetter.zet_om(brief))
+    monkeypatch.setattr(pdf_module, "slank", lambda docx: docx)          # the letter itself, as before
+    (tmp_path / "heel.pdf").write_bytes(omzetter.zet_om(brief))
+    slanke = pagina_beelden(tmp_path / "slank.pdf", tmp_path / "beelden", 60)
+    hele = pagina_beelden(tmp_path / "heel.pdf", tmp_path / "beelden", 60)
+    assert len(slanke) == len(hele) >= 1
+    for a, b in zip(slanke, hele):
+        assert ImageChops.difference(Image.open(a).convert("RGB"), Image.open(b).convert("RGB")).getbbox() is None
