@@ -13,9 +13,9 @@ without --pdf) are turned into PDFs
     and 16 per request (zet_om_reeks), each with one LibreOffice; and two converters side by side.
 It prints PDF/s and PDF per CPU-second (all processes of the measurement: a figure a busy machine moves less), and
 their ratios against (a), measured again just before and just after each other measurement (the mean of the two):
-on a shared machine a ratio means something only between figures of the same moment. Every PDF of (b) and (c) must pass the PDF/A-2b check
-(generator/bulk/pdf_controle.py), and every run must have made every PDF: otherwise the figures compare unequal work
-and the script exits 1. The load average is printed before and after.
+on a shared machine a ratio means something only between figures of the same moment. Every PDF of (b) and (c) must
+pass the PDF/A-2b check (generator/bulk/pdf_controle.py), and every run must have made every PDF: otherwise the
+figures compare unequal work and the script exits 1. The load average is printed before and after.
 """
 
 from __future__ import annotations

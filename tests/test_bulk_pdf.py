@@ -153,8 +153,8 @@ def test_the_pdf_a_check_finds_what_breaks_pdf_a(tmp_path, omzetter):
                                                   "niet getagd: de structuurboom (/StructTreeRoot) ontbreekt"]
     assert any("Info /Title" in p for p in controleer(aangepast(andere_titel)))
     kop, regel = goed.index(b"\n") + 2, goed.index(b"\n", 10)   # "%PDF-1.6\n%" and its binary bytes made ASCII
-    assert controleer(goed[:kop] + b"a" * (regel - kop) + goed[regel:]) == ["de kop is geen '%PDF-1.n' met een regel van vier binaire "
-                                                    "tekens erna"]
+    assert controleer(goed[:kop] + b"a" * (regel - kop) + goed[regel:]) == [
+        "de kop is geen '%PDF-1.n' met een regel van vier binaire tekens erna"]
 
 
 @pytest.mark.parametrize("sjabloon", ["herinnering-afloop-vergunning", "factuur-leges"])

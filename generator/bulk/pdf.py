@@ -125,9 +125,9 @@ class PdfOmzetter:
     def zet_om_reeks(self, paden: list[Path]) -> list[bytes | RenderFout]:
         """The PDF/A of each DOCX, in order: its bytes, or the RenderFout saying why it has none. The letters go to
         LibreOffice as one request; each answer is awaited at most `timeout` seconds. When LibreOffice dies or hangs
-        under a letter, a fresh one converts that letter and the ones after it: each letter is converted once, and
-        at most POGINGEN times tried. Raises PdfOnbeschikbaar when LibreOffice does not start: no letter of the
-        batch gets its PDF then."""
+        under a letter, a fresh one converts that letter and the ones after it; a letter that was answered is not
+        sent again, and each is tried at most POGINGEN times. Raises PdfOnbeschikbaar when LibreOffice does not
+        start: no letter of the batch gets its PDF then."""
         paden = [Path(p) for p in paden]
         slanke = [p.with_name(f".{p.stem}.slank.tmp") for p in paden]
         pdfs = [p.with_name(f".{p.stem}.pdf.tmp") for p in paden]

@@ -2,8 +2,8 @@
 validator, is not on the package registries this product installs from; docs/bulk.md says what this covers).
 
 controleer(pdf) lists what breaks them, in Dutch, empty when nothing does:
-- header: "%PDF-1.n" followed by a comment line with at least four bytes above 127 (ISO 19005-2 6.1.2); a file ID (6.1.3);
-  no encryption (6.1.3);
+- header: "%PDF-1.n" followed by a comment line with at least four bytes above 127 (ISO 19005-2 6.1.2); a file
+  ID (6.1.3); no encryption (6.1.3);
 - XMP metadata in the catalogue, unfiltered, with pdfaid:part 2 and pdfaid:conformance B, and the Info entries
   equal to their XMP counterparts (6.6.2, 6.6.3);
 - an output intent GTS_PDFA1 with an ICC profile (6.2.3);
@@ -31,10 +31,10 @@ MENGMODI = {"/Normal", "/Compatible", "/Multiply", "/Screen", "/Overlay", "/Dark
             "/ColorBurn", "/HardLight", "/SoftLight", "/Difference", "/Exclusion", "/Hue", "/Saturation", "/Color",
             "/Luminosity"}
 # Info entry: (XMP element, kind)
-INFO_XMP = {"/Title": ("dc:title", "tekst"), "/Author": ("dc:creator", "tekst"), "/Subject": ("dc:description", "tekst"),
-            "/Keywords": ("pdf:Keywords", "tekst"), "/Creator": ("xmp:CreatorTool", "tekst"),
-            "/Producer": ("pdf:Producer", "tekst"), "/CreationDate": ("xmp:CreateDate", "datum"),
-            "/ModDate": ("xmp:ModifyDate", "datum")}
+INFO_XMP = {"/Title": ("dc:title", "tekst"), "/Author": ("dc:creator", "tekst"),
+            "/Subject": ("dc:description", "tekst"), "/Keywords": ("pdf:Keywords", "tekst"),
+            "/Creator": ("xmp:CreatorTool", "tekst"), "/Producer": ("pdf:Producer", "tekst"),
+            "/CreationDate": ("xmp:CreateDate", "datum"), "/ModDate": ("xmp:ModifyDate", "datum")}
 PRINT, HIDDEN, NOVIEW, INVISIBLE = 4, 2, 32, 1
 
 
@@ -141,7 +141,7 @@ def _metadata(catalogus, info) -> list[str]:
     return problemen
 
 
-def _pdf_datum(tekst: str) -> datetime | None:
+def _pdf_datum(tekst: str) -> float | None:
     deel = re.match(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Z+-])?(\d{2})?'?(\d{2})?", tekst)
     if not deel:
         return None
@@ -151,7 +151,7 @@ def _pdf_datum(tekst: str) -> datetime | None:
     return tijd.timestamp() - verschuiving * 60
 
 
-def _xmp_datum(tekst: str):
+def _xmp_datum(tekst: str) -> float | None:
     try:
         tijd = datetime.fromisoformat(tekst.replace("Z", "+00:00"))
     except ValueError:
