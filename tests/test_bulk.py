@@ -379,7 +379,10 @@ def test_progress_is_a_bar_on_a_terminal_and_lines_otherwise(tmp_path):
 
 
 def test_pdf_is_pdf_a_with_the_letter_text(tmp_path):
+    from docx import Document
     from pypdf import PdfReader
+
+    from generator.bulk.pdf_controle import controleer, structuur
 
     pdf_verplicht()
     data, uit = schrijf_csv(tmp_path / "rijen.csv", 4), tmp_path / "uit"
@@ -406,6 +409,10 @@ def test_pdf_is_pdf_a_with_the_letter_text(tmp_path):
         lezer = PdfReader(io.BytesIO(pdf))
         xmp = lezer.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
         assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+        assert controleer(pdf) == []                         # PDF/A-2b as far as checkable, and tagged:
+        alinea = [p for p in Document(str(uit / regel["bestand"])).paragraphs if p.text.strip()]
+        tags = [s for s in structuur(pdf) if s == "/P" or s.startswith("/H")]
+        assert len(tags) >= len(alinea)                      # a paragraph or heading element for each paragraph
         tekst = " ".join(p.extract_text() for p in lezer.pages)
         assert rij["houder.naam"] in tekst and rij["vergunningnummer"] in tekst and "CONCEPT" in tekst
 

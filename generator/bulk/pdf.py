@@ -3,7 +3,10 @@
 
 LibreOffice can crash or hang. Every wait for it is bounded (`timeout` seconds, for the start and per letter); a
 LibreOffice that died or did not answer is killed with its whole process group and a fresh one converts the letter
-again. A letter that fails POGINGEN times raises RenderFout; a LibreOffice that does not start PdfOnbeschikbaar."""
+again. A letter that fails POGINGEN times raises RenderFout; a LibreOffice that does not start PdfOnbeschikbaar.
+
+LibreOffice gets a lighter copy of each letter (pdf_slank) and may get several letters per request (zet_om_reeks);
+docs/bulk.md ("PDF/A in bulk") has the figures."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+from generator.bulk.pdf_slank import slank
 from generator.vullen.fouten import InvoerFout, RenderFout
 
 DIENST = Path(__file__).with_name("pdf_dienst.py")
@@ -78,18 +82,14 @@ class _Weg(Exception):
 
 class PdfOmzetter:
     def __init__(self, timeout: float | None = None):
-        """Starts LibreOffice now, so each worker's starts at once. A failure to start is raised with the first
-        letter: a worker process's initializer cannot report it to the run. `timeout` None: ingestelde_timeout()."""
+        """Starts LibreOffice now, without waiting for it: it gets ready while the worker prepares its template and
+        renders its first letters. A failure to start is raised with the first letter (a worker process's
+        initializer cannot report it to the run). `timeout` None: ingestelde_timeout()."""
         eis_libreoffice()
         self.timeout = ingestelde_timeout(timeout)
         self.proces: subprocess.Popen | None = None
         self.starts = 0
-        try:
-            self._start()
-        except PdfOnbeschikbaar as fout:
-            self._startfout: PdfOnbeschikbaar | None = fout
-        else:
-            self._startfout = None
+        self._start()
 
     def _start(self) -> None:
         self.profiel = tempfile.mkdtemp(prefix="sjabloon-libreoffice-")
@@ -98,52 +98,84 @@ class PdfOmzetter:
         self.proces = subprocess.Popen([uno_python(), str(DIENST), self.profiel, str(self.timeout)],
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, start_new_session=True)
         self.starts += 1
+        self._klaar_voor = time.monotonic() + self.timeout       # the start is bounded by the timeout too
+        self._klaar = False
+
+    def _wacht_op_start(self) -> None:
+        if self.proces is None:
+            self._start()
+        if self._klaar:
+            return
         try:
-            antwoord = self._antwoord()
+            antwoord = self._antwoord(self._klaar_voor)
         except _Weg as weg:
             antwoord = str(weg)
         if antwoord != "klaar":
             self._stop_hard()
             raise PdfOnbeschikbaar(f"LibreOffice start niet ({antwoord})")
+        self._klaar = True
 
     def zet_om(self, docx: Path) -> bytes:
         """The PDF/A of the DOCX at `docx` (a file, since LibreOffice reads files)."""
-        if self._startfout:
-            fout, self._startfout = self._startfout, None
-            raise fout
-        tijdelijk = docx.with_name(f".{docx.stem}.pdf.tmp")
-        opdracht = json.dumps({"in": str(docx.resolve()), "uit": str(tijdelijk.resolve())}).encode() + b"\n"
+        uitkomst = self.zet_om_reeks([docx])[0]
+        if isinstance(uitkomst, RenderFout):
+            raise uitkomst
+        return uitkomst
+
+    def zet_om_reeks(self, paden: list[Path]) -> list[bytes | RenderFout]:
+        """The PDF/A of each DOCX, in order: its bytes, or the RenderFout saying why it has none. The letters go to
+        LibreOffice as one request; each answer is awaited at most `timeout` seconds. When LibreOffice dies or hangs
+        under a letter, a fresh one converts that letter and the ones after it; a letter that was answered is not
+        sent again, and each is tried at most POGINGEN times. Raises PdfOnbeschikbaar when LibreOffice does not
+        start: no letter of the batch gets its PDF then."""
+        paden = [Path(p) for p in paden]
+        slanke = [p.with_name(f".{p.stem}.slank.tmp") for p in paden]
+        pdfs = [p.with_name(f".{p.stem}.pdf.tmp") for p in paden]
+        uitkomst: list[bytes | RenderFout | None] = [None] * len(paden)
+        pogingen = [0] * len(paden)
         try:
-            for poging in range(1, POGINGEN + 1):
-                if self.proces is None:
-                    self._start()
+            for pad, kopie in zip(paden, slanke):
+                kopie.write_bytes(slank(pad.read_bytes()))
+            open_ = list(range(len(paden)))
+            while open_:
+                self._wacht_op_start()
+                opdracht = json.dumps([{"in": str(slanke[i].resolve()), "uit": str(pdfs[i].resolve())}
+                                       for i in open_]).encode() + b"\n"
                 try:
-                    antwoord = self._vraag(opdracht)
-                except _Weg as weg:
+                    for nummer, i in enumerate(list(open_)):
+                        pogingen[i] += 1
+                        antwoord = self._vraag(opdracht) if nummer == 0 else self._volgend_antwoord()
+                        open_.remove(i)
+                        uitkomst[i] = (pdfs[i].read_bytes() if antwoord == "ok" else      # else: LibreOffice
+                                       RenderFout(f"{paden[i].name}: PDF maken lukte niet ({antwoord})"))  # runs
+                except _Weg as weg:              # under letter i: it goes again, with the rest, to a fresh one
                     self._stop_hard()
-                    reden = str(weg)
-                    continue
-                if antwoord != "ok":                  # LibreOffice runs but cannot convert this letter
-                    raise RenderFout(f"{docx.name}: PDF maken lukte niet ({antwoord})")
-                return tijdelijk.read_bytes()
-            raise RenderFout(f"{docx.name}: PDF maken lukte niet: {reden}, ook na {POGINGEN} pogingen, elk met een "
-                             "nieuw gestarte LibreOffice")
+                    if pogingen[i] >= POGINGEN:
+                        open_.remove(i)
+                        uitkomst[i] = RenderFout(f"{paden[i].name}: PDF maken lukte niet: {weg}, ook na {POGINGEN} "
+                                                 "pogingen, elk met een nieuw gestarte LibreOffice")
         finally:
-            tijdelijk.unlink(missing_ok=True)
+            for tijdelijk in slanke + pdfs:
+                tijdelijk.unlink(missing_ok=True)
+        return uitkomst
 
     def _vraag(self, opdracht: bytes) -> str:
+        """Send a request; the answer for its first letter."""
         try:
             self.proces.stdin.write(opdracht)
         except OSError:                               # BrokenPipeError: the service is gone
             raise _Weg("LibreOffice is gestopt") from None
+        return self._volgend_antwoord()
+
+    def _volgend_antwoord(self) -> str:
         antwoord = self._antwoord()
         if antwoord.startswith("gestopt"):             # the service saw LibreOffice die under this letter
             raise _Weg(antwoord)
         return antwoord
 
-    def _antwoord(self) -> str:
-        """The service's next line, waiting at most `timeout` seconds."""
-        einde = time.monotonic() + self.timeout
+    def _antwoord(self, einde: float | None = None) -> str:
+        """The service's next line, waiting at most `timeout` seconds (or until `einde`)."""
+        einde = einde or time.monotonic() + self.timeout
         uit = self.proces.stdout.fileno()
         while b"\n" not in self._buffer:
             rest = einde - time.monotonic()
