@@ -1,0 +1,273 @@
+"""`sjabloon bulk` over more machines: the batches go through a real Redis to two `sjabloon bulk-werker` processes,
+each with its own environment and folders (two machines). The same letters as the local pool; each row exactly
+once when a worker or the run itself is killed; a worker with other content is refused."""
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bulkdata import schrijf_csv
+from conftest import REPO, SJABLOON, docx_tekst, sjabloon_cli
+from test_bulk import HERINNERING, _bulk, _csv, _elk_gestempeld, _journaalregels, _register, _zonder_stempel
+
+from generator.bulk.journaal import NAAM as JOURNAAL
+from generator.bulk.verdeeld import Motor, maak_app
+
+WACHTTIJD = "5"         # seconds: a killed worker's batch is sent again (and redelivered by Redis) after this long
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def broker(tmp_path, monkeypatch):
+    """A Redis of this test only: its own port and folder, nothing saved; stopped at the end."""
+    if not shutil.which("redis-server"):
+        reden = "redis-server ontbreekt (apt-get install redis-server; `make test` als root installeert het)"
+        if os.environ.get("SJABLOON_REDIS_VERPLICHT") == "1":
+            pytest.fail(f"Redis verplicht (SJABLOON_REDIS_VERPLICHT=1), maar {reden}")
+        pytest.skip(reden)
+    map_ = tmp_path / "redis"
+    map_.mkdir()
+    poort = _vrije_poort()
+    proces = subprocess.Popen(["redis-server", "--port", str(poort), "--bind", "127.0.0.1", "--save", "",
+                               "--appendonly", "no", "--dir", str(map_)], stdout=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{poort}/0"
+    try:
+        einde = time.monotonic() + 20
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", poort), timeout=1) as s:
+                    s.sendall(b"PING\r\n")
+                    if s.recv(16).startswith(b"+PONG"):
+                        break
+            except OSError:
+                pass
+            assert proces.poll() is None and time.monotonic() < einde, "redis-server start niet"
+            time.sleep(0.05)
+        for variabele, waarde in (("SJABLOON_BULK_MOTOR", "celery"), ("SJABLOON_BULK_BROKER", url),
+                                  ("SJABLOON_BULK_WACHTTIJD", WACHTTIJD)):
+            monkeypatch.setenv(variabele, waarde)
+        yield url
+    finally:
+        proces.terminate()
+        proces.wait(timeout=20)
+
+
+class _Werkers:
+    """`sjabloon bulk-werker` processes, each a machine of its own: its own home, settings and register folders (no
+    access to the run's), in its own process group so killing it kills its pool too."""
+
+    def __init__(self, url: str, tmp_path: Path):
+        self.url, self.tmp_path, self.processen = url, tmp_path, {}
+
+    def start(self, naam: str, **omgeving) -> str:
+        thuis = self.tmp_path / naam
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SJABLOON_", "XDG_"))}
+        env |= {"XDG_CONFIG_HOME": str(thuis / "config"), "XDG_DATA_HOME": str(thuis / "data"),
+                "XDG_RUNTIME_DIR": str(thuis / "run"), "TMPDIR": str(thuis / "tmp"), "HOME": str(thuis),
+                "SJABLOON_CONTROLEDIENST": "uit", "SJABLOON_BULK_WACHTTIJD": WACHTTIJD, **omgeving}
+        (thuis / "tmp").mkdir(parents=True)
+        proces = subprocess.Popen(SJABLOON + ["bulk-werker", "--broker", self.url], env=env, cwd=thuis,
+                                  stdout=subprocess.DEVNULL, stderr=open(thuis / "log", "w"), start_new_session=True)
+        self.processen[naam] = proces
+        hostnaam = f"bulkwerker-{proces.pid}@{socket.gethostname()}"
+        app = maak_app(Motor("celery", self.url, 5))
+        einde = time.monotonic() + 90
+        while not app.control.ping(destination=[hostnaam], timeout=0.5):
+            assert proces.poll() is None, (thuis / "log").read_text()
+            assert time.monotonic() < einde, "de bulkwerker meldt zich niet"
+        app.close()
+        return hostnaam
+
+    def dood(self, naam: str) -> None:
+        """kill -9 of the machine: the worker and its pool processes at once."""
+        proces = self.processen.pop(naam)
+        os.killpg(proces.pid, signal.SIGKILL)
+        proces.wait()
+
+    def stop_alle(self) -> None:
+        for naam in list(self.processen):
+            proces = self.processen.pop(naam)
+            try:
+                os.killpg(proces.pid, signal.SIGTERM)
+                proces.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proces.pid, signal.SIGKILL)
+                proces.wait()
+            except ProcessLookupError:
+                proces.wait()
+            try:                                    # pool processes left behind by a worker that did not stop them
+                os.killpg(proces.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
+@pytest.fixture
+def werkers(broker, tmp_path):
+    groep = _Werkers(broker, tmp_path)
+    yield groep
+    groep.stop_alle()
+
+
+def _taken_per_werker(url: str) -> dict:
+    app = maak_app(Motor("celery", url, 5))
+    try:
+        return {naam: sum((s.get("total") or {}).values()) for naam, s in (app.control.inspect(timeout=2).stats() or {}).items()}
+    finally:
+        app.close()
+
+
+def _zonder_tijd(brief: Path) -> dict:
+    """A letter's parts but its stamp and the moment it was made (docProps/core.xml created, modified)."""
+    delen = _zonder_stempel(brief)
+    delen["docProps/core.xml"] = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\1", delen["docProps/core.xml"])
+    return delen
+
+
+def _journaal(uit: Path) -> list[dict]:
+    return [json.loads(r) for r in (uit / JOURNAAL).read_text(encoding="utf-8").splitlines()[1:]]
+
+
+def _elke_rij_een_keer(uit: Path, aantal: int) -> None:
+    sleutels = Counter(f"V-2023-{n:06d}" for n in range(1, aantal + 1))
+    assert Counter(r["sleutel"] for r in _journaal(uit)) == sleutels
+    manifest = _csv(uit / "manifest.csv")
+    assert Counter(r["sleutel"] for r in manifest) == sleutels
+    assert len(list(uit.glob("*.docx"))) == aantal and not list(uit.glob(".*.tmp"))
+    geregistreerd = Counter(r["gegevens"]["bulk"]["sleutel"] for r in _register()
+                            if r["gegevens"]["bulk"]["run"] == json.loads((uit / JOURNAAL).open().readline())["run"])
+    assert geregistreerd == sleutels
+    assert sjabloon_cli("register", "controleer").returncode == 0
+    _elk_gestempeld(uit, manifest)
+
+
+def test_two_workers_make_the_same_letters_as_the_local_pool(tmp_path, werkers, monkeypatch):
+    aantal = 40                                     # three batches: each worker gets at least one
+    data = schrijf_csv(tmp_path / "rijen.csv", aantal)
+    namen = [werkers.start("machine-1"), werkers.start("machine-2")]
+    verdeeld = _bulk(data, tmp_path / "verdeeld")
+    assert verdeeld.returncode == 0, verdeeld.stderr
+    assert f"{aantal} brieven gemaakt" in verdeeld.stdout
+    gedaan = _taken_per_werker(werkers.url)
+    assert all(gedaan.get(naam, 0) >= 1 for naam in namen), gedaan
+    with monkeypatch.context() as m:
+        m.setenv("SJABLOON_BULK_MOTOR", "lokaal")
+        lokaal = _bulk(data, tmp_path / "lokaal")
+    assert lokaal.returncode == 0, lokaal.stderr
+    manifesten = {}
+    for uit in ("verdeeld", "lokaal"):
+        manifesten[uit] = sorted(_csv(tmp_path / uit / "manifest.csv"), key=lambda r: r["sleutel"])
+        _elke_rij_een_keer(tmp_path / uit, aantal)
+    zonder_hash = [{k: v for k, v in r.items() if k not in ("sha256", "registerregel")} for r in manifesten["lokaal"]]
+    assert [{k: v for k, v in r.items() if k not in ("sha256", "registerregel")} for r in manifesten["verdeeld"]] \
+        == zonder_hash
+    for regel in manifesten["lokaal"]:
+        verdeeld_brief, lokaal_brief = tmp_path / "verdeeld" / regel["bestand"], tmp_path / "lokaal" / regel["bestand"]
+        assert _zonder_tijd(verdeeld_brief) == _zonder_tijd(lokaal_brief)
+        assert docx_tekst(verdeeld_brief) == docx_tekst(lokaal_brief)
+    per_run = Counter(r["gegevens"]["bulk"]["run"] for r in _register())
+    assert sorted(per_run.values()) == [aantal, aantal]
+
+
+def test_a_worker_killed_mid_batch_leaves_every_row_made_exactly_once(tmp_path, werkers):
+    aantal = 64
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", aantal), tmp_path / "uit"
+    slachtoffer = werkers.start("machine-1")
+    werkers.start("machine-2")
+    app = maak_app(Motor("celery", werkers.url, 5))
+    run = subprocess.Popen(SJABLOON + ["bulk", HERINNERING, "--data", str(data), "--uit", str(uit), "--concept",
+                                       "--datum", "2026-11-23"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        einde = time.monotonic() + 120
+        while not (app.control.inspect(destination=[slachtoffer], timeout=0.5).active() or {}).get(slachtoffer):
+            assert run.poll() is None and time.monotonic() < einde, "machine-1 kreeg geen reeks"
+        werkers.dood("machine-1")                  # mid-batch: its batch is unacknowledged
+        uitvoer, fout = run.communicate(timeout=240)
+    finally:
+        app.close()
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 0, fout
+    assert f"{aantal} brieven gemaakt" in uitvoer
+    _elke_rij_een_keer(uit, aantal)
+
+
+def test_the_killed_run_resumes_through_the_workers(tmp_path, werkers):
+    aantal = 160
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", aantal), tmp_path / "uit"
+    werkers.start("machine-1")
+    werkers.start("machine-2")
+    run = subprocess.Popen(SJABLOON + ["bulk", HERINNERING, "--data", str(data), "--uit", str(uit), "--concept",
+                                       "--datum", "2026-11-23"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    start = time.monotonic()
+    while _journaalregels(uit) < 16 and run.poll() is None and time.monotonic() - start < 120:
+        time.sleep(0.05)
+    run.kill()
+    run.wait()
+    gedaan = _journaalregels(uit)
+    assert 16 <= gedaan < aantal, "the run was not stopped halfway"
+    tweede = _bulk(data, uit)
+    assert tweede.returncode == 0, tweede.stderr
+    assert f"{aantal - gedaan} brieven gemaakt, {gedaan} al klaar" in tweede.stdout
+    _elke_rij_een_keer(uit, aantal)
+
+
+def test_a_worker_with_other_content_is_refused(tmp_path, werkers):
+    andere = tmp_path / "andere-content"
+    shutil.copytree(REPO / "content", andere)
+    beleid = andere / "beleid.yaml"
+    beleid.write_text(beleid.read_text(encoding="utf-8") + "\n# een andere stand\n", encoding="utf-8")
+    werkers.start("machine-1", SJABLOON_CONTENT=str(andere))
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 8), tmp_path / "uit"
+    geweigerd = _bulk(data, uit)
+    assert geweigerd.returncode == 1
+    assert "weigert de rijen: content/ (regels en woordenlijsten) van deze werker wijkt af van die van de run" \
+        in geweigerd.stderr
+    assert not list(uit.glob("*.docx")) and _journaalregels(uit) == 0
+    werkers.stop_alle()
+    werkers.start("machine-2")
+    tweede = _bulk(data, uit)
+    assert tweede.returncode == 0, tweede.stderr
+    _elke_rij_een_keer(uit, 8)
+
+
+def test_without_a_worker_or_broker_the_run_writes_nothing(tmp_path, broker, monkeypatch):
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 3), tmp_path / "uit"
+    zonder = _bulk(data, uit)
+    assert zonder.returncode == 2
+    assert f"geen bulkwerker luistert op {broker}; start er een met: sjabloon bulk-werker --broker {broker}" \
+        in zonder.stderr
+    monkeypatch.setenv("SJABLOON_BULK_BROKER", f"redis://:geheim@127.0.0.1:{_vrije_poort()}/0")
+    onbereikbaar = _bulk(data, uit)
+    assert onbereikbaar.returncode == 2 and "niet bereikbaar" in onbereikbaar.stderr
+    assert "geheim" not in onbereikbaar.stderr
+    assert not uit.exists()
+
+
+def test_the_engine_setting_is_checked(tmp_path, eigen_plaatsen):
+    instellingen = eigen_plaatsen / "config/sjabloonstraat/instellingen.toml"
+    instellingen.parent.mkdir(parents=True, exist_ok=True)
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 2), tmp_path / "uit"
+    instellingen.write_text('[bulk]\nmotor = "celery"\n', encoding="utf-8")
+    uitslag = _bulk(data, uit)
+    assert uitslag.returncode == 2
+    assert f"bulkmotor celery heeft een broker nodig: zet broker = " in uitslag.stderr
+    instellingen.write_text('[bulk]\nmotor = "dask"\nbroker = "http://x"\nwachtijd = 3\n', encoding="utf-8")
+    uitslag = _bulk(data, uit)
+    assert uitslag.returncode == 2
+    assert f"{instellingen}: [bulk] motor: 'dask' is geen bulkmotor" in uitslag.stderr
+    assert f"{instellingen}: [bulk] broker: 'http://x' is geen Redis-URL" in uitslag.stderr
+    assert f"{instellingen}: [bulk] wachtijd: onbekende instelling" in uitslag.stderr
+    assert not uit.exists()
