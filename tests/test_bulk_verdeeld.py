@@ -6,8 +6,6 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import time
 from collections import Counter
@@ -17,17 +15,11 @@ import pytest
 from bulkdata import schrijf_csv
 from conftest import REPO, SJABLOON, docx_tekst, sjabloon_cli
 from test_bulk import HERINNERING, _bulk, _csv, _elk_gestempeld, _journaalregels, _register, _zonder_stempel
+from verdeeldhulp import Werkers, app, start_redis, stop_redis, vrije_poort
 
 from generator.bulk.journaal import NAAM as JOURNAAL
-from generator.bulk.verdeeld import Motor, maak_app
 
 WACHTTIJD = "5"         # seconds: a killed worker's batch is sent again (and redelivered by Redis) after this long
-
-
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -38,95 +30,32 @@ def broker(tmp_path, monkeypatch):
         if os.environ.get("SJABLOON_REDIS_VERPLICHT") == "1":
             pytest.fail(f"Redis verplicht (SJABLOON_REDIS_VERPLICHT=1), maar {reden}")
         pytest.skip(reden)
-    map_ = tmp_path / "redis"
-    map_.mkdir()
-    poort = _vrije_poort()
-    proces = subprocess.Popen(["redis-server", "--port", str(poort), "--bind", "127.0.0.1", "--save", "",
-                               "--appendonly", "no", "--dir", str(map_)], stdout=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{poort}/0"
+    proces, url = start_redis(tmp_path / "redis")
     try:
-        einde = time.monotonic() + 20
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", poort), timeout=1) as s:
-                    s.sendall(b"PING\r\n")
-                    if s.recv(16).startswith(b"+PONG"):
-                        break
-            except OSError:
-                pass
-            assert proces.poll() is None and time.monotonic() < einde, "redis-server start niet"
-            time.sleep(0.05)
         for variabele, waarde in (("SJABLOON_BULK_MOTOR", "celery"), ("SJABLOON_BULK_BROKER", url),
                                   ("SJABLOON_BULK_WACHTTIJD", WACHTTIJD)):
             monkeypatch.setenv(variabele, waarde)
         yield url
     finally:
-        proces.terminate()
-        proces.wait(timeout=20)
-
-
-class _Werkers:
-    """`sjabloon bulk-werker` processes, each a machine of its own: its own home, settings and register folders (no
-    access to the run's), in its own process group so killing it kills its pool too."""
-
-    def __init__(self, url: str, tmp_path: Path):
-        self.url, self.tmp_path, self.processen = url, tmp_path, {}
-
-    def start(self, naam: str, **omgeving) -> str:
-        thuis = self.tmp_path / naam
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("SJABLOON_", "XDG_"))}
-        env |= {"XDG_CONFIG_HOME": str(thuis / "config"), "XDG_DATA_HOME": str(thuis / "data"),
-                "XDG_RUNTIME_DIR": str(thuis / "run"), "TMPDIR": str(thuis / "tmp"), "HOME": str(thuis),
-                "SJABLOON_CONTROLEDIENST": "uit", "SJABLOON_BULK_WACHTTIJD": WACHTTIJD, **omgeving}
-        (thuis / "tmp").mkdir(parents=True)
-        proces = subprocess.Popen(SJABLOON + ["bulk-werker", "--broker", self.url], env=env, cwd=thuis,
-                                  stdout=subprocess.DEVNULL, stderr=open(thuis / "log", "w"), start_new_session=True)
-        self.processen[naam] = proces
-        hostnaam = f"bulkwerker-{proces.pid}@{socket.gethostname()}"
-        app = maak_app(Motor("celery", self.url, 5))
-        einde = time.monotonic() + 90
-        while not app.control.ping(destination=[hostnaam], timeout=0.5):
-            assert proces.poll() is None, (thuis / "log").read_text()
-            assert time.monotonic() < einde, "de bulkwerker meldt zich niet"
-        app.close()
-        return hostnaam
-
-    def dood(self, naam: str) -> None:
-        """kill -9 of the machine: the worker and its pool processes at once."""
-        proces = self.processen.pop(naam)
-        os.killpg(proces.pid, signal.SIGKILL)
-        proces.wait()
-
-    def stop_alle(self) -> None:
-        for naam in list(self.processen):
-            proces = self.processen.pop(naam)
-            try:
-                os.killpg(proces.pid, signal.SIGTERM)
-                proces.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proces.pid, signal.SIGKILL)
-                proces.wait()
-            except ProcessLookupError:
-                proces.wait()
-            try:                                    # pool processes left behind by a worker that did not stop them
-                os.killpg(proces.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        stop_redis(proces)
 
 
 @pytest.fixture
 def werkers(broker, tmp_path):
-    groep = _Werkers(broker, tmp_path)
-    yield groep
-    groep.stop_alle()
+    groep = Werkers(broker, tmp_path, WACHTTIJD)
+    try:
+        yield groep
+    finally:
+        groep.stop_alle()
 
 
 def _taken_per_werker(url: str) -> dict:
-    app = maak_app(Motor("celery", url, 5))
+    verbinding = app(url)
     try:
-        return {naam: sum((s.get("total") or {}).values()) for naam, s in (app.control.inspect(timeout=2).stats() or {}).items()}
+        return {knoop: sum((s.get("total") or {}).values())
+                for knoop, s in (verbinding.control.inspect(timeout=2).stats() or {}).items()}
     finally:
-        app.close()
+        verbinding.close()
 
 
 def _zonder_tijd(brief: Path) -> dict:
@@ -186,17 +115,17 @@ def test_a_worker_killed_mid_batch_leaves_every_row_made_exactly_once(tmp_path, 
     data, uit = schrijf_csv(tmp_path / "rijen.csv", aantal), tmp_path / "uit"
     slachtoffer = werkers.start("machine-1")
     werkers.start("machine-2")
-    app = maak_app(Motor("celery", werkers.url, 5))
+    verbinding = app(werkers.url)
     run = subprocess.Popen(SJABLOON + ["bulk", HERINNERING, "--data", str(data), "--uit", str(uit), "--concept",
                                        "--datum", "2026-11-23"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         einde = time.monotonic() + 120
-        while not (app.control.inspect(destination=[slachtoffer], timeout=0.5).active() or {}).get(slachtoffer):
+        while not (verbinding.control.inspect(destination=[slachtoffer], timeout=0.5).active() or {}).get(slachtoffer):
             assert run.poll() is None and time.monotonic() < einde, "machine-1 kreeg geen reeks"
         werkers.dood("machine-1")                  # mid-batch: its batch is unacknowledged
         uitvoer, fout = run.communicate(timeout=240)
     finally:
-        app.close()
+        verbinding.close()
         if run.poll() is None:
             run.kill()
     assert run.returncode == 0, fout
@@ -249,7 +178,7 @@ def test_without_a_worker_or_broker_the_run_writes_nothing(tmp_path, broker, mon
     assert zonder.returncode == 2
     assert f"geen bulkwerker luistert op {broker}; start er een met: sjabloon bulk-werker --broker {broker}" \
         in zonder.stderr
-    monkeypatch.setenv("SJABLOON_BULK_BROKER", f"redis://:geheim@127.0.0.1:{_vrije_poort()}/0")
+    monkeypatch.setenv("SJABLOON_BULK_BROKER", f"redis://:geheim@127.0.0.1:{vrije_poort()}/0")
     onbereikbaar = _bulk(data, uit)
     assert onbereikbaar.returncode == 2 and "niet bereikbaar" in onbereikbaar.stderr
     assert "geheim" not in onbereikbaar.stderr
