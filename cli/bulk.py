@@ -107,6 +107,12 @@ def bulk_werker(broker, gelijktijdig):
     if not motor.broker:
         click.echo("fout: geen broker: geef --broker redis://host:6379/0 of zet SJABLOON_BULK_BROKER", err=True)
         sys.exit(2)
-    click.echo(f"Bulkwerker luistert op {broker_naam(motor.broker)} met {gelijktijdig} proces(sen). Stop met Ctrl-C.",
+    click.echo(f"Bulkwerker start: broker {broker_naam(motor.broker)}, {gelijktijdig} proces(sen). Stop met Ctrl-C.",
                err=True)
-    sys.exit(start(motor.broker, gelijktijdig, motor.wachttijd))
+    try:
+        status = start(motor.broker, gelijktijdig, motor.wachttijd)
+    except InvoerFout as fout:
+        for melding in fout.meldingen:
+            click.echo(f"fout: {melding}", err=True)
+        sys.exit(2)
+    sys.exit(status)

@@ -178,11 +178,14 @@ def test_without_a_worker_or_broker_the_run_writes_nothing(tmp_path, broker, mon
     assert zonder.returncode == 2
     assert f"geen bulkwerker luistert op {broker}; start er een met: sjabloon bulk-werker --broker {broker}" \
         in zonder.stderr
-    monkeypatch.setenv("SJABLOON_BULK_BROKER", f"redis://:geheim@127.0.0.1:{vrije_poort()}/0")
+    nergens = f"redis://:geheim@127.0.0.1:{vrije_poort()}/0"
+    monkeypatch.setenv("SJABLOON_BULK_BROKER", nergens)
     onbereikbaar = _bulk(data, uit)
     assert onbereikbaar.returncode == 2 and "niet bereikbaar" in onbereikbaar.stderr
     assert "geheim" not in onbereikbaar.stderr
     assert not uit.exists()
+    werker = sjabloon_cli("bulk-werker", "--broker", nergens)
+    assert werker.returncode == 2 and "is niet bereikbaar" in werker.stderr and "geheim" not in werker.stderr
 
 
 def test_the_engine_setting_is_checked(tmp_path, eigen_plaatsen):

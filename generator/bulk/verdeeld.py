@@ -38,7 +38,7 @@ WACHTTIJD = 600.0           # seconds: a batch without result after this long is
 WACHTRIJ = "sjabloon-bulk"
 TAAK = "sjabloonstraat.bulk.maak_reeks"
 PER_WERKER = 3              # batches under way per worker process, as with the local pool
-ZOEK_WERKERS = 3.0          # seconds the coordinator listens for workers at the start
+ZOEK_WERKERS = 1.0          # seconds the coordinator listens for workers at the start
 VOORBEELD = 'redis://:wachtwoord@bulk.gemeente.local:6379/0'
 
 
@@ -141,17 +141,33 @@ def _code_hash() -> str:
                                   for p in (generator, checks, nlp)).encode()).hexdigest()
 
 
+def eis_broker(app, motor: Motor) -> None:
+    """A clear error when Redis does not answer (refused, unknown host, wrong password, TLS)."""
+    try:
+        with app.connection_for_write() as verbinding:
+            verbinding.ensure_connection(max_retries=1, timeout=5)
+    except Exception as fout:       # kombu/redis raise many kinds
+        raise _onbereikbaar(motor, fout) from None
+
+
+def _onbereikbaar(motor: Motor, fout: Exception) -> InvoerFout:
+    return InvoerFout(f"bulkmotor celery: de broker {broker_naam(motor.broker)} is niet bereikbaar "
+                      f"({str(fout).replace(motor.broker, broker_naam(motor.broker))}); start Redis of controleer de "
+                      "broker-URL (SJABLOON_BULK_BROKER of [bulk] broker)")
+
+
 def eis_werkers(motor: Motor) -> int:
     """The number of worker processes listening on the broker; a clear error when the broker or no worker answers.
     Called before anything is written."""
     app = maak_app(motor)
     try:
-        with app.connection_for_write() as verbinding:
-            verbinding.ensure_connection(max_retries=1, timeout=5)
-        antwoord = app.control.inspect(timeout=ZOEK_WERKERS).stats() or {}
-    except Exception as fout:       # kombu/redis raise many kinds: refused, DNS, authentication, TLS
-        raise InvoerFout(f"bulkmotor celery: de broker {broker_naam(motor.broker)} is niet bereikbaar ({fout}); "
-                         "start Redis of controleer de broker-URL (SJABLOON_BULK_BROKER of [bulk] broker)") from None
+        eis_broker(app, motor)
+        try:
+            antwoord = app.control.inspect(timeout=ZOEK_WERKERS).stats() or {}
+        except Exception as fout:
+            raise _onbereikbaar(motor, fout) from None
+    finally:
+        app.close()
     processen = sum(int((s.get("pool") or {}).get("max-concurrency") or 1) for s in antwoord.values())
     if not processen:
         raise InvoerFout(f"bulkmotor celery: geen bulkwerker luistert op {broker_naam(motor.broker)}; start er een "
@@ -217,8 +233,11 @@ def _verwerk(taken: Iterator[list], instellingen, motor: Motor, processen: int, 
                 verstuur(reeks)             # the worker may be gone: another one makes the batch
             time.sleep(0.01)
         uitkomst = klaar.get(propagate=False)
-        for poging in reeks.pogingen:
-            poging.forget() if poging.ready() else poging.revoke()
+        for poging in reeks.pogingen:          # a second answer for the same rows is not needed
+            if poging.ready():
+                poging.forget()
+            else:
+                poging.revoke()
         if klaar.failed():
             raise BulkGestopt(f"bulkwerker: onverwachte fout bij rij {reeks.taken[0].rij} tot {reeks.taken[-1].rij}: "
                               f"{uitkomst!r}; de run is gestopt. Wat klaar was, is bewaard; draai dezelfde opdracht "

@@ -10,7 +10,7 @@ import socket
 import tempfile
 from pathlib import Path
 
-from generator.bulk.verdeeld import ONDERDELEN, TAAK, WACHTRIJ, Motor, maak_app, stand
+from generator.bulk.verdeeld import ONDERDELEN, TAAK, WACHTRIJ, Motor, eis_broker, maak_app, stand
 from generator.bulk.werker import Instellingen, Taak, Werker
 
 _huidig: tuple | None = None            # (key of the run's settings, Werker, its folder): one per worker process
@@ -78,12 +78,15 @@ def _sluit(**_) -> None:
 
 
 def start(broker: str, gelijktijdig: int, wachttijd: float) -> int:
-    """Run the worker until Ctrl-C or SIGTERM; its exit status."""
+    """Run the worker until Ctrl-C or SIGTERM; its exit status. InvoerFout when the broker does not answer at the
+    start (later, Celery reconnects by itself)."""
     import os
 
     from celery.signals import worker_process_shutdown
 
-    app = maak_app(Motor("celery", broker, wachttijd))
+    motor = Motor("celery", broker, wachttijd)
+    app = maak_app(motor)
+    eis_broker(app, motor)
     app.task(name=TAAK)(maak_reeks)
     worker_process_shutdown.connect(_sluit, weak=False)
     werker = app.Worker(hostname=f"bulkwerker-{os.getpid()}@{socket.gethostname()}", concurrency=gelijktijdig,
