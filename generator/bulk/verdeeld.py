@@ -8,8 +8,10 @@ reach the output folder; the coordinator writes them (atomically) before they go
 
 Exactly once: a batch's task carries the run and its rows; a worker killed mid-batch gets its batch redelivered
 (acks late, reject on worker lost, Redis's visibility timeout = `wachttijd`), and the coordinator sends a batch again
-when no result came within `wachttijd`. Whichever result comes first counts; a row already taken in this run is
-dropped from any later result before anything is written, so no row gets a second file or register entry.
+when no result came within `wachttijd`. Whichever result for a batch comes first counts and the batch's other tasks
+are revoked and their results never read; within that result only rows of the batch count, each once, before
+anything is written. So no row gets a second file or register entry. (Rows of earlier runs, in the journal, are
+never sent.)
 
 Same computation everywhere: every task carries the fingerprint of the template, content/, the gemeente profile
 and the code (`stand`); a worker whose own differ refuses the batch and the run stops with a message naming what
@@ -215,7 +217,6 @@ def _verwerk(taken: Iterator[list], instellingen, motor: Motor, processen: int, 
                 "dagtekening": instellingen.dagtekening.isoformat(), "pdf": instellingen.pdf,
                 "pdf_timeout": instellingen.pdf_timeout, "gemeente": gemeente,
                 "stand": stand(sjabloon, instellingen.gemeente_pad), "run": run}
-    genomen: set[str] = set()           # rows of this run whose result was taken: a later result for them is dropped
     lopend: deque[_Reeks] = deque()
 
     def verstuur(reeks: _Reeks) -> None:
@@ -246,19 +247,23 @@ def _verwerk(taken: Iterator[list], instellingen, motor: Motor, processen: int, 
             raise BulkGestopt(f"bulkwerker {uitkomst['werker']} weigert de rijen: {geweigerd}. Geef elke werker "
                               "dezelfde versie van Sjabloonstraat, dezelfde content/, sjablonen en hetzelfde "
                               "gemeenteprofiel, en draai dezelfde opdracht opnieuw; wat klaar was, is bewaard.")
+        open_ = {(t.rij, t.sleutel) for t in reeks.taken}    # a row not of this batch, or twice in it, is dropped
         resultaten = []
         for regel, gegevens, bestanden in uitkomst["resultaten"] if uitkomst.get("run") == run else []:
-            if regel["sleutel"] in genomen:
+            if (regel["rij"], regel["sleutel"]) not in open_:
                 continue
+            open_.discard((regel["rij"], regel["sleutel"]))
             for naam, inhoud in bestanden.items():
                 eis_ruimte(instellingen.uit, len(inhoud))
                 schrijf_atomisch(instellingen.uit / naam, inhoud)
-            genomen.add(regel["sleutel"])
             resultaten.append((regel, gegevens))
         if resultaten:
             yield resultaten
         if uitkomst.get("stop"):
             raise BulkGestopt(uitkomst["stop"])
+        if open_:                           # cannot happen with a worker of this version; never pass it silently
+            raise BulkGestopt(f"bulkwerker: geen antwoord voor rij {', '.join(str(r) for r, _ in sorted(open_))}; de "
+                              "run is gestopt. Wat klaar was, is bewaard; draai dezelfde opdracht opnieuw.")
 
     try:
         for taken_reeks in taken:
