@@ -7,8 +7,7 @@ whole `sjabloon bulk` command over the same rows of herinnering-afloop-vergunnin
 rows with --pdf (PDF/A through LibreOffice). The local pool (`--werkers 1` and 2) runs the same rows for comparison.
 Each figure is the whole command, from start to exit (the fastest of --herhaal runs), after a warm-up run (the
 workers' models and word lists are loaded); a new run starts each worker's LibreOffice again, which the figure
-includes. Beside it, the CPU the run's own machine spends per letter: what limits how many workers one run can
-feed.
+includes.
 At the end: the table, and how many machines like this one make 450,000 PDF/A letters in a night of 8 hours, from
 the best PDF/s measured here. Exit 1 when a run did not make every letter (or PDF): then the figure is not that of
 the work it claims. The register of the runs is a temporary one; the user's own is never touched.
@@ -36,44 +35,37 @@ from verdeeldhulp import SJABLOON, Werkers, start_redis, stop_redis  # noqa: E40
 HERINNERING = "herinnering-afloop-vergunning"
 BRIEVEN = 450_000
 NACHT = 8 * 3600            # seconds
-OPWARMEN = 16               # rows of the warm-up run before each measurement
+OPWARMEN = 16               # rows of the warm-up run before each measurement: one batch
 
 
-def run(data: Path, uit: Path, omgeving: dict, *extra: str) -> tuple[float, float, str, str, int]:
-    """Seconds on the clock, CPU seconds of the run's own process (the coordinator with celery: its children are
-    not counted), its output and exit status."""
+def run(data: Path, uit: Path, omgeving: dict, *extra: str) -> tuple[float, subprocess.CompletedProcess]:
     start = time.perf_counter()
-    proces = subprocess.Popen(SJABLOON + ["bulk", HERINNERING, "--data", str(data), "--uit", str(uit), "--concept",
-                                          "--datum", "2026-11-23", *extra], env=omgeving, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
-    uit_tekst, fout_tekst = proces.stdout.read(), proces.stderr.read()
-    _, status, gebruik = os.wait4(proces.pid, 0)
-    proces.returncode = os.waitstatus_to_exitcode(status)
-    return (time.perf_counter() - start, gebruik.ru_utime + gebruik.ru_stime, uit_tekst, fout_tekst,
-            proces.returncode)
+    uitslag = subprocess.run(SJABLOON + ["bulk", HERINNERING, "--data", str(data), "--uit", str(uit), "--concept",
+                                         "--datum", "2026-11-23", *extra], env=omgeving, capture_output=True,
+                             text=True)
+    return time.perf_counter() - start, uitslag
 
 
-def meet(naam: str, data: dict, map_: Path, omgeving: dict, herhaal: int, *extra: str) -> tuple[float, ...]:
-    """Letters/s without PDF and PDF/s with --pdf (the fastest of `herhaal` runs, each after a warm-up run), and the
-    CPU milliseconds per letter (without PDF) on the run's machine (the run and its own workers, not the
-    bulkwerkers): what the run costs beyond the warm-up run of OPWARMEN rows, per row more, so its start is not
-    counted. Every row must have its letter (and PDF)."""
+def meet(naam: str, data: dict, map_: Path, omgeving: dict, herhaal: int, *extra: str) -> tuple[float, float]:
+    """Letters/s without PDF and PDF/s with --pdf, each the fastest of `herhaal` runs after a warm-up run; every row
+    must have its letter (and PDF)."""
     cijfers = []
     for soort, pdf in (("brieven", ()), ("pdf", ("--pdf",))):
         aantal, rijen = data[soort]
-        _, opwarm_cpu, *_ = run(data["opwarmen"][1], map_ / f"{naam}-{soort}-opwarmen", omgeving, *extra, *pdf)
-        beste, cpu = float("nan"), float("nan")
+        run(data["opwarmen"][1], map_ / f"{naam}-{soort}-opwarmen", omgeving, *extra, *pdf)
+        beste = float("nan")
         for keer in range(herhaal):
             uit = map_ / f"{naam}-{soort}-{keer}"
-            duur, seconden, uitvoer, fout, status = run(rijen, uit, omgeving, *extra, *pdf)
+            duur, uitslag = run(rijen, uit, omgeving, *extra, *pdf)
             pdfs = len(list(uit.glob("*.pdf")))
-            if eis(status == 0 and f"{aantal} brieven gemaakt" in uitvoer and (not pdf or pdfs == aantal),
-                   f"{naam} {soort}: status {status}, {pdfs} PDF's; {uitvoer[-300:]} {fout[-600:]}"):
+            if eis(uitslag.returncode == 0 and f"{aantal} brieven gemaakt" in uitslag.stdout
+                   and (not pdf or pdfs == aantal),
+                   f"{naam} {soort}: status {uitslag.returncode}, {pdfs} PDF's; {uitslag.stdout[-300:]} "
+                   f"{uitslag.stderr[-600:]}"):
                 if not aantal / duur <= beste:
                     beste = aantal / duur
-                    cpu = 1000 * (seconden - opwarm_cpu) / (aantal - OPWARMEN) if aantal > OPWARMEN else float("nan")
-        cijfers += [beste, cpu]
-    return cijfers[0], cijfers[2], cijfers[1]
+        cijfers.append(beste)
+    return cijfers[0], cijfers[1]
 
 
 def main() -> None:
@@ -114,9 +106,9 @@ def main() -> None:
     print(f"\n{time.strftime('%Y-%m-%d')}, {platform.node()}: {os.cpu_count()} kernen, "
           f"{platform.processor() or platform.machine()}; {opties.n} brieven, {opties.pdf_n} met PDF/A; elke meting de "
           f"hele opdracht, de snelste van {opties.herhaal}")
-    print(f"{'motor':<8} {'werkers':>7} {'brieven/s':>10} {'PDF/s':>7} {'CPU bij de run per brief':>25}")
-    for motor, werkers, brieven, pdf, cpu in regels:
-        print(f"{motor:<8} {werkers:>7} {brieven:>10.1f} {pdf:>7.2f} {cpu:>22.1f} ms")
+    print(f"{'motor':<8} {'werkers':>7} {'brieven/s':>10} {'PDF/s':>7}")
+    for motor, werkers, brieven, pdf in regels:
+        print(f"{motor:<8} {werkers:>7} {brieven:>10.1f} {pdf:>7.2f}")
     beste = max((r for r in regels if r[0] == "celery" and r[3] == r[3]), key=lambda r: r[3], default=None)
     if eis(beste is not None, "geen PDF-meting met celery gelukt"):
         nodig = BRIEVEN / NACHT
@@ -125,9 +117,6 @@ def main() -> None:
               f"{beste[3]:.2f} PDF/s")
         print(f"450.000 brieven in {NACHT // 3600} uur: {nodig:.1f} PDF/s nodig; dat zijn {math.ceil(nodig / beste[3])} "
               f"machines zoals deze, plus de machine van de run")
-        if eis(beste[4] > 0, f"CPU van de run niet gemeten ({beste[4]} ms per brief)"):
-            print(f"de run zelf (journaal, register, schrijven) kost {beste[4]:.1f} ms CPU per brief: één run neemt "
-                  f"hooguit {1000 / beste[4]:.0f} brieven/s per kern aan")
     einde()
 
 
