@@ -115,8 +115,8 @@ def main() -> None:
         een = next((r[3] for r in regels if r[0] == "celery" and r[1] == 1), float("nan"))
         print(f"per bulkwerker (1 werker): {een:.2f} PDF/s; deze machine haalt het meest met {beste[1]} bulkwerkers: "
               f"{beste[3]:.2f} PDF/s")
-        print(f"450.000 brieven in {NACHT // 3600} uur: {nodig:.1f} PDF/s nodig; dat zijn {math.ceil(nodig / beste[3])} "
-              f"machines zoals deze, plus de machine van de run")
+        print(f"450.000 brieven in {NACHT // 3600} uur: {nodig:.1f} PDF/s nodig; dat zijn "
+              f"{math.ceil(nodig / beste[3])} machines zoals deze, plus de machine van de run")
     einde()
 
 

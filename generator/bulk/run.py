@@ -119,7 +119,8 @@ def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
             archief.controleer_bestanden(journaal, uit)
             run.uitslag.hersteld_in_register = run.herstel_register(vastgelegd)
         instellingen = Instellingen(sjabloon, opdracht.gemeente_pad, dt.date.fromisoformat(journaal.dagtekening), uit,
-                                    opdracht.concept, opdracht.pdf, pdf_timeout, verdeeld and verdeeld.voor(journaal.run))
+                                    opdracht.concept, opdracht.pdf, pdf_timeout,
+                                    verdeeld and verdeeld.voor(journaal.run))
         with _Fouten(uit) as run.fouten:
             run.maak(rijen, Voortgang(tel_rijen(opdracht.data), voortgang_naar), opdracht.werkers, instellingen)
             run.uitslag.manifest = archief.schrijf_manifest(journaal, uit, opdracht.pdf)

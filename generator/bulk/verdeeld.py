@@ -101,7 +101,8 @@ def maak_app(motor: Motor):
         task_default_queue=WACHTRIJ, result_expires=max(3600, 4 * motor.wachttijd),
         broker_transport_options={"visibility_timeout": motor.wachttijd},
         broker_connection_retry_on_startup=True, broker_connection_timeout=5, redis_socket_connect_timeout=5,
-        worker_hijack_root_logger=False, worker_send_task_events=False, worker_cancel_long_running_tasks_on_connection_loss=True,
+        worker_hijack_root_logger=False, worker_send_task_events=False,
+        worker_cancel_long_running_tasks_on_connection_loss=True,
     )
     return app
 

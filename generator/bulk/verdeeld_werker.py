@@ -61,7 +61,8 @@ def _werker(opdracht: dict) -> Werker | str:
         return f"sjabloon {opdracht['sjabloon']} is hier niet te laden ({fout})"
     if verschil := [ONDERDELEN[k] for k, v in opdracht["stand"].items() if eigen.get(k) != v]:
         shutil.rmtree(map_, ignore_errors=True)
-        return f"{' en '.join(verschil)} van deze werker wijk{'t' if len(verschil) == 1 else 'en'} af van die van de run"
+        werkwoord = "wijkt" if len(verschil) == 1 else "wijken"
+        return f"{' en '.join(verschil)} van deze werker {werkwoord} af van die van de run"
     werker = Werker(Instellingen(sjabloon, gemeente_pad, dt.date.fromisoformat(opdracht["dagtekening"]), map_,
                                  opdracht["concept"], opdracht["pdf"], opdracht["pdf_timeout"]))
     _huidig = sleutel, werker, map_
