@@ -8,7 +8,7 @@ STAMP   := $(VENV)/.geinstalleerd
 # chromium: de browsertests van de webapp (Playwright stuurt Debians Chromium aan; er wordt geen browser gedownload).
 # poppler-utils: pdftoppm maakt van elke PDF-pagina een afbeelding, voor de beeldtest van de voorbeelddocumenten.
 # nodejs en npm (alleen als er nog geen node is; een nieuwere mag ook): de echte OpenID-provider van de tests.
-DEB_PAKKETTEN := postgresql libreoffice-writer-nogui python3-uno chromium poppler-utils
+DEB_PAKKETTEN := postgresql libreoffice-writer-nogui python3-uno chromium poppler-utils redis-server
 # Draaien twee `make test` tegelijk, dan wacht de tweede op het slot van apt in plaats van te falen.
 APT_WACHT := -o DPkg::Lock::Timeout=600
 # axe-core (toegankelijkheidsregels) uit het npm-register, voor de browsertests; gecontroleerd op zijn SHA-512.
@@ -56,11 +56,12 @@ $(OIDC_STAMP): tests/oidc/package.json tests/oidc/package-lock.json | systeem
 	  cd $(OIDC) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
 	else echo "npm ontbreekt: de OpenID-tests worden overgeslagen (installeer nodejs en npm)"; fi
 
-# Als root zijn PostgreSQL, LibreOffice, Chromium en Node geïnstalleerd (systeem), dus faalt zo'n test dan in plaats
+# Als root zijn PostgreSQL, LibreOffice, Chromium, Redis en Node geïnstalleerd (systeem), dus faalt zo'n test dan in plaats
 # van over te slaan.
 test: install systeem $(AXE) oidc
 	ROOT=$$( [ "$$(id -u)" = 0 ] && echo 1 ); SJABLOON_PG_VERPLICHT=$$ROOT SJABLOON_PDF_VERPLICHT=$$ROOT \
-	  SJABLOON_BROWSER_VERPLICHT=$$ROOT SJABLOON_OIDC_VERPLICHT=$$ROOT SJABLOON_AXE=$(AXE) $(PY) -m pytest
+	  SJABLOON_BROWSER_VERPLICHT=$$ROOT SJABLOON_OIDC_VERPLICHT=$$ROOT SJABLOON_REDIS_VERPLICHT=$$ROOT \
+	  SJABLOON_AXE=$(AXE) $(PY) -m pytest
 
 # Pagina 1 van elk voorbeelddocument als PNG in docs/voorbeelden/ (de galerij in docs/sjablonen.md); niet in make test.
 voorbeelden-png: install systeem

@@ -88,3 +88,31 @@ def selecteer_afloop(vergunningen, peildatum, maanden, uit_pad, gemeente_pad):
         click.echo(f"{len(rijen)} vergunningen lopen af tussen {datum_tekst(peildatum)} en {maanden} maanden later: {uit_pad}")
     else:
         click.echo(csvbestand.als_tekst(kolommen, waarden), nl=False)
+
+
+@click.command("bulk-werker", help="Maak brieven voor bulkruns op andere machines: luistert op de broker (Redis) naar "
+               "reeksen rijen en stuurt de brieven terug naar de run. Draai er één op elke machine die meehelpt; de "
+               "run zelf kiest ze met [bulk] motor = \"celery\" of SJABLOON_BULK_MOTOR=celery. Stop met Ctrl-C.")
+@click.option("--broker", metavar="URL", help="De Redis van de runs, bijvoorbeeld redis://:wachtwoord@host:6379/0 "
+              "(rediss:// voor TLS; standaard SJABLOON_BULK_BROKER of [bulk] broker uit het instellingenbestand).")
+@click.option("--gelijktijdig", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Aantal processen naast elkaar op deze machine (ongeveer één per processorkern).")
+def bulk_werker(broker, gelijktijdig):
+    from generator.bulk.verdeeld import broker_naam, ingestelde_motor
+    from generator.bulk.verdeeld_werker import start
+    try:
+        motor = ingestelde_motor(broker)
+    except InvoerFout as fout:
+        stop_met_fouten(fout)
+    if not motor.broker:
+        click.echo("fout: geen broker: geef --broker redis://host:6379/0 of zet SJABLOON_BULK_BROKER", err=True)
+        sys.exit(2)
+    click.echo(f"Bulkwerker start: broker {broker_naam(motor.broker)}, {gelijktijdig} proces(sen). Stop met Ctrl-C.",
+               err=True)
+    try:
+        status = start(motor.broker, gelijktijdig, motor.wachttijd)
+    except InvoerFout as fout:
+        for melding in fout.meldingen:
+            click.echo(f"fout: {melding}", err=True)
+        sys.exit(2)
+    sys.exit(status)

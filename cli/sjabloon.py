@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from cli.b1 import b1
-from cli.bulk import bulk, selecteer_afloop
+from cli.bulk import bulk, bulk_werker, selecteer_afloop
 from cli.controledienst import controledienst
 from cli.controles import checklist, controleer, interventie, termijn
 from cli.documenten import genereer, sjablonen, voorbeelden
@@ -28,7 +28,7 @@ def main():
 
 
 for opdracht in (sjablonen, velden, genereer, voorbeelden, controleer, b1, checklist, interventie, selecteer_afloop, termijn,
-                 lint, tekst, vrijgeven, inventaris, register, bulk, web, gebruiker, sleutel, info, zgw,
+                 lint, tekst, vrijgeven, inventaris, register, bulk, bulk_werker, web, gebruiker, sleutel, info, zgw,
                  controledienst):
     main.add_command(opdracht)
 for opdracht in ZGW_OPSLAAN:                # zgw opnieuw, wachtrij and opslaan join zgw test in one group

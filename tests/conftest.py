@@ -51,6 +51,8 @@ def content_kopie(tmp_path, monkeypatch):
 # A developer's own identity provider must not reach the tests: tests/test_oidc.py sets these for its own provider.
 OIDC_INSTELLINGEN = ("SJABLOON_OIDC_ISSUER", "SJABLOON_OIDC_CLIENT_ID", "SJABLOON_OIDC_CLIENT_SECRET",
                      "SJABLOON_OIDC_ROLLEN", "SJABLOON_OIDC_AUDIENCE")
+# A developer's own bulk engine (a Celery broker) must not take the tests' bulk runs: test_bulk_verdeeld sets its own.
+BULK_INSTELLINGEN = ("SJABLOON_BULK_MOTOR", "SJABLOON_BULK_BROKER", "SJABLOON_BULK_WACHTTIJD")
 # The register's key and anchor file of a developer's own environment must not reach the tests either.
 REGISTER_INSTELLINGEN = ("SJABLOON_REGISTER_SLEUTEL", "SJABLOON_REGISTER_SLEUTELBESTAND", "SJABLOON_REGISTER_ANKER")
 
@@ -65,7 +67,7 @@ def _plaatsen_in(gebruiker: Path, zet, wis) -> Path:
     for variabele, map_ in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_DOCUMENTS_DIR", "Documenten")):
         zet(variabele, str(gebruiker / map_))
     for variabele in ("SJABLOON_INSTELLINGEN", "SJABLOON_TEMPLATES", "SJABLOON_UITVOER", "SJABLOON_CONTROLEDIENST_MAP",
-                      "SJABLOON_WERKERS", *REGISTER_INSTELLINGEN, *OIDC_INSTELLINGEN):
+                      "SJABLOON_WERKERS", *BULK_INSTELLINGEN, *REGISTER_INSTELLINGEN, *OIDC_INSTELLINGEN):
         wis(variabele)
     return gebruiker
 

@@ -30,6 +30,7 @@ from generator.bulk.invoer import lees_rijen, tel_rijen
 from generator.bulk.journaal import NAAM as JOURNAAL
 from generator.bulk.journaal import Journaal
 from generator.bulk.storing import gestopt_door_volle_schijf, schijf_vol
+from generator.bulk.verdeeld import kies_motor
 from generator.bulk.voortgang import Voortgang
 from generator.bulk.werker import Instellingen, Taak, Werker, laad_vooraf, maak_reeks, start_proces
 from generator.vrijgave.register import Register, RegisterFout, database_url
@@ -99,6 +100,7 @@ def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
         from generator.bulk.pdf import eis_libreoffice, ingestelde_timeout
         eis_libreoffice()
         pdf_timeout = ingestelde_timeout(opdracht.pdf_timeout)
+    verdeeld = kies_motor()          # None: the local pool; the Celery workers are checked before anything is written
     uit = Path(opdracht.uit)
     nieuw = not (uit / JOURNAAL).exists()
     dagtekening = opdracht.dagtekening or (dt.date.today() if nieuw else None)
@@ -117,7 +119,8 @@ def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
             archief.controleer_bestanden(journaal, uit)
             run.uitslag.hersteld_in_register = run.herstel_register(vastgelegd)
         instellingen = Instellingen(sjabloon, opdracht.gemeente_pad, dt.date.fromisoformat(journaal.dagtekening), uit,
-                                    opdracht.concept, opdracht.pdf, pdf_timeout)
+                                    opdracht.concept, opdracht.pdf, pdf_timeout,
+                                    verdeeld and verdeeld.voor(journaal.run))
         with _Fouten(uit) as run.fouten:
             run.maak(rijen, Voortgang(tel_rijen(opdracht.data), voortgang_naar), opdracht.werkers, instellingen)
             run.uitslag.manifest = archief.schrijf_manifest(journaal, uit, opdracht.pdf)
@@ -308,6 +311,9 @@ class _Run:
 def _verwerk(taken: Iterator[list[Taak]], werkers: int, instellingen: Instellingen) -> Iterator[list]:
     """The results per batch, in the order of the rows. With more workers, a few batches per worker are under
     way at a time, so memory stays the same however long the file is."""
+    if instellingen.verdeeld:                   # the batches go to Celery workers (generator/bulk/verdeeld.py)
+        yield from instellingen.verdeeld.verwerk(taken, instellingen)
+        return
     if werkers <= 1:
         werker = Werker(instellingen)
         try:

@@ -53,6 +53,7 @@ class Instellingen:
     concept: bool
     pdf: bool
     pdf_timeout: float | None = None          # seconds (generator.bulk.pdf.ingestelde_timeout)
+    verdeeld: object | None = None            # generator.bulk.verdeeld.Verdeeld: the rows go to Celery workers
 
 
 class Werker:

@@ -19,8 +19,8 @@ SLEUTELS = {        # key: what it chooses, and an example value
     "registeranker": ("het ankerbestand: de kop van het register na elke schrijfactie",
                       '"/var/log/sjabloonstraat/register-anker.jsonl"'),
 }
-TABELLEN = {"zgw", "zaakgegevens", "documenten"}    # tables read and checked elsewhere (zgw/instellingen.py,
-                                                   # generator/vullen/zaakregels.py, leesgrenzen.py)
+TABELLEN = {"zgw", "zaakgegevens", "documenten", "bulk"}   # tables read and checked elsewhere (zgw/instellingen.py,
+                                                   # generator/vullen/zaakregels.py, leesgrenzen.py, bulk/verdeeld.py)
 VOORBEELD = "\n".join(f"{sleutel} = {voorbeeld}" for sleutel, (_, voorbeeld) in SLEUTELS.items())
 
 

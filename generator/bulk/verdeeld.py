@@ -1,0 +1,282 @@
+"""Bulk over more machines: the run hands its row batches to Celery workers through a Redis broker instead of its
+own worker processes (`[bulk] motor = "celery"`, or SJABLOON_BULK_MOTOR=celery; default "lokaal").
+
+The run (the coordinator) keeps everything it keeps with the local pool: the journal, the register, the manifest,
+fouten.csv, resumption. A worker (`sjabloon bulk-werker`, generator/bulk/verdeeld_werker.py) only does what a local
+worker does (generator/bulk/werker.py) and sends the letters' bytes back, since a worker on another machine cannot
+reach the output folder; the coordinator writes them (atomically) before they go to the journal.
+
+Exactly once: a batch's task carries the run and its rows; a worker killed mid-batch gets its batch redelivered
+(acks late, reject on worker lost, Redis's visibility timeout = `wachttijd`), and the coordinator sends a batch again
+when no result came within `wachttijd`. Whichever result for a batch comes first counts and the batch's other tasks
+are revoked and their results never read; within that result only rows of the batch count, each once, before
+anything is written. So no row gets a second file or register entry. (Rows of earlier runs, in the journal, are
+never sent.)
+
+Same computation everywhere: every task carries the fingerprint of the template, content/, the gemeente profile
+and the code (`stand`); a worker whose own differ refuses the batch and the run stops with a message naming what
+differs. Messages are JSON (kombu's, with bytes and dates), never pickle: a broker message cannot run code."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from generator.bulk.storing import BulkGestopt, eis_ruimte
+from generator.plaatsen.instellingen import InstellingenFout, lees_tabel
+from generator.plaatsen.plekken import instellingenbestand
+from generator.vullen.bestanden import schrijf_atomisch
+from generator.vullen.fouten import InvoerFout
+
+TABEL = "bulk"
+MOTOREN = ("lokaal", "celery")
+WACHTTIJD = 600.0           # seconds: a batch without result after this long is sent again (and Redis redelivers it)
+WACHTRIJ = "sjabloon-bulk"
+TAAK = "sjabloonstraat.bulk.maak_reeks"
+PER_WERKER = 3              # batches under way per worker process, as with the local pool
+ZOEK_WERKERS = 1.0          # seconds the coordinator listens for workers at the start
+VOORBEELD = 'redis://:wachtwoord@bulk.gemeente.local:6379/0'
+
+
+@dataclass(frozen=True)
+class Motor:
+    naam: str                       # "lokaal" or "celery"
+    broker: str | None = None
+    wachttijd: float = WACHTTIJD
+
+
+def ingestelde_motor(broker: str | None = None) -> Motor:
+    """The engine as configured: SJABLOON_BULK_MOTOR / _BROKER / _WACHTTIJD, else the `[bulk]` table of the settings
+    file, else the local pool. `broker` (a command-line option) goes before both."""
+    pad = instellingenbestand().pad
+    tabel = lees_tabel(pad, TABEL)
+    problemen = [f"{pad}: [{TABEL}] {sleutel}: onbekende instelling; bekend zijn: motor, broker, wachttijd"
+                 for sleutel in tabel if sleutel not in ("motor", "broker", "wachttijd")]
+    waarden = {}
+    for sleutel in ("motor", "broker", "wachttijd"):
+        variabele = f"SJABLOON_BULK_{sleutel.upper()}"
+        if waarde := os.environ.get(variabele, "").strip():
+            waarden[sleutel] = waarde, f"omgevingsvariabele {variabele}"
+        elif sleutel in tabel:
+            waarden[sleutel] = tabel[sleutel], f"{pad}: [{TABEL}] {sleutel}"
+    if broker:
+        waarden["broker"] = broker, "--broker"
+    naam, bron = waarden.get("motor", ("lokaal", ""))
+    if naam not in MOTOREN:
+        problemen.append(f"{bron}: {naam!r} is geen bulkmotor; kies \"lokaal\" of \"celery\"")
+    url, bron_url = waarden.get("broker", (None, ""))
+    if url is not None and (not isinstance(url, str) or not url.startswith(("redis://", "rediss://"))):
+        problemen.append(f"{bron_url}: {url!r} is geen Redis-URL; schrijf bijvoorbeeld broker = \"{VOORBEELD}\" "
+                         "(of rediss:// voor TLS)")
+    wachttijd, bron_wacht = waarden.get("wachttijd", (WACHTTIJD, ""))
+    try:
+        wachttijd = float(wachttijd) if not isinstance(wachttijd, bool) else 0.0
+    except (TypeError, ValueError):
+        wachttijd = 0.0
+    if not wachttijd >= 1:
+        problemen.append(f"{bron_wacht}: {waarden['wachttijd'][0]!r} is geen geldige wachttijd; verwacht een getal "
+                         "(seconden) van minstens 1")
+    if naam == "celery" and url is None and not problemen:
+        problemen.append(f"bulkmotor celery heeft een broker nodig: zet broker = \"{VOORBEELD}\" onder [{TABEL}] in "
+                         f"{pad}, of de omgevingsvariabele SJABLOON_BULK_BROKER")
+    if problemen:
+        raise InstellingenFout(problemen)
+    return Motor(naam, url, wachttijd)
+
+
+def maak_app(motor: Motor):
+    """The Celery app of coordinator and workers: the same settings on both sides."""
+    from celery import Celery
+
+    app = Celery("sjabloonstraat", broker=motor.broker, backend=motor.broker, set_as_current=False)
+    app.conf.update(
+        task_serializer="json", result_serializer="json", accept_content=["json"], result_accept_content=["json"],
+        task_acks_late=True, task_reject_on_worker_lost=True, worker_prefetch_multiplier=1,
+        task_default_queue=WACHTRIJ, result_expires=max(3600, 4 * motor.wachttijd),
+        broker_transport_options={"visibility_timeout": motor.wachttijd},
+        broker_connection_retry_on_startup=True, broker_connection_timeout=5, redis_socket_connect_timeout=5,
+        worker_hijack_root_logger=False, worker_send_task_events=False,
+        worker_cancel_long_running_tasks_on_connection_loss=True,
+    )
+    return app
+
+
+def broker_naam(url: str) -> str:
+    """The broker URL without its password, for messages."""
+    from kombu.utils.url import maybe_sanitize_url
+    return maybe_sanitize_url(url)
+
+
+def stand(sjabloon, gemeente_pad: Path | None) -> dict[str, str]:
+    """What a worker must share with the run, each part as a SHA-256: the template's folder, content/, the gemeente
+    profile and the code."""
+    from checks.content import content_dir
+
+    gemeente = Path(gemeente_pad) if gemeente_pad else content_dir() / "gemeente.yaml"
+    return {"sjabloon": _map_hash(str(sjabloon.map), "*"), "content": _map_hash(str(content_dir()), "*"),
+            "gemeente": hashlib.sha256(gemeente.read_bytes()).hexdigest(), "code": _code_hash()}
+
+
+ONDERDELEN = {"sjabloon": "het sjabloon (map van het sjabloon)", "content": "content/ (regels en woordenlijsten)",
+              "gemeente": "het gemeenteprofiel", "code": "de versie van Sjabloonstraat (de code)"}
+
+
+def _map_hash(map_: str, patroon: str) -> str:
+    totaal = hashlib.sha256()
+    for pad in sorted(p for p in Path(map_).rglob(patroon) if p.is_file() and "__pycache__" not in p.parts):
+        totaal.update(pad.relative_to(map_).as_posix().encode() + b"\0" + hashlib.sha256(pad.read_bytes()).digest())
+    return totaal.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_hash() -> str:
+    """The code this process runs (so kept for its lifetime): every module of the packages that make a letter."""
+    import checks
+    import generator
+    import nlp
+    return hashlib.sha256("".join(_map_hash(str(Path(p.__file__).parent), "*.py")
+                                  for p in (generator, checks, nlp)).encode()).hexdigest()
+
+
+def eis_broker(app, motor: Motor) -> None:
+    """A clear error when Redis does not answer (refused, unknown host, wrong password, TLS)."""
+    try:
+        with app.connection_for_write() as verbinding:
+            verbinding.ensure_connection(max_retries=1, timeout=5)
+    except Exception as fout:       # kombu/redis raise many kinds
+        raise _onbereikbaar(motor, fout) from None
+
+
+def _onbereikbaar(motor: Motor, fout: Exception) -> InvoerFout:
+    return InvoerFout(f"bulkmotor celery: de broker {broker_naam(motor.broker)} is niet bereikbaar "
+                      f"({str(fout).replace(motor.broker, broker_naam(motor.broker))}); start Redis of controleer de "
+                      "broker-URL (SJABLOON_BULK_BROKER of [bulk] broker)")
+
+
+def eis_werkers(motor: Motor) -> int:
+    """The number of worker processes listening on the broker; a clear error when the broker or no worker answers.
+    Called before anything is written."""
+    app = maak_app(motor)
+    try:
+        eis_broker(app, motor)
+        try:
+            antwoord = app.control.inspect(timeout=ZOEK_WERKERS).stats() or {}
+        except Exception as fout:
+            raise _onbereikbaar(motor, fout) from None
+    finally:
+        app.close()
+    processen = sum(int((s.get("pool") or {}).get("max-concurrency") or 1) for s in antwoord.values())
+    if not processen:
+        raise InvoerFout(f"bulkmotor celery: geen bulkwerker luistert op {broker_naam(motor.broker)}; start er een "
+                         f"met: sjabloon bulk-werker --broker {broker_naam(motor.broker)}")
+    return processen
+
+
+class _Reeks:
+    """One batch under way: its rows and every task sent for it (more than one after a timeout)."""
+
+    def __init__(self, taken: list):
+        self.taken, self.pogingen, self.verstuurd = taken, [], 0.0
+
+
+def kies_motor() -> Verdeeld | None:
+    """None for the local pool; else the Celery workers, checked (broker reachable, a worker listening) before the
+    run writes anything."""
+    motor = ingestelde_motor()
+    if motor.naam == "lokaal":
+        return None
+    return Verdeeld(motor, eis_werkers(motor))
+
+
+@dataclass
+class Verdeeld:
+    motor: Motor
+    processen: int                  # worker processes found at the start
+    run: str | None = None          # the journal's run id, carried by every task
+
+    def voor(self, run: str) -> Verdeeld:
+        self.run = run
+        return self
+
+    def verwerk(self, taken: Iterator[list], instellingen) -> Iterator[list]:
+        return _verwerk(taken, instellingen, self.motor, self.processen, self.run)
+
+
+def _verwerk(taken: Iterator[list], instellingen, motor: Motor, processen: int, run: str) -> Iterator[list]:
+    """As run._verwerk: the results per batch in the order of the rows, the letters already written in the output
+    folder. At most PER_WERKER batches per worker process are under way."""
+    app = maak_app(motor)
+    sjabloon = instellingen.sjabloon
+    gemeente = Path(instellingen.gemeente_pad).read_bytes() if instellingen.gemeente_pad else None
+    opdracht = {"sjabloon": sjabloon.id, "concept": instellingen.concept,
+                "dagtekening": instellingen.dagtekening.isoformat(), "pdf": instellingen.pdf,
+                "pdf_timeout": instellingen.pdf_timeout, "gemeente": gemeente,
+                "stand": stand(sjabloon, instellingen.gemeente_pad), "run": run}
+    lopend: deque[_Reeks] = deque()
+
+    def verstuur(reeks: _Reeks) -> None:
+        rijen = [{"rij": t.rij, "sleutel": t.sleutel, "gegevens_hash": t.gegevens_hash, "zaak": t.zaak}
+                 for t in reeks.taken]
+        reeks.pogingen.append(app.send_task(TAAK, args=[opdracht | {"taken": rijen}], queue=WACHTRIJ))
+        reeks.verstuurd = time.monotonic()
+
+    def oogst(reeks: _Reeks) -> Iterator[list]:
+        while True:
+            klaar = next((p for p in reeks.pogingen if p.ready()), None)
+            if klaar is not None:
+                break
+            if time.monotonic() - reeks.verstuurd > motor.wachttijd:
+                verstuur(reeks)             # the worker may be gone: another one makes the batch
+            time.sleep(0.01)
+        uitkomst = klaar.get(propagate=False)
+        for poging in reeks.pogingen:          # a second answer for the same rows is not needed
+            if poging.ready():
+                poging.forget()
+            else:
+                poging.revoke()
+        if klaar.failed():
+            raise BulkGestopt(f"bulkwerker: onverwachte fout bij rij {reeks.taken[0].rij} tot {reeks.taken[-1].rij}: "
+                              f"{uitkomst!r}; de run is gestopt. Wat klaar was, is bewaard; draai dezelfde opdracht "
+                              "opnieuw.")
+        if geweigerd := uitkomst.get("geweigerd"):
+            raise BulkGestopt(f"bulkwerker {uitkomst['werker']} weigert de rijen: {geweigerd}. Geef elke werker "
+                              "dezelfde versie van Sjabloonstraat, dezelfde content/, sjablonen en hetzelfde "
+                              "gemeenteprofiel, en draai dezelfde opdracht opnieuw; wat klaar was, is bewaard.")
+        open_ = {(t.rij, t.sleutel) for t in reeks.taken}    # a row not of this batch, or twice in it, is dropped
+        resultaten = []
+        for regel, gegevens, bestanden in uitkomst["resultaten"] if uitkomst.get("run") == run else []:
+            if (regel["rij"], regel["sleutel"]) not in open_:
+                continue
+            open_.discard((regel["rij"], regel["sleutel"]))
+            for naam, inhoud in bestanden.items():
+                eis_ruimte(instellingen.uit, len(inhoud))
+                schrijf_atomisch(instellingen.uit / naam, inhoud)
+            resultaten.append((regel, gegevens))
+        if resultaten:
+            yield resultaten
+        if uitkomst.get("stop"):
+            raise BulkGestopt(uitkomst["stop"])
+        if open_:                           # cannot happen with a worker of this version; never pass it silently
+            raise BulkGestopt(f"bulkwerker: geen antwoord voor rij {', '.join(str(r) for r, _ in sorted(open_))}; de "
+                              "run is gestopt. Wat klaar was, is bewaard; draai dezelfde opdracht opnieuw.")
+
+    try:
+        for taken_reeks in taken:
+            reeks = _Reeks(taken_reeks)
+            verstuur(reeks)
+            lopend.append(reeks)
+            if len(lopend) >= PER_WERKER * processen:
+                yield from oogst(lopend.popleft())
+        while lopend:
+            yield from oogst(lopend.popleft())
+    finally:                            # stopped (Ctrl-C, an error): the batches still queued are not made
+        for reeks in lopend:
+            for poging in reeks.pogingen:
+                poging.revoke()
+        app.close()

@@ -1,0 +1,241 @@
+"""`sjabloon bulk` over more machines: the batches go through a real Redis to two `sjabloon bulk-werker` processes,
+each with its own environment and folders (two machines). The same letters as the local pool; each row exactly
+once when a worker or the run itself is killed; a worker with other content is refused."""
+
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+import uuid
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bulkdata import rijen, schrijf_csv
+from conftest import REPO, SJABLOON, docx_tekst, sjabloon_cli
+from processen import met_merk, opdrachtregel, pdf_verplicht
+from test_bulk import HERINNERING, _bulk, _csv, _elk_gestempeld, _journaalregels, _register, _zonder_stempel
+from verdeeldhulp import Werkers, app, start_redis, stop_redis, vrije_poort
+
+from generator.bulk.journaal import NAAM as JOURNAAL
+
+WACHTTIJD = "5"         # seconds: a killed worker's batch is sent again (and redelivered by Redis) after this long
+
+
+@pytest.fixture
+def broker(tmp_path, monkeypatch):
+    """A Redis of this test only: its own port and folder, nothing saved; stopped at the end."""
+    if not shutil.which("redis-server"):
+        reden = "redis-server ontbreekt (apt-get install redis-server; `make test` als root installeert het)"
+        if os.environ.get("SJABLOON_REDIS_VERPLICHT") == "1":
+            pytest.fail(f"Redis verplicht (SJABLOON_REDIS_VERPLICHT=1), maar {reden}")
+        pytest.skip(reden)
+    proces, url = start_redis(tmp_path / "redis")
+    try:
+        for variabele, waarde in (("SJABLOON_BULK_MOTOR", "celery"), ("SJABLOON_BULK_BROKER", url),
+                                  ("SJABLOON_BULK_WACHTTIJD", WACHTTIJD)):
+            monkeypatch.setenv(variabele, waarde)
+        yield url
+    finally:
+        stop_redis(proces)
+
+
+@pytest.fixture
+def werkers(broker, tmp_path):
+    groep = Werkers(broker, tmp_path, WACHTTIJD)
+    try:
+        yield groep
+    finally:
+        groep.stop_alle()
+
+
+def _taken_per_werker(url: str) -> dict:
+    verbinding = app(url)
+    try:
+        return {knoop: sum((s.get("total") or {}).values())
+                for knoop, s in (verbinding.control.inspect(timeout=2).stats() or {}).items()}
+    finally:
+        verbinding.close()
+
+
+def _zonder_tijd(brief: Path) -> dict:
+    """A letter's parts but its stamp and the moment it was made (docProps/core.xml created, modified)."""
+    delen = _zonder_stempel(brief)
+    kern = delen["docProps/core.xml"]
+    delen["docProps/core.xml"] = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\1", kern)
+    return delen
+
+
+def _journaal(uit: Path) -> list[dict]:
+    return [json.loads(r) for r in (uit / JOURNAAL).read_text(encoding="utf-8").splitlines()[1:]]
+
+
+def _elke_rij_een_keer(uit: Path, aantal: int) -> None:
+    sleutels = Counter(f"V-2023-{n:06d}" for n in range(1, aantal + 1))
+    assert Counter(r["sleutel"] for r in _journaal(uit)) == sleutels
+    manifest = _csv(uit / "manifest.csv")
+    assert Counter(r["sleutel"] for r in manifest) == sleutels
+    assert len(list(uit.glob("*.docx"))) == aantal and not list(uit.glob(".*.tmp"))
+    geregistreerd = Counter(r["gegevens"]["bulk"]["sleutel"] for r in _register()
+                            if r["gegevens"]["bulk"]["run"] == json.loads((uit / JOURNAAL).open().readline())["run"])
+    assert geregistreerd == sleutels
+    assert sjabloon_cli("register", "controleer").returncode == 0
+    _elk_gestempeld(uit, manifest)
+
+
+def test_two_workers_make_the_same_letters_as_the_local_pool(tmp_path, werkers, monkeypatch):
+    aantal = 40                                     # three batches: each worker gets at least one
+    data = schrijf_csv(tmp_path / "rijen.csv", aantal)
+    namen = [werkers.start("machine-1"), werkers.start("machine-2")]
+    verdeeld = _bulk(data, tmp_path / "verdeeld")
+    assert verdeeld.returncode == 0, verdeeld.stderr
+    assert f"{aantal} brieven gemaakt" in verdeeld.stdout
+    gedaan = _taken_per_werker(werkers.url)
+    assert all(gedaan.get(naam, 0) >= 1 for naam in namen), gedaan
+    with monkeypatch.context() as m:
+        m.setenv("SJABLOON_BULK_MOTOR", "lokaal")
+        lokaal = _bulk(data, tmp_path / "lokaal")
+    assert lokaal.returncode == 0, lokaal.stderr
+    manifesten = {}
+    for uit in ("verdeeld", "lokaal"):
+        manifesten[uit] = sorted(_csv(tmp_path / uit / "manifest.csv"), key=lambda r: r["sleutel"])
+        _elke_rij_een_keer(tmp_path / uit, aantal)
+    zonder_hash = [{k: v for k, v in r.items() if k not in ("sha256", "registerregel")} for r in manifesten["lokaal"]]
+    assert [{k: v for k, v in r.items() if k not in ("sha256", "registerregel")} for r in manifesten["verdeeld"]] \
+        == zonder_hash
+    for regel in manifesten["lokaal"]:
+        verdeeld_brief, lokaal_brief = tmp_path / "verdeeld" / regel["bestand"], tmp_path / "lokaal" / regel["bestand"]
+        assert _zonder_tijd(verdeeld_brief) == _zonder_tijd(lokaal_brief)
+        assert docx_tekst(verdeeld_brief) == docx_tekst(lokaal_brief)
+    per_run = Counter(r["gegevens"]["bulk"]["run"] for r in _register())
+    assert sorted(per_run.values()) == [aantal, aantal]
+
+
+def test_a_worker_killed_mid_batch_leaves_every_row_made_exactly_once(tmp_path, werkers):
+    aantal = 64
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", aantal), tmp_path / "uit"
+    slachtoffer = werkers.start("machine-1")
+    werkers.start("machine-2")
+    verbinding = app(werkers.url)
+    run = subprocess.Popen(SJABLOON + ["bulk", HERINNERING, "--data", str(data), "--uit", str(uit), "--concept",
+                                       "--datum", "2026-11-23"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           text=True)
+    try:
+        einde = time.monotonic() + 120
+        while not (verbinding.control.inspect(destination=[slachtoffer], timeout=0.5).active() or {}).get(slachtoffer):
+            assert run.poll() is None and time.monotonic() < einde, "machine-1 kreeg geen reeks"
+        werkers.dood("machine-1")                  # mid-batch: its batch is unacknowledged
+        uitvoer, fout = run.communicate(timeout=240)
+    finally:
+        verbinding.close()
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 0, fout
+    assert f"{aantal} brieven gemaakt" in uitvoer
+    _elke_rij_een_keer(uit, aantal)
+
+
+def test_the_killed_run_resumes_through_the_workers(tmp_path, werkers):
+    aantal = 160
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", aantal), tmp_path / "uit"
+    werkers.start("machine-1")
+    werkers.start("machine-2")
+    run = subprocess.Popen(SJABLOON + ["bulk", HERINNERING, "--data", str(data), "--uit", str(uit), "--concept",
+                                       "--datum", "2026-11-23"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    start = time.monotonic()
+    while _journaalregels(uit) < 16 and run.poll() is None and time.monotonic() - start < 120:
+        time.sleep(0.05)
+    run.kill()
+    run.wait()
+    gedaan = _journaalregels(uit)
+    assert 16 <= gedaan < aantal, "the run was not stopped halfway"
+    tweede = _bulk(data, uit)
+    assert tweede.returncode == 0, tweede.stderr
+    assert f"{aantal - gedaan} brieven gemaakt, {gedaan} al klaar" in tweede.stdout
+    _elke_rij_een_keer(uit, aantal)
+
+
+def test_the_pdfs_come_back_from_the_worker_as_pdf_a(tmp_path, werkers):
+    """The worker converts on its own machine and sends the PDF's bytes; the run writes them. Nothing of the
+    letters stays in the worker's own folders."""
+    from pypdf import PdfReader
+
+    pdf_verplicht()
+    merk = f"SJABLOON_TESTRUN={uuid.uuid4().hex}"           # inherited by the worker's processes, LibreOffice too
+    werkers.start("machine-1", SJABLOON_TESTRUN=merk.partition("=")[2])
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 4), tmp_path / "uit"
+    uitslag = _bulk(data, uit, "--pdf")
+    assert uitslag.returncode == 0, uitslag.stderr
+    assert any(b"soffice" in opdrachtregel(pid) for pid in met_merk(merk))    # the worker's own LibreOffice
+    for regel, rij in zip(_csv(uit / "manifest.csv"), rijen(4)):
+        pdf = (uit / regel["pdf"]).read_bytes()
+        assert hashlib.sha256(pdf).hexdigest() == regel["pdf_sha256"]
+        lezer = PdfReader(io.BytesIO(pdf))
+        xmp = lezer.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+        assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+        assert rij["houder.naam"] in " ".join(p.extract_text() for p in lezer.pages)
+    _elke_rij_een_keer(uit, 4)
+    achtergebleven = [p for p in (tmp_path / "machine-1/tmp").rglob("*") if p.suffix in (".docx", ".pdf")]
+    assert list((tmp_path / "machine-1/tmp").glob("sjabloon-bulkwerker-*"))       # where it made them
+    assert not achtergebleven
+    werkers.stop_alle()                                     # Ctrl-C of the worker stops its LibreOffice too
+    einde = time.monotonic() + 20
+    while met_merk(merk) and time.monotonic() < einde:
+        time.sleep(0.1)
+    assert not met_merk(merk)
+
+
+def test_a_worker_with_other_content_is_refused(tmp_path, werkers):
+    andere = tmp_path / "andere-content"
+    shutil.copytree(REPO / "content", andere)
+    beleid = andere / "beleid.yaml"
+    beleid.write_text(beleid.read_text(encoding="utf-8") + "\n# een andere stand\n", encoding="utf-8")
+    werkers.start("machine-1", SJABLOON_CONTENT=str(andere))
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 8), tmp_path / "uit"
+    geweigerd = _bulk(data, uit)
+    assert geweigerd.returncode == 1
+    assert "weigert de rijen: content/ (regels en woordenlijsten) van deze werker wijkt af van die van de run" \
+        in geweigerd.stderr
+    assert not list(uit.glob("*.docx")) and _journaalregels(uit) == 0
+    werkers.stop_alle()
+    werkers.start("machine-2")
+    tweede = _bulk(data, uit)
+    assert tweede.returncode == 0, tweede.stderr
+    _elke_rij_een_keer(uit, 8)
+
+
+def test_without_a_worker_or_broker_the_run_writes_nothing(tmp_path, broker, monkeypatch):
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 3), tmp_path / "uit"
+    zonder = _bulk(data, uit)
+    assert zonder.returncode == 2
+    assert f"geen bulkwerker luistert op {broker}; start er een met: sjabloon bulk-werker --broker {broker}" \
+        in zonder.stderr
+    nergens = f"redis://:geheim@127.0.0.1:{vrije_poort()}/0"
+    monkeypatch.setenv("SJABLOON_BULK_BROKER", nergens)
+    onbereikbaar = _bulk(data, uit)
+    assert onbereikbaar.returncode == 2 and "niet bereikbaar" in onbereikbaar.stderr
+    assert "geheim" not in onbereikbaar.stderr
+    assert not uit.exists()
+    werker = sjabloon_cli("bulk-werker", "--broker", nergens)
+    assert werker.returncode == 2 and "is niet bereikbaar" in werker.stderr and "geheim" not in werker.stderr
+
+
+def test_the_engine_setting_is_checked(tmp_path, eigen_plaatsen):
+    instellingen = eigen_plaatsen / "config/sjabloonstraat/instellingen.toml"
+    instellingen.parent.mkdir(parents=True, exist_ok=True)
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 2), tmp_path / "uit"
+    instellingen.write_text('[bulk]\nmotor = "celery"\n', encoding="utf-8")
+    uitslag = _bulk(data, uit)
+    assert uitslag.returncode == 2
+    assert f"bulkmotor celery heeft een broker nodig: zet broker = " in uitslag.stderr
+    instellingen.write_text('[bulk]\nmotor = "dask"\nbroker = "http://x"\nwachtijd = 3\n', encoding="utf-8")
+    uitslag = _bulk(data, uit)
+    assert uitslag.returncode == 2
+    assert f"{instellingen}: [bulk] motor: 'dask' is geen bulkmotor" in uitslag.stderr
+    assert f"{instellingen}: [bulk] broker: 'http://x' is geen Redis-URL" in uitslag.stderr
+    assert f"{instellingen}: [bulk] wachtijd: onbekende instelling" in uitslag.stderr
+    assert not uit.exists()
