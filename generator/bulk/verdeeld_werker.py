@@ -24,8 +24,7 @@ def maak_reeks(opdracht: dict) -> dict:
         return {"run": opdracht["run"], "geweigerd": werker, "werker": socket.gethostname()}
     resultaten, stop = [], None
     try:
-        for taak in opdracht["taken"]:
-            regel, gegevens = werker.maak(Taak(**taak))
+        for regel, gegevens in werker.maak_reeks([Taak(**taak) for taak in opdracht["taken"]]):
             bestanden = {}
             for sleutel in ("bestand", "pdf"):
                 if naam := regel.get(sleutel):
