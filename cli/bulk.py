@@ -92,12 +92,14 @@ def selecteer_afloop(vergunningen, peildatum, maanden, uit_pad, gemeente_pad):
 
 @click.command("bulk-werker", help="Maak brieven voor bulkruns op andere machines: luistert op de broker (Redis) naar "
                "reeksen rijen en stuurt de brieven terug naar de run. Draai er één op elke machine die meehelpt; de "
-               "run zelf kiest ze met [bulk] motor = \"celery\" of SJABLOON_BULK_MOTOR=celery. Stop met Ctrl-C.")
+               "run zelf kiest ze met [bulk] motor = \"celery\" of SJABLOON_BULK_MOTOR=celery. Met --gemeente neemt hij "
+               "alleen reeksen aan van runs met dat gemeenteprofiel. Stop met Ctrl-C.")
 @click.option("--broker", metavar="URL", help="De Redis van de runs, bijvoorbeeld redis://:wachtwoord@host:6379/0 "
               "(rediss:// voor TLS; standaard SJABLOON_BULK_BROKER of [bulk] broker uit het instellingenbestand).")
 @click.option("--gelijktijdig", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Aantal processen naast elkaar op deze machine (ongeveer één per processorkern).")
-def bulk_werker(broker, gelijktijdig):
+@met_gemeente
+def bulk_werker(broker, gelijktijdig, gemeente_pad):
     from generator.bulk.verdeeld import broker_naam, ingestelde_motor
     from generator.bulk.verdeeld_werker import start
     try:
@@ -110,7 +112,7 @@ def bulk_werker(broker, gelijktijdig):
     click.echo(f"Bulkwerker start: broker {broker_naam(motor.broker)}, {gelijktijdig} proces(sen). Stop met Ctrl-C.",
                err=True)
     try:
-        status = start(motor.broker, gelijktijdig, motor.wachttijd)
+        status = start(motor.broker, gelijktijdig, motor.wachttijd, gemeente_pad)
     except InvoerFout as fout:
         for melding in fout.meldingen:
             click.echo(f"fout: {melding}", err=True)

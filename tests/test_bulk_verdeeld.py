@@ -208,6 +208,20 @@ def test_a_worker_with_other_content_is_refused(tmp_path, werkers):
     _elke_rij_een_keer(uit, 8)
 
 
+def test_a_worker_for_one_gemeente_makes_only_that_gemeentes_runs(tmp_path, werkers):
+    profiel = REPO / "content" / "gemeenten" / "rivierstad.yaml"
+    werkers.start("machine-1", "--gemeente", str(profiel))
+    data = schrijf_csv(tmp_path / "rijen.csv", 4)
+    geweigerd = _bulk(data, tmp_path / "standaard")
+    assert geweigerd.returncode == 1
+    assert "weigert de rijen: het gemeenteprofiel van de run is niet het profiel dat deze werker met --gemeente " \
+           "kreeg" in geweigerd.stderr
+    assert not list((tmp_path / "standaard").glob("*.docx"))
+    eigen = _bulk(data, tmp_path / "rivierstad", "--gemeente", str(profiel))
+    assert eigen.returncode == 0, eigen.stderr
+    _elke_rij_een_keer(tmp_path / "rivierstad", 4)
+
+
 def test_without_a_worker_or_broker_the_run_writes_nothing(tmp_path, broker, monkeypatch):
     data, uit = schrijf_csv(tmp_path / "rijen.csv", 3), tmp_path / "uit"
     zonder = _bulk(data, uit)

@@ -62,8 +62,9 @@ class Werkers:
     def __init__(self, url: str, map_: Path, wachttijd: str | None = None):
         self.url, self.map, self.wachttijd, self.processen = url, map_, wachttijd, {}
 
-    def start(self, naam: str, **omgeving) -> str:
-        """Start one and wait until it answers on the broker; its node name."""
+    def start(self, naam: str, *argumenten: str, **omgeving) -> str:
+        """Start one (with these extra command-line arguments) and wait until it answers on the broker; its node
+        name."""
         thuis = self.map / naam
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SJABLOON_", "XDG_"))}
         env |= {"XDG_CONFIG_HOME": str(thuis / "config"), "XDG_DATA_HOME": str(thuis / "data"),
@@ -73,7 +74,7 @@ class Werkers:
             env["SJABLOON_BULK_WACHTTIJD"] = self.wachttijd
         (thuis / "tmp").mkdir(parents=True)
         with open(thuis / "log", "w") as log:
-            proces = subprocess.Popen(SJABLOON + ["bulk-werker", "--broker", self.url], env=env, cwd=thuis,
+            proces = subprocess.Popen(SJABLOON + ["bulk-werker", "--broker", self.url, *argumenten], env=env, cwd=thuis,
                                       stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
         self.processen[naam] = proces
         knoop = f"bulkwerker-{proces.pid}@{socket.gethostname()}"

@@ -14,6 +14,7 @@ from generator.bulk.verdeeld import ONDERDELEN, TAAK, WACHTRIJ, Motor, eis_broke
 from generator.bulk.werker import Instellingen, Taak, Werker
 
 _huidig: tuple | None = None            # (key of the run's settings, Werker, its folder): one per worker process
+_alleen_gemeente: str | None = None     # SHA-256 of the profile given with --gemeente: only runs with that one
 
 
 def maak_reeks(opdracht: dict) -> dict:
@@ -44,6 +45,8 @@ def _werker(opdracht: dict) -> Werker | str:
     if _huidig and _huidig[0] == sleutel:
         return _huidig[1]
     _sluit()
+    if _alleen_gemeente and opdracht["stand"]["gemeente"] != _alleen_gemeente:
+        return "het gemeenteprofiel van de run is niet het profiel dat deze werker met --gemeente kreeg"
     from generator.vullen.fouten import InvoerFout
     from generator.vullen.sjabloon import laad
 
@@ -77,10 +80,16 @@ def _sluit(**_) -> None:
         shutil.rmtree(map_, ignore_errors=True)
 
 
-def start(broker: str, gelijktijdig: int, wachttijd: float) -> int:
+def start(broker: str, gelijktijdig: int, wachttijd: float, gemeente_pad: Path | None = None) -> int:
     """Run the worker until Ctrl-C or SIGTERM; its exit status. InvoerFout when the broker does not answer at the
-    start (later, Celery reconnects by itself)."""
+    start (later, Celery reconnects by itself). With `gemeente_pad` it makes only the rows of runs with that profile
+    (the profile itself always comes with the run's task)."""
+    import hashlib
     import os
+
+    global _alleen_gemeente
+    if gemeente_pad:
+        _alleen_gemeente = hashlib.sha256(Path(gemeente_pad).read_bytes()).hexdigest()
 
     from celery.signals import worker_process_shutdown
 
