@@ -12,8 +12,9 @@ from checks.awb.herkenning import ONBEKEND, herken
 from checks.awb.samenhang import samenhang
 from checks.awb.vaststelbaar import niet_vast_te_stellen
 from checks.bevinding import Bevinding
-from checks.content import bij_wissel, load_yaml
+from checks.content import bij_wissel, content_cache, load_yaml
 from checks.document import Alinea, Document
+from checks.voorfilter import Voorfilter
 
 MIN_WOORDEN_ONDER_KOP = 4
 
@@ -77,33 +78,33 @@ class Rapport:
 
 def herken_besluittype(document: Document) -> tuple[str, float, list[str]]:
     """The most likely besluittype, how sure (0..1), and the deciding words; `onbekend` rather than a guess."""
-    secties = _secties(document)
-    uitkomst = herken(document, set(_vind(document, "rechtsmiddelenclausule", secties)),
-                      set(_vind(document, "dictum", secties)))
+    secties, per_alinea = _secties(document), [treffers(a) for a in document.alineas]
+    uitkomst = herken(document, set(_vind(document, "rechtsmiddelenclausule", secties, per_alinea)),
+                      set(_vind(document, "dictum", secties, per_alinea)))
     return uitkomst.besluittype, uitkomst.zekerheid, uitkomst.woorden
 
 
 def vind_elementen(document: Document, besluittype: str) -> Vondsten:
     """Find each element by its headings (with text under them) and by its phrases."""
     vondsten = Vondsten(document)
-    secties = _secties(document)
+    secties, per_alinea = _secties(document), [treffers(a) for a in document.alineas]
     for naam in elementen():
-        vondsten.plaatsen[naam] = _vind(document, naam, secties)
+        vondsten.plaatsen[naam] = _vind(document, naam, secties, per_alinea)
     _grondslag(vondsten, besluittype, secties)
     _handtekening_na_groet(vondsten)
     _alleen_in_slot(vondsten, "ondertekening", na=vondsten.plaatsen.get("dictum", []))
     return vondsten
 
 
-def _vind(document: Document, naam: str, secties) -> list[int]:
+def _vind(document: Document, naam: str, secties, per_alinea: list[Treffers]) -> list[int]:
     """Paragraphs under a heading of this element (when there is text under it), and paragraphs with its phrases."""
     plaatsen = set()
     for kop_index, inhoud in secties:
-        if kop_index is not None and naam in treffers(document.alineas[kop_index]).koppen:
+        if kop_index is not None and naam in per_alinea[kop_index].koppen:
             if sum(len(document.alineas[i].tekst.split()) for i in inhoud) >= MIN_WOORDEN_ONDER_KOP:
                 plaatsen.update(inhoud)
-    plaatsen.update(i for i, alinea in enumerate(document.alineas) if naam in treffers(alinea).zinnen)
-    return sorted(i for i in plaatsen if naam not in treffers(document.alineas[i]).uitgezonderd)
+    plaatsen.update(i for i, gevonden in enumerate(per_alinea) if naam in gevonden.zinnen)
+    return sorted(i for i in plaatsen if naam not in per_alinea[i].uitgezonderd)
 
 
 @dataclass(frozen=True)
@@ -125,17 +126,47 @@ def treffers(alinea: Alinea) -> Treffers:
     if sleutel not in _treffers:
         if len(_treffers) >= MAX_TREFFERS:
             _treffers.clear()
-        koppen, zinnen, uitgezonderd = set(), set(), set()
-        for naam, definitie in elementen().items():
-            if alinea.kop and any(kop_patroon(k).search(alinea.klein) for k in definitie.get("koppen", [])):
-                koppen.add(naam)
-            if (not alinea.kop or definitie.get("ook_kopregels")) and any(
-                    patroon(z).search(alinea.klein) for z in definitie.get("zinnen", [])):
-                zinnen.add(naam)
-            if any(patroon(z).search(alinea.klein) for z in definitie.get("niet_als", [])):
-                uitgezonderd.add(naam)
-        _treffers[sleutel] = Treffers(frozenset(koppen), frozenset(zinnen), frozenset(uitgezonderd))
+        gevonden: dict[str, set[str]] = {"koppen": set(), "zinnen": set(), "niet_als": set()}
+        for p in _voorfilter().mogelijk(alinea.klein):     # the other patterns cannot match: no search needed
+            rollen = [(soort, naam) for soort, naam in _rollen()[p] if _telt(soort, naam, alinea.kop)]
+            if rollen and p.search(alinea.klein):
+                for soort, naam in rollen:
+                    gevonden[soort].add(naam)
+        _treffers[sleutel] = Treffers(frozenset(gevonden["koppen"]), frozenset(gevonden["zinnen"]),
+                                      frozenset(gevonden["niet_als"]))
     return _treffers[sleutel]
+
+
+def _telt(soort: str, naam: str, kop: bool) -> bool:
+    """A heading pattern counts on a heading, a phrase outside one (unless the element has ook_kopregels)."""
+    if soort == "koppen":
+        return kop
+    return soort != "zinnen" or not kop or bool(elementen()[naam].get("ook_kopregels"))
+
+
+@content_cache
+def _element_patronen() -> dict[str, dict[str, list]]:
+    """Per element its compiled patterns: koppen (headings), zinnen (phrases), niet_als (does not count)."""
+    return {naam: {"koppen": [kop_patroon(k) for k in definitie.get("koppen", [])],
+                   "zinnen": [patroon(z) for z in definitie.get("zinnen", [])],
+                   "niet_als": [patroon(z) for z in definitie.get("niet_als", [])]}
+            for naam, definitie in elementen().items()}
+
+
+@content_cache
+def _rollen() -> dict:
+    """Per compiled pattern: (koppen/zinnen/niet_als, element) for each place it stands in elementen.yaml."""
+    rollen: dict = {}
+    for naam, soorten in _element_patronen().items():
+        for soort, patronen in soorten.items():
+            for p in patronen:
+                rollen.setdefault(p, []).append((soort, naam))
+    return rollen
+
+
+@content_cache
+def _voorfilter() -> Voorfilter:
+    return Voorfilter(_rollen())
 
 
 def _secties(document: Document) -> list[tuple[int | None, list[int]]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from checks.awb.beleid import beleid_bevindingen
 from checks.awb.regels import (
@@ -246,10 +247,11 @@ AFKORTING = re.compile(r"\b(?:t\.a\.v|o\.a|bijv|nr|mr|drs|ir|dhr|mevr|art|i\.v\.
 ZINGRENS = re.compile(r"(?<=[.!?;])\s+|\n")
 
 
-def _zinnen(tekst: str) -> list[str]:
+@lru_cache(maxsize=4096)      # letters from one template share most paragraphs
+def _zinnen(tekst: str) -> tuple[str, ...]:
     """The sentences of a text; the full stops of 't.a.v.', 'bijv.' and the like do not end one."""
     beschermd = AFKORTING.sub(lambda m: m.group(0).replace(".", "\0"), tekst)
-    return [zin.replace("\0", ".") for zin in ZINGRENS.split(beschermd) if zin.strip()]
+    return tuple(zin.replace("\0", ".") for zin in ZINGRENS.split(beschermd) if zin.strip())
 
 
 def _tekstregels(vondsten, besluittype: str) -> list[Bevinding]:
