@@ -113,8 +113,6 @@ def bulk_werker(broker, gelijktijdig, gemeente_pad):
                err=True)
     try:
         status = start(motor.broker, gelijktijdig, motor.wachttijd, gemeente_pad)
-    except InvoerFout as fout:
-        for melding in fout.meldingen:
-            click.echo(f"fout: {melding}", err=True)
-        sys.exit(2)
+    except InvoerFout as fout:          # the broker did not answer at the start: the worker made nothing yet
+        stop_met_fouten(fout)
     sys.exit(status)

@@ -1,9 +1,11 @@
 """Made-up rows for bulk runs of herinnering-afloop-vergunning (tests and bench/bulk.py): every row differs in
-holder, address, permit and dates, as a real expiry list does."""
+holder, address, permit and dates, as a real expiry list does; and what every --pdf run of them must give."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import io
 import random
 from pathlib import Path
 
@@ -39,6 +41,29 @@ def rijen(aantal: int, zaad: int = 7, maak=None):
     kans = random.Random(zaad)
     for nummer in range(1, aantal + 1):
         yield (maak or rij)(nummer, kans)
+
+
+def pdfs_van_de_run(uit: Path, manifest: list[dict], aantal: int) -> list[tuple[dict, dict, bytes, str]]:
+    """The PDFs of a --pdf run of `aantal` herinnering rows into `uit`, checked as every run's must be (local or
+    over workers): one per row, in the manifest with its checksum, PDF/A-2b as far as controleer() checks and
+    tagged, with the holder's name in the text. Returns (manifest row, data row, PDF, text) for further checks."""
+    from pypdf import PdfReader
+
+    from generator.bulk.pdf_controle import controleer
+
+    assert len(manifest) == aantal
+    pdfs = []
+    for regel, rij in zip(manifest, rijen(aantal)):
+        pdf = (uit / regel["pdf"]).read_bytes()
+        assert hashlib.sha256(pdf).hexdigest() == regel["pdf_sha256"]
+        lezer = PdfReader(io.BytesIO(pdf))
+        xmp = lezer.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+        assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+        assert controleer(pdf) == []
+        tekst = " ".join(p.extract_text() for p in lezer.pages)
+        assert rij["houder.naam"] in tekst
+        pdfs.append((regel, rij, pdf, tekst))
+    return pdfs
 
 
 def schrijf_csv(pad: Path, aantal: int, kolommen=None, maak=None) -> Path:

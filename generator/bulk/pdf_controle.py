@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 
 from pypdf import PdfReader
@@ -77,22 +78,10 @@ def structuur(pdf: bytes) -> list[str]:
             soort = str(rollen[soort])
         return soort
 
-    def loop(knoop, gezien: set) -> None:
-        if isinstance(knoop, IndirectObject):
-            if knoop.idnum in gezien:
-                return
-            gezien.add(knoop.idnum)
-            knoop = knoop.get_object()
-        if isinstance(knoop, ArrayObject):
-            for kind in knoop:
-                loop(kind, gezien)
-        elif isinstance(knoop, DictionaryObject) and "/K" in knoop:
-            if "/S" in knoop:
-                soorten.append(standaard(str(knoop["/S"])))
-            loop(knoop.get("/K"), gezien)
-
     if boom is not None:
-        loop(boom.get_object().get("/K"), set())
+        for knoop in _doorloop(boom.get_object().get("/K"), lambda d: [d["/K"]] if "/K" in d else []):
+            if "/K" in knoop and "/S" in knoop:
+                soorten.append(standaard(str(knoop["/S"])))
     return soorten
 
 
@@ -188,20 +177,7 @@ def _acties(catalogus) -> list[str]:
 def _objecten(lezer: PdfReader) -> list[str]:
     """Walk every object reached from the catalogue once: actions, fonts, streams, blend modes, annotations."""
     problemen: set[str] = set()
-    gezien: set[int] = set()
-    stapel = [lezer.trailer["/Root"]]
-    while stapel:
-        object_ = stapel.pop()
-        if isinstance(object_, IndirectObject):
-            if object_.idnum in gezien:
-                continue
-            gezien.add(object_.idnum)
-            object_ = object_.get_object()
-        if isinstance(object_, ArrayObject):
-            stapel.extend(object_)
-            continue
-        if not isinstance(object_, DictionaryObject):
-            continue
+    for object_ in _doorloop(lezer.trailer["/Root"], _behalve_ouders):
         soort = object_.get("/Type")
         if object_.get("/S") in ACTIES_VERBODEN and (soort in (None, "/Action")):
             problemen.add(f"verboden actie {object_['/S']}")
@@ -222,8 +198,33 @@ def _objecten(lezer: PdfReader) -> list[str]:
             vlag = int(object_.get("/F", 0))
             if not vlag & PRINT or vlag & (HIDDEN | NOVIEW | INVISIBLE):
                 problemen.add(f"annotatie {object_.get('/Subtype')} wordt niet (zichtbaar) afgedrukt (/F {vlag})")
-        stapel.extend(v for k, v in object_.items() if k not in ("/Parent", "/P", "/Pg"))
     return sorted(problemen)
+
+
+def _behalve_ouders(object_: DictionaryObject) -> list:
+    """A dictionary's values but its links back up (page tree, structure parent and page): what they point to
+    is reached another way."""
+    return [v for k, v in object_.items() if k not in ("/Parent", "/P", "/Pg")]
+
+
+def _doorloop(begin, volgende: Callable[[DictionaryObject], list]) -> Iterator[DictionaryObject]:
+    """The dictionaries (streams too) reached from `begin`, depth first in document order, each indirect object
+    resolved and given once (a PDF's references may loop). Arrays are walked through; from a dictionary the walk
+    follows what `volgende` gives."""
+    gezien: set[int] = set()
+    stapel = [begin]
+    while stapel:
+        object_ = stapel.pop()
+        if isinstance(object_, IndirectObject):
+            if object_.idnum in gezien:
+                continue
+            gezien.add(object_.idnum)
+            object_ = object_.get_object()
+        if isinstance(object_, ArrayObject):
+            stapel.extend(reversed(object_))
+        elif isinstance(object_, DictionaryObject):
+            yield object_
+            stapel.extend(reversed(volgende(object_)))
 
 
 def _lettertype(font) -> set[str]:
