@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings, strategies as st
 import yaml
 from conftest import REPO, docx_tekst
 from docx import Document
@@ -60,3 +61,85 @@ def test_a_template_can_pass_values_to_a_bouwsteen(tmp_path):
     assert "Stuur uw bezwaarschrift naar de burgemeester van Voorbeeld, t.a.v." in docx_tekst(pad)
     college = genereer("buiten-behandeling", REPO / "templates/buiten-behandeling/voorbeeld.yaml", tmp_path, dt.date(2026, 11, 23), concept=True).pad
     assert "Stuur uw bezwaarschrift naar het college van burgemeester en wethouders van Voorbeeld" in docx_tekst(college)
+
+
+def _met_python_docx(markdown: str, sjabloon, stijl_id) -> str:
+    """The oracle: the same paragraphs built as python-docx objects in a docxtpl subdocument (as the renderer
+    did before it wrote the XML itself)."""
+    from generator.vullen.bouwstenen import MARKDOWN, STIJLEN
+    subdoc = sjabloon.new_subdoc()
+    for kind in list(subdoc.element.body):
+        subdoc.element.body.remove(kind)
+    lijst = kop = None
+    for token in MARKDOWN.parse(markdown):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lijst = STIJLEN["bullet" if token.type == "bullet_list_open" else "ordered"]
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lijst = None
+        elif token.type == "heading_open":
+            kop = STIJLEN.get(token.tag, "Heading 2")
+        elif token.type == "heading_close":
+            kop = None
+        elif token.type == "inline":
+            alinea = subdoc.add_paragraph()
+            alinea._p.style = stijl_id(kop or lijst)
+            vet = cursief = False
+            for kind in token.children or []:
+                if kind.type in ("strong_open", "strong_close"):
+                    vet = kind.type == "strong_open"
+                elif kind.type in ("em_open", "em_close"):
+                    cursief = kind.type == "em_open"
+                elif kind.type in ("softbreak", "hardbreak"):
+                    alinea.add_run(" " if kind.type == "softbreak" else "\n")
+                elif kind.content:
+                    run = alinea.add_run(kind.content)
+                    run.bold = vet or None
+                    run.italic = cursief or None
+    return str(subdoc)
+
+
+@pytest.fixture(scope="module")
+def sjabloon_en_stijlen():
+    from docx.enum.style import WD_STYLE_TYPE
+    from docxtpl import DocxTemplate
+    sjabloon = DocxTemplate(str(REPO / "templates/last-onder-dwangsom/sjabloon.docx"))
+    sjabloon.init_docx()
+
+    def stijl_id(naam):
+        return sjabloon.docx.part.get_style_id(naam, WD_STYLE_TYPE.PARAGRAPH) if naam else None
+    return sjabloon, stijl_id
+
+
+def test_every_bouwsteen_is_written_as_python_docx_writes_it(sjabloon_en_stijlen):
+    from generator.vullen.bouwstenen import naar_xml
+    sjabloon, stijl_id = sjabloon_en_stijlen
+    bouwstenen = sorted((REPO / "content" / "bouwstenen").glob("*.md"))
+    assert len(bouwstenen) >= 8
+    for pad in bouwstenen:
+        markdown = pad.read_text(encoding="utf-8")
+        xml = naar_xml(markdown, stijl_id)
+        assert xml == _met_python_docx(markdown, sjabloon, stijl_id), pad.name
+        assert "<w:p>" in xml
+
+
+MARKDOWN_TEKENS = st.lists(st.sampled_from(list("ab Zé€&<>\"'*_#-1.\t\n\r\\`[]()!\u00a0")
+                                           + ["  \n", "\n\n", "- ", "1. ", "## ", "**", "bouwsteen"]),
+                            max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MARKDOWN_TEKENS)
+def test_any_markdown_is_written_as_python_docx_writes_it(sjabloon_en_stijlen, markdown):
+    from generator.vullen.bouwstenen import naar_xml
+    sjabloon, stijl_id = sjabloon_en_stijlen
+    assert naar_xml(markdown, stijl_id) == _met_python_docx(markdown, sjabloon, stijl_id)
+
+
+@pytest.mark.parametrize("teken", ["\x01", "\x0b", "\x1f", "\ufffe"])
+def test_a_character_xml_cannot_hold_is_refused_as_python_docx_refuses_it(sjabloon_en_stijlen, teken):
+    from generator.vullen.bouwstenen import naar_xml
+    sjabloon, stijl_id = sjabloon_en_stijlen
+    with pytest.raises(ValueError):
+        _met_python_docx(f"tekst {teken} tekst", sjabloon, stijl_id)
+    with pytest.raises(ValueError):
+        naar_xml(f"tekst {teken} tekst", stijl_id)

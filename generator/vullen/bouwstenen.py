@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from xml.sax.saxutils import escape
 
 from docx.enum.style import WD_STYLE_TYPE
 from docxtpl import DocxTemplate
@@ -28,7 +29,6 @@ def bouwsteen_functie(sjabloon: DocxTemplate, naam_sjabloon: str, als_xml: dict 
     tekst_omgeving.filters.update(FILTERS)
     gelezen = {}                          # naam -> compiled bouwsteen, read once per template being filled
     stijlen: dict[str, str | None] = {}
-    subdoc = None
 
     def stijl_id(naam: str | None) -> str | None:
         """The template's style id for a style name, looked up once: a search through all styles takes a while."""
@@ -44,13 +44,7 @@ def bouwsteen_functie(sjabloon: DocxTemplate, naam_sjabloon: str, als_xml: dict 
         markdown = gelezen[naam].render({**context.get_all(), **invulling})
         if als_xml is not None and markdown in als_xml:
             return als_xml[markdown]
-        nonlocal subdoc
-        if subdoc is None:                # one subdocument, emptied for each text: opening one costs milliseconds
-            subdoc = sjabloon.new_subdoc()
-        for kind in list(subdoc.element.body):
-            subdoc.element.body.remove(kind)
-        _naar_alineas(markdown, subdoc, stijl_id)
-        xml = Markup(str(subdoc))         # the paragraphs' Word XML, inserted as it is (also under autoescape)
+        xml = Markup(naar_xml(markdown, stijl_id))   # Word paragraphs, inserted as they are (also under autoescape)
         if als_xml is not None:
             als_xml[markdown] = xml
         return xml
@@ -68,10 +62,11 @@ def lees_bouwsteen(naam: str, naam_sjabloon: str) -> str:
     return pad.read_text(encoding="utf-8")
 
 
-def _naar_alineas(markdown: str, subdoc, stijl_id) -> None:
-    """Headings, paragraphs and (numbered) lists, with bold and italic; nothing else."""
-    lijst = None
-    kop = None
+def naar_xml(markdown: str, stijl_id) -> str:
+    """Headings, paragraphs and (numbered) lists, with bold and italic; nothing else. The Word XML of the paragraphs
+    is written as text, element for element what python-docx's add_paragraph/add_run make (tests/test_bouwstenen.py
+    holds them equal): building them as python-docx objects cost ten times as long, per letter of a bulk run."""
+    alineas, lijst, kop = [], None, None
     for token in MARKDOWN.parse(markdown):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             lijst = STIJLEN["bullet" if token.type == "bullet_list_open" else "ordered"]
@@ -82,21 +77,45 @@ def _naar_alineas(markdown: str, subdoc, stijl_id) -> None:
         elif token.type == "heading_close":
             kop = None
         elif token.type == "inline":
-            alinea = subdoc.add_paragraph()
-            alinea._p.style = stijl_id(kop or lijst)      # what add_paragraph(style=naam) does, without the search
-            _runs(token.children or [], alinea)
+            stijl = stijl_id(kop or lijst)
+            eigenschappen = f'<w:pPr><w:pStyle w:val="{_attribuut(stijl)}"/></w:pPr>' if stijl else "<w:pPr/>"
+            alineas.append(f"<w:p>{eigenschappen}{_runs(token.children or [])}</w:p>")
+    return "".join(alineas)
 
 
-def _runs(kinderen, alinea) -> None:
-    vet = cursief = False
+def _runs(kinderen) -> str:
+    runs, vet, cursief = [], False, False
     for kind in kinderen:
         if kind.type in ("strong_open", "strong_close"):
             vet = kind.type == "strong_open"
         elif kind.type in ("em_open", "em_close"):
             cursief = kind.type == "em_open"
         elif kind.type in ("softbreak", "hardbreak"):
-            alinea.add_run(" " if kind.type == "softbreak" else "\n")
+            runs.append(f"<w:r>{_inhoud(' ' if kind.type == 'softbreak' else chr(10))}</w:r>")
         elif kind.content:
-            run = alinea.add_run(kind.content)
-            run.bold = vet or None
-            run.italic = cursief or None
+            opmaak = ("<w:b/>" if vet else "") + ("<w:i/>" if cursief else "")
+            runs.append(f"<w:r>{f'<w:rPr>{opmaak}</w:rPr>' if opmaak else '<w:rPr/>'}{_inhoud(kind.content)}</w:r>")
+    return "".join(runs)
+
+
+NIET_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+STUKKEN = re.compile(r"([^\t\r\n]+)|(\t)|[\r\n]")
+
+
+def _inhoud(tekst: str) -> str:
+    """A run's text as python-docx writes it: a tab is <w:tab/>, a line end <w:br/>, the rest <w:t> (preserving
+    spaces at its ends); a character XML cannot hold is refused, as lxml refuses it."""
+    if NIET_IN_XML.search(tekst):
+        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
+    delen = []
+    for stuk, tab in (m.groups() for m in STUKKEN.finditer(tekst)):
+        if stuk:
+            ruimte = ' xml:space="preserve"' if len(stuk.strip()) < len(stuk) else ""
+            delen.append(f"<w:t{ruimte}>{escape(stuk)}</w:t>")
+        else:
+            delen.append("<w:tab/>" if tab else "<w:br/>")
+    return "".join(delen)
+
+
+def _attribuut(waarde: str) -> str:
+    return escape(waarde, {'"': "&quot;"})
