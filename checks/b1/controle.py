@@ -20,6 +20,7 @@ from checks.content import bij_wissel
 from checks.document import Alinea, Document
 
 NIVEAUS_B1 = ("A1", "A2", "B1")
+WOORD = re.compile(r"[a-zà-ÿ]+")
 MAX_BRIEVEN = 64        # documents whose letter parts are kept: four bulk batches (generator.bulk.run.REEKS)
 UITLEG = re.compile(r"\b(dat|dit|die) (betekent|betekenen|is|zijn|heet|heten|houdt in|wil zeggen)\b|\b(heet|noemen (wij|we)|noemt men)\b|:|\(")
 
@@ -121,16 +122,20 @@ def _in_context(analyse: ZinAnalyse, kop: str, hele_tekst: str) -> list[Probleem
             continue
         problemen.append(probleem)
     r = regels()["verwijzing_wetsartikel"]
-    gevonden = awb_patroon(r["patroon"]).search(analyse.tekst.lower())
+    klein = analyse.tekst.lower()
+    gevonden = awb_patroon(r["patroon"]).search(klein)
     tussen_haakjes = gevonden and analyse.tekst.rfind("(", 0, gevonden.start()) > analyse.tekst.rfind(")", 0, gevonden.start())
     if gevonden and not tussen_haakjes and not re.search(r["koppen_waar_het_mag"], kop.lower()):
         problemen.append(Probleem("verwijzing_wetsartikel", ernst_van()["verwijzing_wetsartikel"], r["bericht"], r["suggestie"],
                                   analyse.tekst[gevonden.start():gevonden.end()], analyse.tekst, gevonden.start(), gevonden.end()))
     r_m = regels()["moeilijk_woord"]
     gemeld = set()
-    for treffer in re.finditer(r"[a-zà-ÿ]+", analyse.tekst.lower()):
+    termen = juridische_termen()
+    if termen.keys().isdisjoint(WOORD.findall(klein)):    # most sentences hold no legal term
+        return problemen
+    for treffer in WOORD.finditer(klein):
         woord = treffer.group()
-        term = juridische_termen().get(woord)
+        term = termen.get(woord)
         if woord in gemeld or not term or zipf(woord) >= 3.5 or _uitgelegd(woord, hele_tekst):
             continue
         gemeld.add(woord)
@@ -161,7 +166,7 @@ def _afkorting_uitgelegd(afkorting: str, hele_tekst: str) -> bool:
 
 def _document_bevindingen(hele_tekst: str, aantal_zinnen: int) -> list[Probleem]:
     r = regels()["onpersoonlijk"]
-    woorden = set(re.findall(r"[a-zà-ÿ]+", hele_tekst))
+    woorden = set(WOORD.findall(hele_tekst))
     if aantal_zinnen >= drempels()["onpersoonlijk_min_zinnen"] and not woorden & set(r["aanspreekvormen"]):
         return [Probleem("onpersoonlijk", "waarschuwing", r["bericht"], r["suggestie"], "(de hele brief)", "")]
     return []
