@@ -34,9 +34,10 @@ def main() -> None:
 
     lettergrepen("gemeente")  # load the exceptions before timing
     woorden = [w for w, _ in WOORDEN] * 200
+    tel = lettergrepen.__wrapped__          # the count itself, not the per-word memory around it
     begin = time.perf_counter()
     for woord in woorden:
-        lettergrepen(woord)
+        tel(woord)
     duur = time.perf_counter() - begin
     print(f"snelheid:           {len(woorden) / duur:,.0f} woorden per seconde".replace(",", "."))
     print(f"verhouding: {eigen / ander:.2f}" if ander else "verhouding: -")

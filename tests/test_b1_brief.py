@@ -200,3 +200,36 @@ def test_the_api_and_the_kcc_page_list_what_was_not_scored():
     soorten = {n["soort"] for n in uitslag["niet_gescoord"]}
     assert {"adres", "kenmerk", "aanhef", "bezwaarclausule", "groet", "ondertekening"} <= soorten
     assert uitslag["b1"] is True and uitslag["maten"]["zinnen"] == 12
+
+
+def test_a_letter_changed_or_replaced_after_bereid_voor_is_checked_on_what_it_holds_now(tmp_path):
+    """bereid_voor and controleer_b1 find a letter's parts once: never the parts of another letter, nor of this one
+    before it changed (also when a new document gets the id() of one that is gone)."""
+    import gc
+
+    from checks.b1.controle import bereid_voor
+    from checks.document import Alinea
+
+    def brief(naam: str, tekst: str):
+        pad = tmp_path / naam
+        pad.write_text(KOP + "\n" + tekst + "\n" + SLOT, encoding="utf-8")
+        return lees_document(pad)
+
+    document = brief("a.txt", "\n\n".join(MAKKELIJK))
+    bereid_voor([document])
+    assert controleer_b1(document).b1 is True
+    groet = next(i for i, a in enumerate(document.alineas) if a.tekst == "Met vriendelijke groet,")
+    document.alineas[groet + 1] = Alinea(ZEER_MOEILIJK, document.alineas[groet + 1].positie)
+    document.alineas[groet] = Alinea("Wij wensen u veel succes op de markt.", document.alineas[groet].positie)
+    rapport = controleer_b1(document)
+    assert {ZEER_MOEILIJK, "Wij wensen u veel succes op de markt."} <= {z.tekst for z in rapport.zinnen}
+    assert "groet" not in {n.soort for n in rapport.niet_gescoord}
+
+    oud = id(document)
+    del document, rapport
+    gc.collect()
+    ander = brief("b.txt", MOEILIJK)
+    bereid_voor([ander])
+    rapport = controleer_b1(ander)
+    assert rapport.b1 is False and len(rapport.zinnen) == 3, f"id hergebruikt: {id(ander) == oud}"
+    assert not any(z.tekst in MAKKELIJK[0] for z in rapport.zinnen)

@@ -20,7 +20,7 @@ from aanmelden import meld_aan
 from conftest import SJABLOON
 from fastapi.testclient import TestClient
 
-from checks.document import lees_document
+from checks.document import DocumentFout, lees_document
 from checks.document.grenzen import STANDAARD, GrensFout, Leesgrenzen, actieve_grenzen, gebruik_grenzen
 
 GEHEUGEN = 2 * 1024 ** 3            # the child's whole address space, the B1 model included; the bomb needs 6 GB
@@ -70,6 +70,22 @@ def test_nesting_is_refused_over_its_limit_also_below_libxml2_s_own(niveaus, te_
             lees_document("diep.docx", vijandig._docx(xml))
     else:
         assert lees_document("diep.docx", vijandig._docx(xml)).tekst == "diep"
+
+
+@pytest.mark.parametrize("niveaus, te_diep", [(10, False), (11, True)])
+def test_a_small_part_is_checked_for_nesting_too_when_it_is_not_utf8(niveaus, te_diep):
+    """A part of few elements cannot nest deeper than that many levels, so the reader need not walk it; but only
+    when it counted the elements in UTF-8. In UTF-16 (big-endian) '<' before a name that starts with U+2F00 is
+    the bytes of '</': these parts seem to hold fewer elements than their levels, and the deeper one is refused."""
+    xml = ("\ufeff" + "<\u2f00>" * (niveaus - 1) + "<\u2f00/>" + "</\u2f00>" * (niveaus - 1)).encode("utf-16-be")
+    assert xml.count(b"<") - xml.count(b"</") < niveaus
+    grenzen = Leesgrenzen(xml_diepte=10)
+    if te_diep:
+        with pytest.raises(GrensFout, match=r"te diep geneste XML; .* 10 niveaus \(instelling xml_diepte\)"):
+            lees_document("diep.docx", vijandig._docx(xml), grenzen)
+    else:
+        with pytest.raises(DocumentFout, match="geen w:body"):       # read through: it is no Word document
+            lees_document("diep.docx", vijandig._docx(xml), grenzen)
 
 
 def test_the_same_limits_let_ordinary_letters_through(tmp_path):

@@ -125,11 +125,12 @@ def _korte_regels(alineas: list[Alinea], romp: list[int], delen: dict[int, str],
 
 def _clausule(data: dict) -> dict:
     """The Awb rechtsmiddelenclausule as headings and phrases; without a heading a phrase counts only with the term
-    it gives ('binnen zes weken'), so a sentence that just mentions 'uw bezwaarschrift' stays running text."""
+    it gives ('binnen zes weken', `vereist`), so a sentence that just mentions 'uw bezwaarschrift' stays running
+    text."""
     definitie = _awb(data, "bezwaarclausule")
     termijn = definitie["onderdelen"]["termijn"]["patroon"]
     return {"koppen": definitie.get("koppen", []), "niet_als": definitie.get("niet_als", []),
-            "zinnen": [f"^(?=[\\s\\S]*(?:{termijn}))[\\s\\S]*?(?:{z})" for z in definitie.get("zinnen", [])],
+            "zinnen": definitie.get("zinnen", []), "vereist": termijn,
             "vervolg": definitie.get("zinnen", []) + [termijn]}
 
 
@@ -138,9 +139,12 @@ def _secties_en_zinnen(alineas: list[Alinea], romp: list[int], delen: dict[int, 
     """Paragraphs under one of the headings, and paragraphs with one of the phrases. A paragraph right after one of
     them belongs to it when it is an item of a list it opens ('Zet in uw bezwaarschrift:') or has a 'vervolg' phrase;
     under a heading the first paragraph always does. Other running text ends the part ('Onze excuses voor ...' after
-    the clause is the writer's own), and 'niet_als' phrases keep a paragraph out ('u kunt nog geen bezwaar maken')."""
+    the clause is the writer's own), and 'niet_als' phrases keep a paragraph out ('u kunt nog geen bezwaar maken').
+    A phrase counts only in a paragraph that also matches `vereist`, when the definition has one (searched once
+    per paragraph, not once per phrase)."""
     koppen = [kop_patroon(k) for k in definitie.get("koppen", [])]
     zinnen = [patroon(z) for z in definitie.get("zinnen", [])]
+    vereist = patroon(definitie["vereist"]) if definitie.get("vereist") else None
     vervolg = [patroon(z) for z in definitie.get("vervolg", [])]
     niet_als = [patroon(z) for z in definitie.get("niet_als", [])]
     onder_kop, eerste, vorige = False, False, False
@@ -155,7 +159,8 @@ def _secties_en_zinnen(alineas: list[Alinea], romp: list[int], delen: dict[int, 
             continue
         lijst = vorige and alineas[i - 1].tekst.rstrip().endswith((":", ";"))
         verder = lijst or vorige and any(z.search(alinea.klein) for z in vervolg)
-        raak = eerste or verder or any(z.search(alinea.klein) for z in zinnen)
+        raak = eerste or verder or (any(z.search(alinea.klein) for z in zinnen)
+                                    and (vereist is None or vereist.search(alinea.klein) is not None))
         onder_kop, eerste = onder_kop and raak, False
         vorige = raak and not any(n.search(alinea.klein) for n in niet_als)
         if vorige:

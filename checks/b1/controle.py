@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checks.awb.regels import patroon as awb_patroon
 from checks.b1.analyse import ZinAnalyse, analyseer_zinnen
@@ -15,9 +16,12 @@ from checks.b1.regels import Probleem, ernst_van, regels
 from checks.b1.score import niveau
 from checks.b1.woorden import afkortingen, juridische_termen, zipf
 from checks.b1.zinnen import splits
+from checks.content import bij_wissel
 from checks.document import Alinea, Document
 
 NIVEAUS_B1 = ("A1", "A2", "B1")
+WOORD = re.compile(r"[a-zà-ÿ]+")
+MAX_BRIEVEN = 64        # documents whose letter parts are kept: four bulk batches (generator.bulk.run.REEKS)
 UITLEG = re.compile(r"\b(dat|dit|die) (betekent|betekenen|is|zijn|heet|heten|houdt in|wil zeggen)\b|\b(heet|noemen (wij|we)|noemt men)\b|:|\(")
 
 
@@ -55,15 +59,14 @@ class B1Rapport:
 def controleer_b1(document: Document) -> B1Rapport:
     """Check the running text of a document: not its letterhead, address, dates, greeting, signature, page header
     and footer, bezwaarclausule or quoted law (content/b1/brief.yaml), which get no score and no findings."""
-    delen = briefdelen(document)
-    zinnen = _lopende_zinnen(document, delen)
+    delen, zinnen = _lopend(document)
     analyses = analyseer_zinnen([z for z, _, _ in zinnen])
     hele_tekst = " ".join(z for z, _, _ in zinnen).lower()
     resultaten = []
     for (zin, alinea, kop_erboven), analyse in zip(zinnen, analyses):
         problemen = _in_context(analyse, kop_erboven, hele_tekst)
-        resultaten.append(ZinResultaat(zin, alinea.positie, analyse.score, problemen))
-    rapport = _oordeel(document.bestand, resultaten, analyses, [id(alinea) for _, alinea, _ in zinnen])
+        resultaten.append(ZinResultaat(zin, document.alineas[alinea].positie, analyse.score, problemen))
+    rapport = _oordeel(document.bestand, resultaten, analyses, [alinea for _, alinea, _ in zinnen])
     rapport.bevindingen += _document_bevindingen(hele_tekst, len(resultaten))
     rapport.niet_gescoord = niet_gescoord(document, delen)
     return rapport
@@ -73,13 +76,30 @@ def bereid_voor(documenten: list[Document]) -> None:
     """Parse the sentences of these documents in one model batch; checking them one by one afterwards parses
     nothing (checks.b1.analyse keeps every sentence's analysis by its exact text, whatever batch it came in). A bulk
     worker's batch of letters so costs about half the model time per new sentence of one letter at a time."""
-    analyseer_zinnen([zin for document in documenten
-                      for zin, _, _ in _lopende_zinnen(document, briefdelen(document))])
+    analyseer_zinnen([zin for document in documenten for zin, _, _ in _lopend(document)[1]])
 
 
-def _lopende_zinnen(document: Document, delen) -> list[tuple[str, Alinea, str]]:
-    """The sentences the check scores, each with its paragraph and the heading above it."""
-    zinnen: list[tuple[str, Alinea, str]] = []
+def _lopend(document: Document) -> tuple[dict[int, str], list[tuple[str, int, str]]]:
+    """The letter parts (briefdelen) and the running sentences of a document, found once for bereid_voor and
+    controleer_b1 (half a millisecond a letter): kept for the last MAX_BRIEVEN documents by what they hold (text,
+    position and heading flag of each paragraph), not by the object, whose id() is reused after garbage collection
+    and whose paragraphs may change. The parts are shared: read them, do not change them."""
+    return _lopend_van(tuple((a.tekst, a.positie, a.kop) for a in document.alineas))
+
+
+@lru_cache(maxsize=MAX_BRIEVEN)
+def _lopend_van(alineas: tuple[tuple[str, str, bool], ...]) -> tuple[dict[int, str], list[tuple[str, int, str]]]:
+    document = Document("", [Alinea(*alinea) for alinea in alineas])
+    delen = briefdelen(document)
+    return delen, _lopende_zinnen(document, delen)
+
+
+bij_wissel(_lopend_van.cache_clear)     # another gemeente's letter patterns give other parts
+
+
+def _lopende_zinnen(document: Document, delen) -> list[tuple[str, int, str]]:
+    """The sentences the check scores, each with the index of its paragraph and the heading above it."""
+    zinnen: list[tuple[str, int, str]] = []
     kop = ""
     for index, alinea in enumerate(document.alineas):
         if index in delen:
@@ -88,7 +108,7 @@ def _lopende_zinnen(document: Document, delen) -> list[tuple[str, Alinea, str]]:
             kop = alinea.tekst            # a longer heading ("Wat moet u nu doen?") is read as a sentence too
         for stuk in alinea.tekst.split(" | "):          # table cells: labels are skipped, running text is read
             if len(stuk.split()) >= (5 if alinea.kop else 4):
-                zinnen += [(zin, alinea, kop) for zin in splits(stuk)]
+                zinnen += [(zin, index, kop) for zin in splits(stuk)]
     return zinnen
 
 
@@ -102,16 +122,20 @@ def _in_context(analyse: ZinAnalyse, kop: str, hele_tekst: str) -> list[Probleem
             continue
         problemen.append(probleem)
     r = regels()["verwijzing_wetsartikel"]
-    gevonden = awb_patroon(r["patroon"]).search(analyse.tekst.lower())
+    klein = analyse.tekst.lower()
+    gevonden = awb_patroon(r["patroon"]).search(klein)
     tussen_haakjes = gevonden and analyse.tekst.rfind("(", 0, gevonden.start()) > analyse.tekst.rfind(")", 0, gevonden.start())
     if gevonden and not tussen_haakjes and not re.search(r["koppen_waar_het_mag"], kop.lower()):
         problemen.append(Probleem("verwijzing_wetsartikel", ernst_van()["verwijzing_wetsartikel"], r["bericht"], r["suggestie"],
                                   analyse.tekst[gevonden.start():gevonden.end()], analyse.tekst, gevonden.start(), gevonden.end()))
     r_m = regels()["moeilijk_woord"]
     gemeld = set()
-    for treffer in re.finditer(r"[a-zà-ÿ]+", analyse.tekst.lower()):
+    termen = juridische_termen()
+    if termen.keys().isdisjoint(WOORD.findall(klein)):    # most sentences hold no legal term
+        return problemen
+    for treffer in WOORD.finditer(klein):
         woord = treffer.group()
-        term = juridische_termen().get(woord)
+        term = termen.get(woord)
         if woord in gemeld or not term or zipf(woord) >= 3.5 or _uitgelegd(woord, hele_tekst):
             continue
         gemeld.add(woord)
@@ -142,7 +166,7 @@ def _afkorting_uitgelegd(afkorting: str, hele_tekst: str) -> bool:
 
 def _document_bevindingen(hele_tekst: str, aantal_zinnen: int) -> list[Probleem]:
     r = regels()["onpersoonlijk"]
-    woorden = set(re.findall(r"[a-zà-ÿ]+", hele_tekst))
+    woorden = set(WOORD.findall(hele_tekst))
     if aantal_zinnen >= drempels()["onpersoonlijk_min_zinnen"] and not woorden & set(r["aanspreekvormen"]):
         return [Probleem("onpersoonlijk", "waarschuwing", r["bericht"], r["suggestie"], "(de hele brief)", "")]
     return []

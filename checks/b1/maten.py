@@ -14,6 +14,7 @@ from checks.b1.woorden import samenstelling_bekend, zipf
 from checks.content import load_yaml
 
 INHOUDSWOORDEN = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
+HULPWERKWOORD = ("aux", "aux:pass", "cop")      # relations of auxiliaries and copulas: no content word
 
 
 class Plek(NamedTuple):
@@ -64,32 +65,40 @@ def drempels() -> dict:
 
 
 def meet(doc) -> ZinMaten:
+    """The measures of a parsed sentence. Each attribute of a word is read from spaCy once: a Token computes it
+    anew on every access (its morphology as a new list each time)."""
     grens = drempels()
     woorden = [t for t in doc if not t.is_punct and not t.is_space]
-    met_grepen = [lettergrepen(t.text) for t in woorden]
+    teksten = [t.text for t in woorden]
+    soorten = [t.pos_ for t in woorden]
+    relaties = [t.dep_ for t in woorden]
+    afstanden = [t.i - t.head.i for t in woorden]                   # to the word it depends on; 0 for the root
+    finiet = ["Fin" in t.morph.get("VerbForm") for t in woorden]
+    met_grepen = [lettergrepen(tekst) for tekst in teksten]
     maten = ZinMaten(len(woorden), sum(met_grepen), sum(1 for g in met_grepen if g))
-    maten.zeldzaam = [t.text for t in woorden if _zeldzaam(t, grens["zeldzaam_zipf"])]
-    maten.inhoudswoorden = sum(1 for t in woorden if t.pos_ in INHOUDSWOORDEN and t.dep_ not in ("aux", "aux:pass", "cop"))
-    maten.bijzinnen = max(1, sum(1 for t in woorden if "Fin" in t.morph.get("VerbForm")))
-    _meet_woordgebruik(maten, woorden, grens["ongewoon_zipf"])
-    afstanden = [abs(t.i - t.head.i) for t in woorden if t.head.i != t.i]
-    if afstanden:
-        maten.afhankelijkheid = sum(afstanden) / len(afstanden)
-        maten.max_afhankelijkheid = max(afstanden)
+    maten.zeldzaam = [tekst for t, tekst, soort in zip(woorden, teksten, soorten)
+                      if _zeldzaam(t, tekst, soort, grens["zeldzaam_zipf"])]
+    maten.inhoudswoorden = sum(1 for soort, relatie in zip(soorten, relaties)
+                               if soort in INHOUDSWOORDEN and relatie not in HULPWERKWOORD)
+    maten.bijzinnen = max(1, sum(finiet))
+    _meet_woordgebruik(maten, woorden, teksten, soorten, relaties, finiet, grens["ongewoon_zipf"])
+    if lengtes := [abs(a) for a in afstanden if a]:
+        maten.afhankelijkheid = sum(lengtes) / len(lengtes)
+        maten.max_afhankelijkheid = max(lengtes)
     r = load_yaml("b1/regels.yaml")
     hulpwerkwoorden = set(r["passief"]["hulpwerkwoorden"])
     maten.scheidbaar = _scheidbare_werkwoorden(doc, set(r["ambtelijk_woord"]["deeltjes"]))
     geen_passief = set(r["passief"]["geen_lijdende_vorm"])
-    for t in woorden:
-        if t.dep_ == "aux:pass" and t.lemma_ in ("worden", "zijn") and t.head.i != t.i:
-            zeker = t.lemma_ == "worden" or (_deelwoord(t.head, r["passief"]["deelwoord_vorm"])
-                                             and t.head.text.lower() not in geen_passief)
+    for t, tekst, relatie, afstand in zip(woorden, teksten, relaties, afstanden):
+        if relatie == "aux:pass" and afstand and (lemma := t.lemma_) in ("worden", "zijn"):
+            zeker = lemma == "worden" or (_deelwoord(t.head, r["passief"]["deelwoord_vorm"])
+                                          and t.head.text.lower() not in geen_passief)
             maten.passief.append(_stuk(doc, t, t.head)._replace(zeker=zeker, werkwoord=t.head.text.lower()))
-        elif t.text.lower() in hulpwerkwoorden and (deelwoord := _deelwoord_na(doc, t)) is not None:
+        elif tekst.lower() in hulpwerkwoorden and (deelwoord := _deelwoord_na(doc, t)) is not None:
             maten.passief.append(_stuk(doc, t, deelwoord)._replace(werkwoord=deelwoord.text.lower()))  # parse missed it
-        if t.dep_ in ("compound:prt", "aux", "aux:pass") and abs(t.i - t.head.i) > grens["tang_woorden"]:
+        if relatie in ("compound:prt", "aux", "aux:pass") and abs(afstand) > grens["tang_woorden"]:
             maten.tangen.append(_stuk(doc, t, t.head))
-        elif t.dep_ == "det" and abs(t.i - t.head.i) > grens["tang_lidwoord"]:
+        elif relatie == "det" and abs(afstand) > grens["tang_lidwoord"]:
             maten.tangen.append(_stuk(doc, t, t.head))
     return maten
 
@@ -117,20 +126,23 @@ def _deelwoord(token, vorm: str) -> bool:
     return "Part" in token.morph.get("VerbForm") and re.match(vorm, token.text.lower()) is not None
 
 
-def _meet_woordgebruik(maten: ZinMaten, woorden: list, drempel: float) -> None:
+def _meet_woordgebruik(maten: ZinMaten, woorden: list, teksten: list[str], soorten: list[str], relaties: list[str],
+                       finiet: list[bool], drempel: float) -> None:
     """Word use and word order for the score: uncommon content words (one word lookup each, cached), the least
-    common one, nouns, and the words before the first finite verb."""
-    frequenties = [zipf(t.text.lower()) for t in woorden if _inhoudswoord(t)]
+    common one, nouns, and the words before the first finite verb. The lists hold each word's text, part of
+    speech, relation and whether it is a finite verb."""
+    frequenties = [zipf(tekst.lower()) for t, tekst, soort, relatie in zip(woorden, teksten, soorten, relaties)
+                   if _inhoudswoord(t, tekst, soort, relatie)]
     maten.ongewone_woorden = sum(1 for f in frequenties if f < drempel)
     maten.zeldzaamste_zipf = min(frequenties, default=7.0)
-    maten.zelfstandige_naamwoorden = sum(1 for t in woorden if t.pos_ == "NOUN")
-    maten.woorden_voor_persoonsvorm = next((n for n, t in enumerate(woorden) if "Fin" in t.morph.get("VerbForm")), len(woorden))
+    maten.zelfstandige_naamwoorden = soorten.count("NOUN")
+    maten.woorden_voor_persoonsvorm = next((n for n, fin in enumerate(finiet) if fin), len(woorden))
 
 
-def _inhoudswoord(token) -> bool:
+def _inhoudswoord(token, tekst: str, soort: str, relatie: str) -> bool:
     """A content word that can be common or not: no name, number, auxiliary or capitalised word inside the sentence."""
-    return (token.pos_ in INHOUDSWOORDEN and token.pos_ != "PROPN" and token.text.isalpha()
-            and token.dep_ not in ("aux", "aux:pass", "cop") and not (token.text[0].isupper() and token.i > 0))
+    return (soort in INHOUDSWOORDEN and soort != "PROPN" and tekst.isalpha()
+            and relatie not in HULPWERKWOORD and not (tekst[0].isupper() and token.i > 0))
 
 
 def _deelwoord_na(doc, hulpwerkwoord):
@@ -143,10 +155,9 @@ def _deelwoord_na(doc, hulpwerkwoord):
     return None
 
 
-def _zeldzaam(token, drempel: float) -> bool:
+def _zeldzaam(token, tekst: str, soort: str, drempel: float) -> bool:
     """A rare word: not a name, number or abbreviation, uncommon, and not a compound of two common words."""
-    tekst = token.text
-    if not tekst.isalpha() or len(tekst) < 4 or token.pos_ == "PROPN" or (tekst[0].isupper() and token.i > 0):
+    if not tekst.isalpha() or len(tekst) < 4 or soort == "PROPN" or (tekst[0].isupper() and token.i > 0):
         return False
     if zipf(tekst.lower()) >= drempel or zipf(token.lemma_.lower()) >= drempel:
         return False

@@ -61,6 +61,8 @@ def ambtelijk_in(klein: str) -> list[tuple[Vervanging, int, int]]:
             continue
         vormen = dict.fromkeys((woord.group(0).rstrip("."), woord.group(0)))     # 'reeds.' and 'o.a.'
         for vervanging in (v for vorm in vormen for v in ambtelijk().get(vorm, ())):
+            if not klein.startswith(vervanging.woord, woord.start()):
+                continue                        # the pattern is the word itself and a word boundary: not here
             if treffer := vervanging.patroon.match(klein, woord.start()):
                 gevonden.append((vervanging, treffer.start(), treffer.end()))
                 bezet_tot = treffer.end()

@@ -8,6 +8,12 @@ import re
 from checks.content import content_cache, load_yaml
 
 EINDE = re.compile(r"[.!?…]+[\"'”’)]*(?=\s+|$)")
+REGELS = re.compile(r"\n+")
+INITIALEN = re.compile(r"([a-z]\.)+")               # o.a. / J.H.
+LETTER = re.compile(r"[a-zà-ÿ]\.")
+GETAL = re.compile(r"\d+[.:]\d*\.?")
+NUMMER = re.compile(r"(\d+|[a-z]|[ivx]+)\.")        # 1. / a. / iv.
+DAG = re.compile(r"\d{1,2}\.")
 
 
 @content_cache
@@ -18,7 +24,7 @@ def afkortingen() -> frozenset[str]:
 def splits(tekst: str) -> list[str]:
     """The sentences of a text; line breaks inside a paragraph (addresses, lists) also end a sentence."""
     zinnen: list[str] = []
-    for regel in re.split(r"\n+", tekst):
+    for regel in REGELS.split(tekst):
         zinnen.extend(_splits_regel(regel.strip()))
     return [z for z in zinnen if z]
 
@@ -37,11 +43,11 @@ def _splits_regel(regel: str) -> list[str]:
 def _geen_zinseinde(regel: str, punt: int, na: int) -> bool:
     """A period that is part of an abbreviation, an initial or a number, or followed by lower case."""
     woord = regel[:punt + 1].split()[-1].lower().lstrip("(\"'“‘")
-    if woord in afkortingen() or re.fullmatch(r"([a-z]\.)+", woord):          # art. / o.a. / J.H.
+    if woord in afkortingen() or INITIALEN.fullmatch(woord):          # art. / o.a. / J.H.
         return True
-    if re.fullmatch(r"[a-zà-ÿ]\.", woord) or re.fullmatch(r"\d+[.:]\d*\.?", woord) and not regel[na:].strip():
+    if LETTER.fullmatch(woord) or GETAL.fullmatch(woord) and not regel[na:].strip():
         return True
-    if re.fullmatch(r"(\d+|[a-z]|[ivx]+)\.", woord) and not regel[:punt + 1 - len(woord)].strip():   # "1. Eerste punt"
+    if NUMMER.fullmatch(woord) and not regel[:punt + 1 - len(woord)].strip():   # "1. Eerste punt"
         return True
     volgende = regel[na:].lstrip()
-    return bool(volgende) and (volgende[0].islower() or volgende[0].isdigit() and re.fullmatch(r"\d{1,2}\.", woord))
+    return bool(volgende) and (volgende[0].islower() or volgende[0].isdigit() and DAG.fullmatch(woord))

@@ -8,6 +8,8 @@ and an upper bound with them."""
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from checks.document.grenzen import GrensFout, Lezing
@@ -15,6 +17,7 @@ from checks.document.grenzen import GrensFout, Lezing
 BLOK = 1 << 16
 DTD = tuple("<!DOCTYPE".encode(codering) for codering in ("utf-8", "utf-16-le", "utf-16-be"))
 LIBXML2_DIEPTE = "Excessive depth"        # libxml2 refuses nesting over 256 itself (without huge_tree)
+UTF8 = re.compile(rb"<\?xml[^>]*\sencoding=[\"']utf-8[\"']", re.IGNORECASE)    # the XML declaration says UTF-8
 
 
 def lees_xml(data: bytes, deel: str, lezing: Lezing) -> etree._Element:
@@ -23,7 +26,8 @@ def lees_xml(data: bytes, deel: str, lezing: Lezing) -> etree._Element:
     if any(teken in data for teken in DTD):
         raise GrensFout(waar, "entiteiten", "bevat een DTD (entiteiten, een 'billion laughs'?); een DOCX heeft die "
                         "nooit en dit bestand wordt niet gelezen", None)
-    lezing.elementen += data.count(b"<") - data.count(b"</") - data.count(b"<?") - data.count(b"<!")
+    elementen = data.count(b"<") - data.count(b"</") - data.count(b"<?") - data.count(b"<!")
+    lezing.elementen += elementen
     if lezing.elementen > grenzen.xml_elementen:
         raise GrensFout(lezing.naam, "xml_elementen", "te veel XML-elementen", grenzen.xml_elementen)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
@@ -36,9 +40,16 @@ def lees_xml(data: bytes, deel: str, lezing: Lezing) -> etree._Element:
         if LIBXML2_DIEPTE in str(fout):
             raise GrensFout(waar, "xml_diepte", "te diep geneste XML", grenzen.xml_diepte) from None
         raise
-    if _te_diep(wortel, grenzen.xml_diepte):
+    if not _ondiep(elementen, data, grenzen.xml_diepte) and _te_diep(wortel, grenzen.xml_diepte):
         raise GrensFout(waar, "xml_diepte", "te diep geneste XML", grenzen.xml_diepte)
     return wortel
+
+
+def _ondiep(elementen: int, data: bytes, maximum: int) -> bool:
+    """Too few elements to nest deeper than `maximum`, so the tree need not be walked (a letter's parts mostly are).
+    Only for a part that declares UTF-8 up front, as Word writes it: there every element has a '<' byte of its own
+    in the count. In UTF-16 an element's '<' may be counted out ('<' and a name starting with U+2F00 give '</')."""
+    return elementen <= maximum and UTF8.match(data) is not None
 
 
 def _te_diep(wortel, maximum: int) -> bool:
