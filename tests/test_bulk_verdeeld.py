@@ -1,8 +1,10 @@
 """`sjabloon bulk` over more machines: the batches go through a real Redis to two `sjabloon bulk-werker` processes,
 each with its own environment and folders (two machines). The same letters as the local pool; each row exactly
-once when a worker or the run itself is killed; a worker with other content is refused."""
+once when a worker or the run itself is killed; a worker with other content is refused; a worker that loses the
+broker says so in Dutch and works on when it is back."""
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -179,6 +181,20 @@ def test_a_worker_that_loses_the_broker_says_so_in_dutch_and_works_on(tmp_path, 
                    "melding van"):
         assert engels not in tekst
     assert ("let op: de bulkwerker draait als root;" in tekst) == (os.geteuid() == 0)
+
+
+def test_an_unknown_celery_message_keeps_its_text_behind_a_dutch_prefix():
+    from generator.bulk.werkermeldingen import Meldingen
+
+    url = "redis://:geheim@127.0.0.1:6379/0"
+    meldingen = Meldingen(url)
+
+    def regel(niveau, tekst, *args):
+        return meldingen.vertaal(logging.LogRecord("celery.worker.nieuw", niveau, __file__, 1, tekst, args, None))
+
+    assert regel(logging.WARNING, "Something new at %s", url) == \
+        "melding van Celery: Something new at redis://:**@127.0.0.1:6379/0"
+    assert regel(logging.INFO, "Task %s received", "x") is None
 
 
 def test_the_killed_run_resumes_through_the_workers(tmp_path, werkers):

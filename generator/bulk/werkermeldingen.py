@@ -74,8 +74,10 @@ class Meldingen(logging.Handler):
             if sjabloon == consumer.CONNECTION_ERROR and len(args) == 3 and (stap := _opnieuw(args[2])):
                 return f"de broker {self.broker} is niet bereikbaar{_oorzaak(args[1])}; {stap}"
             if sjabloon == consumer.TERMINATING_TASK_ON_RESTART_AFTER_A_CONNECTION_LOSS:
-                return ("een lopende reeks is afgebroken: na het verbreken van de verbinding kan de werker haar niet "
+                return ("een lopende reeks wordt afgebroken: na het verbreken van de verbinding kan de werker haar niet "
                         "meer afmelden; de broker en de run geven haar na de wachttijd opnieuw uit")
+            if sjabloon == "Failed to cancel active request %r after connection loss" and record.exc_info:
+                return f"het afbreken van die reeks gaf een fout{_oorzaak(record.exc_info[1])}"
         elif record.name == connection.logger.name and sjabloon == "Connected to %s":
             eerder, self.verbonden = self.verbonden, True
             return (f"weer verbonden met de broker {self.broker}" if eerder
@@ -87,7 +89,8 @@ class Meldingen(logging.Handler):
         elif record.name == get_multiprocessing_logger().name and sjabloon == "Process %r pid:%r exited with %r":
             return f"het werkproces met pid {args[1]} is gestopt: {_status(args[2])}"
         elif record.name == base.logger.name and (terug := _teruggegeven(record.getMessage())) is not None:
-            return f"{_reeksen(terug)} die nog niet klaar {'was' if terug == 1 else 'waren'} teruggegeven aan de broker"
+            return (f"{_reeksen(terug)} die nog niet klaar {'was' if terug == 1 else 'waren'}, "
+                    f"{'gaat' if terug == 1 else 'gaan'} terug naar de broker")
         if record.levelno < logging.WARNING:
             return None
         bron = "Python" if record.name == "py.warnings" else "Celery"
