@@ -1,8 +1,10 @@
 """`sjabloon bulk` over more machines: the batches go through a real Redis to two `sjabloon bulk-werker` processes,
 each with its own environment and folders (two machines). The same letters as the local pool; each row exactly
-once when a worker or the run itself is killed; a worker with other content is refused."""
+once when a worker or the run itself is killed; a worker with other content is refused; a worker that loses the
+broker says so in Dutch and works on when it is back."""
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -25,21 +27,30 @@ WACHTTIJD = "5"         # seconds: a killed worker's batch is sent again (and re
 
 
 @pytest.fixture
-def broker(tmp_path, monkeypatch):
-    """A Redis of this test only: its own port and folder, nothing saved; stopped at the end."""
+def redis_server(tmp_path):
+    """A Redis of this test only: its own port and folder, nothing saved; stopped at the end. A test may stop it and
+    start it again on the same port: {"proces", "url", "poort"}."""
     if not shutil.which("redis-server"):
         reden = "redis-server ontbreekt (apt-get install redis-server; `make test` als root installeert het)"
         if os.environ.get("SJABLOON_REDIS_VERPLICHT") == "1":
             pytest.fail(f"Redis verplicht (SJABLOON_REDIS_VERPLICHT=1), maar {reden}")
         pytest.skip(reden)
     proces, url = start_redis(tmp_path / "redis")
+    server = {"proces": proces, "url": url, "poort": int(url.rsplit(":", 1)[1].split("/")[0])}
     try:
-        for variabele, waarde in (("SJABLOON_BULK_MOTOR", "celery"), ("SJABLOON_BULK_BROKER", url),
-                                  ("SJABLOON_BULK_WACHTTIJD", WACHTTIJD)):
-            monkeypatch.setenv(variabele, waarde)
-        yield url
+        yield server
     finally:
-        stop_redis(proces)
+        stop_redis(server["proces"])
+
+
+@pytest.fixture
+def broker(redis_server, monkeypatch):
+    """The runs of this test use the Celery engine on that Redis."""
+    url = redis_server["url"]
+    for variabele, waarde in (("SJABLOON_BULK_MOTOR", "celery"), ("SJABLOON_BULK_BROKER", url),
+                              ("SJABLOON_BULK_WACHTTIJD", WACHTTIJD)):
+        monkeypatch.setenv(variabele, waarde)
+    return url
 
 
 @pytest.fixture
@@ -135,6 +146,55 @@ def test_a_worker_killed_mid_batch_leaves_every_row_made_exactly_once(tmp_path, 
     assert run.returncode == 0, fout
     assert f"{aantal} brieven gemaakt" in uitvoer
     _elke_rij_een_keer(uit, aantal)
+
+
+def _wacht_op(log: Path, patroon: str) -> None:
+    einde = time.monotonic() + 60
+    while not re.search(patroon, log.read_text(encoding="utf-8"), re.M):
+        assert time.monotonic() < einde, f"{patroon!r} niet in:\n{log.read_text(encoding='utf-8')}"
+        time.sleep(0.05)
+
+
+def test_a_worker_that_loses_the_broker_says_so_in_dutch_and_works_on(tmp_path, redis_server, werkers):
+    """Redis stops under a running worker and starts again on the same port: the worker says so in Dutch, one line
+    with the time each, none of Celery's English texts, and makes a run's letters again."""
+    werkers.start("machine-1")
+    log = tmp_path / "machine-1" / "log"
+    _wacht_op(log, r": verbonden met de broker redis://127\.0\.0\.1:\d+/0; wacht op reeksen$")
+    stop_redis(redis_server["proces"])
+    _wacht_op(log, r": verbinding met de broker redis://127\.0\.0\.1:\d+/0 verbroken")
+    _wacht_op(log, r": de broker \S+ is niet bereikbaar \(verbinding geweigerd\); opnieuw proberen over 2 s "
+                   r"\(poging 1 van 100\)$")
+    redis_server["proces"], _ = start_redis(tmp_path / "redis", redis_server["poort"])
+    _wacht_op(log, r": weer verbonden met de broker redis://127\.0\.0\.1:\d+/0$")
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 4), tmp_path / "uit"
+    uitslag = _bulk(data, uit)
+    assert uitslag.returncode == 0, uitslag.stderr
+    _elke_rij_een_keer(uit, 4)
+    werkers.stop_alle()                                     # SIGTERM
+    regels = log.read_text(encoding="utf-8").splitlines()
+    assert regels[0].startswith("Bulkwerker start: broker ")
+    assert all(re.match(r"bulkwerker \d\d:\d\d:\d\d: ", r) for r in regels[1:]), regels
+    assert [r[21:] for r in regels[-2:]] == ["stopt (SIGTERM)", "gestopt"]
+    tekst = "\n".join(regels)
+    for engels in ("Connection to broker lost", "Cannot connect", "Trying again", "Warm shutdown", "superuser",
+                   "melding van"):
+        assert engels not in tekst
+    assert ("let op: de bulkwerker draait als root;" in tekst) == (os.geteuid() == 0)
+
+
+def test_an_unknown_celery_message_keeps_its_text_behind_a_dutch_prefix():
+    from generator.bulk.werkermeldingen import Meldingen
+
+    url = "redis://:geheim@127.0.0.1:6379/0"
+    meldingen = Meldingen(url)
+
+    def regel(niveau, tekst, *args):
+        return meldingen.vertaal(logging.LogRecord("celery.worker.nieuw", niveau, __file__, 1, tekst, args, None))
+
+    assert regel(logging.WARNING, "Something new at %s", url) == \
+        "melding van Celery: Something new at redis://:**@127.0.0.1:6379/0"
+    assert regel(logging.INFO, "Task %s received", "x") is None
 
 
 def test_the_killed_run_resumes_through_the_workers(tmp_path, werkers):

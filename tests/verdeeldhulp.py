@@ -20,10 +20,11 @@ def vrije_poort() -> int:
         return s.getsockname()[1]
 
 
-def start_redis(map_: Path) -> tuple[subprocess.Popen, str]:
-    """A redis-server on a free port that saves nothing (its folder `map_`), and its URL once it answers."""
+def start_redis(map_: Path, poort: int | None = None) -> tuple[subprocess.Popen, str]:
+    """A redis-server on a free port (or on `poort`, to start it again) that saves nothing (its folder `map_`), and
+    its URL once it answers."""
     map_.mkdir(parents=True, exist_ok=True)
-    poort = vrije_poort()
+    poort = poort or vrije_poort()
     proces = subprocess.Popen(["redis-server", "--port", str(poort), "--bind", "127.0.0.1", "--save", "",
                                "--appendonly", "no", "--dir", str(map_)], stdout=subprocess.DEVNULL)
     einde = time.monotonic() + 20
@@ -75,7 +76,7 @@ class Werkers:
         (thuis / "tmp").mkdir(parents=True)
         with open(thuis / "log", "w") as log:
             proces = subprocess.Popen(SJABLOON + ["bulk-werker", "--broker", self.url, *argumenten], env=env, cwd=thuis,
-                                      stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
+                                      stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         self.processen[naam] = proces
         knoop = f"bulkwerker-{proces.pid}@{socket.gethostname()}"
         verbinding = app(self.url)

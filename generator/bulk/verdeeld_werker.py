@@ -93,13 +93,18 @@ def start(broker: str, gelijktijdig: int, wachttijd: float, gemeente_pad: Path |
 
     from celery.signals import worker_process_shutdown
 
+    from generator.bulk import werkermeldingen
+
     motor = Motor("celery", broker, wachttijd)
     app = maak_app(motor)
     eis_broker(app, motor)
     app.task(name=TAAK)(maak_reeks)
     worker_process_shutdown.connect(_sluit, weak=False)
-    werker = app.Worker(hostname=f"bulkwerker-{os.getpid()}@{socket.gethostname()}", concurrency=gelijktijdig,
-                        pool_cls="prefork", queues=[WACHTRIJ], loglevel="WARNING", quiet=True, without_gossip=True,
-                        without_mingle=True, optimization="fair")
+    werkermeldingen.richt_in(broker)
+    with werkermeldingen.bij_het_maken():
+        werker = app.Worker(hostname=f"bulkwerker-{os.getpid()}@{socket.gethostname()}", concurrency=gelijktijdig,
+                            pool_cls="prefork", queues=[WACHTRIJ], loglevel="WARNING", quiet=True,
+                            without_gossip=True, without_mingle=True, optimization="fair")
     werker.start()
+    werkermeldingen.schrijf("gestopt")
     return werker.exitcode or 0
