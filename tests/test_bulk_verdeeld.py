@@ -183,6 +183,70 @@ def test_a_worker_that_loses_the_broker_says_so_in_dutch_and_works_on(tmp_path, 
     assert ("let op: de bulkwerker draait als root;" in tekst) == (os.geteuid() == 0)
 
 
+def _run_tot_halverwege(werkers, tmp_path, aantal: int) -> tuple[subprocess.Popen, Path, Path]:
+    """A run through one worker, once the journal holds its first rows."""
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", aantal), tmp_path / "uit"
+    werkers.start("machine-1")
+    run = subprocess.Popen(SJABLOON + ["bulk", HERINNERING, "--data", str(data), "--uit", str(uit), "--concept",
+                                       "--datum", "2026-11-23"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           text=True)
+    einde = time.monotonic() + 120
+    while _journaalregels(uit) < 16:
+        assert run.poll() is None and time.monotonic() < einde, "de run kwam niet op gang"
+        time.sleep(0.05)
+    return run, data, uit
+
+
+def _geen_engels(tekst: str) -> None:
+    for engels in ("Traceback", "Error", "Connection", "Retry", "Trying"):
+        assert engels not in tekst, tekst
+
+
+def test_a_run_waits_for_a_broker_that_comes_back(tmp_path, redis_server, werkers):
+    """Redis stops under a running run and comes back empty (it saves nothing) on the same port: the run says so in
+    Dutch, sends again what Redis forgot, and finishes with every row once."""
+    aantal = 96
+    run, _, uit = _run_tot_halverwege(werkers, tmp_path, aantal)
+    try:
+        stop_redis(redis_server["proces"])
+        time.sleep(2)
+        redis_server["proces"], _ = start_redis(tmp_path / "redis", redis_server["poort"])
+        uitvoer, fout = run.communicate(timeout=240)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 0, fout
+    assert f"{aantal} brieven gemaakt" in uitvoer
+    assert re.search(r"^bulkmotor celery: de broker redis://127\.0\.0\.1:\d+/0 is weg \(.*\); de run wacht hoogstens "
+                     r"5 s tot hij terug is$", fout, re.M), fout
+    assert "is terug; de run gaat verder" in fout
+    _geen_engels(fout)
+    _elke_rij_een_keer(uit, aantal)
+
+
+def test_a_run_whose_broker_stays_away_stops_and_resumes_later(tmp_path, redis_server, werkers):
+    aantal = 96
+    run, data, uit = _run_tot_halverwege(werkers, tmp_path, aantal)
+    try:
+        stop_redis(redis_server["proces"])
+        uitvoer, fout = run.communicate(timeout=120)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 1, fout
+    assert "is al 5 s weg; de run is gestopt. Wat klaar was, is bewaard: start Redis en draai dezelfde opdracht " \
+           "opnieuw." in fout
+    _geen_engels(fout)
+    gedaan = _journaalregels(uit)
+    assert 16 <= gedaan < aantal
+    redis_server["proces"], _ = start_redis(tmp_path / "redis", redis_server["poort"])
+    _wacht_op(tmp_path / "machine-1" / "log", r": weer verbonden met de broker ")
+    tweede = _bulk(data, uit)
+    assert tweede.returncode == 0, tweede.stderr
+    assert f"{aantal - gedaan} brieven gemaakt, {gedaan} al klaar" in tweede.stdout
+    _elke_rij_een_keer(uit, aantal)
+
+
 def test_an_unknown_celery_message_keeps_its_text_behind_a_dutch_prefix():
     from generator.bulk.werkermeldingen import Meldingen
 

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import click
+
 from generator.bulk.storing import BulkGestopt, eis_ruimte
 from generator.plaatsen.instellingen import InstellingenFout, lees_tabel
 from generator.plaatsen.plekken import instellingenbestand
@@ -144,6 +146,28 @@ def _code_hash() -> str:
                                   for p in (generator, checks, nlp)).encode()).hexdigest()
 
 
+def oorzaak(fout) -> str:
+    """Why the connection to the broker failed, in Dutch where known (from the chain of causes), else the library's
+    own text."""
+    import socket
+
+    from redis import exceptions
+
+    ketting, stap = [], fout
+    while stap is not None and len(ketting) < 6:        # kombu's error, redis-py's under it, the socket's under that
+        ketting.append(stap)
+        stap = stap.__cause__ or stap.__context__
+    for soort, tekst in ((ConnectionRefusedError, "verbinding geweigerd"), (socket.gaierror, "onbekende host"),
+                         ((ConnectionResetError, BrokenPipeError), "verbinding verbroken"),
+                         ((TimeoutError, exceptions.TimeoutError), "geen antwoord"),
+                         (exceptions.AuthenticationError, "wachtwoord geweigerd")):
+        if any(isinstance(f, soort) for f in ketting):
+            return f" ({tekst})"
+    if str(fout) == "Connection closed by server.":
+        return " (de broker sloot de verbinding)"
+    return f" (melding: {fout})" if str(fout) else ""
+
+
 def eis_broker(app, motor: Motor) -> None:
     """A clear error when Redis does not answer (refused, unknown host, wrong password, TLS)."""
     try:
@@ -176,6 +200,55 @@ def eis_werkers(motor: Motor) -> int:
         raise InvoerFout(f"bulkmotor celery: geen bulkwerker luistert op {broker_naam(motor.broker)}; start er een "
                          f"met: sjabloon bulk-werker --broker {broker_naam(motor.broker)}")
     return processen
+
+
+def _broker_fouten() -> tuple[type[BaseException], ...]:
+    """What kombu and redis-py raise when Redis is gone (refused, reset, timed out)."""
+    from kombu.exceptions import OperationalError
+    from redis.exceptions import ConnectionError as VerbindingWeg, TimeoutError as TeLaat
+    return OSError, OperationalError, VerbindingWeg, TeLaat
+
+
+class _Geduld:
+    """The run waits for a broker that went away for as long as a batch may take (`wachttijd`): the workers wait
+    too and reconnect by themselves, and a batch lost with Redis's memory is sent again after `wachttijd`. Longer,
+    and the run stops with what was done kept, as after any other stop."""
+
+    def __init__(self, motor: Motor, melden):
+        self.motor, self.melden, self.weg_sinds = motor, melden, None
+        self.fouten = _broker_fouten()
+
+    def probeer(self, actie):
+        while True:
+            try:
+                uitkomst = actie()
+            except self.fouten as fout:
+                self._weg(fout)
+                continue
+            if self.weg_sinds is not None:
+                self.weg_sinds = None
+                self.melden(f"bulkmotor celery: de broker {broker_naam(self.motor.broker)} is terug; de run gaat verder")
+            return uitkomst
+
+    def _weg(self, fout: Exception) -> None:
+        nu, naam = time.monotonic(), broker_naam(self.motor.broker)
+        if self.weg_sinds is None:
+            self.weg_sinds = nu
+            self.melden(f"bulkmotor celery: de broker {naam} is weg{oorzaak(fout)}; de run wacht hoogstens "
+                        f"{self.motor.wachttijd:.0f} s tot hij terug is")
+        if nu - self.weg_sinds > self.motor.wachttijd:
+            raise BulkGestopt(f"bulkmotor celery: de broker {naam} is al {self.motor.wachttijd:.0f} s weg; de run is "
+                              "gestopt. Wat klaar was, is bewaard: start Redis en draai dezelfde opdracht opnieuw.")
+        time.sleep(0.5)
+
+    def als_het_kan(self, actie) -> None:
+        """Tidying (forget a result, revoke a task): skipped when the broker is gone (kombu would wait for it for
+        ever); nothing depends on it."""
+        if self.weg_sinds is None:
+            try:
+                actie()
+            except self.fouten:
+                self.weg_sinds = time.monotonic()
 
 
 class _Reeks:
@@ -211,6 +284,8 @@ class Verdeeld:
 def _verwerk(taken: Iterator[list], instellingen, motor: Motor, processen: int, run: str) -> Iterator[list]:
     """As run._verwerk: the results per batch in the order of the rows, the letters already written in the output
     folder. At most PER_WERKER batches per worker process are under way."""
+    from celery import states
+
     app = maak_app(motor)
     sjabloon = instellingen.sjabloon
     gemeente = Path(instellingen.gemeente_pad).read_bytes() if instellingen.gemeente_pad else None
@@ -219,27 +294,29 @@ def _verwerk(taken: Iterator[list], instellingen, motor: Motor, processen: int, 
                 "pdf_timeout": instellingen.pdf_timeout, "gemeente": gemeente,
                 "stand": stand(sjabloon, instellingen.gemeente_pad), "run": run}
     lopend: deque[_Reeks] = deque()
+    geduld = _Geduld(motor, lambda melding: click.echo(melding, err=True))
 
     def verstuur(reeks: _Reeks) -> None:
         rijen = [{"rij": t.rij, "sleutel": t.sleutel, "gegevens_hash": t.gegevens_hash, "zaak": t.zaak}
                  for t in reeks.taken]
-        reeks.pogingen.append(app.send_task(TAAK, args=[opdracht | {"taken": rijen}], queue=WACHTRIJ))
+        reeks.pogingen.append(geduld.probeer(lambda: app.send_task(TAAK, args=[opdracht | {"taken": rijen}],
+                                                                   queue=WACHTRIJ)))
         reeks.verstuurd = time.monotonic()
 
     def oogst(reeks: _Reeks) -> Iterator[list]:
         while True:
-            klaar = next((p for p in reeks.pogingen if p.ready()), None)
-            if klaar is not None:
+            klaar = geduld.probeer(lambda: next((p for p in reeks.pogingen if p.ready()), None))
+            if klaar is not None and klaar.state != states.REVOKED:
                 break
-            if time.monotonic() - reeks.verstuurd > motor.wachttijd:
+            if klaar is not None:               # a worker broke the batch off (it lost the broker): no answer
+                reeks.pogingen.remove(klaar)
+                verstuur(reeks)
+            elif time.monotonic() - reeks.verstuurd > motor.wachttijd:
                 verstuur(reeks)             # the worker may be gone: another one makes the batch
             time.sleep(0.01)
-        uitkomst = klaar.get(propagate=False)
+        uitkomst = geduld.probeer(lambda: klaar.get(propagate=False))
         for poging in reeks.pogingen:          # a second answer for the same rows is not needed
-            if poging.ready():
-                poging.forget()
-            else:
-                poging.revoke()
+            geduld.als_het_kan(lambda: poging.forget() if poging.ready() else poging.revoke())
         if klaar.failed():
             raise BulkGestopt(f"bulkwerker: onverwachte fout bij rij {reeks.taken[0].rij} tot {reeks.taken[-1].rij}: "
                               f"{uitkomst!r}; de run is gestopt. Wat klaar was, is bewaard; draai dezelfde opdracht "
@@ -278,5 +355,7 @@ def _verwerk(taken: Iterator[list], instellingen, motor: Motor, processen: int, 
     finally:                            # stopped (Ctrl-C, an error): the batches still queued are not made
         for reeks in lopend:
             for poging in reeks.pogingen:
-                poging.revoke()
-        app.close()
+                geduld.als_het_kan(poging.revoke)
+        if geduld.weg_sinds is not None:   # results that will not come: dropping them must not ask the gone broker
+            app.backend.on_result_fulfilled = lambda result: None
+        geduld.als_het_kan(app.close)

@@ -17,7 +17,7 @@ import time
 import warnings
 from contextlib import contextmanager
 
-from generator.bulk.verdeeld import broker_naam
+from generator.bulk.verdeeld import broker_naam, oorzaak
 
 _TEKENS = {"SIGINT": "Ctrl-C"}
 _EENHEDEN = {"second": "s", "minute": "min", "hour": "uur", "day": "dag"}     # celery.utils.time.TIME_UNITS
@@ -70,14 +70,14 @@ class Meldingen(logging.Handler):
         sjabloon, args = record.msg, record.args if isinstance(record.args, tuple) else ()
         if record.name == consumer.logger.name:
             if sjabloon == "%s (%r)" and args[:1] == (consumer.CONNECTION_RETRY,):
-                return f"verbinding met de broker {self.broker} verbroken{_oorzaak(args[1])}; opnieuw verbinden"
+                return f"verbinding met de broker {self.broker} verbroken{oorzaak(args[1])}; opnieuw verbinden"
             if sjabloon == consumer.CONNECTION_ERROR and len(args) == 3 and (stap := _opnieuw(args[2])):
-                return f"de broker {self.broker} is niet bereikbaar{_oorzaak(args[1])}; {stap}"
+                return f"de broker {self.broker} is niet bereikbaar{oorzaak(args[1])}; {stap}"
             if sjabloon == consumer.TERMINATING_TASK_ON_RESTART_AFTER_A_CONNECTION_LOSS:
                 return ("een lopende reeks wordt afgebroken: na het verbreken van de verbinding kan de werker haar niet "
                         "meer afmelden; de broker en de run geven haar na de wachttijd opnieuw uit")
             if sjabloon == "Failed to cancel active request %r after connection loss" and record.exc_info:
-                return f"het afbreken van die reeks gaf een fout{_oorzaak(record.exc_info[1])}"
+                return f"het afbreken van die reeks gaf een fout{oorzaak(record.exc_info[1])}"
         elif record.name == connection.logger.name and sjabloon == "Connected to %s":
             eerder, self.verbonden = self.verbonden, True
             return (f"weer verbonden met de broker {self.broker}" if eerder
@@ -98,24 +98,6 @@ class Meldingen(logging.Handler):
         if record.exc_info and record.exc_info[1] is not None:      # its type and first line, not the traceback
             tekst += f" ({record.exc_info[0].__name__}: {str(record.exc_info[1]).strip().partition(chr(10))[0]})"
         return f"melding van {bron}: {tekst.replace(self.url, self.broker)}"
-
-
-def _oorzaak(fout) -> str:
-    """Why the connection failed, in Dutch where known (kombu's redis errors carry the socket's error as cause),
-    else the library's own text."""
-    import socket
-
-    from redis import exceptions
-
-    ketting = [fout, getattr(fout, "__cause__", None), getattr(fout, "__context__", None)]
-    for soort, tekst in ((ConnectionRefusedError, "verbinding geweigerd"), (socket.gaierror, "onbekende host"),
-                         ((TimeoutError, exceptions.TimeoutError), "geen antwoord"),
-                         (exceptions.AuthenticationError, "wachtwoord geweigerd")):
-        if any(isinstance(f, soort) for f in ketting):
-            return f" ({tekst})"
-    if str(fout) == "Connection closed by server.":
-        return " (de broker sloot de verbinding)"
-    return f" (melding: {fout})" if str(fout) else ""
 
 
 def _opnieuw(stap: str) -> str | None:
