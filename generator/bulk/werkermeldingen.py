@@ -75,7 +75,7 @@ class Meldingen(logging.Handler):
                 return f"de broker {self.broker} is niet bereikbaar{oorzaak(args[1])}; {stap}"
             if sjabloon == consumer.TERMINATING_TASK_ON_RESTART_AFTER_A_CONNECTION_LOSS:
                 return ("een lopende reeks wordt afgebroken: na het verbreken van de verbinding kan de werker haar niet "
-                        "meer afmelden; de broker en de run geven haar na de wachttijd opnieuw uit")
+                        "meer afmelden; de run stuurt haar opnieuw (meteen, of na de wachttijd als de broker haar vergat)")
             if sjabloon == "Failed to cancel active request %r after connection loss" and record.exc_info:
                 return f"het afbreken van die reeks gaf een fout{oorzaak(record.exc_info[1])}"
         elif record.name == connection.logger.name and sjabloon == "Connected to %s":
