@@ -64,37 +64,19 @@ def test_a_template_can_pass_values_to_a_bouwsteen(tmp_path):
 
 
 def _met_python_docx(markdown: str, sjabloon, stijl_id) -> str:
-    """The oracle: the same paragraphs built as python-docx objects in a docxtpl subdocument (as the renderer
-    did before it wrote the XML itself)."""
-    from generator.vullen.bouwstenen import MARKDOWN, STIJLEN
+    """The oracle: the same paragraphs and runs built as python-docx objects in a docxtpl subdocument (as the
+    renderer did before it wrote the XML itself)."""
+    from generator.vullen.bouwstenen import alineas, runs
     subdoc = sjabloon.new_subdoc()
     for kind in list(subdoc.element.body):
         subdoc.element.body.remove(kind)
-    lijst = kop = None
-    for token in MARKDOWN.parse(markdown):
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            lijst = STIJLEN["bullet" if token.type == "bullet_list_open" else "ordered"]
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            lijst = None
-        elif token.type == "heading_open":
-            kop = STIJLEN.get(token.tag, "Heading 2")
-        elif token.type == "heading_close":
-            kop = None
-        elif token.type == "inline":
-            alinea = subdoc.add_paragraph()
-            alinea._p.style = stijl_id(kop or lijst)
-            vet = cursief = False
-            for kind in token.children or []:
-                if kind.type in ("strong_open", "strong_close"):
-                    vet = kind.type == "strong_open"
-                elif kind.type in ("em_open", "em_close"):
-                    cursief = kind.type == "em_open"
-                elif kind.type in ("softbreak", "hardbreak"):
-                    alinea.add_run(" " if kind.type == "softbreak" else "\n")
-                elif kind.content:
-                    run = alinea.add_run(kind.content)
-                    run.bold = vet or None
-                    run.italic = cursief or None
+    for stijl, kinderen in alineas(markdown):
+        alinea = subdoc.add_paragraph()
+        alinea._p.style = stijl_id(stijl)
+        for tekst, opmaak in runs(kinderen):
+            run = alinea.add_run(tekst)
+            if opmaak is not None:
+                run.bold, run.italic = opmaak[0] or None, opmaak[1] or None
     return str(subdoc)
 
 

@@ -63,10 +63,21 @@ def lees_bouwsteen(naam: str, naam_sjabloon: str) -> str:
 
 
 def naar_xml(markdown: str, stijl_id) -> str:
-    """Headings, paragraphs and (numbered) lists, with bold and italic; nothing else. The Word XML of the paragraphs
-    is written as text, element for element what python-docx's add_paragraph/add_run make (tests/test_bouwstenen.py
-    holds them equal): building them as python-docx objects cost ten times as long, per letter of a bulk run."""
-    alineas, lijst, kop = [], None, None
+    """The Word XML of the paragraphs, written as text, element for element what python-docx's
+    add_paragraph/add_run make (tests/test_bouwstenen.py holds them equal): building them as python-docx objects
+    cost ten times as long, per letter of a bulk run."""
+    uit = []
+    for stijl, kinderen in alineas(markdown):
+        stijl = stijl_id(stijl)
+        eigenschappen = f'<w:pPr><w:pStyle w:val="{_attribuut(stijl)}"/></w:pPr>' if stijl else "<w:pPr/>"
+        uit.append(f"<w:p>{eigenschappen}{_runs(kinderen)}</w:p>")
+    return "".join(uit)
+
+
+def alineas(markdown: str):
+    """Headings, paragraphs and (numbered) lists, with bold and italic; nothing else: per paragraph its style name
+    (None for body text) and its inline tokens."""
+    lijst, kop = None, None
     for token in MARKDOWN.parse(markdown):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             lijst = STIJLEN["bullet" if token.type == "bullet_list_open" else "ordered"]
@@ -77,25 +88,33 @@ def naar_xml(markdown: str, stijl_id) -> str:
         elif token.type == "heading_close":
             kop = None
         elif token.type == "inline":
-            stijl = stijl_id(kop or lijst)
-            eigenschappen = f'<w:pPr><w:pStyle w:val="{_attribuut(stijl)}"/></w:pPr>' if stijl else "<w:pPr/>"
-            alineas.append(f"<w:p>{eigenschappen}{_runs(token.children or [])}</w:p>")
-    return "".join(alineas)
+            yield kop or lijst, token.children or []
 
 
-def _runs(kinderen) -> str:
-    runs, vet, cursief = [], False, False
+def runs(kinderen):
+    """Per run of a paragraph's inline tokens: its text and (bold, italic), or None for a line break or the space
+    of a soft break, which carry no formatting."""
+    vet = cursief = False
     for kind in kinderen:
         if kind.type in ("strong_open", "strong_close"):
             vet = kind.type == "strong_open"
         elif kind.type in ("em_open", "em_close"):
             cursief = kind.type == "em_open"
         elif kind.type in ("softbreak", "hardbreak"):
-            runs.append(f"<w:r>{_inhoud(' ' if kind.type == 'softbreak' else chr(10))}</w:r>")
+            yield (" " if kind.type == "softbreak" else "\n"), None
         elif kind.content:
-            opmaak = ("<w:b/>" if vet else "") + ("<w:i/>" if cursief else "")
-            runs.append(f"<w:r>{f'<w:rPr>{opmaak}</w:rPr>' if opmaak else '<w:rPr/>'}{_inhoud(kind.content)}</w:r>")
-    return "".join(runs)
+            yield kind.content, (vet, cursief)
+
+
+def _runs(kinderen) -> str:
+    uit = []
+    for tekst, opmaak in runs(kinderen):
+        if opmaak is None:
+            uit.append(f"<w:r>{_inhoud(tekst)}</w:r>")
+        else:
+            vet = ("<w:b/>" if opmaak[0] else "") + ("<w:i/>" if opmaak[1] else "")
+            uit.append(f"<w:r>{f'<w:rPr>{vet}</w:rPr>' if vet else '<w:rPr/>'}{_inhoud(tekst)}</w:r>")
+    return "".join(uit)
 
 
 NIET_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
