@@ -39,12 +39,16 @@ def analyseer_zinnen(zinnen: list[str]) -> list[ZinAnalyse]:
         if zin in gevonden:
             continue
         if (bekend := _geheugen.get(zin)) is not None:
-            with contextlib.suppress(KeyError):     # another thread of the web app may just have dropped it
+            try:
                 _geheugen.move_to_end(zin)
+            except KeyError:                        # another thread of the web app may just have dropped it
+                pass
             gevonden[zin] = bekend
         else:
             gevonden[zin] = None
             nieuw.append(zin)
+    if not nieuw:                                   # a letter of known sentences: no model, lock or memory zone
+        return [gevonden[z] for z in zinnen]
     with ontleed(nieuw) as docs:
         for zin, doc in zip(nieuw, docs):
             maten = meet(doc)                      # plain data: nothing of the Doc is kept

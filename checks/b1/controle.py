@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from checks.awb.regels import patroon as awb_patroon
-from checks.b1.analyse import ZinAnalyse, analyseer_zinnen
+from checks.b1.analyse import MAX_GEHEUGEN, ZinAnalyse, analyseer_zinnen
 from checks.b1.briefdelen import NietGescoord, briefdelen, niet_gescoord
 from checks.b1.briefscore import brief_score
 from checks.b1.maten import drempels
@@ -16,7 +16,7 @@ from checks.b1.regels import Probleem, ernst_van, regels
 from checks.b1.score import niveau
 from checks.b1.woorden import afkortingen, juridische_termen, zipf
 from checks.b1.zinnen import splits
-from checks.content import bij_wissel
+from checks.content import bij_wissel, content_cache
 from checks.document import Alinea, Document
 
 NIVEAUS_B1 = ("A1", "A2", "B1")
@@ -122,17 +122,17 @@ def _in_context(analyse: ZinAnalyse, kop: str, hele_tekst: str) -> list[Probleem
             continue
         problemen.append(probleem)
     r = regels()["verwijzing_wetsartikel"]
-    klein = analyse.tekst.lower()
-    gevonden = awb_patroon(r["patroon"]).search(klein)
-    tussen_haakjes = gevonden and analyse.tekst.rfind("(", 0, gevonden.start()) > analyse.tekst.rfind(")", 0, gevonden.start())
-    if gevonden and not tussen_haakjes and not re.search(r["koppen_waar_het_mag"], kop.lower()):
+    artikel, met_term = _zin_feiten(analyse.tekst)
+    if artikel and not re.search(r["koppen_waar_het_mag"], kop.lower()):
+        begin, eind = artikel
         problemen.append(Probleem("verwijzing_wetsartikel", ernst_van()["verwijzing_wetsartikel"], r["bericht"], r["suggestie"],
-                                  analyse.tekst[gevonden.start():gevonden.end()], analyse.tekst, gevonden.start(), gevonden.end()))
+                                  analyse.tekst[begin:eind], analyse.tekst, begin, eind))
+    if not met_term:                                      # most sentences hold no legal term
+        return problemen
     r_m = regels()["moeilijk_woord"]
     gemeld = set()
     termen = juridische_termen()
-    if termen.keys().isdisjoint(WOORD.findall(klein)):    # most sentences hold no legal term
-        return problemen
+    klein = analyse.tekst.lower()
     for treffer in WOORD.finditer(klein):
         woord = treffer.group()
         term = termen.get(woord)
@@ -147,10 +147,30 @@ def _in_context(analyse: ZinAnalyse, kop: str, hele_tekst: str) -> list[Probleem
     return problemen
 
 
+@lru_cache(maxsize=MAX_GEHEUGEN)
+def _zin_feiten(tekst: str) -> tuple[tuple[int, int] | None, bool]:
+    """What of _in_context depends on the sentence alone, kept per sentence text (a bulk letter's sentences
+    repeat): where it refers to a law article outside brackets, and whether it holds a legal term."""
+    klein = tekst.lower()
+    gevonden = awb_patroon(regels()["verwijzing_wetsartikel"]["patroon"]).search(klein)
+    tussen_haakjes = gevonden and tekst.rfind("(", 0, gevonden.start()) > tekst.rfind(")", 0, gevonden.start())
+    artikel = (gevonden.start(), gevonden.end()) if gevonden and not tussen_haakjes else None
+    return artikel, not juridische_termen().keys().isdisjoint(WOORD.findall(klein))
+
+
+bij_wissel(_zin_feiten.cache_clear)     # another gemeente's patterns or terms
+
+
+@lru_cache(maxsize=8)
+def _zinnen_van(hele_tekst: str) -> list[str]:
+    """The sentences of the whole text as _uitgelegd reads them; a letter asks for them once per term. Read only."""
+    return re.split(r"(?<=[.!?])\s+", hele_tekst)
+
+
 def _uitgelegd(woord: str, hele_tekst: str) -> bool:
     """A term is explained when its sentence, or the next one, says 'dat betekent', 'dat zijn', 'dit heet', or
     gives a colon or brackets: 'u betaalt leges. Dat zijn kosten voor ...'."""
-    zinnen = re.split(r"(?<=[.!?])\s+", hele_tekst)
+    zinnen = _zinnen_van(hele_tekst)
     for nummer, zin in enumerate(zinnen):
         if woord in zin and any(UITLEG.search(z) for z in zinnen[nummer:nummer + 2]):
             return True
@@ -166,10 +186,17 @@ def _afkorting_uitgelegd(afkorting: str, hele_tekst: str) -> bool:
 
 def _document_bevindingen(hele_tekst: str, aantal_zinnen: int) -> list[Probleem]:
     r = regels()["onpersoonlijk"]
-    woorden = set(WOORD.findall(hele_tekst))
-    if aantal_zinnen >= drempels()["onpersoonlijk_min_zinnen"] and not woorden & set(r["aanspreekvormen"]):
+    if aantal_zinnen >= drempels()["onpersoonlijk_min_zinnen"] and not _aanspreekvorm().search(hele_tekst):
         return [Probleem("onpersoonlijk", "waarschuwing", r["bericht"], r["suggestie"], "(de hele brief)", "")]
     return []
+
+
+@content_cache
+def _aanspreekvorm() -> re.Pattern:
+    """Any of regels.yaml's aanspreekvormen as a whole WOORD (a run of letters): the first 'u' ends the search,
+    where the set of all the letter's words took a pass over all of it."""
+    vormen = [re.escape(v) for v in regels()["onpersoonlijk"]["aanspreekvormen"] if WOORD.fullmatch(v)]
+    return re.compile(rf"(?<![a-zà-ÿ])(?:{'|'.join(vormen)})(?![a-zà-ÿ])" if vormen else r"(?!)")
 
 
 def _oordeel(bestand: str, resultaten: list[ZinResultaat], analyses: list[ZinAnalyse], alineas: list[int]) -> B1Rapport:

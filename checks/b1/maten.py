@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from checks.b1.lettergrepen import lettergrepen
 from checks.b1.woorden import samenstelling_bekend, zipf
-from checks.content import load_yaml
+from checks.content import content_cache, load_yaml
 
 INHOUDSWOORDEN = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
 HULPWERKWOORD = ("aux", "aux:pass", "cop")      # relations of auxiliaries and copulas: no content word
@@ -68,12 +68,13 @@ def meet(doc) -> ZinMaten:
     """The measures of a parsed sentence. Each attribute of a word is read from spaCy once: a Token computes it
     anew on every access (its morphology as a new list each time)."""
     grens = drempels()
-    woorden = [t for t in doc if not t.is_punct and not t.is_space]
+    alle = list(doc)                # one Token object per word, shared by the walks below
+    woorden = [t for t in alle if not t.is_punct and not t.is_space]
     teksten = [t.text for t in woorden]
     soorten = [t.pos_ for t in woorden]
     relaties = [t.dep_ for t in woorden]
     afstanden = [t.i - t.head.i for t in woorden]                   # to the word it depends on; 0 for the root
-    finiet = ["Fin" in t.morph.get("VerbForm") for t in woorden]
+    finiet = ["Fin" in _vorm(t) for t in woorden]
     met_grepen = [lettergrepen(tekst) for tekst in teksten]
     maten = ZinMaten(len(woorden), sum(met_grepen), sum(1 for g in met_grepen if g))
     maten.zeldzaam = [tekst for t, tekst, soort in zip(woorden, teksten, soorten)
@@ -85,13 +86,11 @@ def meet(doc) -> ZinMaten:
     if lengtes := [abs(a) for a in afstanden if a]:
         maten.afhankelijkheid = sum(lengtes) / len(lengtes)
         maten.max_afhankelijkheid = max(lengtes)
-    r = load_yaml("b1/regels.yaml")
-    hulpwerkwoorden = set(r["passief"]["hulpwerkwoorden"])
-    maten.scheidbaar = _scheidbare_werkwoorden(doc, set(r["ambtelijk_woord"]["deeltjes"]))
-    geen_passief = set(r["passief"]["geen_lijdende_vorm"])
+    hulpwerkwoorden, deeltjes, geen_passief, deelwoord_vorm = woordlijsten()
+    maten.scheidbaar = _scheidbare_werkwoorden(doc, deeltjes, alle)
     for t, tekst, relatie, afstand in zip(woorden, teksten, relaties, afstanden):
         if relatie == "aux:pass" and afstand and (lemma := t.lemma_) in ("worden", "zijn"):
-            zeker = lemma == "worden" or (_deelwoord(t.head, r["passief"]["deelwoord_vorm"])
+            zeker = lemma == "worden" or (_deelwoord(t.head, deelwoord_vorm)
                                           and t.head.text.lower() not in geen_passief)
             maten.passief.append(_stuk(doc, t, t.head)._replace(zeker=zeker, werkwoord=t.head.text.lower()))
         elif tekst.lower() in hulpwerkwoorden and (deelwoord := _deelwoord_na(doc, t)) is not None:
@@ -103,11 +102,34 @@ def meet(doc) -> ZinMaten:
     return maten
 
 
-def _scheidbare_werkwoorden(doc, deeltjes: set[str]) -> list[Scheidbaar]:
+@content_cache
+def woordlijsten() -> tuple[frozenset[str], frozenset[str], frozenset[str], str]:
+    """From regels.yaml, once per content: the passive auxiliaries, the separable particles, the participles that
+    are no passive, and the participle's form."""
+    r = load_yaml("b1/regels.yaml")
+    return (frozenset(r["passief"]["hulpwerkwoorden"]), frozenset(r["ambtelijk_woord"]["deeltjes"]),
+            frozenset(r["passief"]["geen_lijdende_vorm"]), r["passief"]["deelwoord_vorm"])
+
+
+_VORMEN: dict[int, tuple[str, ...]] = {}     # a morphology's key (the hash of its text) -> its VerbForm values
+
+
+def _vorm(token) -> tuple[str, ...]:
+    """The token's VerbForm values ('Fin', 'Part', ...). Token.morph.get parses the morphology's text on every call;
+    the model gives few distinct morphologies (a few hundred), so each is parsed once per process."""
+    morph = token.morph
+    vorm = _VORMEN.get(morph.key)
+    if vorm is None:
+        vorm = _VORMEN[morph.key] = tuple(morph.get("VerbForm"))
+    return vorm
+
+
+def _scheidbare_werkwoorden(doc, deeltjes: frozenset[str], alle: list) -> list[Scheidbaar]:
     """Particles split from their verb: 'u dient het bezwaar in' (indienen), 'wij delen u mede' (mededelen).
-    The parser marks most as compound:prt; an adverb-like particle from the list ('mede') it may call advmod."""
+    The parser marks most as compound:prt; an adverb-like particle from the list ('mede') it may call advmod.
+    `alle` are the doc's tokens."""
     gevonden = []
-    for t in doc:
+    for t in alle:
         afhankelijk = t.dep_
         if (afhankelijk != "compound:prt" and afhankelijk != "advmod") or t.lower_ not in deeltjes:
             continue
@@ -123,7 +145,7 @@ def _scheidbare_werkwoorden(doc, deeltjes: set[str]) -> list[Scheidbaar]:
 def _deelwoord(token, vorm: str) -> bool:
     """A past participle as Dutch forms it ('gesloten', 'opgehaald'), not an adjective the parser calls one
     ('arbeidsgeschikt'). By form: the model's lemmas of participles are unreliable ('opgehalen')."""
-    return "Part" in token.morph.get("VerbForm") and re.match(vorm, token.text.lower()) is not None
+    return "Part" in _vorm(token) and re.match(vorm, token.text.lower()) is not None
 
 
 def _meet_woordgebruik(maten: ZinMaten, woorden: list, teksten: list[str], soorten: list[str], relaties: list[str],
@@ -148,9 +170,9 @@ def _inhoudswoord(token, tekst: str, soort: str, relatie: str) -> bool:
 def _deelwoord_na(doc, hulpwerkwoord):
     """The past participle after a form of 'worden' in the same clause (the closed-list passive rule)."""
     for t in doc[hulpwerkwoord.i + 1:]:
-        if t.is_punct or t.pos_ == "SCONJ" or ("Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX")):
+        if t.is_punct or t.pos_ == "SCONJ" or ("Fin" in _vorm(t) and t.pos_ in ("VERB", "AUX")):
             return None
-        if "Part" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX"):
+        if "Part" in _vorm(t) and t.pos_ in ("VERB", "AUX"):
             return t
     return None
 

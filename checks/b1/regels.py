@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, replace
 
-from checks.b1.maten import ZinMaten, drempels
+from checks.b1.maten import ZinMaten, woordlijsten, drempels
 from checks.b1.woorden import (Vervanging, afkortingen, ambtelijk_in, ambtelijk_per_woord, ambtelijke_vormen,
                                zipf)
 from checks.content import content_cache, load_yaml
 
+WOORD = re.compile(r"[a-zà-ÿ]+")
 ARTIKEL = re.compile(r"\b(artikel(en)?|art\.)\s*\d")
 
 
@@ -69,7 +70,7 @@ def zin_problemen(zin: str, maten: ZinMaten) -> list[Probleem]:
                  aanwijzing=aanwijzing[:1].upper() + aanwijzing[1:])
         else:
             meld("ambtelijk_woord", begin, eind, "info" if vervanging.let_op else None, alternatief=alternatief)
-    worden, gewoon = set(r["passief"]["hulpwerkwoorden"]), set(r["passief"]["gewone_handelingen"])
+    worden, gewoon = woordlijsten()[0], _gewone_handelingen()
     for stuk in (s for s in maten.passief if s.zeker):
         met_worden = bool(worden & set(stuk.tekst.lower().split()))
         meld("passief", stuk.begin, stuk.eind, None if met_worden and stuk.werkwoord not in gewoon else "info")
@@ -142,12 +143,28 @@ def _dubbele_ontkenning(klein: str) -> tuple[int, int] | None:
     """Two negations close together, not coordinated: 'niet onmogelijk', 'niet zonder', 'geen ... niet'.
     Returns where they stand, from the first to the second."""
     r = regels()["dubbele_ontkenning"]
-    woorden = list(re.finditer(r"[a-zà-ÿ]+", klein))
-    plekken = [i for i, w in enumerate(woorden) if w.group() in r["ontkenningen"] or w.group() in r["ontkennende_woorden"]]
+    woorden = WOORD.findall(klein)
+    ontkennend = _ontkennend()
+    plekken = [i for i, w in enumerate(woorden) if w in ontkennend]
+    if len(plekken) < 2:
+        return None                           # the usual sentence: no pair to look at
     for a, b in zip(plekken, plekken[1:]):
-        if b - a <= r["afstand"] and not {"of", "en", "maar", "noch"} & {w.group() for w in woorden[a + 1:b]}:
-            return woorden[a].start(), woorden[b].end()
+        if b - a <= r["afstand"] and not {"of", "en", "maar", "noch"} & set(woorden[a + 1:b]):
+            treffers = list(WOORD.finditer(klein))     # the same words as findall, now with where they stand
+            return treffers[a].start(), treffers[b].end()
     return None
+
+
+@content_cache
+def _gewone_handelingen() -> frozenset[str]:
+    return frozenset(regels()["passief"]["gewone_handelingen"])
+
+
+@content_cache
+def _ontkennend() -> frozenset[str]:
+    """The negations and negating words of regels.yaml, as one set."""
+    r = regels()["dubbele_ontkenning"]
+    return frozenset(r["ontkenningen"]) | frozenset(r["ontkennende_woorden"])
 
 
 def _afkortingen_in(zin: str) -> list[tuple[dict, int, int]]:

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from checks.content import content_cache, load_yaml
 
+WOORD_MET_PUNT = re.compile(r"[\w.]+")
+
 
 @dataclass(frozen=True)
 class Vervanging:
@@ -56,11 +58,16 @@ def ambtelijke_vormen() -> tuple[tuple[Vervanging, re.Pattern], ...]:
 def ambtelijk_in(klein: str) -> list[tuple[Vervanging, int, int]]:
     """The ambtelijke words and phrases in a lower-cased sentence, as (entry, start, end), not overlapping."""
     gevonden, bezet_tot = [], 0
-    for woord in re.finditer(r"[\w.]+", klein):
+    lijst = ambtelijk()
+    for woord in WOORD_MET_PUNT.finditer(klein):
+        geheel = woord.group(0)
+        kaal = geheel.rstrip(".")
+        if kaal not in lijst and geheel not in lijst:
+            continue                            # most words: no entry starts with them
         if woord.start() < bezet_tot:
             continue
-        vormen = dict.fromkeys((woord.group(0).rstrip("."), woord.group(0)))     # 'reeds.' and 'o.a.'
-        for vervanging in (v for vorm in vormen for v in ambtelijk().get(vorm, ())):
+        vormen = dict.fromkeys((kaal, geheel))     # 'reeds.' and 'o.a.'
+        for vervanging in (v for vorm in vormen for v in lijst.get(vorm, ())):
             if not klein.startswith(vervanging.woord, woord.start()):
                 continue                        # the pattern is the word itself and a word boundary: not here
             if treffer := vervanging.patroon.match(klein, woord.start()):
