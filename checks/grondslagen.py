@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from checks.content import content_cache, load_yaml
+from checks.content import bij_wissel, content_cache, load_yaml
 
 LID = r"(?:,?\s*(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|\d+e?)\s+lid)?"
 ONDER = r"(?:,?\s*(?:aanhef\s+en\s+)?onder\s+[a-z0-9]+)?"
@@ -33,10 +34,18 @@ def _bekend() -> set[tuple[str, str]]:
 
 def onbekende_artikelen(tekst: str) -> list[str]:
     """Citations in the text of an article that is not in the legal-bases content."""
+    return list(_onbekend(tekst))
+
+
+@lru_cache(maxsize=20_000)      # per paragraph: letters from one template share most of them
+def _onbekend(tekst: str) -> tuple[str, ...]:
     patroon, namen = _citaat_patroon()
     onbekend = []
     for gevonden in patroon.finditer(tekst):
         wet = namen[gevonden.group(2).lower()]
         if (wet, gevonden.group(1).lower()) not in _bekend():
             onbekend.append(gevonden.group(0))
-    return onbekend
+    return tuple(onbekend)
+
+
+bij_wissel(_onbekend.cache_clear)

@@ -75,19 +75,28 @@ class Voorfilter:
     def __init__(self, patronen: Iterable[re.Pattern]):
         self.stukken = {p: vaste_stukken(p) for p in patronen}
         self.altijd = frozenset(p for p, s in self.stukken.items() if s is None)
-        per_stuk: dict[str, list[re.Pattern]] = {}
+        # the patterns by number: the filter collects numbers, as the hash of a compiled pattern runs over its
+        # whole compiled code each time, and a text brings some twenty pieces
+        self.patronen = list(self.stukken)
+        nummer = {p: i for i, p in enumerate(self.patronen)}
+        self._altijd = frozenset(nummer[p] for p in self.altijd)
+        per_stuk: dict[str, list[int]] = {}
         for p, s in self.stukken.items():
             for stuk in s or ():
-                per_stuk.setdefault(stuk, []).append(p)
+                per_stuk.setdefault(stuk, []).append(nummer[p])
         self._automaat = ahocorasick.Automaton()
-        for stuk, patronen_ in per_stuk.items():
-            self._automaat.add_word(stuk, tuple(patronen_))
+        for stuk, nummers in per_stuk.items():
+            self._automaat.add_word(stuk, tuple(nummers))
         if per_stuk:
             self._automaat.make_automaton()
 
     def mogelijk(self, tekst: str) -> set[re.Pattern]:
-        uitkomst = set(self.altijd)
+        return {self.patronen[i] for i in self.nummers(tekst)}
+
+    def nummers(self, tekst: str) -> set[int]:
+        """The numbers (in self.patronen) of the patterns that may match the text."""
+        uitkomst = set(self._altijd)
         if self._automaat.kind == ahocorasick.AHOCORASICK:
-            for _, patronen in self._automaat.iter(tekst):
-                uitkomst.update(patronen)
+            for _, nummers in self._automaat.iter(tekst):
+                uitkomst.update(nummers)
         return uitkomst

@@ -5,9 +5,10 @@ What counts as an element, and which elements a besluittype needs, is data in co
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from checks.awb.regels import besluittypen, eis, element_info, elementen, kop_patroon, patroon
+from checks.awb.regels import besluittypen, eis, element_info, elementen, kop_patroon, patroon, tekst_cache
 from checks.awb.herkenning import ONBEKEND, herken
 from checks.awb.samenhang import samenhang
 from checks.awb.vaststelbaar import niet_vast_te_stellen
@@ -78,33 +79,35 @@ class Rapport:
 
 def herken_besluittype(document: Document) -> tuple[str, float, list[str]]:
     """The most likely besluittype, how sure (0..1), and the deciding words; `onbekend` rather than a guess."""
-    secties, per_alinea = _secties(document), [treffers(a) for a in document.alineas]
-    uitkomst = herken(document, set(_vind(document, "rechtsmiddelenclausule", secties, per_alinea)),
-                      set(_vind(document, "dictum", secties, per_alinea)))
+    plaatsen = _plaatsen(document)
+    uitkomst = herken(document, set(plaatsen["rechtsmiddelenclausule"]), set(plaatsen["dictum"]))
     return uitkomst.besluittype, uitkomst.zekerheid, uitkomst.woorden
 
 
 def vind_elementen(document: Document, besluittype: str) -> Vondsten:
     """Find each element by its headings (with text under them) and by its phrases."""
-    vondsten = Vondsten(document)
-    secties, per_alinea = _secties(document), [treffers(a) for a in document.alineas]
-    for naam in elementen():
-        vondsten.plaatsen[naam] = _vind(document, naam, secties, per_alinea)
-    _grondslag(vondsten, besluittype, secties)
+    vondsten = Vondsten(document, _plaatsen(document))
+    _grondslag(vondsten, besluittype)
     _handtekening_na_groet(vondsten)
     _alleen_in_slot(vondsten, "ondertekening", na=vondsten.plaatsen.get("dictum", []))
     return vondsten
 
 
-def _vind(document: Document, naam: str, secties, per_alinea: list[Treffers]) -> list[int]:
-    """Paragraphs under a heading of this element (when there is text under it), and paragraphs with its phrases."""
-    plaatsen = set()
-    for kop_index, inhoud in secties:
-        if kop_index is not None and naam in per_alinea[kop_index].koppen:
+def _plaatsen(document: Document) -> dict[str, list[int]]:
+    """Per element: the paragraphs under a heading of it (when there is text under it), and the paragraphs with its
+    phrases. One pass over the paragraphs for all elements, not one per element."""
+    per_alinea = [treffers(a) for a in document.alineas]
+    plaatsen: dict[str, set[int]] = {naam: set() for naam in elementen()}
+    for kop_index, inhoud in _secties(document):
+        if kop_index is not None and per_alinea[kop_index].koppen:
             if sum(len(document.alineas[i].tekst.split()) for i in inhoud) >= MIN_WOORDEN_ONDER_KOP:
-                plaatsen.update(inhoud)
-    plaatsen.update(i for i, gevonden in enumerate(per_alinea) if naam in gevonden.zinnen)
-    return sorted(i for i in plaatsen if naam not in per_alinea[i].uitgezonderd)
+                for naam in per_alinea[kop_index].koppen:
+                    plaatsen[naam].update(inhoud)
+    for index, gevonden in enumerate(per_alinea):
+        for naam in gevonden.zinnen:
+            plaatsen[naam].add(index)
+    return {naam: sorted(i for i in gevonden if naam not in per_alinea[i].uitgezonderd)
+            for naam, gevonden in plaatsen.items()}
 
 
 @dataclass(frozen=True)
@@ -127,8 +130,9 @@ def treffers(alinea: Alinea) -> Treffers:
         if len(_treffers) >= MAX_TREFFERS:
             _treffers.clear()
         gevonden: dict[str, set[str]] = {"koppen": set(), "zinnen": set(), "niet_als": set()}
-        for p in _voorfilter().mogelijk(alinea.klein):     # the other patterns cannot match: no search needed
-            rollen = [(soort, naam) for soort, naam in _rollen()[p] if _telt(soort, naam, alinea.kop)]
+        per_nummer = _rollen_per_nummer(alinea.kop)
+        for nummer in _voorfilter().nummers(alinea.klein):     # the other patterns cannot match: no search needed
+            p, rollen = per_nummer[nummer]
             if rollen and p.search(alinea.klein):
                 for soort, naam in rollen:
                     gevonden[soort].add(naam)
@@ -169,6 +173,13 @@ def _voorfilter() -> Voorfilter:
     return Voorfilter(_rollen())
 
 
+@content_cache
+def _rollen_per_nummer(kop: bool) -> list[tuple[re.Pattern, tuple[tuple[str, str], ...]]]:
+    """Per pattern of the pre-filter, by its number: the pattern and the roles it counts for in a heading or not."""
+    return [(p, tuple((soort, naam) for soort, naam in _rollen()[p] if _telt(soort, naam, kop)))
+            for p in _voorfilter().patronen]
+
+
 def _secties(document: Document) -> list[tuple[int | None, list[int]]]:
     """(heading index, indexes of the paragraphs under it); text before the first heading has heading None."""
     secties: list[tuple[int | None, list[int]]] = [(None, [])]
@@ -180,32 +191,48 @@ def _secties(document: Document) -> list[tuple[int | None, list[int]]]:
     return secties
 
 
-def _grondslag(vondsten: Vondsten, besluittype: str, secties) -> None:
+def _grondslag(vondsten: Vondsten, besluittype: str) -> None:
     """A grondslag is a citation of an article that can carry this type of decision, outside the
     rechtsmiddelenclausule; under a 'wettelijk kader' heading, any article citation counts (a beslissing op bezwaar
     says 'bezwaarschrift' there too, which does not make it the clausule)."""
-    artikel = patroon("{ARTIKEL}")
-    dragend = [patroon(p) for p in besluittypen().get(besluittype, {}).get("grondslag_artikelen", [])]
     clausule = set(vondsten.plaatsen.get("rechtsmiddelenclausule", []))
+    onder_kop = set(vondsten.plaatsen.get("grondslag", []))
     plaatsen = set()
     for index, alinea in enumerate(vondsten.document.alineas):
-        if index not in clausule and artikel.search(alinea.klein) and any(d.search(alinea.klein) for d in dragend):
+        artikel, dragend = _artikel_citaat(alinea.klein, besluittype)
+        if artikel and ((dragend and index not in clausule) or index in onder_kop):
             plaatsen.add(index)
-    onder_kop = set(vondsten.plaatsen.get("grondslag", []))
-    plaatsen.update(i for i in onder_kop if artikel.search(vondsten.document.alineas[i].klein))
     vondsten.plaatsen["grondslag"] = sorted(plaatsen)
+
+
+@tekst_cache
+def _artikel_citaat(klein: str, besluittype: str) -> tuple[bool, bool]:
+    """(cites an article, cites one that can carry this type of decision) for one paragraph."""
+    if not patroon("{ARTIKEL}").search(klein):
+        return False, False
+    dragend = besluittypen().get(besluittype, {}).get("grondslag_artikelen", [])
+    return True, any(patroon(p).search(klein) for p in dragend)
 
 
 def _handtekening_na_groet(vondsten: Vondsten) -> None:
     """A signature without 'namens' is still a signature: the greeting, then a name with a function within four paragraphs."""
-    definitie = elementen()["ondertekening"]
-    groet, ondertekenaar = patroon(definitie["groet"]), patroon(definitie["ondertekenaar"])
     alineas = vondsten.document.alineas
     plaatsen = set(vondsten.plaatsen.get("ondertekening", []))
     for index, alinea in enumerate(alineas):
-        if groet.search(alinea.klein):
-            plaatsen.update(i for i in range(index + 1, min(index + 5, len(alineas))) if ondertekenaar.search(alineas[i].klein))
+        if _groet(alinea.klein):
+            plaatsen.update(i for i in range(index + 1, min(index + 5, len(alineas)))
+                            if _ondertekenaar(alineas[i].klein))
     vondsten.plaatsen["ondertekening"] = sorted(plaatsen)
+
+
+@tekst_cache
+def _groet(klein: str) -> bool:
+    return bool(patroon(elementen()["ondertekening"]["groet"]).search(klein))
+
+
+@tekst_cache
+def _ondertekenaar(klein: str) -> bool:
+    return bool(patroon(elementen()["ondertekening"]["ondertekenaar"]).search(klein))
 
 
 def _alleen_in_slot(vondsten: Vondsten, element: str, na: list[int]) -> None:

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from checks.content import content_cache, content_dir, load_yaml
+from checks.content import bij_wissel, content_cache, content_dir, load_yaml
 
 EISEN = ("verplicht", "aanbevolen")
+MAX_TEKSTEN = 20_000
+
+
+def tekst_cache(functie):
+    """A bounded lru_cache for a result of the rules on one text (a paragraph, a signature block) or one value (a
+    date): letters from one template share most of them. Emptied when the content changes, as the rules do."""
+    bewaard = lru_cache(maxsize=MAX_TEKSTEN)(functie)
+    bij_wissel(bewaard.cache_clear)
+    return bewaard
 
 
 @content_cache

@@ -15,14 +15,17 @@ from checks.awb.regels import (
     eis,
     elementen,
     patroon,
+    tekst_cache,
     tekstregels,
 )
 from checks.bevinding import Bevinding
+from checks.content import content_cache
 from checks.grondslagen import onbekende_artikelen
 from checks.schrijfwijze import bedrag as bedrag_tekst
 from checks.schrijfwijze import datum as datum_tekst
 from checks.schrijfwijze import maandnamen
 from checks.termijnen import bereken
+from checks.voorfilter import vaste_stukken
 
 
 def samenhang(vondsten, besluittype: str) -> list[Bevinding]:
@@ -55,7 +58,12 @@ def samenhang(vondsten, besluittype: str) -> list[Bevinding]:
 
 
 def _datums(tekst: str) -> list[dt.date]:
-    return [datum for gevonden in patroon("{DATUM}").finditer(tekst) if (datum := _als_datum(gevonden.group(0)))]
+    return list(_datums_in(tekst))
+
+
+@tekst_cache
+def _datums_in(tekst: str) -> tuple[dt.date, ...]:
+    return tuple(datum for gevonden in patroon("{DATUM}").finditer(tekst) if (datum := _als_datum(gevonden.group(0))))
 
 
 def _als_datum(tekst: str) -> dt.date | None:
@@ -94,14 +102,18 @@ def _bevinding(vondsten, index: int, regel: str, ernst: str, artikel: str, beric
 
 
 def _clausule_onderdelen(vondsten) -> list[Bevinding]:
-    clausule = vondsten.tekst("rechtsmiddelenclausule")
     eerste = vondsten.plaatsen["rechtsmiddelenclausule"][0]
-    bevindingen = []
-    for naam, onderdeel in elementen()["rechtsmiddelenclausule"]["onderdelen"].items():
-        if not patroon(onderdeel["patroon"]).search(clausule):
-            bevindingen.append(_bevinding(vondsten, eerste, f"rechtsmiddelenclausule_{naam}", onderdeel["ernst"],
-                                          onderdeel["artikel"], onderdeel["bericht"], onderdeel["suggestie"]))
-    return bevindingen
+    onderdelen = elementen()["rechtsmiddelenclausule"]["onderdelen"]
+    return [_bevinding(vondsten, eerste, f"rechtsmiddelenclausule_{naam}", onderdelen[naam]["ernst"],
+                       onderdelen[naam]["artikel"], onderdelen[naam]["bericht"], onderdelen[naam]["suggestie"])
+            for naam in _ontbrekende_onderdelen(vondsten.tekst("rechtsmiddelenclausule"))]
+
+
+@tekst_cache
+def _ontbrekende_onderdelen(clausule: str) -> tuple[str, ...]:
+    """The parts of the clausule its text lacks, in the order of the rules (letters share their clausule)."""
+    return tuple(naam for naam, onderdeel in elementen()["rechtsmiddelenclausule"]["onderdelen"].items()
+                 if not patroon(onderdeel["patroon"]).search(clausule))
 
 
 def _soort_rechtsmiddel(vondsten, rechtsmiddel: str) -> list[Bevinding]:
@@ -119,7 +131,7 @@ def _soort_rechtsmiddel(vondsten, rechtsmiddel: str) -> list[Bevinding]:
 
 
 def _bezwaartermijn(vondsten, dagtekening: dt.date) -> list[Bevinding]:
-    juist = bereken("bezwaar", dagtekening).einddatum
+    juist = _einde_bezwaar(dagtekening)
     for index in vondsten.plaatsen["rechtsmiddelenclausule"]:
         for datum in _datums(vondsten.document.alineas[index].klein):
             if datum != juist and datum > dagtekening:
@@ -129,6 +141,12 @@ def _bezwaartermijn(vondsten, dagtekening: dt.date) -> list[Bevinding]:
                     f"de dagtekening {datum_tekst(dagtekening)} is dat {datum_tekst(juist, weekdag=True)}.",
                     f"Zet {datum_tekst(juist)} in de tekst, of laat de generator de datum berekenen.")]
     return []
+
+
+@tekst_cache
+def _einde_bezwaar(dagtekening: dt.date) -> dt.date:
+    """The last day for bezwaar: the same for every letter of one day."""
+    return bereken("bezwaar", dagtekening).einddatum
 
 
 def _begunstiging_na_dagtekening(vondsten, dagtekening: dt.date) -> list[Bevinding]:
@@ -189,6 +207,13 @@ def _slot(vondsten) -> str:
     return "\n".join(a.klein for a in vondsten.document.alineas[plaatsen[0]:plaatsen[-1] + 4]) if plaatsen else ""
 
 
+@tekst_cache
+def _zonder_namens(slot: str) -> bool:
+    """A signature block with a mandated official's function, but without 'namens' (letters share their block)."""
+    return bool(patroon(elementen()["ondertekening"]["mandaatfuncties"]).search(slot)
+                and not re.search(r"\bnamens\b", slot, re.IGNORECASE))
+
+
 def _eigen_orgaan(besluittype: str) -> dict:
     return bestuursorganen().get(besluittypen()[besluittype].get("bestuursorgaan") or "college") or {}
 
@@ -197,8 +222,7 @@ def _mandaat(vondsten, besluittype: str) -> list[Bevinding]:
     plaatsen = vondsten.plaatsen.get("ondertekening", [])
     if not plaatsen:
         return []
-    tekst = _slot(vondsten)
-    if patroon(elementen()["ondertekening"]["mandaatfuncties"]).search(tekst) and not re.search(r"\bnamens\b", tekst, re.IGNORECASE):
+    if _zonder_namens(_slot(vondsten)):
         namens = _eigen_orgaan(besluittype).get("namens", "namens het college van burgemeester en wethouders van [gemeente]")
         return [_bevinding(vondsten, plaatsen[0], "mandaat_namens", "fout", "artikel 10:10 Awb",
                            "Het besluit is ondertekend door een medewerker, maar er staat niet namens welk bestuursorgaan.",
@@ -214,13 +238,6 @@ def _bestuursorgaan(vondsten, besluittype: str) -> list[Bevinding]:
     if not andere:
         return []
     regels, alineas = bestuursorgaan_regels(), vondsten.document.alineas
-    eigen_patroon = patroon(eigen["patroon"])
-
-    def genoemd(tekst: str) -> dict | None:
-        """The other orgaan this text names while it does not name the type's own, or None."""
-        if eigen_patroon.search(tekst):
-            return None
-        return next((orgaan for orgaan in andere if patroon(orgaan["patroon"]).search(tekst)), None)
 
     def bevinding(soort: str, index: int, ander: dict, artikel: str, fragment: str) -> Bevinding:
         regel = regels[soort]
@@ -230,17 +247,36 @@ def _bestuursorgaan(vondsten, besluittype: str) -> list[Bevinding]:
 
     bevindingen = []
     plaatsen = vondsten.plaatsen.get("ondertekening", [])
-    if plaatsen and (ander := genoemd(_slot(vondsten))):
+    if plaatsen and (ander := _ander_in_slot(_slot(vondsten), besluittype)):
         slot = " / ".join(a.tekst for a in alineas[plaatsen[0]:plaatsen[-1] + 4])
-        bevindingen.append(bevinding("ondertekening", plaatsen[0], ander, eigen["artikel_ondertekening"], slot))
+        bevindingen.append(bevinding("ondertekening", plaatsen[0], bestuursorganen()[ander],
+                                     eigen["artikel_ondertekening"], slot))
     if besluittypen()[besluittype]["rechtsmiddel"] == "bezwaar":
-        adres = patroon(regels["adreszin"])
-        zinnen = ((i, zin) for i in vondsten.plaatsen.get("rechtsmiddelenclausule", []) for zin in _zinnen(alineas[i].klein))
-        for index, zin in zinnen:
-            if adres.search(zin) and (ander := genoemd(zin)):
-                bevindingen.append(bevinding("bezwaar", index, ander, eigen["artikel_bezwaar"], alineas[index].tekst))
+        for index in vondsten.plaatsen.get("rechtsmiddelenclausule", []):
+            if ander := _ander_als_adres(alineas[index].klein, besluittype):
+                bevindingen.append(bevinding("bezwaar", index, bestuursorganen()[ander], eigen["artikel_bezwaar"],
+                                             alineas[index].tekst))
                 break
     return bevindingen
+
+
+def _genoemd(tekst: str, besluittype: str) -> str | None:
+    """The other orgaan (its key) this text names while it does not name the type's own, or None."""
+    eigen = _eigen_orgaan(besluittype)
+    if patroon(eigen["patroon"]).search(tekst):
+        return None
+    return next((o for o in eigen.get("niet") or []
+                 if o in bestuursorganen() and patroon(bestuursorganen()[o]["patroon"]).search(tekst)), None)
+
+
+_ander_in_slot = tekst_cache(_genoemd)      # letters share their signature block
+
+
+@tekst_cache
+def _ander_als_adres(klein: str, besluittype: str) -> str | None:
+    """For one clausule paragraph: the other orgaan named in its first sentence that says where the bezwaar goes."""
+    adres = patroon(bestuursorgaan_regels()["adreszin"])
+    return next((ander for zin in _zinnen(klein) if adres.search(zin) and (ander := _genoemd(zin, besluittype))), None)
 
 
 AFKORTING = re.compile(r"\b(?:t\.a\.v|o\.a|bijv|nr|mr|drs|ir|dhr|mevr|art|i\.v\.m|m\.b\.t|z\.s\.m|e\.d)\.")
@@ -288,16 +324,29 @@ def _tekstregel(vondsten, naam: str, regel: dict) -> Bevinding | None:
     if not all(p.search(samen(waar)) for p in als):
         return None
     if regel.get("verboden"):
-        verboden = patroon(regel["verboden"])
-        behalve = patroon(regel["behalve_in_zin"]) if regel.get("behalve_in_zin") else None
-        for index in waar:
-            for zin in _zinnen(alineas[index].klein):
-                if verboden.search(zin) and not (behalve and behalve.search(zin)):
-                    return bevinding(index)
-        return None
+        return next((bevinding(index) for index in waar
+                     if _verboden_zin(alineas[index].klein, regel["verboden"], regel.get("behalve_in_zin"))), None)
     if eis_patroon is not None:
         return None if eis_patroon.search(samen(waar)) else bevinding(None)
     return bevinding(next((i for i in waar if als and als[0].search(alineas[i].klein)), waar[0]))
+
+
+@tekst_cache
+def _verboden_zin(klein: str, verboden: str, behalve: str | None) -> bool:
+    """Whether a sentence of this paragraph carries the verboden pattern without the behalve_in_zin one. A sentence
+    is a piece of the paragraph: without a piece every match contains (checks.voorfilter), none can match."""
+    stukken = _vaste_stukken(verboden)
+    if stukken and "\0" not in klein and not any(stuk in klein for stuk in stukken):
+        return False
+    verboden_patroon = patroon(verboden)
+    behalve_patroon = patroon(behalve) if behalve else None
+    return any(verboden_patroon.search(zin) and not (behalve_patroon and behalve_patroon.search(zin))
+               for zin in _zinnen(klein))
+
+
+@content_cache
+def _vaste_stukken(bron: str) -> frozenset[str] | None:
+    return vaste_stukken(patroon(bron))
 
 
 def _artikelen_bestaan(vondsten) -> list[Bevinding]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checks.awb.regels import patroon
+from checks.awb.regels import patroon, tekst_cache
 from checks.content import load_yaml
 from checks.document import Document
 
@@ -49,10 +49,18 @@ def niet_vast_te_stellen(document: Document, type_onbekend: bool, ondertekening:
     if reden := afgebroken(document, ondertekening):
         return reden, {}
     per_element: dict[str, str] = {}
-    for verwijzing in data["verwijzingen"].values():
-        treffer = next((m for a in document.alineas if (m := patroon(verwijzing["patroon"]).search(a.klein))), None)
-        if treffer and not (verwijzing.get("tenzij") and any(
-                patroon(verwijzing["tenzij"]).search(a.klein) for a in document.alineas)):
+    per_alinea = [_verwijzingen(a.klein) for a in document.alineas]
+    for nummer, verwijzing in enumerate(data["verwijzingen"].values()):
+        treffer = next((gevonden[nummer][0] for gevonden in per_alinea if gevonden[nummer][0] is not None), None)
+        if treffer is not None and not any(gevonden[nummer][1] for gevonden in per_alinea):
             for element in verwijzing["elementen"]:
-                per_element.setdefault(element, verwijzing["reden"].format(treffer=treffer.group(0)[:80]))
+                per_element.setdefault(element, verwijzing["reden"].format(treffer=treffer[:80]))
     return None, per_element
+
+
+@tekst_cache
+def _verwijzingen(klein: str) -> tuple[tuple[str | None, bool], ...]:
+    """Per verwijzing, for one paragraph: the text its pattern matches (or None), and whether its tenzij matches."""
+    return tuple((m.group(0) if (m := patroon(v["patroon"]).search(klein)) else None,
+                  bool(v.get("tenzij") and patroon(v["tenzij"]).search(klein)))
+                 for v in regels()["verwijzingen"].values())
