@@ -88,6 +88,36 @@ def test_a_small_part_is_checked_for_nesting_too_when_it_is_not_utf8(niveaus, te
             lees_document("diep.docx", vijandig._docx(xml), grenzen)
 
 
+def _met_koptekst(body: bytes, koptekst: bytes) -> bytes:
+    """A letter whose header part is `koptekst` (no section properties: every header part is read)."""
+    rels = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            b'2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            b'2006/relationships/header" Target="header1.xml"/></Relationships>')
+    return vijandig._docx(f'<w:document {vijandig.W}><w:body>'.encode() + body + b"</w:body></w:document>",
+                          {"word/_rels/document.xml.rels": rels, "word/header1.xml": koptekst})
+
+
+def test_a_header_read_before_is_still_within_the_limits_of_the_next_letter():
+    """Letters of one template share their header, so the reader keeps what it read of it; the next letter still
+    counts its elements (here what tips it over the lowered 5,000) and still has it nested within its own limit."""
+    runs = b"".join(b"<w:r><w:t>%d </w:t></w:r>" % n for n in range(1000))
+    koptekst = f'<?xml version="1.0" encoding="UTF-8"?><w:hdr {vijandig.W}><w:p>'.encode() + runs + b"</w:p></w:hdr>"
+    brief = _met_koptekst(b"<w:p><w:r><w:t>Geachte heer,</w:t></w:r></w:p>", koptekst)
+    for _ in range(2):
+        assert [(a.positie, a.tekst[:6]) for a in lees_document("brief.docx", brief, LAAG).alineas] == [
+            ("koptekst", "0 1 2 "), ("alinea 1", "Geacht")]
+    lang = _met_koptekst(b"<w:p>" + runs * 2 + b"</w:p>", koptekst)      # 4,000 + 2,000 elements
+    with pytest.raises(GrensFout, match="te veel XML-elementen"):
+        lees_document("lang.docx", lang, LAAG)
+    assert len(lees_document("lang.docx", lang).alineas) == 2
+    diep = f'<?xml version="1.0" encoding="UTF-8"?><w:hdr {vijandig.W}>'.encode() + b"<w:sdt><w:sdtContent>" * 6 + (
+        b"<w:p><w:r><w:t>diep</w:t></w:r></w:p>" + b"</w:sdtContent></w:sdt>" * 6 + b"</w:hdr>")
+    brief = _met_koptekst(b"<w:p><w:r><w:t>Geachte heer,</w:t></w:r></w:p>", diep)
+    assert lees_document("brief.docx", brief).alineas[0].tekst == "diep"
+    with pytest.raises(GrensFout, match="te diep geneste XML"):
+        lees_document("brief.docx", brief, Leesgrenzen(xml_diepte=12))
+
+
 def test_the_same_limits_let_ordinary_letters_through(tmp_path):
     """The lowered limits are not so low that they refuse anything: a normal letter of each kind passes."""
     brief = lees_document("brief.docx", vijandig._docx(vijandig._alinea("Wij hebben uw brief ontvangen.")), LAAG)

@@ -19,7 +19,9 @@ throughout, or when it looks like one (kop.lijkt_kop). Body paragraphs are numbe
 
 from __future__ import annotations
 
+import threading
 import zipfile
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from checks.document.archief import ArchiefFout, document_grenzen, open_zip
@@ -27,7 +29,7 @@ from checks.document.grenzen import GrensFout, Lezing
 from checks.document.kop import korte_vetregel, lijkt_kop
 from checks.document.model import Alinea, Document
 from checks.document.regels import is_paginanummer
-from checks.document.xml import lees_xml
+from checks.document.xml import lees_xml, tel_elementen
 
 KOP_STIJLEN = ("heading", "kop", "title", "titel", "subtitle", "ondertitel")
 
@@ -122,7 +124,7 @@ class _Lezer:
             if blok.tag == TBL:
                 self.tabel(blok, uit, vast, koppen)
                 continue
-            tekst, kop, vakken = self.alinea(blok)
+            tekst, kop, vakken = self.alinea(blok, koppen)
             if tekst:
                 if vast is None:
                     self.alineas += 1
@@ -162,7 +164,7 @@ class _Lezer:
         regels = []
         for blok in self.blokken(cel):
             if blok.tag == P:
-                tekst, _, eigen_vakken = self.alinea(blok)
+                tekst, _, eigen_vakken = self.alinea(blok, False)
                 vakken += eigen_vakken
                 if tekst:
                     regels.append(tekst)
@@ -172,16 +174,17 @@ class _Lezer:
 
     # ---- paragraph level
 
-    def alinea(self, alinea) -> tuple[str, bool, list]:
-        """(text, heading?, text boxes anchored in it)."""
+    def alinea(self, alinea, kop_nodig: bool = True) -> tuple[str, bool, list]:
+        """(text, heading?, text boxes anchored in it). Without `kop_nodig` (a cell, header or note, where nothing
+        is a heading) heading? is False, not worked out."""
         self.lezing.op_tijd()
         delen: list[str] = []
         vakken: list = []
         runs: list = []                     # the runs with visible text, for 'bold throughout'
         self.inhoud(alinea, delen, vakken, runs)
         tekst = "".join(delen).strip()
-        if not tekst:
-            return "", False, vakken
+        if not tekst or not kop_nodig:
+            return tekst, False, vakken
         eigenschappen = alinea.find(W + "pPr")
         stijl_id = niveau = None
         if eigenschappen is not None:
@@ -352,12 +355,17 @@ def _lees_stijlen(wortel) -> tuple[dict[str, Stijl], str]:
 # ---- headers, footers, notes
 
 def _relaties(archief: zipfile.ZipFile, namen: set[str], lezing: Lezing) -> dict[str, tuple[str, str]]:
-    """Relationship id -> (type, part name) of word/document.xml."""
+    """Relationship id -> (type, part name) of word/document.xml (shared by every call with the same bytes: only
+    read)."""
     pad = "word/_rels/document.xml.rels"
     if pad not in namen:
         return {}
+    return _onthouden("relaties", archief.read(pad), pad, lezing, _lees_relaties)
+
+
+def _lees_relaties(wortel) -> dict[str, tuple[str, str]]:
     relaties = {}
-    for relatie in lees_xml(archief.read(pad), pad, lezing).iter(f"{REL}Relationship"):
+    for relatie in wortel.iter(f"{REL}Relationship"):
         doel = relatie.get("Target", "")
         if relatie.get("TargetMode") == "External" or not doel:
             continue
@@ -394,11 +402,10 @@ def _kop_en_voettekst(archief, namen, body, lezer: _Lezer) -> tuple[list[Alinea]
     for soort, deel in dict.fromkeys(verwijzingen):
         if deel not in namen:
             continue
-        lezer.begin_deel()
-        alineas: list[Alinea] = []
         positie = "koptekst" if soort == "header" else "voettekst"
-        lezer.lees(lees_xml(archief.read(deel), deel, lezer.lezing), alineas, positie, koppen=False)
-        for alinea in alineas:
+        gelezen = _onthouden(positie, archief.read(deel), deel, lezer.lezing,
+                             lambda wortel: _lees_vast(lezer, wortel, positie))
+        for alinea in (Alinea(tekst, positie, kop) for tekst, kop in gelezen):     # new objects per document
             if (soort, alinea.tekst) not in gezien and not is_paginanummer(alinea.tekst):
                 gezien.add((soort, alinea.tekst))
                 uit[soort].append(alinea)
@@ -423,16 +430,68 @@ def _noten(archief, namen, body, lezer: _Lezer) -> list[Alinea]:
         for verwijzing in body.iter(f"{W}{element}Reference"):
             nummers.setdefault(verwijzing.get(f"{W}id", ""), len(nummers) + 1)
         noten = []
-        for noot in lees_xml(archief.read(deel), deel, lezer.lezing).iter(f"{W}{element}"):
-            if noot.get(f"{W}type", "normal") in NOTEN_ZONDER_TEKST:
-                continue
-            ident = noot.get(f"{W}id", "")
+        gelezen = _onthouden(positie, archief.read(deel), deel, lezer.lezing,
+                             lambda wortel: _lees_noten(lezer, wortel, element, positie))
+        for ident, tekst in gelezen:
             if ident not in nummers:        # a note the body does not refer to: after the others
                 nummers[ident] = len(nummers) + 1
-            lezer.begin_deel()
-            alineas: list[Alinea] = []
-            lezer.lees(noot, alineas, positie, koppen=False)
-            if tekst := "\n".join(a.tekst for a in alineas):
+            if tekst:
                 noten.append((nummers[ident], tekst))
         uit += [Alinea(tekst, f"{positie} {nummer}") for nummer, tekst in sorted(noten)]
     return uit
+
+
+def _lees_noten(lezer: _Lezer, wortel, element: str, positie: str) -> tuple[tuple[str, str], ...]:
+    """(id, text) of each note in the part, in its order; the numbers depend on the body, not on this part."""
+    noten = []
+    for noot in wortel.iter(f"{W}{element}"):
+        if noot.get(f"{W}type", "normal") in NOTEN_ZONDER_TEKST:
+            continue
+        noten.append((noot.get(f"{W}id", ""), "\n".join(tekst for tekst, _ in _lees_vast(lezer, noot, positie))))
+    return tuple(noten)
+
+
+def _lees_vast(lezer: _Lezer, container, positie: str) -> tuple[tuple[str, bool], ...]:
+    """(text, heading?) of the paragraphs of a header, footer or note: all at one position and none a heading, so
+    what is read depends on the part alone (not on the styles, nor on the counters of the body)."""
+    lezer.begin_deel()
+    alineas: list[Alinea] = []
+    lezer.lees(container, alineas, positie, koppen=False)
+    return tuple((a.tekst, a.kop) for a in alineas)
+
+
+# ---- parts remembered by their bytes
+
+# Letters from one template share most parts byte for byte (the header, the relationships, the notes); reading such
+# a part again gives the same result, so it is kept by (what is read, the bytes, the depth limit): only parts that
+# were read without error, only small ones, and only a bounded number (least recently used goes). Results are
+# shared: tuples of strings, or a dict that is only read.
+_ONTHOUDEN: OrderedDict = OrderedDict()
+_ONTHOUDEN_AANTAL = 64
+_ONTHOUDEN_BYTES = 256 * 1024
+_ONTHOUDEN_SLOT = threading.Lock()         # the web app reads in threads
+
+
+def _onthouden(wat: str, data: bytes, deel: str, lezing: Lezing, lees):
+    """`lees(root)` of the part `data`, parsed as lees_xml does or taken from an earlier read of the same
+    bytes. The limits still hold for a remembered part: its elements count towards the document's total, and the
+    deadline is checked; what refused a part (a DTD, nesting, broken XML) refused it before it was kept."""
+    sleutel = (wat, lezing.grenzen.xml_diepte, data)
+    with _ONTHOUDEN_SLOT:
+        gevonden = _ONTHOUDEN.get(sleutel)
+        if gevonden is not None:
+            _ONTHOUDEN.move_to_end(sleutel)
+    if gevonden is not None:
+        elementen, uitkomst = gevonden
+        tel_elementen(lezing, elementen)
+        lezing.op_tijd()
+        return uitkomst
+    voor = lezing.elementen
+    uitkomst = lees(lees_xml(data, deel, lezing))
+    if len(data) <= _ONTHOUDEN_BYTES:
+        with _ONTHOUDEN_SLOT:
+            _ONTHOUDEN[sleutel] = (lezing.elementen - voor, uitkomst)
+            _ONTHOUDEN.move_to_end(sleutel)
+            while len(_ONTHOUDEN) > _ONTHOUDEN_AANTAL:
+                _ONTHOUDEN.popitem(last=False)
+    return uitkomst

@@ -27,9 +27,7 @@ def lees_xml(data: bytes, deel: str, lezing: Lezing) -> etree._Element:
         raise GrensFout(waar, "entiteiten", "bevat een DTD (entiteiten, een 'billion laughs'?); een DOCX heeft die "
                         "nooit en dit bestand wordt niet gelezen", None)
     elementen = data.count(b"<") - data.count(b"</") - data.count(b"<?") - data.count(b"<!")
-    lezing.elementen += elementen
-    if lezing.elementen > grenzen.xml_elementen:
-        raise GrensFout(lezing.naam, "xml_elementen", "te veel XML-elementen", grenzen.xml_elementen)
+    tel_elementen(lezing, elementen)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
     try:
         for begin in range(0, len(data), BLOK):
@@ -43,6 +41,14 @@ def lees_xml(data: bytes, deel: str, lezing: Lezing) -> etree._Element:
     if not _ondiep(elementen, data, grenzen.xml_diepte) and _te_diep(wortel, grenzen.xml_diepte):
         raise GrensFout(waar, "xml_diepte", "te diep geneste XML", grenzen.xml_diepte)
     return wortel
+
+
+def tel_elementen(lezing: Lezing, elementen: int) -> None:
+    """Add a part's elements to the document's count, refused over the limit; also for a part whose reading was
+    remembered (checks.document.docx), so the limit counts it as if it were parsed again."""
+    lezing.elementen += elementen
+    if lezing.elementen > lezing.grenzen.xml_elementen:
+        raise GrensFout(lezing.naam, "xml_elementen", "te veel XML-elementen", lezing.grenzen.xml_elementen)
 
 
 def _ondiep(elementen: int, data: bytes, maximum: int) -> bool:
