@@ -118,6 +118,33 @@ def test_a_header_read_before_is_still_within_the_limits_of_the_next_letter():
         lees_document("brief.docx", brief, Leesgrenzen(xml_diepte=12))
 
 
+def test_a_styles_part_read_before_still_counts_and_is_nested_within_the_limit_of_the_next_letter():
+    """The styles part (the same in every letter of a template, and large) is read once per distinct part: the next
+    letter still counts its elements towards its own limit, and a lower nesting limit still reads it anew."""
+    stijlen = (f'<?xml version="1.0" encoding="UTF-8"?><w:styles {vijandig.W}>'.encode()
+               + b"".join(b'<w:style w:type="paragraph" w:styleId="S%d"><w:name w:val="s%d"/></w:style>' % (n, n)
+                          for n in range(1000)) + b"</w:styles>")            # 2,001 elements
+    runs = b"".join(b"<w:r><w:t>%d </w:t></w:r>" % n for n in range(800))
+
+    def brief(body: bytes) -> bytes:
+        return vijandig._docx(f'<w:document {vijandig.W}><w:body>'.encode() + body + b"</w:body></w:document>",
+                              {"word/styles.xml": stijlen})
+
+    kort = brief(b"<w:p><w:r><w:t>Geachte heer,</w:t></w:r></w:p>")
+    for _ in range(2):
+        assert [a.tekst for a in lees_document("brief.docx", kort, LAAG).alineas] == ["Geachte heer,"]
+    lang = brief(b"<w:p>" + runs * 2 + b"</w:p>")                       # 3,201 + 2,001 elements and the rest
+    assert len(lees_document("lang.docx", lang).alineas) == 1           # the styles are remembered now
+    with pytest.raises(GrensFout, match="te veel XML-elementen"):
+        lees_document("lang.docx", lang, LAAG)
+    diep = stijlen.replace(b"<w:name", b"<w:rPr>" * 8 + b"</w:rPr>" * 8 + b"<w:name", 1)
+    diep_brief = vijandig._docx(f'<w:document {vijandig.W}><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body>'
+                                f'</w:document>'.encode(), {"word/styles.xml": diep})
+    assert lees_document("diep.docx", diep_brief).alineas[0].tekst == "x"
+    with pytest.raises(GrensFout, match="te diep geneste XML"):
+        lees_document("diep.docx", diep_brief, Leesgrenzen(xml_diepte=6))
+
+
 def test_the_same_limits_let_ordinary_letters_through(tmp_path):
     """The lowered limits are not so low that they refuse anything: a normal letter of each kind passes."""
     brief = lees_document("brief.docx", vijandig._docx(vijandig._alinea("Wij hebben uw brief ontvangen.")), LAAG)

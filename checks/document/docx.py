@@ -310,19 +310,25 @@ def _cellen(rij):
 
 def _stijlen(archief: zipfile.ZipFile, namen: set[str], lezing: Lezing) -> tuple[dict[str, Stijl], str]:
     """Style id -> Stijl, and the id of the default paragraph style. Letters from one template share their styles
-    part, so it is read once per distinct part (by its CRC)."""
+    part (often over 256 kB), so it is read once per distinct part, known by its CRC and size without reading it.
+    Its elements count towards the limit each time; shared: only read."""
     if "word/styles.xml" not in namen:
         return {}, ""
     info = archief.getinfo("word/styles.xml")
-    sleutel = (info.CRC, info.file_size)
-    if sleutel not in _STIJLEN:
-        if len(_STIJLEN) > 32:
-            _STIJLEN.clear()
-        _STIJLEN[sleutel] = _lees_stijlen(lees_xml(archief.read("word/styles.xml"), "word/styles.xml", lezing))
-    return _STIJLEN[sleutel]
+    sleutel = (info.CRC, info.file_size, lezing.grenzen.xml_diepte)
+    gevonden = _STIJLEN.get(sleutel)        # one lookup: another thread of the web app may empty the memory
+    if gevonden is not None:
+        tel_elementen(lezing, gevonden[0])
+        return gevonden[1]
+    voor = lezing.elementen
+    stijlen = _lees_stijlen(lees_xml(archief.read("word/styles.xml"), "word/styles.xml", lezing))
+    if len(_STIJLEN) > 32:
+        _STIJLEN.clear()
+    _STIJLEN[sleutel] = (lezing.elementen - voor, stijlen)
+    return stijlen
 
 
-_STIJLEN: dict[tuple[int, int], tuple[dict[str, Stijl], str]] = {}
+_STIJLEN: dict[tuple[int, int, int], tuple[int, tuple[dict[str, Stijl], str]]] = {}
 
 
 def _lees_stijlen(wortel) -> tuple[dict[str, Stijl], str]:
