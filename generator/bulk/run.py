@@ -239,14 +239,15 @@ class _Run:
         gestempeld: list = [None] * len(regels)
 
         def stempel_in(positie: int, nummer: int, keten: str) -> str:
-            gestempeld[positie] = nummer, stempel(letters[positie], nummer, keten)
-            return hashlib.sha256(gestempeld[positie][1]).hexdigest()
+            letter = stempel(letters[positie], nummer, keten)
+            gestempeld[positie] = nummer, letter, hashlib.sha256(letter).hexdigest()
+            return gestempeld[positie][2]
         self.register.voeg_toe_reeks([self._registerregel(r, r["register"]) for r in regels], stempel=stempel_in)
         stempels = []
-        for regel, (nummer, letter) in zip(regels, gestempeld):
+        for regel, (nummer, letter, sha256) in zip(regels, gestempeld):
             schrijf_atomisch(uit / regel["bestand"], letter)
-            stempels.append({"sleutel": regel["sleutel"], "ongestempeld": regel["sha256"],
-                             "sha256": hashlib.sha256(letter).hexdigest(), "registerregel": nummer})
+            stempels.append({"sleutel": regel["sleutel"], "ongestempeld": regel["sha256"], "sha256": sha256,
+                             "registerregel": nummer})
         self.journaal.schrijf_stempels(stempels)
 
     def _haal_weg(self, sleutels: set[str]) -> int:
