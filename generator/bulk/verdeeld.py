@@ -222,13 +222,21 @@ class _Geduld:
         while True:
             try:
                 uitkomst = actie()
-            except self.fouten as fout:
+            except (*self.fouten, RuntimeError) as fout:
+                if not self.broker_weg(fout):
+                    raise
                 self._weg(fout)
                 continue
             if self.weg_sinds is not None:
                 self.weg_sinds = None
                 self.melden(f"bulkmotor celery: de broker {broker_naam(self.motor.broker)} is terug; de run gaat verder")
             return uitkomst
+
+    def broker_weg(self, fout: BaseException) -> bool:
+        """A broker error, or Celery's result store giving up its reconnect to Redis (a RuntimeError "Celery
+        must be restarted", raised from the broker error; its results are still read, key by key, once Redis is
+        back)."""
+        return isinstance(fout, self.fouten) or isinstance(fout.__cause__, self.fouten)
 
     def _weg(self, fout: Exception) -> None:
         nu, naam = time.monotonic(), broker_naam(self.motor.broker)
@@ -247,7 +255,9 @@ class _Geduld:
         if self.weg_sinds is None:
             try:
                 actie()
-            except self.fouten:
+            except (*self.fouten, RuntimeError) as fout:
+                if not self.broker_weg(fout):
+                    raise
                 self.weg_sinds = time.monotonic()
 
 
