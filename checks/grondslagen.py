@@ -37,7 +37,7 @@ def onbekende_artikelen(tekst: str) -> list[str]:
     return list(_onbekend(tekst))
 
 
-@lru_cache(maxsize=20_000)      # per paragraph: letters from one template share most of them
+@lru_cache(maxsize=2_000)       # per paragraph: letters from one template share most (checks.awb.regels.MAX_TEKSTEN)
 def _onbekend(tekst: str) -> tuple[str, ...]:
     patroon, namen = _citaat_patroon()
     onbekend = []

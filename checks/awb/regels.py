@@ -8,7 +8,10 @@ from functools import lru_cache
 from checks.content import bij_wissel, content_cache, content_dir, load_yaml
 
 EISEN = ("verplicht", "aanbevolen")
-MAX_TEKSTEN = 20_000
+# Per memory. A bulk letter's own paragraphs (a name, a date) are new each time; the ones it shares with the other
+# letters are asked for in every letter, so they stay however small the memory is. At 20,000 these memories held
+# about 100 MB in a run of 100,000 rows (bench/bulk.py --geheugen-n), past its 300 MB goal.
+MAX_TEKSTEN = 2_000
 
 
 def tekst_cache(functie):

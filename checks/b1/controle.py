@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from checks.awb.regels import patroon as awb_patroon
-from checks.b1.analyse import MAX_GEHEUGEN, ZinAnalyse, analyseer_zinnen
+from checks.b1.analyse import ZinAnalyse, analyseer_zinnen
 from checks.b1.briefdelen import NietGescoord, briefdelen, niet_gescoord
 from checks.b1.briefscore import brief_score
 from checks.b1.maten import drempels
@@ -21,6 +21,7 @@ from checks.document import Alinea, Document
 
 NIVEAUS_B1 = ("A1", "A2", "B1")
 WOORD = re.compile(r"[a-zà-ÿ]+")
+MAX_ZINNEN = 2_000      # sentences whose own facts are kept: a template's shared sentences stay, one-off ones go
 MAX_BRIEVEN = 64        # documents whose letter parts are kept: four bulk batches (generator.bulk.run.REEKS)
 UITLEG = re.compile(r"\b(dat|dit|die) (betekent|betekenen|is|zijn|heet|heten|houdt in|wil zeggen)\b|\b(heet|noemen (wij|we)|noemt men)\b|:|\(")
 
@@ -147,7 +148,7 @@ def _in_context(analyse: ZinAnalyse, kop: str, hele_tekst: str) -> list[Probleem
     return problemen
 
 
-@lru_cache(maxsize=MAX_GEHEUGEN)
+@lru_cache(maxsize=MAX_ZINNEN)
 def _zin_feiten(tekst: str) -> tuple[tuple[int, int] | None, bool]:
     """What of _in_context depends on the sentence alone, kept per sentence text (a bulk letter's sentences
     repeat): where it refers to a law article outside brackets, and whether it holds a legal term."""
