@@ -20,9 +20,12 @@ def content_dir() -> Path:
     return Path(os.environ.get("SJABLOON_CONTENT", REPO_ROOT / "content"))
 
 
-def content_cache(functie):
-    """lru_cache for a value derived from content: emptied when another gemeente's adjustments apply."""
-    bewaard = lru_cache(maxsize=None)(functie)
+def content_cache(functie=None, *, maximum: int | None = None):
+    """lru_cache for a value derived from content: emptied when another gemeente's adjustments apply. With
+    `maximum` (as @content_cache(maximum=N)), at most that many results are kept, the least recently used go."""
+    if functie is None:
+        return lambda functie: content_cache(functie, maximum=maximum)
+    bewaard = lru_cache(maxsize=maximum)(functie)
     _wissers.append(bewaard.cache_clear)
     return bewaard
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from checks.content import bij_wissel, content_cache, load_yaml
+from checks.content import content_cache, load_yaml
 
 LID = r"(?:,?\s*(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|\d+e?)\s+lid)?"
 ONDER = r"(?:,?\s*(?:aanhef\s+en\s+)?onder\s+[a-z0-9]+)?"
@@ -37,7 +36,7 @@ def onbekende_artikelen(tekst: str) -> list[str]:
     return list(_onbekend(tekst))
 
 
-@lru_cache(maxsize=2_000)       # per paragraph: letters from one template share most (checks.awb.regels.MAX_TEKSTEN)
+@content_cache(maximum=2_000)   # per paragraph: letters from one template share most (checks.awb.regels.MAX_TEKSTEN)
 def _onbekend(tekst: str) -> tuple[str, ...]:
     patroon, namen = _citaat_patroon()
     onbekend = []
@@ -47,5 +46,3 @@ def _onbekend(tekst: str) -> tuple[str, ...]:
             onbekend.append(gevonden.group(0))
     return tuple(onbekend)
 
-
-bij_wissel(_onbekend.cache_clear)

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from checks.content import bij_wissel, content_cache, content_dir, load_yaml
+from checks.content import content_cache, content_dir, load_yaml
 
 EISEN = ("verplicht", "aanbevolen")
 # Per memory. A bulk letter's own paragraphs (a name, a date) are new each time; the ones it shares with the other
 # letters are asked for in every letter, so they stay however small the memory is. At 20,000 these memories held
 # about 100 MB in a run of 100,000 rows (bench/bulk.py --geheugen-n), past its 300 MB goal.
 MAX_TEKSTEN = 2_000
-
-
-def tekst_cache(functie):
-    """A bounded lru_cache for a result of the rules on one text (a paragraph, a signature block) or one value (a
-    date): letters from one template share most of them. Emptied when the content changes, as the rules do."""
-    bewaard = lru_cache(maxsize=MAX_TEKSTEN)(functie)
-    bij_wissel(bewaard.cache_clear)
-    return bewaard
+# For a result of the rules on one text (a paragraph, a signature block) or one value (a date): letters from one
+# template share most of them. Emptied when the content changes, as the rules do.
+tekst_cache = content_cache(maximum=MAX_TEKSTEN)
 
 
 @content_cache

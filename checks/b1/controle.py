@@ -148,7 +148,7 @@ def _in_context(analyse: ZinAnalyse, kop: str, hele_tekst: str) -> list[Probleem
     return problemen
 
 
-@lru_cache(maxsize=MAX_ZINNEN)
+@content_cache(maximum=MAX_ZINNEN)         # another gemeente's patterns or terms: emptied
 def _zin_feiten(tekst: str) -> tuple[tuple[int, int] | None, bool]:
     """What of _in_context depends on the sentence alone, kept per sentence text (a bulk letter's sentences
     repeat): where it refers to a law article outside brackets, and whether it holds a legal term."""
@@ -158,8 +158,6 @@ def _zin_feiten(tekst: str) -> tuple[tuple[int, int] | None, bool]:
     artikel = (gevonden.start(), gevonden.end()) if gevonden and not tussen_haakjes else None
     return artikel, not juridische_termen().keys().isdisjoint(WOORD.findall(klein))
 
-
-bij_wissel(_zin_feiten.cache_clear)     # another gemeente's patterns or terms
 
 
 @lru_cache(maxsize=8)
