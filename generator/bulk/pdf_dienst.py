@@ -80,18 +80,6 @@ def leeft(office, bureau):
         return False
 
 
-def leeft_na_fout(office, bureau, wacht=1.0):
-    """leeft(), asked again for up to `wacht` seconds after a letter failed: LibreOffice killed while it stores a
-    letter fails that letter (an I/O abort) a moment before its launcher and bridge are seen to be gone, and the
-    letter must then go to a fresh LibreOffice, not be reported as bad."""
-    einde = time.monotonic() + wacht
-    while leeft(office, bureau):
-        if time.monotonic() >= einde:
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def main():
     profiel, timeout = sys.argv[1], float(sys.argv[2])
     try:
@@ -107,7 +95,7 @@ def main():
                     zet_om(bureau, opdracht["in"], opdracht["uit"])
                     print("ok", flush=True)
                 except Exception as fout:          # one bad letter must not stop the others ...
-                    if not leeft_na_fout(office, bureau):  # ... but a LibreOffice that died converts nothing more
+                    if not leeft(office, bureau):  # ... but a LibreOffice that died converts nothing more
                         print("gestopt: LibreOffice stopte tijdens deze brief", flush=True)
                         return
                     print(f"fout: {fout}".replace("\n", " "), flush=True)
