@@ -1,11 +1,13 @@
 """The PDF/A converter's batches, its lighter copy of a letter, and the PDF/A-2b check (generator/bulk/pdf*.py),
 with a real LibreOffice; a LibreOffice that dies in the middle of a batch is killed for real."""
 
+import getpass
 import io
 import json
 import os
 import re
 import signal
+import socket
 import zipfile
 
 import pytest
@@ -33,6 +35,13 @@ def _brieven(map_, aantal):
     return paden
 
 
+def _niets_achtergelaten(omzetter, map_, brieven):
+    """The letters' folder holds no other file than the letters, and the converter's own folders hold nothing of
+    the batch."""
+    assert sorted(p for p in map_.iterdir() if p.is_file()) == sorted(brieven)
+    assert not list(omzetter.kopieen.iterdir()) and not list(omzetter.pdfmap.iterdir())
+
+
 def _merkteken(pdf: bytes) -> list[str]:
     tekst = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     return re.findall(r"merkteken-\d+", tekst)
@@ -58,7 +67,18 @@ def test_a_batch_gives_every_letter_its_own_pdf_a_and_a_bad_one_only_its_own_err
     assert [_merkteken(p) for p in pdfs] == [["merkteken-1"], ["merkteken-2"], ["merkteken-3"]]
     assert all(controleer(p) == [] for p in pdfs)
     assert omzetter.starts == 1                                 # a bad letter does not cost a LibreOffice
-    assert not list(tmp_path.glob(".*.tmp"))                   # no lighter copy or half PDF left behind
+    _niets_achtergelaten(omzetter, tmp_path, [*brieven, kapot])  # no lighter copy or half PDF left behind
+
+
+def test_a_lock_a_killed_libreoffice_left_beside_a_letter_does_not_cost_it_its_pdf(tmp_path, omzetter):
+    """A LibreOffice killed while storing a PDF leaves its lock file (user, computer, time, profile). When the PDF
+    was stored next to the letter, the fresh LibreOffice refused to store over the lock ("Io Abort") and the letter
+    landed in fouten.csv (seen with 2 workers). LibreOffice now stores in a folder of its own."""
+    brieven = _brieven(tmp_path, 1)
+    slot = tmp_path / ".~lock..brief1.pdf.tmp#"           # where the old converter stored brief1's PDF
+    slot.write_text(f",{getpass.getuser()},{socket.gethostname()},07.12.2026 11:36,file:///tmp/weg;")
+    assert _merkteken(omzetter.zet_om(brieven[0])) == ["merkteken-1"]
+    _niets_achtergelaten(omzetter, tmp_path, [*brieven, slot])
 
 
 def test_a_batch_whose_libreoffice_dies_goes_on_in_a_fresh_one_with_every_letter_once(tmp_path, omzetter,
@@ -89,9 +109,10 @@ def test_a_batch_whose_libreoffice_dies_goes_on_in_a_fresh_one_with_every_letter
     uitkomst = omzetter.zet_om_reeks(brieven)
     assert [_merkteken(p) for p in uitkomst] == [[f"merkteken-{n}"] for n in range(1, 7)]
     assert all(controleer(p) == [] for p in uitkomst)
-    assert verzoeken == [[f".brief{n}.slank.tmp" for n in range(1, 7)], [f".brief{n}.slank.tmp" for n in range(3, 7)]]
+    kopie = [f"{n - 1}.brief{n}.docx" for n in range(1, 7)]   # the lighter copies, in the converter's folder
+    assert verzoeken == [kopie, kopie[2:]]
     assert omzetter.starts == 2 and not any(leeft(pid) for pid in gedood)
-    assert not list(tmp_path.glob(".*.tmp"))
+    _niets_achtergelaten(omzetter, tmp_path, brieven)
 
 
 def test_the_lighter_copy_keeps_the_text_and_every_style_used_and_drops_the_rest(tmp_path):

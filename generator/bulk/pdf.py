@@ -6,7 +6,11 @@ LibreOffice that died or did not answer is killed with its whole process group a
 again. A letter that fails POGINGEN times raises RenderFout; a LibreOffice that does not start PdfOnbeschikbaar.
 
 LibreOffice gets a lighter copy of each letter (pdf_slank) and may get several letters per request (zet_om_reeks);
-docs/bulk.md ("PDF/A in bulk") has the figures."""
+docs/bulk.md ("PDF/A in bulk") has the figures.
+
+LibreOffice reads and writes only in folders of its own, never in the letters' folder: a LibreOffice killed while
+storing a PDF leaves its lock file (`.~lock.<name>#`) and a temporary file next to that PDF, and a fresh LibreOffice
+refuses to store over a locked file ("Io Abort"). Its PDFs go to a folder inside its profile, which goes with it."""
 
 from __future__ import annotations
 
@@ -89,10 +93,13 @@ class PdfOmzetter:
         self.timeout = ingestelde_timeout(timeout)
         self.proces: subprocess.Popen | None = None
         self.starts = 0
+        self.kopieen = Path(tempfile.mkdtemp(prefix="sjabloon-pdf-"))     # the lighter copies, for any LibreOffice
         self._start()
 
     def _start(self) -> None:
         self.profiel = tempfile.mkdtemp(prefix="sjabloon-libreoffice-")
+        self.pdfmap = Path(self.profiel, "pdf")          # this LibreOffice's PDFs: removed with its profile
+        self.pdfmap.mkdir()
         self._buffer = b""
         # its own process group: LibreOffice and its helpers are killed together, whatever state they are in
         self.proces = subprocess.Popen([uno_python(), str(DIENST), self.profiel, str(self.timeout)],
@@ -129,8 +136,8 @@ class PdfOmzetter:
         sent again, and each is tried at most POGINGEN times. Raises PdfOnbeschikbaar when LibreOffice does not
         start: no letter of the batch gets its PDF then."""
         paden = [Path(p) for p in paden]
-        slanke = [p.with_name(f".{p.stem}.slank.tmp") for p in paden]
-        pdfs = [p.with_name(f".{p.stem}.pdf.tmp") for p in paden]
+        slanke = [self.kopieen / f"{i}.{p.stem}.docx" for i, p in enumerate(paden)]
+        pdfs: dict[int, Path] = {}
         uitkomst: list[bytes | RenderFout | None] = [None] * len(paden)
         pogingen = [0] * len(paden)
         try:
@@ -139,15 +146,17 @@ class PdfOmzetter:
             open_ = list(range(len(paden)))
             while open_:
                 self._wacht_op_start()
-                opdracht = json.dumps([{"in": str(slanke[i].resolve()), "uit": str(pdfs[i].resolve())}
-                                       for i in open_]).encode() + b"\n"
+                pdfs = {i: self.pdfmap / f"{i}.pdf" for i in open_}      # in this LibreOffice's own folder
+                opdracht = json.dumps([{"in": str(slanke[i]), "uit": str(pdfs[i])} for i in open_]).encode() + b"\n"
                 try:
                     for nummer, i in enumerate(list(open_)):
                         pogingen[i] += 1
                         antwoord = self._vraag(opdracht) if nummer == 0 else self._volgend_antwoord()
                         open_.remove(i)
-                        uitkomst[i] = (pdfs[i].read_bytes() if antwoord == "ok" else      # else: LibreOffice
-                                       RenderFout(f"{paden[i].name}: PDF maken lukte niet ({antwoord})"))  # runs
+                        pdf = pdfs.pop(i)
+                        uitkomst[i] = (pdf.read_bytes() if antwoord == "ok" else      # else: LibreOffice runs
+                                       RenderFout(f"{paden[i].name}: PDF maken lukte niet ({antwoord})"))
+                        pdf.unlink(missing_ok=True)       # a run converts thousands: none waits for the end
                 except _Weg as weg:              # under letter i: it goes again, with the rest, to a fresh one
                     self._stop_hard()
                     if pogingen[i] >= POGINGEN:
@@ -155,7 +164,7 @@ class PdfOmzetter:
                         uitkomst[i] = RenderFout(f"{paden[i].name}: PDF maken lukte niet: {weg}, ook na {POGINGEN} "
                                                  "pogingen, elk met een nieuw gestarte LibreOffice")
         finally:
-            for tijdelijk in slanke + pdfs:
+            for tijdelijk in slanke + list(pdfs.values()):
                 tijdelijk.unlink(missing_ok=True)
         return uitkomst
 
@@ -201,6 +210,8 @@ class PdfOmzetter:
         self.proces = None
 
     def sluit(self) -> None:
+        """Stop LibreOffice and remove this converter's folders; it is not used after this."""
+        shutil.rmtree(self.kopieen, ignore_errors=True)
         if self.proces is None:
             return
         if self.proces.poll() is None:
