@@ -14,6 +14,7 @@ refuses to store over a locked file ("Io Abort"). Its PDFs go to a folder inside
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -105,8 +106,36 @@ class PdfOmzetter:
         self.proces = subprocess.Popen([uno_python(), str(DIENST), self.profiel, str(self.timeout)],
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, start_new_session=True)
         self.starts += 1
+        self.overgenomen = False      # True in a worker whose run started this LibreOffice: not the worker's child
         self._klaar_voor = time.monotonic() + self.timeout       # the start is bounded by the timeout too
         self._klaar = False
+
+    def neem_over(self, anderen: list[PdfOmzetter]) -> None:
+        """In a worker forked by the run: this LibreOffice, which the run started before the fork (so that it got
+        ready while the run loaded the language model), is this worker's from now on. The pipes of the `anderen`,
+        started for the other workers, are closed here: a LibreOffice ends when every copy of its input is closed."""
+        for ander in anderen:
+            if ander is not self and ander.proces is not None:
+                ander.proces.stdin.close()
+                ander.proces.stdout.close()
+        self.overgenomen = True
+
+    def laat_los(self) -> None:
+        """In the run, once its workers are forked: the worker that took this LibreOffice over holds its pipes."""
+        self.proces.stdin.close()
+        self.proces.stdout.close()
+
+    def ruim_op(self) -> None:
+        """In the run, after its workers ended: the LibreOffice it started is stopped (by its worker, normally) and
+        its process collected; a worker that died first left it running, so it is stopped here."""
+        try:
+            self.proces.wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proces.pid, signal.SIGKILL)
+            self.proces.wait()
+        shutil.rmtree(self.profiel, ignore_errors=True)
+        shutil.rmtree(self.kopieen, ignore_errors=True)
 
     def _wacht_op_start(self) -> None:
         if self.proces is None:
@@ -214,7 +243,9 @@ class PdfOmzetter:
         shutil.rmtree(self.kopieen, ignore_errors=True)
         if self.proces is None:
             return
-        if self.proces.poll() is None:
+        if self.overgenomen:                          # not our child: it has ended when its output closes
+            self._wacht_op_einde()
+        elif self.proces.poll() is None:
             try:
                 self.proces.stdin.close()
             except OSError:
@@ -224,3 +255,12 @@ class PdfOmzetter:
             except subprocess.TimeoutExpired:
                 pass
         self._stop_hard()                             # whatever is left of its group; and the profile
+
+    def _wacht_op_einde(self) -> None:
+        """Close LibreOffice's input and wait (at most 30 s) until it has closed its output: it then stopped."""
+        with contextlib.suppress(OSError):
+            self.proces.stdin.close()
+        uit, einde = self.proces.stdout.fileno(), time.monotonic() + 30
+        while (rest := einde - time.monotonic()) > 0 and select.select([uit], [], [], rest)[0]:
+            if not os.read(uit, 4096):
+                return

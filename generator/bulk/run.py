@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import hashlib
+import itertools
 import json
 import time
 from collections import deque
@@ -324,26 +325,47 @@ def _verwerk(taken: Iterator[list[Taak]], werkers: int, instellingen: Instelling
         finally:
             werker.sluit()
         return
-    laad_vooraf()
-    pool = ProcessPoolExecutor(werkers, mp_context=get_context("fork"), initializer=start_proces,
-                               initargs=(instellingen,))
+    eerste = next(taken, None)
+    if eerste is None:                          # every row was done before, or bad: no worker needed
+        return
+    voorgestart = _start_libreoffice(werkers, instellingen)
     try:
-        lopend: deque = deque()
-        stop = None
-        for reeks in taken:
-            lopend.append(pool.submit(maak_reeks, reeks))
-            if len(lopend) >= 3 * werkers:
-                if stop := (yield from _uitkomst(lopend.popleft())):
-                    break
-        while lopend:                   # after a stop too: what the other workers made is still recorded
-            taak = lopend.popleft()
-            if not (stop and taak.cancel()):
-                fout = yield from _uitkomst(taak)
-                stop = stop or fout
-        if stop:
-            raise stop
+        laad_vooraf()
+        context = get_context("fork")
+        pool = ProcessPoolExecutor(werkers, mp_context=context, initializer=start_proces,
+                                   initargs=(instellingen, voorgestart, context.Value("i", 0)))
+        try:
+            lopend: deque = deque()
+            stop = None
+            vast = list(voorgestart)            # the LibreOffices whose pipes this process still holds
+            for reeks in itertools.chain([eerste], taken):
+                lopend.append(pool.submit(maak_reeks, reeks))
+                while vast:                     # the first submit forked every worker: they hold the pipes now
+                    vast.pop().laat_los()
+                if len(lopend) >= 3 * werkers:
+                    if stop := (yield from _uitkomst(lopend.popleft())):
+                        break
+            while lopend:                   # after a stop too: what the other workers made is still recorded
+                taak = lopend.popleft()
+                if not (stop and taak.cancel()):
+                    fout = yield from _uitkomst(taak)
+                    stop = stop or fout
+            if stop:
+                raise stop
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for omzetter in voorgestart:
+            omzetter.ruim_op()
+
+
+def _start_libreoffice(werkers: int, instellingen: Instellingen) -> list:
+    """With --pdf, one LibreOffice per worker, started before the language model is loaded: it takes about a
+    second to get ready, on the core the loading leaves free, instead of after the workers are forked."""
+    if not instellingen.pdf:
+        return []
+    from generator.bulk.pdf import PdfOmzetter
+    return [PdfOmzetter(instellingen.pdf_timeout) for _ in range(werkers)]
 
 
 def _uitkomst(taak):

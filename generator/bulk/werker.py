@@ -57,15 +57,16 @@ class Instellingen:
 
 
 class Werker:
-    def __init__(self, instellingen: Instellingen):
+    def __init__(self, instellingen: Instellingen, pdf=None):
+        """`pdf`: a PdfOmzetter the run started for this worker (else one is started here when the run makes PDFs)."""
         self.i = instellingen
         self.gemeente = activeer_gemeente(instellingen.gemeente_pad)
         docx = instellingen.sjabloon.docx.read_bytes()
         if instellingen.concept and not instellingen.sjabloon.vrijgegeven:
             docx = markeer_concept(docx)          # marked once in the template: the same header in every letter
         self.renderer = VoorbereidSjabloon(docx, instellingen.sjabloon.id, self.gemeente)
-        self.pdf = None
-        if instellingen.pdf:
+        self.pdf = pdf
+        if instellingen.pdf and pdf is None:
             from generator.bulk.pdf import PdfOmzetter
             self.pdf = PdfOmzetter(instellingen.pdf_timeout)
 
@@ -157,15 +158,22 @@ def laad_vooraf() -> None:
     awb_en_b1(None, lees_tekst("Dit is een korte zin waarmee de werkers opwarmen.", "warm.txt"), None)
 
 
-def start_proces(instellingen: Instellingen) -> None:
-    """Initializer of a worker process: Ctrl-C is handled by the main process, which stops the workers."""
+def start_proces(instellingen: Instellingen, voorgestart: list | None = None, teller=None) -> None:
+    """Initializer of a worker process: Ctrl-C is handled by the main process, which stops the workers.
+    `voorgestart`: the LibreOffices the run started before forking, one per worker; `teller` (a shared integer)
+    hands each worker its own."""
     import signal
     from multiprocessing.util import Finalize
 
     global _werker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_stop_zonder_run, args=(os.getppid(),), daemon=True).start()
-    _werker = Werker(instellingen)
+    pdf = None
+    if voorgestart:
+        with teller.get_lock():
+            pdf, teller.value = voorgestart[teller.value], teller.value + 1
+        pdf.neem_over(voorgestart)
+    _werker = Werker(instellingen, pdf)
     Finalize(_werker, _werker.sluit, exitpriority=10)        # runs when the pool ends this process
 
 
