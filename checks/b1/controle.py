@@ -12,15 +12,14 @@ from checks.b1.analyse import ZinAnalyse, analyseer_zinnen
 from checks.b1.briefdelen import NietGescoord, briefdelen, niet_gescoord
 from checks.b1.briefscore import brief_score
 from checks.b1.maten import drempels
-from checks.b1.regels import Probleem, ernst_van, regels
+from checks.b1.regels import WOORD, Probleem, ernst_van, regels
 from checks.b1.score import niveau
 from checks.b1.woorden import afkortingen, juridische_termen, zipf
 from checks.b1.zinnen import splits
-from checks.content import bij_wissel, content_cache
+from checks.content import content_cache
 from checks.document import Alinea, Document
 
 NIVEAUS_B1 = ("A1", "A2", "B1")
-WOORD = re.compile(r"[a-zà-ÿ]+")
 MAX_ZINNEN = 2_000      # sentences whose own facts are kept: a template's shared sentences stay, one-off ones go
 MAX_BRIEVEN = 64        # documents whose letter parts are kept: four bulk batches (generator.bulk.run.REEKS)
 UITLEG = re.compile(r"\b(dat|dit|die) (betekent|betekenen|is|zijn|heet|heten|houdt in|wil zeggen)\b|\b(heet|noemen (wij|we)|noemt men)\b|:|\(")
@@ -88,14 +87,11 @@ def _lopend(document: Document) -> tuple[dict[int, str], list[tuple[str, int, st
     return _lopend_van(tuple((a.tekst, a.positie, a.kop) for a in document.alineas))
 
 
-@lru_cache(maxsize=MAX_BRIEVEN)
+@content_cache(maximum=MAX_BRIEVEN)     # another gemeente's letter patterns give other parts
 def _lopend_van(alineas: tuple[tuple[str, str, bool], ...]) -> tuple[dict[int, str], list[tuple[str, int, str]]]:
     document = Document("", [Alinea(*alinea) for alinea in alineas])
     delen = briefdelen(document)
     return delen, _lopende_zinnen(document, delen)
-
-
-bij_wissel(_lopend_van.cache_clear)     # another gemeente's letter patterns give other parts
 
 
 def _lopende_zinnen(document: Document, delen) -> list[tuple[str, int, str]]:
@@ -157,7 +153,6 @@ def _zin_feiten(tekst: str) -> tuple[tuple[int, int] | None, bool]:
     tussen_haakjes = gevonden and tekst.rfind("(", 0, gevonden.start()) > tekst.rfind(")", 0, gevonden.start())
     artikel = (gevonden.start(), gevonden.end()) if gevonden and not tussen_haakjes else None
     return artikel, not juridische_termen().keys().isdisjoint(WOORD.findall(klein))
-
 
 
 @lru_cache(maxsize=8)

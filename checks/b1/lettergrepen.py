@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
-from checks.content import bij_wissel, content_cache, load_yaml
+from checks.content import content_cache, load_yaml
 
 # Vowel sounds of more than one letter, longest first; each is one syllable. "ieuw" keeps serieus (se-ri-eus)
 # apart from nieuw. No "eau": geautomatiseerd is ge-au-to-..., so bureau and cadeau are exceptions.
@@ -28,7 +27,7 @@ PUNCTUATION = " \t\n.,;:!?()[]{}\"'«»“”‘’„"
 WOORDEN_BEWAARD = 50_000    # distinct words whose count is kept (a few MB at most)
 
 
-@lru_cache(maxsize=WOORDEN_BEWAARD)
+@content_cache(maximum=WOORDEN_BEWAARD)     # another gemeente's exceptions give other counts
 def lettergrepen(woord: str) -> int:
     """The number of syllables of a Dutch word, case-insensitive; 0 for numbers and abbreviations. Kept per
     word as written: the words of a bulk run's letters repeat."""
@@ -36,9 +35,6 @@ def lettergrepen(woord: str) -> int:
     if not woord or "." in woord or any(teken.isdigit() for teken in woord):
         return 0
     return sum(_count_part(deel) for deel in re.split(r"[^a-z]+", _plain(woord)) if deel)
-
-
-bij_wissel(lettergrepen.cache_clear)     # another gemeente's exceptions give other counts
 
 
 def rule_count(part: str) -> int:
