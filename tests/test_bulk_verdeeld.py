@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import time
 import uuid
@@ -294,6 +295,22 @@ def test_a_result_store_that_gives_up_reconnecting_is_the_broker_gone_too():
         _Geduld(motor, meldingen.append).probeer(_OpgegevenResultaten(keer=100))
     with pytest.raises(RuntimeError, match="iets anders"):
         _Geduld(motor, meldingen.append).probeer(lambda: (_ for _ in ()).throw(RuntimeError("iets anders")))
+
+
+def test_ctrl_c_twice_says_each_step_once_in_dutch(tmp_path, werkers):
+    """The first Ctrl-C: warm shutdown, and what a second one does; the second: cold shutdown, and what a third one
+    does. Both hints once each (the second used to repeat the first)."""
+    werkers.start("machine-1")
+    log = tmp_path / "machine-1" / "log"
+    pid = werkers.processen["machine-1"].pid
+    os.kill(pid, signal.SIGINT)
+    _wacht_op(log, r": stopt \(Ctrl-C\)$")
+    os.kill(pid, signal.SIGINT)                         # while it is still stopping (an idle worker takes 1 to 2 s)
+    _wacht_op(log, r": gestopt$")
+    assert [r[21:] for r in log.read_text(encoding="utf-8").splitlines()[-5:]] == [
+        "nogmaals Ctrl-C breekt de lopende reeksen af", "stopt (Ctrl-C)",
+        "nogmaals Ctrl-C stopt de bulkwerker meteen, zonder op te ruimen",
+        "stopt meteen (Ctrl-C): de lopende reeksen worden afgebroken", "gestopt"]
 
 
 def test_an_unknown_celery_message_keeps_its_text_behind_a_dutch_prefix():

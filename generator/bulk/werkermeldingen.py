@@ -25,7 +25,9 @@ _STIL = {"worker: Warm shutdown (MainProcess)", "worker: Cold shutdown (MainProc
 _GEZEGD = {
     "worker: Hitting Ctrl+C again will initiate cold shutdown, terminating all running tasks!":
         "nogmaals Ctrl-C breekt de lopende reeksen af",
-    "worker: Hitting Ctrl+C again will terminate all running tasks!": "nogmaals Ctrl-C breekt de lopende reeksen af",
+    # the second Ctrl-C starts the cold shutdown (worker_shutting_down says so); a third one ends the worker by force
+    "worker: Hitting Ctrl+C again will terminate all running tasks!": "nogmaals Ctrl-C stopt de bulkwerker meteen, "
+                                                                     "zonder op te ruimen",
     "Waiting gracefully for cold shutdown to complete...": "wacht tot de afgebroken reeksen zijn opgeruimd",
 }
 
