@@ -241,6 +241,27 @@ def test_letters_the_register_missed_are_recorded_on_the_rerun(tmp_path, monkeyp
     _elk_gestempeld(uit, _csv(uit / "manifest.csv"))
 
 
+def test_the_journal_gives_each_letter_its_last_stamp(tmp_path):
+    """The stamps are looked up on disk (not kept in a dict of every row): a letter stamped twice gets the later
+    stamp, a letter without one keeps its own SHA-256, a row of another key or content gets none."""
+    from generator.bulk.journaal import Journaal
+
+    journaal = Journaal(tmp_path, {"sjabloon": "x"}, "2026-12-07")
+    assert list(journaal.regels()) == []
+    journaal.schrijf([{"sleutel": "A", "sha256": "a0", "status": "gemaakt"},
+                      {"sleutel": "B", "sha256": "b0", "status": "gemaakt"},
+                      {"sleutel": "C", "status": "fout"}])
+    assert [r.get("registerregel") for r in journaal.regels()] == [None, None, None]
+    journaal.schrijf_stempels([{"sleutel": "A", "ongestempeld": "a0", "sha256": "a1", "registerregel": 7},
+                               {"sleutel": "B", "ongestempeld": "xx", "sha256": "b9", "registerregel": 8},
+                               {"sleutel": "C", "ongestempeld": "a0", "sha256": "c9", "registerregel": 9}])
+    journaal.schrijf_stempels([{"sleutel": "A", "ongestempeld": "a0", "sha256": "a2", "registerregel": 10}])
+    assert list(journaal.regels()) == [{"sleutel": "A", "sha256": "a2", "status": "gemaakt", "registerregel": 10},
+                                       {"sleutel": "B", "sha256": "b0", "status": "gemaakt"},
+                                       {"sleutel": "C", "status": "fout"}]
+    assert not list(tmp_path.glob("*.sqlite")) and len(list(tmp_path.iterdir())) == 2     # the journal, the stamps
+
+
 @pytest.mark.parametrize("stop", ["bij de derde gestempelde brief", "voor de stempels in het journaal"])
 def test_letters_recorded_but_not_stamped_get_their_own_stamp_on_the_rerun(tmp_path, monkeypatch, stop):
     """The run stops after the register committed a batch, before all its letters were stamped on disk or before
@@ -332,12 +353,12 @@ def test_checks_run_once_per_distinct_paragraph_and_sentence(tmp_path):
     from generator.bulk import run
 
     data, uit = schrijf_csv(tmp_path / "rijen.csv", 2), tmp_path / "uit"
-    awb._treffers.clear()
+    awb._treffers.cache_clear()
     analyse._geheugen.clear()
     run.voer_uit(run.Opdracht(HERINNERING, data, uit, concept=True, dagtekening=None))
     eerste, tweede = (lees_document(p) for p in sorted(uit.glob("*.docx")))
     alle = {(a.klein, a.kop) for a in eerste.alineas} | {(a.klein, a.kop) for a in tweede.alineas}
-    assert len(awb._treffers) == len(alle) < len(eerste.alineas) + len(tweede.alineas)
+    assert awb._treffers.cache_info().currsize == len(alle) < len(eerste.alineas) + len(tweede.alineas)
     zinnen = [z.tekst for d in (eerste, tweede) for z in controleer_b1(d).zinnen]
     assert len(analyse._geheugen) == len(set(zinnen)) < len(zinnen)
     assert len(_csv(uit / "manifest.csv")) == 2 and all(r["awb"] == "ja" for r in _csv(uit / "manifest.csv"))

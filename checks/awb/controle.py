@@ -13,7 +13,7 @@ from checks.awb.herkenning import ONBEKEND, herken
 from checks.awb.samenhang import samenhang
 from checks.awb.vaststelbaar import niet_vast_te_stellen
 from checks.bevinding import Bevinding
-from checks.content import bij_wissel, content_cache, load_yaml
+from checks.content import content_cache, load_yaml
 from checks.document import Alinea, Document
 from checks.voorfilter import Voorfilter
 
@@ -118,27 +118,24 @@ class Treffers:
     uitgezonderd: frozenset[str]    # by a niet_als pattern: does not count for the element
 
 
-_treffers: dict[tuple[str, bool], Treffers] = {}
-bij_wissel(_treffers.clear)
-MAX_TREFFERS = 20_000
+MAX_TREFFERS = 2_000   # paragraphs whose matches are kept: a template's shared paragraphs stay, one-off ones go
 
 
 def treffers(alinea: Alinea) -> Treffers:
     """Computed once per distinct paragraph: letters from one template share most of their paragraphs."""
-    sleutel = (alinea.klein, alinea.kop)
-    if sleutel not in _treffers:
-        if len(_treffers) >= MAX_TREFFERS:
-            _treffers.clear()
-        gevonden: dict[str, set[str]] = {"koppen": set(), "zinnen": set(), "niet_als": set()}
-        per_nummer = _rollen_per_nummer(alinea.kop)
-        for nummer in _voorfilter().nummers(alinea.klein):     # the other patterns cannot match: no search needed
-            p, rollen = per_nummer[nummer]
-            if rollen and p.search(alinea.klein):
-                for soort, naam in rollen:
-                    gevonden[soort].add(naam)
-        _treffers[sleutel] = Treffers(frozenset(gevonden["koppen"]), frozenset(gevonden["zinnen"]),
-                                      frozenset(gevonden["niet_als"]))
-    return _treffers[sleutel]
+    return _treffers(alinea.klein, alinea.kop)
+
+
+@content_cache(maximum=MAX_TREFFERS)
+def _treffers(klein: str, kop: bool) -> Treffers:
+    gevonden: dict[str, set[str]] = {"koppen": set(), "zinnen": set(), "niet_als": set()}
+    per_nummer = _rollen_per_nummer(kop)
+    for nummer in _voorfilter().nummers(klein):     # the other patterns cannot match: no search needed
+        p, rollen = per_nummer[nummer]
+        if rollen and p.search(klein):
+            for soort, naam in rollen:
+                gevonden[soort].add(naam)
+    return Treffers(frozenset(gevonden["koppen"]), frozenset(gevonden["zinnen"]), frozenset(gevonden["niet_als"]))
 
 
 def _telt(soort: str, naam: str, kop: bool) -> bool:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -86,17 +88,48 @@ class Journaal:
     def regels(self) -> Iterator[dict]:
         """The finished rows in the order they were finished, read from disk (not kept in memory); a stamped letter
         with the SHA-256 of its stamped file and its "registerregel"."""
-        gestempeld = {}
-        if self.stempelpad.exists():
-            with self.stempelpad.open(encoding="utf-8") as bestand:
+        with _Stempels(self.stempelpad) as gestempeld:
+            with self.pad.open(encoding="utf-8") as bestand:
+                next(bestand)
                 for regel in map(json.loads, bestand):
-                    gestempeld[regel["sleutel"], regel["ongestempeld"]] = regel["sha256"], regel["registerregel"]
-        with self.pad.open(encoding="utf-8") as bestand:
-            next(bestand)
-            for regel in map(json.loads, bestand):
-                if stempel := gestempeld.get((regel["sleutel"], regel.get("sha256"))):
-                    regel |= {"sha256": stempel[0], "registerregel": stempel[1]}
-                yield regel
+                    if stempel := gestempeld.zoek(regel["sleutel"], regel.get("sha256")):
+                        regel |= {"sha256": stempel[0], "registerregel": stempel[1]}
+                    yield regel
+
+
+class _Stempels:
+    """The stamps file as a lookup by row key and unstamped SHA-256, a later stamp of the same letter winning.
+    Kept in a temporary SQLite file, not in memory: as a dict the stamps of 100,000 rows held about 40 MB at the
+    end of a run, when the manifest is written (bench/bulk.py --geheugen-n)."""
+
+    def __init__(self, pad: Path):
+        self.pad, self.map, self.db = pad, None, None
+
+    def __enter__(self) -> _Stempels:
+        if self.pad.exists():
+            self.map = tempfile.TemporaryDirectory(prefix="sjabloon-stempels-")
+            self.db = sqlite3.connect(Path(self.map.name) / "stempels.sqlite")
+            self.db.execute("PRAGMA journal_mode = OFF")         # a scratch file: nothing to recover after a crash
+            self.db.execute("PRAGMA synchronous = OFF")
+            self.db.execute("CREATE TABLE stempel (sleutel TEXT, ongestempeld TEXT, sha256 TEXT, registerregel, "
+                            "PRIMARY KEY (sleutel, ongestempeld)) WITHOUT ROWID")
+            with self.pad.open(encoding="utf-8") as bestand, self.db:
+                self.db.executemany("INSERT OR REPLACE INTO stempel VALUES (?, ?, ?, ?)",
+                                    ((r["sleutel"], r["ongestempeld"], r["sha256"], r["registerregel"])
+                                     for r in map(json.loads, bestand)))
+        return self
+
+    def zoek(self, sleutel: str, ongestempeld: str | None) -> tuple | None:
+        """(SHA-256 of the stamped letter, registerregel), or None for a letter without a stamp."""
+        if self.db is None or ongestempeld is None:
+            return None
+        return self.db.execute("SELECT sha256, registerregel FROM stempel WHERE sleutel = ? AND ongestempeld = ?",
+                               (sleutel, ongestempeld)).fetchone()
+
+    def __exit__(self, *_) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.map.cleanup()
 
 
 def _geldige_regels(pad: Path) -> Iterator[dict]:
