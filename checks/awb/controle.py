@@ -118,15 +118,12 @@ class Treffers:
     uitgezonderd: frozenset[str]    # by a niet_als pattern: does not count for the element
 
 
-MAX_TREFFERS = 2_000   # paragraphs whose matches are kept: a template's shared paragraphs stay, one-off ones go
-
-
 def treffers(alinea: Alinea) -> Treffers:
     """Computed once per distinct paragraph: letters from one template share most of their paragraphs."""
     return _treffers(alinea.klein, alinea.kop)
 
 
-@content_cache(maximum=MAX_TREFFERS)
+@tekst_cache
 def _treffers(klein: str, kop: bool) -> Treffers:
     gevonden: dict[str, set[str]] = {"koppen": set(), "zinnen": set(), "niet_als": set()}
     per_nummer = _rollen_per_nummer(kop)
