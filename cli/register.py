@@ -42,7 +42,7 @@ def controleer(ctx, documenten, gemeente_pad):
     """Controleer het register: is er een regel gewijzigd, verwijderd of tussengevoegd, klopt elke hash met de
     registersleutel, en staat elke kop uit het ankerbestand er nog? Exit 1 als er iets niet klopt."""
     with _open(gemeente_pad or ctx.obj) as reg:
-        problemen, aantal = reg.controleer(), len(reg.regels())
+        problemen, aantal = reg.controleer(), reg.aantal()
         for pad in documenten:
             try:
                 inhoud = pad.read_bytes()

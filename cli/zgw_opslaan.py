@@ -133,7 +133,7 @@ def opslaan(document, zaak_url, sjabloon_id, zaak_pad, pdf_pad, door, gemeente_p
     try:
         with open_register(gemeente_pad) as register:
             sha = hashlib.sha256(inhoud).hexdigest()
-            regel = next((r for r in reversed(register.regels(soort="document")) if r.sha256 == sha), None)
+            regel = register.document(sha)
             if regel is None:
                 raise InvoerFout(f"{document.name}: dit document staat niet in het register; alleen een document "
                                  "dat sjabloon genereer maakte (na de controles) gaat naar het zaaksysteem")

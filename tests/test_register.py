@@ -35,6 +35,20 @@ def test_regels_toevoegen_en_filteren(reg):
     assert vrijgave.zaaknummer is None and eerste.zaaknummer == "Z-2026-001"
 
 
+def test_doorloop_geeft_de_regels_een_voor_een_ook_meer_dan_een_partij(reg):
+    """A resumed bulk run looks through its template's entries with doorloop: more than one batch of the database
+    cursor (1,000), in id order, filtered like regels, the same entries."""
+    reg.voeg_toe_reeks([dict(soort="document", sjabloon_id="herinnering" if n % 3 else "last", sjabloon_versie="1",
+                             zaaknummer=f"Z-{n}", sha256=f"{n:064x}", door="bulk", gegevens={"bulk": {"rij": n}})
+                        for n in range(1, 2_501)])
+    reeks = reg.doorloop(sjabloon="herinnering", soort="document")
+    eerste = next(reeks)
+    assert eerste.gegevens == {"bulk": {"rij": 1}}
+    rest = list(reeks)
+    assert [eerste, *rest] == reg.regels(sjabloon="herinnering", soort="document")
+    assert [r.gegevens["bulk"]["rij"] for r in [eerste, *rest]] == [n for n in range(1, 2_501) if n % 3]
+
+
 def test_gegevens_en_tijdstip_komen_ongewijzigd_terug(reg, database_url):
     gegevens = {"opmerking": "Één café, ĳsbaan en € 1.250,00 — „aanhalingstekens”",
                 "awb": {"bevindingen": [{"regel": "3:47", "ernst": "waarschuwing", "tekst": "Geen motivering?"}],

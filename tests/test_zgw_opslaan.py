@@ -487,14 +487,14 @@ def test_het_webformulier_slaat_het_vrijgegeven_document_op_bij_de_zaak(zgw_dubb
 HERINNERING = "herinnering-afloop-vergunning"
 
 
-def _bulkrun(sjablonen_kopie, tmp_path, zgw_dubbel, aantal=3):
+def _bulkrun(sjablonen_kopie, tmp_path, zgw_dubbel, aantal=3, *extra):
     """A bulk run of reminders (a zgw block added to the copy) and a list of zaken for all but the last letter."""
     from bulkdata import schrijf_csv
     pad = sjablonen_kopie / HERINNERING / "sjabloon.yaml"
     pad.write_text(pad.read_text(encoding="utf-8") + "zgw: {informatieobjecttype: Herinnering, "
                    "vertrouwelijkheidaanduiding: zaakvertrouwelijk}\n", encoding="utf-8")
     uit = sjabloon_cli("bulk", HERINNERING, "--data", schrijf_csv(tmp_path / "rijen.csv", aantal), "--uit",
-                       tmp_path / "brieven", "--concept", "--datum", "2026-11-23")
+                       tmp_path / "brieven", "--concept", "--datum", "2026-11-23", *extra)
     assert uit.returncode == 0, uit.stderr
     zgw_dubbel.voeg_type_toe("informatieobjecttypen", "Herinnering")
     zaken = {f"V-2023-{n:06d}": zgw_dubbel.voeg_zaak_toe(f"ZAAK-2026-{n:07d}") for n in range(1, aantal)}
@@ -519,6 +519,24 @@ def test_bulk_slaat_elke_brief_op_bij_zijn_eigen_zaak(zgw_dubbel, sjablonen_kopi
     # again: nothing new in the zaaksysteem
     assert "2 afgeleverd" in sjabloon_cli("zgw", "bulk", brieven, "--zaken", lijst).stdout
     assert len(zgw_dubbel.aangemaakt("enkelvoudiginformatieobjecten")) == 2
+
+
+def test_bulk_leest_de_brieven_van_een_run_met_zip_uit_brieven_zip(zgw_dubbel, sjablonen_kopie, tmp_path):
+    """With --zip the letters are only in brieven.zip; each is read from there by its name, and found in a register
+    that holds more documents than those of this run."""
+    import zipfile
+
+    from bulkdata import schrijf_csv
+    sjabloon_cli("bulk", HERINNERING, "--data", schrijf_csv(tmp_path / "eerder.csv", 2), "--uit", tmp_path / "eerder",
+                 "--concept", "--datum", "2026-11-20")                         # documents of another run
+    brieven, lijst, zaken = _bulkrun(sjablonen_kopie, tmp_path, zgw_dubbel, 3, "--zip")
+    assert not list(brieven.glob("*.docx"))
+    uit = sjabloon_cli("zgw", "bulk", brieven, "--zaken", lijst)
+    assert "2 afgeleverd, 0 in de wachtrij (0 geweigerd), 1 zonder zaak." in uit.stdout, uit.stderr
+    gekoppeld = {k["zaak"]: k["informatieobject"] for k in zgw_dubbel.aangemaakt("zaakinformatieobjecten")}
+    with zipfile.ZipFile(brieven / "brieven.zip") as archief:
+        for sleutel, zaak in zaken.items():
+            assert zgw_dubbel.inhoud[gekoppeld[zaak]] == archief.read(f"{sleutel}_{HERINNERING}.docx")
 
 
 def test_bulk_tijdens_een_storing_wacht_en_opnieuw_levert_elke_brief_eenmaal(zgw_dubbel, sjablonen_kopie, tmp_path):

@@ -45,7 +45,8 @@ def sla_bulk_op(client, register, map_: Path, zaken: dict[str, str], gemeente: d
     with open(map_ / "manifest.csv", encoding="utf-8-sig", newline="") as bestand:
         gemaakt = [r for r in csv.DictReader(bestand, delimiter=";") if r.get("status") == "gemaakt"]
     archief = zipfile.ZipFile(map_ / "brieven.zip") if (map_ / "brieven.zip").is_file() else None
-    documenten = {r.sha256: r for r in register.regels(soort="document")}
+    nodig = {r["sha256"] for r in gemaakt}                 # not every document the register ever recorded
+    documenten = {r.sha256: r for r in register.doorloop(soort="document") if r.sha256 in nodig}
     sjablonen, resultaten, zonder, bereikbaar = {}, [], [], True
     try:
         for nummer, rij in enumerate(gemaakt, start=1):
@@ -76,6 +77,9 @@ def sla_bulk_op(client, register, map_: Path, zaken: dict[str, str], gemeente: d
 def _lees(map_: Path, archief: zipfile.ZipFile | None, naam: str) -> bytes:
     if (map_ / naam).is_file():
         return (map_ / naam).read_bytes()
-    if archief and naam in archief.namelist():
-        return archief.read(naam)
+    try:                                    # not `in namelist()`: that copies every name, for every letter
+        if archief:
+            return archief.read(naam)
+    except KeyError:
+        pass
     raise InvoerFout(f"{naam}: staat niet in {map_} (en niet in brieven.zip)")

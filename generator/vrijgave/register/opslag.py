@@ -9,6 +9,7 @@ import os
 import random
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Text, create_engine, exc, func, select, text
@@ -169,6 +170,12 @@ class Register:
 
     def regels(self, zaak: str | None = None, sjabloon: str | None = None, soort: str | None = None,
                sinds: dt.datetime | None = None) -> list[Regel]:
+        return list(self.doorloop(zaak, sjabloon, soort, sinds))
+
+    def doorloop(self, zaak: str | None = None, sjabloon: str | None = None, soort: str | None = None,
+                 sinds: dt.datetime | None = None) -> Iterator[Regel]:
+        """The entries as `regels`, one by one from the database: a bulk run of 450,000 letters looks through its
+        template's entries without holding them all."""
         c = registerregels.c
         vraag = select(registerregels).order_by(c.id)
         for kolom, waarde in ((c.zaaknummer, zaak), (c.sjabloon_id, sjabloon), (c.soort, soort)):
@@ -176,14 +183,28 @@ class Register:
                 vraag = vraag.where(kolom == waarde)
         if sinds is not None:
             vraag = vraag.where(c.tijdstip >= _utc(sinds))
-        return [_regel(rij) for rij in self._rijen(vraag)]
+        return map(_regel, self._stroom(vraag))
+
+    def document(self, sha256: str) -> Regel | None:
+        """The last document entry with this SHA-256: the entry a stored letter belongs to, or None."""
+        c = registerregels.c
+        rijen = self._rijen(select(registerregels).where(c.soort == "document", c.sha256 == sha256)
+                            .order_by(c.id.desc()).limit(1))
+        return _regel(rijen[0]) if rijen else None
+
+    def aantal(self) -> int:
+        with self.engine.connect() as verbinding:
+            return verbinding.scalar(select(func.count()).select_from(registerregels))
 
     def controleer(self) -> list[str]:
         """Every place where the chain does not hold, where an entry's HMAC does not match its key, or where the
-        register lost or changed a head the anchor file recorded; in Dutch, empty when the register is intact."""
+        register lost or changed a head the anchor file recorded; in Dutch, empty when the register is intact.
+        Reads the entries one by one and keeps the hashes of the anchor's heads and of the last entry only."""
+        koppen = self.anker.koppen()[0]
         problemen, vorige, gesleuteld, hashes = [], None, None, {}
-        for rij in self._rijen(select(registerregels).order_by(registerregels.c.id)):
-            hashes[rij["id"]] = rij["hash"]
+        for rij in self._stroom(select(registerregels).order_by(registerregels.c.id)):
+            if rij["id"] in koppen:
+                hashes[rij["id"]] = rij["hash"]
             if rij["sleutel_id"] is not None:
                 gesleuteld = gesleuteld or rij["id"]
             if probleem := self._hash_probleem(rij, gesleuteld):
@@ -195,6 +216,8 @@ class Register:
                 problemen.append(f"regel {rij['id']}: keten gebroken: vorige_hash wijst niet naar regel {vorige['id']} "
                                  "(regel verwijderd of ingevoegd?)")
             vorige = rij
+        if vorige is not None:                  # the anchor check needs the last number, and whether there is one
+            hashes[vorige["id"]] = vorige["hash"]
         return problemen + self.anker.controleer(hashes)
 
     def _hash_probleem(self, rij: dict, gesleuteld: int | None) -> str | None:
@@ -237,6 +260,12 @@ class Register:
     def _rijen(self, vraag) -> list[dict]:
         with self.engine.connect() as verbinding:
             return [dict(rij) for rij in verbinding.execute(vraag).mappings()]
+
+    def _stroom(self, vraag) -> Iterator[dict]:
+        """The rows one by one, fetched a thousand at a time (PostgreSQL: a server-side cursor)."""
+        with self.engine.connect() as verbinding:
+            for rij in verbinding.execution_options(yield_per=1000).execute(vraag).mappings():
+                yield dict(rij)
 
 
 def _volgende_nummers(verbinding, aantal: int) -> list[int]:
