@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
-import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.bulk import schijftabel
+from generator.bulk.schijftabel import SchijfTabel
 from generator.vullen.fouten import InvoerFout
 
 NAAM = ".sjabloon-bulk-journaal.jsonl"
@@ -32,39 +32,47 @@ class Journaal:
         `dagtekening` None takes the earlier run's (a resumed run keeps the date its first letters carry)."""
         self.pad = Path(map_) / NAAM
         self.stempelpad = Path(map_) / STEMPELS
-        self.klaar: dict[str, tuple[str, str]] = {}   # of earlier runs: sleutel -> (hash of the row's data, status)
-        if self.pad.exists():
-            kop = self._lees()
-            verschil = [f"{k}: eerder {kop['kenmerk'].get(k)!r}, nu {v!r}" for k, v in kenmerk.items()
-                        if kop["kenmerk"].get(k) != v]
-            if dagtekening and dagtekening != kop["dagtekening"]:
-                verschil.append(f"dagtekening: eerder {kop['dagtekening']}, nu {dagtekening}")
-            if verschil:
-                raise InvoerFout([f"{map_}: deze map hoort bij een andere bulkrun; kies een andere map met --uit, "
-                                  "of draai de opdracht zoals eerst"] + [f"  {v}" for v in verschil])
-            self.run, self.dagtekening = kop["run"], kop["dagtekening"]
-            if self.stempelpad.exists():
-                for _ in _geldige_regels(self.stempelpad):
-                    pass
-        else:
-            self.stempelpad.unlink(missing_ok=True)       # of a journal that was removed to start again
-            if not dagtekening:
-                raise ValueError("een nieuwe bulkrun heeft een dagtekening nodig")
-            self.run, self.dagtekening = uuid.uuid4().hex, dagtekening
-            try:
-                self._voeg_toe([{"run": self.run, "kenmerk": kenmerk, "dagtekening": dagtekening}])
-            except BaseException:             # a half header (full disk) would make the folder unusable
-                self.pad.unlink(missing_ok=True)
-                raise
+        schijftabel.ruim_op(self.pad.parent)                  # what a run killed in this folder left behind
+        self.klaar = SchijfTabel(self.pad.parent, waarden=2)  # of earlier runs: sleutel -> (data hash, status)
+        try:
+            if self.pad.exists():
+                self._ga_verder(kenmerk, dagtekening)
+            else:
+                self._begin(kenmerk, dagtekening)
+        except BaseException:
+            self.close()
+            raise
+
+    def _ga_verder(self, kenmerk: dict, dagtekening: str | None) -> None:
+        kop = self._lees()
+        verschil = [f"{k}: eerder {kop['kenmerk'].get(k)!r}, nu {v!r}" for k, v in kenmerk.items()
+                    if kop["kenmerk"].get(k) != v]
+        if dagtekening and dagtekening != kop["dagtekening"]:
+            verschil.append(f"dagtekening: eerder {kop['dagtekening']}, nu {dagtekening}")
+        if verschil:
+            raise InvoerFout([f"{self.pad.parent}: deze map hoort bij een andere bulkrun; kies een andere map met "
+                              "--uit, of draai de opdracht zoals eerst"] + [f"  {v}" for v in verschil])
+        self.run, self.dagtekening = kop["run"], kop["dagtekening"]
+        if self.stempelpad.exists():
+            for _ in _geldige_regels(self.stempelpad):
+                pass
+
+    def _begin(self, kenmerk: dict, dagtekening: str | None) -> None:
+        self.stempelpad.unlink(missing_ok=True)       # of a journal that was removed to start again
+        if not dagtekening:
+            raise ValueError("een nieuwe bulkrun heeft een dagtekening nodig")
+        self.run, self.dagtekening = uuid.uuid4().hex, dagtekening
+        try:
+            self._voeg_toe([{"run": self.run, "kenmerk": kenmerk, "dagtekening": dagtekening}])
+        except BaseException:             # a half header (full disk) would make the folder unusable
+            self.pad.unlink(missing_ok=True)
+            raise
 
     def _lees(self) -> dict:
         """Read the header and the finished rows; cut off a last line that a crash left half written."""
-        kop = None
-        for gegevens in _geldige_regels(self.pad):
-            if kop is None:
-                kop = gegevens
-            else:
-                self.klaar[gegevens["sleutel"]] = (gegevens["gegevens_hash"], gegevens["status"])
+        regels = _geldige_regels(self.pad)
+        kop = next(regels, None)
+        self.klaar.zet_veel((r["sleutel"], (r["gegevens_hash"], r["status"])) for r in regels)
         if kop is None:
             raise InvoerFout(f"{self.pad}: het journaal van de vorige run is onleesbaar; verwijder het om opnieuw te beginnen")
         return kop
@@ -88,48 +96,21 @@ class Journaal:
     def regels(self) -> Iterator[dict]:
         """The finished rows in the order they were finished, read from disk (not kept in memory); a stamped letter
         with the SHA-256 of its stamped file and its "registerregel"."""
-        with _Stempels(self.stempelpad) as gestempeld:
-            with self.pad.open(encoding="utf-8") as bestand:
-                next(bestand)
-                for regel in map(json.loads, bestand):
-                    if stempel := gestempeld.zoek(regel["sleutel"], regel.get("sha256")):
-                        regel |= {"sha256": stempel[0], "registerregel": stempel[1]}
-                    yield regel
+        gestempeld = SchijfTabel(self.pad.parent, sleutels=2, waarden=2)   # (sleutel, unstamped SHA-256) -> stamp
+        with gestempeld, self.pad.open(encoding="utf-8") as bestand:
+            if self.stempelpad.exists():        # a later stamp of the same letter wins
+                with self.stempelpad.open(encoding="utf-8") as stempels:
+                    gestempeld.zet_veel(((r["sleutel"], r["ongestempeld"]), (r["sha256"], r["registerregel"]))
+                                        for r in map(json.loads, stempels))
+            next(bestand)
+            for regel in map(json.loads, bestand):
+                if stempel := gestempeld.get((regel["sleutel"], regel.get("sha256"))):
+                    regel |= {"sha256": stempel[0], "registerregel": stempel[1]}
+                yield regel
 
-
-class _Stempels:
-    """The stamps file as a lookup by row key and unstamped SHA-256, a later stamp of the same letter winning.
-    Kept in a temporary SQLite file, not in memory: as a dict the stamps of 100,000 rows held about 40 MB at the
-    end of a run, when the manifest is written (bench/bulk.py --geheugen-n)."""
-
-    def __init__(self, pad: Path):
-        self.pad, self.map, self.db = pad, None, None
-
-    def __enter__(self) -> _Stempels:
-        if self.pad.exists():
-            self.map = tempfile.TemporaryDirectory(prefix="sjabloon-stempels-")
-            self.db = sqlite3.connect(Path(self.map.name) / "stempels.sqlite")
-            self.db.execute("PRAGMA journal_mode = OFF")         # a scratch file: nothing to recover after a crash
-            self.db.execute("PRAGMA synchronous = OFF")
-            self.db.execute("CREATE TABLE stempel (sleutel TEXT, ongestempeld TEXT, sha256 TEXT, registerregel, "
-                            "PRIMARY KEY (sleutel, ongestempeld)) WITHOUT ROWID")
-            with self.pad.open(encoding="utf-8") as bestand, self.db:
-                self.db.executemany("INSERT OR REPLACE INTO stempel VALUES (?, ?, ?, ?)",
-                                    ((r["sleutel"], r["ongestempeld"], r["sha256"], r["registerregel"])
-                                     for r in map(json.loads, bestand)))
-        return self
-
-    def zoek(self, sleutel: str, ongestempeld: str | None) -> tuple | None:
-        """(SHA-256 of the stamped letter, registerregel), or None for a letter without a stamp."""
-        if self.db is None or ongestempeld is None:
-            return None
-        return self.db.execute("SELECT sha256, registerregel FROM stempel WHERE sleutel = ? AND ongestempeld = ?",
-                               (sleutel, ongestempeld)).fetchone()
-
-    def __exit__(self, *_) -> None:
-        if self.db is not None:
-            self.db.close()
-            self.map.cleanup()
+    def close(self) -> None:
+        """Remove the scratch file of `klaar` (contextlib.closing)."""
+        self.klaar.sluit()
 
 
 def _geldige_regels(pad: Path) -> Iterator[dict]:

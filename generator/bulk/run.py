@@ -21,7 +21,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import closing
+from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -30,6 +30,7 @@ from generator.bulk import archief, csvbestand
 from generator.bulk.invoer import lees_rijen, tel_rijen
 from generator.bulk.journaal import NAAM as JOURNAAL
 from generator.bulk.journaal import Journaal
+from generator.bulk.schijftabel import SchijfTabel
 from generator.bulk.storing import gestopt_door_volle_schijf, schijf_vol
 from generator.bulk.verdeeld import kies_motor
 from generator.bulk.voortgang import Voortgang
@@ -37,7 +38,7 @@ from generator.bulk.werker import Instellingen, Taak, Werker, laad_vooraf, maak_
 from generator.vrijgave.register import Register, RegisterFout, database_url
 from generator.vrijgave.register.anker import AnkerFout
 from generator.vrijgave.register.stempel import stempel
-from generator.vullen.bestanden import schrijf_atomisch
+from generator.vullen.bestanden import ruim_halve_op, schrijf_atomisch
 from generator.vullen.context import activeer_gemeente
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.genereer import bestandsnaam, eis_vrijgave
@@ -108,17 +109,18 @@ def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
     kenmerk = {"sjabloon": sjabloon.id, "versie": sjabloon.versie, "docx_sha256": sjabloon.docx_sha256,
                "gemeente": str(opdracht.gemeente_pad or "standaard"), "concept": opdracht.concept,
                "pdf": opdracht.pdf, "zip": opdracht.zip, "sleutel": sleutelveld or "rijnummer"}
-    with Register(database_url(gemeente)) as register:
+    with ExitStack() as stapel:
+        register = stapel.enter_context(Register(database_url(gemeente)))
         uit.mkdir(parents=True, exist_ok=True)
-        journaal = Journaal(uit, kenmerk, dagtekening.isoformat() if dagtekening else None)
+        datum = dagtekening.isoformat() if dagtekening else None
+        journaal = stapel.enter_context(closing(Journaal(uit, kenmerk, datum)))
         run = _Run(sjabloon, sleutelveld, journaal, register, opdracht.door or getpass.getuser())
         if not nieuw:
-            for half in uit.glob(".*.tmp"):        # left by a run that was killed while writing a file
-                half.unlink()
-            vastgelegd = run.vastgelegd()
-            run.rond_stempels_af(vastgelegd)
-            archief.controleer_bestanden(journaal, uit)
-            run.uitslag.hersteld_in_register = run.herstel_register(vastgelegd)
+            ruim_halve_op(uit)                      # left by a run that was killed while writing a file
+            with run.vastgelegd() as vastgelegd:
+                run.rond_stempels_af(vastgelegd)
+                archief.controleer_bestanden(journaal, uit)
+                run.uitslag.hersteld_in_register = run.herstel_register(vastgelegd)
         instellingen = Instellingen(sjabloon, opdracht.gemeente_pad, dt.date.fromisoformat(journaal.dagtekening), uit,
                                     opdracht.concept, opdracht.pdf, pdf_timeout,
                                     verdeeld and verdeeld.voor(journaal.run))
@@ -175,22 +177,22 @@ class _Run:
     def taken(self, rijen, voortgang: Voortgang) -> Iterator[list[Taak]]:
         """Read and validate row after row; bad rows go to fouten.csv, finished rows are skipped, the rest is sent
         to the workers in small batches."""
-        bestanden: dict[str, int] = {}
         reeks: list[Taak] = []
-        for rij in rijen:
-            taak = self._taak(rij, bestanden)
-            if taak is None:
-                voortgang.stap()                    # a bad or finished row: no worker needed
-                continue
-            reeks.append(taak)
-            self.onderweg.add(taak.sleutel)
-            if len(reeks) >= REEKS:
-                yield reeks
-                reeks = []
+        with SchijfTabel(self.journaal.pad.parent) as bestanden:     # file name -> row number: a key used twice
+            for rij in rijen:
+                taak = self._taak(rij, bestanden)
+                if taak is None:
+                    voortgang.stap()                # a bad or finished row: no worker needed
+                    continue
+                reeks.append(taak)
+                self.onderweg.add(taak.sleutel)
+                if len(reeks) >= REEKS:
+                    yield reeks
+                    reeks = []
         if reeks:
             yield reeks
 
-    def _taak(self, rij, bestanden: dict[str, int]) -> Taak | None:
+    def _taak(self, rij, bestanden: SchijfTabel) -> Taak | None:
         """The work for one row, or None when the row is bad (listed in fouten.csv) or made by an earlier run."""
         if rij.fout:
             return self._fout(rij.nummer, "", [f"(rij): {rij.fout}"])
@@ -208,7 +210,7 @@ class _Run:
                          "rij zijn daarna gewijzigd; maak hem opnieuw in een nieuwe map (--uit)"]
         if problemen:
             return self._fout(rij.nummer, sleutel, problemen)
-        bestanden[naam] = rij.nummer
+        bestanden.zet(naam, rij.nummer)
         if al_gemaakt:
             self.uitslag.overgeslagen += 1
             return None
@@ -262,38 +264,50 @@ class _Run:
                     weg += bestand.suffix == ".docx"
         return weg
 
-    def vastgelegd(self) -> dict:
-        """This run's letters in the register: row key -> its (last) entry."""
-        return {r.gegevens["bulk"]["sleutel"]: r
-                for r in self.register.regels(sjabloon=self.sjabloon.id, soort="document")
-                if (r.gegevens.get("bulk") or {}).get("run") == self.journaal.run}
+    def vastgelegd(self) -> SchijfTabel:
+        """This run's letters in the register: row key -> (id, sha256, vorige_hash) of its (last) entry. On disk:
+        a resumed run of 450,000 rows would otherwise hold every entry of the template."""
+        vastgelegd = SchijfTabel(self.journaal.pad.parent, waarden=3)
+        vastgelegd.zet_veel((r.gegevens["bulk"]["sleutel"], (r.id, r.sha256, r.vorige_hash))
+                            for r in self.register.doorloop(sjabloon=self.sjabloon.id, soort="document")
+                            if (r.gegevens.get("bulk") or {}).get("run") == self.journaal.run)
+        return vastgelegd
 
-    def rond_stempels_af(self, vastgelegd: dict) -> None:
+    def rond_stempels_af(self, vastgelegd: SchijfTabel) -> None:
         """Letters whose entries were committed but whose stamp was not recorded (the run stopped in between): the
         stamp of their own entry goes into the letter now, if the stamped letter then has the entry's SHA-256 (the
         stamp is the same bytes whenever it is made). A letter that gets no stamp so is made again."""
-        open_ = {r["sleutel"]: r for r in self.journaal.regels()}
         stempels = []
-        for sleutel, regel in open_.items():
-            vast = vastgelegd.get(sleutel)
-            if (regel["status"] != "gemaakt" or "registerregel" in regel or vast is None
-                    or vast.sha256 == regel["sha256"]):      # recorded as it is (a run from before the stamps)
-                continue
+        for regel in self._ongestempeld(vastgelegd):
+            sleutel, (nummer, sha256, keten) = regel["sleutel"], vastgelegd.get(regel["sleutel"])
             pad = self.journaal.pad.parent / regel["bestand"]
             letter = pad.read_bytes() if pad.is_file() else b""
             if hashlib.sha256(letter).hexdigest() == regel["sha256"]:
-                letter = stempel(letter, vast.id, vast.vorige_hash)
-                if hashlib.sha256(letter).hexdigest() == vast.sha256:
+                letter = stempel(letter, nummer, keten)
+                if hashlib.sha256(letter).hexdigest() == sha256:
                     schrijf_atomisch(pad, letter)
-            if hashlib.sha256(letter).hexdigest() == vast.sha256:
-                stempels.append({"sleutel": sleutel, "ongestempeld": regel["sha256"], "sha256": vast.sha256,
-                                 "registerregel": vast.id})
+            if hashlib.sha256(letter).hexdigest() == sha256:
+                stempels.append({"sleutel": sleutel, "ongestempeld": regel["sha256"], "sha256": sha256,
+                                 "registerregel": nummer})
             else:                                   # gone, changed, or its stamp does not give the entry's bytes
                 self.journaal.klaar.pop(sleutel, None)
         if stempels:
             self.journaal.schrijf_stempels(stempels)
 
-    def herstel_register(self, vastgelegd: dict) -> int:
+    def _ongestempeld(self, vastgelegd: SchijfTabel) -> list[dict]:
+        """The rows whose last journal line is a made letter without a stamp while the register has an entry for
+        it with other bytes: the few the run stopped on, not every row."""
+        open_ = {}
+        for regel in self.journaal.regels():
+            vast = vastgelegd.get(regel["sleutel"])
+            if (regel["status"] != "gemaakt" or "registerregel" in regel or vast is None
+                    or vast[1] == regel["sha256"]):     # recorded as it is (a run from before the stamps)
+                open_.pop(regel["sleutel"], None)
+            else:
+                open_[regel["sleutel"]] = regel
+        return list(open_.values())
+
+    def herstel_register(self, vastgelegd: SchijfTabel) -> int:
         """Letters in the journal that the register missed (the run stopped between the two): record and stamp
         them now. The journal line carries what the register needs."""
         missend = {r["sleutel"]: r for r in self.journaal.regels()
