@@ -139,7 +139,7 @@ def test_inventory_totals_count_letters_at_b1_overrides_and_leave_out_proofs(dat
     assert (inv.besluiten, inv.besluiten_geforceerd, inv.aandeel_geforceerd) == (2, 1, 0.5)
     last = next(s for s in inv.sjablonen if s.id == "last-onder-dwangsom")
     assert last.juridisch == "A" and last.beoordeeld_op == "2026-07-23" and last.herbeoordeling_nodig   # > 1 quarter
-    assert last.documenten_kwartaal == 2
+    assert last.documenten_kwartaal == 2 and inv.documenten == 6
 
 
 def test_version_and_manifest_editing_keep_the_werkgroep_s_layout():
