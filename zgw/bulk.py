@@ -77,9 +77,9 @@ def sla_bulk_op(client, register, map_: Path, zaken: dict[str, str], gemeente: d
 def _lees(map_: Path, archief: zipfile.ZipFile | None, naam: str) -> bytes:
     if (map_ / naam).is_file():
         return (map_ / naam).read_bytes()
-    try:                                    # not `in namelist()`: that copies every name, for every letter
-        if archief:
+    if archief:
+        try:                                # not `in namelist()`: that copies every name, for every letter
             return archief.read(naam)
-    except KeyError:
-        pass
+        except KeyError:
+            pass
     raise InvoerFout(f"{naam}: staat niet in {map_} (en niet in brieven.zip)")

@@ -32,7 +32,7 @@ class SchijfTabel:
     def __init__(self, map_: Path, sleutels: int = 1, waarden: int = 1):
         self._map = tempfile.TemporaryDirectory(prefix=VOORVOEGSEL, dir=map_)
         self._db = sqlite3.connect(Path(self._map.name) / "tabel.sqlite")
-        self._sluit = weakref.finalize(self, _ruim_op, self._db, self._map)
+        self._sluit = weakref.finalize(self, _sluit_en_wis, self._db, self._map)
         self._db.execute("PRAGMA journal_mode = OFF")
         self._db.execute("PRAGMA synchronous = OFF")
         self._sleutels, self._waarden = sleutels, waarden
@@ -84,7 +84,7 @@ class SchijfTabel:
         return tuple(waarde) if aantal > 1 else (waarde,)
 
 
-def _ruim_op(db: sqlite3.Connection, map_: tempfile.TemporaryDirectory) -> None:
+def _sluit_en_wis(db: sqlite3.Connection, map_: tempfile.TemporaryDirectory) -> None:
     db.close()
     map_.cleanup()
 
