@@ -112,7 +112,8 @@ def open_beoordelingen(sjabloon: Sjabloon, register) -> list:
     """The approvals of the DOCX as it is now, given after the template's last release (oldest first)."""
     laatste = max((r.id for r in register.doorloop(sjabloon=sjabloon.id, soort="vrijgave")), default=0)
     sha = sjabloon.docx_sha256          # by kind: a template's entries include every letter it made, bulk runs too
-    return [r for r in register.doorloop(sjabloon=sjabloon.id, soort="beoordeling") if r.id > laatste and r.sha256 == sha]
+    return [r for r in register.doorloop(sjabloon=sjabloon.id, soort="beoordeling")
+            if r.id > laatste and r.sha256 == sha]
 
 
 def controleer_beoordelaar(sjabloon: Sjabloon, identiteit: Identiteit, soort: str, register=None) -> None:
