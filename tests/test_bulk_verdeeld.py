@@ -297,6 +297,54 @@ def test_a_result_store_that_gives_up_reconnecting_is_the_broker_gone_too():
         _Geduld(motor, meldingen.append).probeer(lambda: (_ for _ in ()).throw(RuntimeError("iets anders")))
 
 
+def test_a_broker_gone_while_tidying_is_said_before_it_is_back():
+    """Redis may go away just while the run tidies up (forgets a result): the run says it is gone then, not only
+    that it is back; and it tidies no more until the broker answers again."""
+    from generator.bulk.verdeeld import Motor, _Geduld
+
+    meldingen: list[str] = []
+    geduld = _Geduld(Motor("celery", "redis://127.0.0.1:6379/0", wachttijd=1), meldingen.append)
+    geduld.als_het_kan(_OpgegevenResultaten(keer=1))
+    geduld.als_het_kan(lambda: meldingen.append("opgeruimd"))
+    assert geduld.probeer(lambda: "klaar") == "klaar"
+    assert len(meldingen) == 2, meldingen
+    assert "is weg (" in meldingen[0] and meldingen[1].endswith("is terug; de run gaat verder")
+
+
+def test_a_batch_that_failed_on_its_worker_stops_the_run_in_dutch(tmp_path, redis_server, monkeypatch):
+    """A task that raised on its worker (not a stop the worker reports in its answer) stops the run, naming the rows.
+    The real Celery result store on a real Redis; the worker is replaced by one that fails every task. The outcome is
+    read before the result is forgotten: read after, it was PENDING (and with Redis gone at that moment, an English
+    traceback, seen in CI)."""
+    import datetime as dt
+
+    from generator.bulk import verdeeld
+    from generator.bulk.storing import BulkGestopt
+    from generator.bulk.werker import Instellingen, Taak
+    from generator.vullen.sjabloon import laad
+
+    echte_app = verdeeld.maak_app
+
+    def met_falende_werker(motor):
+        celery = echte_app(motor)
+
+        def send_task(naam, args, queue):
+            taak = str(uuid.uuid4())
+            celery.backend.mark_as_failure(taak, MemoryError("geheugen vol"))
+            return celery.AsyncResult(taak)
+
+        celery.send_task = send_task
+        return celery
+
+    monkeypatch.setattr(verdeeld, "maak_app", met_falende_werker)
+    motor = verdeeld.Motor("celery", redis_server["url"], wachttijd=5)
+    instellingen = Instellingen(laad(HERINNERING), None, dt.date(2026, 11, 23), tmp_path, True, False)
+    reeks = [Taak(rij, f"V-{rij}", "0" * 64, {}) for rij in (2, 3)]
+    with pytest.raises(BulkGestopt, match=r"^bulkwerker: onverwachte fout bij rij 2 tot 3: MemoryError\('geheugen "
+                                          r"vol'\); de run is gestopt\. Wat klaar was, is bewaard"):
+        list(verdeeld._verwerk(iter([reeks]), instellingen, motor, processen=1, run="r1"))
+
+
 def test_ctrl_c_twice_says_each_step_once_in_dutch(tmp_path, werkers):
     """The first Ctrl-C: warm shutdown, and what a second one does; the second: cold shutdown, and what a third one
     does. Both hints once each (the second used to repeat the first)."""

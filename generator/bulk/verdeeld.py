@@ -239,15 +239,18 @@ class _Geduld:
         return isinstance(fout, self.fouten) or isinstance(fout.__cause__, self.fouten)
 
     def _weg(self, fout: Exception) -> None:
-        nu, naam = time.monotonic(), broker_naam(self.motor.broker)
-        if self.weg_sinds is None:
-            self.weg_sinds = nu
-            self.melden(f"bulkmotor celery: de broker {naam} is weg{oorzaak(fout)}; de run wacht hoogstens "
-                        f"{self.motor.wachttijd:.0f} s tot hij terug is")
-        if nu - self.weg_sinds > self.motor.wachttijd:
+        self._meld_weg(fout)
+        naam = broker_naam(self.motor.broker)
+        if time.monotonic() - self.weg_sinds > self.motor.wachttijd:
             raise BulkGestopt(f"bulkmotor celery: de broker {naam} is al {self.motor.wachttijd:.0f} s weg; de run is "
                               "gestopt. Wat klaar was, is bewaard: start Redis en draai dezelfde opdracht opnieuw.")
         time.sleep(0.5)
+
+    def _meld_weg(self, fout: Exception) -> None:
+        if self.weg_sinds is None:
+            self.weg_sinds = time.monotonic()
+            self.melden(f"bulkmotor celery: de broker {broker_naam(self.motor.broker)} is weg{oorzaak(fout)}; de run "
+                        f"wacht hoogstens {self.motor.wachttijd:.0f} s tot hij terug is")
 
     def als_het_kan(self, actie) -> None:
         """Tidying (forget a result, revoke a task): skipped when the broker is gone (kombu would wait for it for
@@ -258,7 +261,7 @@ class _Geduld:
             except (*self.fouten, RuntimeError) as fout:
                 if not self.broker_weg(fout):
                     raise
-                self.weg_sinds = time.monotonic()
+                self._meld_weg(fout)
 
 
 class _Reeks:
@@ -324,10 +327,12 @@ def _verwerk(taken: Iterator[list], instellingen, motor: Motor, processen: int, 
             elif time.monotonic() - reeks.verstuurd > motor.wachttijd:
                 verstuur(reeks)             # the worker may be gone: another one makes the batch
             time.sleep(0.01)
-        uitkomst = geduld.probeer(lambda: klaar.get(propagate=False))
+        # read both before forget(): a forgotten result is asked of Redis again, and reads PENDING (or fails when
+        # Redis just went away)
+        uitkomst, mislukt = geduld.probeer(lambda: (klaar.get(propagate=False), klaar.failed()))
         for poging in reeks.pogingen:          # a second answer for the same rows is not needed
             geduld.als_het_kan(lambda: poging.forget() if poging.ready() else poging.revoke())
-        if klaar.failed():
+        if mislukt:
             raise BulkGestopt(f"bulkwerker: onverwachte fout bij rij {reeks.taken[0].rij} tot {reeks.taken[-1].rij}: "
                               f"{uitkomst!r}; de run is gestopt. Wat klaar was, is bewaard; draai dezelfde opdracht "
                               "opnieuw.")
