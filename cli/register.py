@@ -24,12 +24,31 @@ def register(ctx, zaak, sjabloon_id, als_json, gemeente_pad):
     ctx.obj = gemeente_pad            # `controleer` uses the same profile unless it gets its own --gemeente
     if ctx.invoked_subcommand:
         return
-    with _open(gemeente_pad) as reg:
-        regels = reg.regels(zaak=zaak, sjabloon=sjabloon_id)
-    if als_json:
-        click.echo(json.dumps([r.as_json() for r in regels], ensure_ascii=False, indent=2))
-    else:
-        click.echo("\n".join(_regel_tekst(r) for r in regels) if regels else "Geen regels gevonden.")
+    with _open(gemeente_pad) as reg:        # printed as read: bulk runs put hundreds of thousands of entries in it
+        regels = reg.doorloop(zaak=zaak, sjabloon=sjabloon_id)
+        if als_json:
+            _toon_json(r.as_json() for r in regels)
+        elif not _toon_tekst(regels):
+            click.echo("Geen regels gevonden.")
+
+
+def _toon_json(items) -> None:
+    """The same text as json.dumps(list(items), indent=2), written item by item."""
+    eerste = True
+    for item in items:
+        tekst = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        click.echo(("[\n  " if eerste else ",\n  ") + tekst, nl=False)
+        eerste = False
+    click.echo("[]" if eerste else "\n]")
+
+
+def _toon_tekst(regels) -> bool:
+    """One line per entry; False when there was none."""
+    gezien = False
+    for regel in regels:
+        click.echo(_regel_tekst(regel))
+        gezien = True
+    return gezien
 
 
 @register.command()

@@ -169,6 +169,20 @@ def test_cli_toont_regels(reg):
     assert "Awb: 1 fout" in regel and "B1: ja" in regel and "geforceerd: spoed: college besloot" in regel
 
 
+def test_cli_toont_een_lang_register_zoals_het_gelezen_wordt(reg):
+    """A register with a bulk run in it: printed entry by entry (more than one batch of the database cursor), the
+    same text as the whole list at once; an empty selection says so."""
+    assert (cli().stdout, cli("--json").stdout) == ("Geen regels gevonden.\n", "[]\n")
+    reg.voeg_toe_reeks([dict(soort="document", sjabloon_id="herinnering", sjabloon_versie="1", zaaknummer=f"Z-{n}",
+                             sha256=f"{n:064x}", door="bulk", gegevens=DOCUMENT | {"bulk": {"rij": n, "tekst": "a\nb"}})
+                        for n in range(1, 2_501)])
+    alles = reg.regels()
+    assert cli("--json").stdout == json.dumps([r.as_json() for r in alles], ensure_ascii=False, indent=2) + "\n"
+    regels = cli("--sjabloon", "herinnering").stdout.splitlines()
+    assert len(regels) == 2_500 and "Z-1 " in regels[0] and "Z-2500 " in regels[-1]
+    assert cli("--zaak", "Z-0").stdout == "Geen regels gevonden.\n"
+
+
 def test_cli_controleer(reg):
     regels = vul(reg, 3)
     goed = cli("controleer")
