@@ -117,8 +117,28 @@ def test_migraties_draaien_en_openen_is_herhaalbaar(reg, database_url):
             versie = verbinding.scalar(text("SELECT version_num FROM alembic_version"))
         assert len(opnieuw.regels()) == 1
     assert {"alembic_version", "registerregels", "gebruikers", "sleutels", "zgw_uitgaand"} <= set(tabellen)
-    assert versie == "0004"
-    assert {("zaaknummer",), ("sjabloon_id",)} <= indexen
+    assert versie == "0005"
+    assert {("zaaknummer",), ("sjabloon_id",), ("sha256",)} <= indexen
+
+
+def test_een_brief_vindt_zijn_regel_via_de_index(tmp_path):
+    """`zgw bulk` looks up each letter's entry by its SHA-256: through the index of migration 0005, not by reading
+    the whole register (SQLite's query plan), and the last entry of that SHA-256 wins."""
+    from generator.vrijgave.register.opslag import registerregels
+
+    with Register(f"sqlite:///{tmp_path / 'r.sqlite'}") as reg:
+        reg.voeg_toe_reeks([dict(soort=soort, sjabloon_id="h", sjabloon_versie="1", zaaknummer=f"Z-{n}",
+                                 sha256=f"{n % 1000:064x}", door="b", gegevens={})
+                            for n, soort in zip(range(1, 2_501), ["document", "document", "zgw"] * 900)])
+        assert reg.document(f"{2:064x}").zaaknummer == "Z-2002"          # of 2, 1002 and 2002: the last
+        assert reg.document(f"{7:064x}").zaaknummer == "Z-1007"          # 2007 is a zgw entry, not a document
+        assert reg.document("f" * 64) is None
+        c = registerregels.c
+        vraag = (registerregels.select().where(c.soort == "document", c.sha256 == "ab").order_by(c.id.desc()).limit(1)
+                 .compile(reg.engine, compile_kwargs={"literal_binds": True}))
+        with reg.engine.connect() as verbinding:
+            plan = " ".join(r[-1] for r in verbinding.execute(text(f"EXPLAIN QUERY PLAN {vraag}")))
+    assert "USING INDEX ix_registerregels_sha256" in plan, plan
 
 
 def test_schemaversie_is_de_nieuwste_migratie():

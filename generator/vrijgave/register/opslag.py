@@ -23,7 +23,7 @@ from generator.vullen.fouten import InvoerFout
 _MIGRATIE = threading.Lock()      # Alembic keeps its context in module globals: one migration run at a time
 # The newest migration in migraties/versions/ (a test checks it against Alembic's head). A register already at this
 # version opens without loading Alembic, which costs a third of a second at every command.
-SCHEMAVERSIE = "0004"
+SCHEMAVERSIE = "0005"
 POGINGEN = 10                     # a concurrent writer took our predecessor: read the new last entry and try again
 
 # What the queries need to know of the table; the schema itself (lengths, constraints, indexes) is made by the
