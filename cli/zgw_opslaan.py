@@ -172,17 +172,14 @@ def bulk(map_, zaken_pad, door, gemeente_pad):
     try:
         zaken = lees_zaken(zaken_pad)
         with open_register(gemeente_pad) as register, client(door) as zgw:
-            resultaten, zonder = sla_bulk_op(zgw, register, map_, zaken, gemeenteprofiel(gemeente_pad), door,
-                                             voortgang)
+            telling = sla_bulk_op(zgw, register, map_, zaken, gemeenteprofiel(gemeente_pad), door, voortgang)
     except InvoerFout as fout:
         stop_met_fouten(fout)
-    for sleutel in zonder:
+    for sleutel in telling.zonder:
         click.echo(f"geen zaak: {sleutel} staat niet in {zaken_pad.name}", err=True)
-    afgeleverd = sum(o.afgeleverd for _, o in resultaten)
-    geweigerd = sum(not o.afgeleverd and not o.storing for _, o in resultaten)
-    click.echo(f"{afgeleverd} afgeleverd, {len(resultaten) - afgeleverd} in de wachtrij ({geweigerd} geweigerd), "
-               f"{len(zonder)} zonder zaak.")
-    sys.exit(1 if geweigerd or zonder else 0)
+    click.echo(f"{telling.afgeleverd} afgeleverd, {telling.in_wachtrij} in de wachtrij ({telling.geweigerd} "
+               f"geweigerd), {len(telling.zonder)} zonder zaak.")
+    sys.exit(1 if telling.geweigerd or telling.zonder else 0)
 
 
 OPDRACHTEN = (opnieuw, wachtrij, opslaan, bulk)      # in the `sjabloon zgw` group of cli/zgw.py (cli/sjabloon.py)

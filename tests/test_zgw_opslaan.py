@@ -539,6 +539,22 @@ def test_bulk_leest_de_brieven_van_een_run_met_zip_uit_brieven_zip(zgw_dubbel, s
             assert zgw_dubbel.inhoud[gekoppeld[zaak]] == archief.read(f"{sleutel}_{HERINNERING}.docx")
 
 
+def test_bulk_telt_wat_het_zaaksysteem_weigert_en_probeert_de_volgende_brief_toch(zgw_dubbel, sjablonen_kopie,
+                                                                                   tmp_path):
+    """A refusal is no outage: every letter is still tried, each refused one waits in the outbox and is counted."""
+    brieven, lijst, _ = _bulkrun(sjablonen_kopie, tmp_path, zgw_dubbel)
+    pad = sjablonen_kopie / HERINNERING / "sjabloon.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("informatieobjecttype: Herinnering",
+                                                           "informatieobjecttype: Aanmaning"), encoding="utf-8")
+    uit = sjabloon_cli("zgw", "bulk", brieven, "--zaken", lijst)
+    assert uit.returncode == 1
+    assert "0 afgeleverd, 2 in de wachtrij (2 geweigerd), 1 zonder zaak." in uit.stdout, uit.stderr
+    for nummer in (1, 2):
+        assert (f"[{nummer}/3] V-2023-00000{nummer}: wacht (informatieobjecttype 'Aanmaning' staat niet (geldig en "
+                "gepubliceerd) in de catalogus") in uit.stderr
+    assert [u["pogingen"] for u in json.loads(sjabloon_cli("zgw", "wachtrij", "--json").stdout)] == [1, 1]
+
+
 def test_bulk_tijdens_een_storing_wacht_en_opnieuw_levert_elke_brief_eenmaal(zgw_dubbel, sjablonen_kopie, tmp_path):
     brieven, lijst, zaken = _bulkrun(sjablonen_kopie, tmp_path, zgw_dubbel, aantal=4)
     zgw_dubbel.uit()

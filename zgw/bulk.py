@@ -8,12 +8,14 @@ import csv
 import datetime as dt
 import hashlib
 import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.bulk.csvbestand import scheidingsteken
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.sjabloon import laad
-from zgw.opslaan import Opslag, sla_op
+from zgw.opslaan import sla_op
 
 KOLOMMEN = ("sleutel", "zaak_url")
 
@@ -34,27 +36,35 @@ def lees_zaken(pad: Path) -> dict[str, str]:
     return {rij["sleutel"].strip(): rij["zaak_url"].strip() for rij in lezer if (rij.get("zaak_url") or "").strip()}
 
 
+@dataclass
+class Telling:
+    """What became of the run's letters: delivered, queued (refused or after an outage), and the sleutels without a
+    zaak."""
+    afgeleverd: int = 0
+    in_wachtrij: int = 0
+    geweigerd: int = 0
+    zonder: list[str] = field(default_factory=list)
+
+
 def sla_bulk_op(client, register, map_: Path, zaken: dict[str, str], gemeente: dict, door: str | None = None,
-                voortgang=None) -> tuple[list[tuple[str, Opslag]], list[str]]:
-    """Store every letter the run made that has a zaak: (sleutel, Opslag) per letter, and the sleutels without a
-    zaak. After the first outage the rest is only queued (`sjabloon zgw opnieuw` delivers it). `voortgang(nummer,
-    totaal, sleutel, opslag)` hears of each letter."""
+                voortgang=None) -> Telling:
+    """Store every letter the run made that has a zaak. After the first outage the rest is only queued
+    (`sjabloon zgw opnieuw` delivers it). `voortgang(nummer, totaal, sleutel, opslag)` hears of each letter.
+    Letter by letter: the manifest is read as it goes, and each letter's register entry is looked up by its
+    SHA-256 (indexed), so a run of 450,000 letters is not first read into memory."""
     map_ = Path(map_)
     if not (map_ / "manifest.csv").is_file():
         raise InvoerFout(f"{map_}: geen manifest.csv; geef de map van een run van sjabloon bulk")
-    with open(map_ / "manifest.csv", encoding="utf-8-sig", newline="") as bestand:
-        gemaakt = [r for r in csv.DictReader(bestand, delimiter=";") if r.get("status") == "gemaakt"]
+    totaal = sum(1 for _ in _gemaakt(map_))
     archief = zipfile.ZipFile(map_ / "brieven.zip") if (map_ / "brieven.zip").is_file() else None
-    nodig = {r["sha256"] for r in gemaakt}                 # not every document the register ever recorded
-    documenten = {r.sha256: r for r in register.doorloop(soort="document") if r.sha256 in nodig}
-    sjablonen, resultaten, zonder, bereikbaar = {}, [], [], True
+    sjablonen, telling, bereikbaar = {}, Telling(), True
     try:
-        for nummer, rij in enumerate(gemaakt, start=1):
+        for nummer, rij in enumerate(_gemaakt(map_), start=1):
             if not (zaak_url := zaken.get(rij["sleutel"])):
-                zonder.append(rij["sleutel"])
+                telling.zonder.append(rij["sleutel"])
                 continue
             inhoud = _lees(map_, archief, rij["bestand"])
-            regel = documenten.get(hashlib.sha256(inhoud).hexdigest())
+            regel = register.document(hashlib.sha256(inhoud).hexdigest())
             if regel is None:
                 raise InvoerFout(f"{rij['bestand']}: deze brief staat niet (zo) in het register; alleen brieven die "
                                  "sjabloon bulk maakte, gaan naar het zaaksysteem")
@@ -65,13 +75,21 @@ def sla_bulk_op(client, register, map_: Path, zaken: dict[str, str], gemeente: d
                             dagtekening=dt.date.fromisoformat(regel.gegevens["dagtekening"]), gemeente=gemeente,
                             auteur=door, door=door, concept=bool(regel.gegevens.get("concept")), afleveren=bereikbaar)
             bereikbaar = bereikbaar and not (opslag.storing and not opslag.afgeleverd)
-            resultaten.append((rij["sleutel"], opslag))
+            telling.afgeleverd += opslag.afgeleverd
+            telling.in_wachtrij += not opslag.afgeleverd
+            telling.geweigerd += not opslag.afgeleverd and not opslag.storing
             if voortgang:
-                voortgang(nummer, len(gemaakt), rij["sleutel"], opslag)
+                voortgang(nummer, totaal, rij["sleutel"], opslag)
     finally:
         if archief:
             archief.close()
-    return resultaten, zonder
+    return telling
+
+
+def _gemaakt(map_: Path) -> Iterator[dict]:
+    """The manifest's rows whose letter was made, one by one."""
+    with open(map_ / "manifest.csv", encoding="utf-8-sig", newline="") as bestand:
+        yield from (r for r in csv.DictReader(bestand, delimiter=";") if r.get("status") == "gemaakt")
 
 
 def _lees(map_: Path, archief: zipfile.ZipFile | None, naam: str) -> bytes:
