@@ -49,6 +49,23 @@ def test_doorloop_geeft_de_regels_een_voor_een_ook_meer_dan_een_partij(reg):
     assert [r.gegevens["bulk"]["rij"] for r in [eerste, *rest]] == [n for n in range(1, 2_501) if n % 3]
 
 
+def test_wie_het_register_langzaam_leest_houdt_geen_schrijver_tegen(tmp_path):
+    """A slow reader (`sjabloon register | less`, a bulk run going through its template's entries) holds no read
+    open between pages: on SQLite an open read locks every writer out ("database is locked" after 5 s). A writer
+    in between goes through, and the reader sees its entry after the ones before."""
+    url = f"sqlite:///{tmp_path / 'register.sqlite'}"
+    with Register(url) as lezer, Register(url) as schrijver:
+        lezer.voeg_toe_reeks([dict(soort="document", sjabloon_id="h", sjabloon_versie="1", zaaknummer=f"Z-{n}",
+                                   sha256=f"{n:064x}", door="bulk", gegevens={}) for n in range(1, 1_501)])
+        reeks = lezer.doorloop()
+        assert next(reeks).zaaknummer == "Z-1"
+        schrijver.voeg_toe("document", sjabloon_id="h", sjabloon_versie="1", sha256="ab" * 32, door="zoë",
+                           gegevens={}, zaaknummer="Z-tussendoor")
+        rest = [r.zaaknummer for r in reeks]
+        assert rest == [f"Z-{n}" for n in range(2, 1_501)] + ["Z-tussendoor"]
+        assert lezer.controleer() == []
+
+
 def test_gegevens_en_tijdstip_komen_ongewijzigd_terug(reg, database_url):
     gegevens = {"opmerking": "Één café, ĳsbaan en € 1.250,00 — „aanhalingstekens”",
                 "awb": {"bevindingen": [{"regel": "3:47", "ernst": "waarschuwing", "tekst": "Geen motivering?"}],

@@ -24,6 +24,7 @@ _MIGRATIE = threading.Lock()      # Alembic keeps its context in module globals:
 # The newest migration in migraties/versions/ (a test checks it against Alembic's head). A register already at this
 # version opens without loading Alembic, which costs a third of a second at every command.
 SCHEMAVERSIE = "0005"
+PAGINA = 1000                     # entries per read when streaming (doorloop, controleer)
 POGINGEN = 10                     # a concurrent writer took our predecessor: read the new last entry and try again
 
 # What the queries need to know of the table; the schema itself (lengths, constraints, indexes) is made by the
@@ -262,10 +263,17 @@ class Register:
             return [dict(rij) for rij in verbinding.execute(vraag).mappings()]
 
     def _stroom(self, vraag) -> Iterator[dict]:
-        """The rows one by one, fetched a thousand at a time (PostgreSQL: a server-side cursor)."""
-        with self.engine.connect() as verbinding:
-            for rij in verbinding.execution_options(yield_per=1000).execute(vraag).mappings():
-                yield dict(rij)
+        """The rows of `vraag` (ordered by id) one by one, read a page at a time, each page in a read of its own:
+        a reader that takes its time (a pager, a bulk run) never holds the database between pages. An open read
+        on SQLite locks every writer out (`database is locked`)."""
+        laatste = None
+        while True:
+            rijen = self._rijen((vraag if laatste is None else vraag.where(registerregels.c.id > laatste))
+                                .limit(PAGINA))
+            yield from rijen
+            if len(rijen) < PAGINA:
+                return
+            laatste = rijen[-1]["id"]
 
 
 def _volgende_nummers(verbinding, aantal: int) -> list[int]:
