@@ -186,8 +186,8 @@ def test_a_worker_that_loses_the_broker_says_so_in_dutch_and_works_on(tmp_path, 
 
 # Rows for a run that Redis stops under: the journal is first written after 2 s or 200 rows
 # (generator.bulk.run.VASTLEGGEN_NA, VASTLEGGEN_PER), and the run must still be busy then. At 96 rows a worker was
-# sometimes done by that time; at 320 the run ended 1.7 s after the first write on a 2-core AMD EPYC (96 rows
-# written), too little on a machine three times as fast (200 rows written, 120 left).
+# sometimes done by that time; at 320 the run ended soon after the first write, and on a faster machine the first
+# write comes after 200 rows, leaving only 120.
 HALVERWEGE = 800
 
 
