@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.bulk.archief import lees_brief, open_archief
 from generator.bulk.csvbestand import scheidingsteken
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.sjabloon import laad
@@ -56,7 +57,7 @@ def sla_bulk_op(client, register, map_: Path, zaken: dict[str, str], gemeente: d
     if not (map_ / "manifest.csv").is_file():
         raise InvoerFout(f"{map_}: geen manifest.csv; geef de map van een run van sjabloon bulk")
     totaal = sum(1 for _ in _gemaakt(map_))
-    archief = zipfile.ZipFile(map_ / "brieven.zip") if (map_ / "brieven.zip").is_file() else None
+    archief = open_archief(map_)
     sjablonen, telling, bereikbaar = {}, Telling(), True
     try:
         for nummer, rij in enumerate(_gemaakt(map_), start=1):
@@ -93,11 +94,6 @@ def _gemaakt(map_: Path) -> Iterator[dict]:
 
 
 def _lees(map_: Path, archief: zipfile.ZipFile | None, naam: str) -> bytes:
-    if (map_ / naam).is_file():
-        return (map_ / naam).read_bytes()
-    if archief:
-        try:                                # not `in namelist()`: that copies every name, for every letter
-            return archief.read(naam)
-        except KeyError:
-            pass
-    raise InvoerFout(f"{naam}: staat niet in {map_} (en niet in brieven.zip)")
+    if (inhoud := lees_brief(map_, archief, naam)) is None:
+        raise InvoerFout(f"{naam}: staat niet in {map_} (en niet in brieven.zip)")
+    return inhoud

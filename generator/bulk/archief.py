@@ -33,10 +33,10 @@ def gemaakte_brieven(journaal: Journaal) -> Iterator[dict]:
 
 def controleer_bestanden(journaal: Journaal, uit: Path) -> None:
     """Before resuming: a finished row whose file is gone or changed is not finished; it is made again."""
-    bestaand = _in_archief(uit)
+    bestaand = open_archief(uit)
     for regel in gemaakte_brieven(journaal):
         for naam, sha in ((regel["bestand"], regel["sha256"]), (regel.get("pdf"), regel.get("pdf_sha256"))):
-            if naam and _sha(uit / naam, bestaand) != sha:
+            if naam and _sha(lees_brief(uit, bestaand, naam)) != sha:
                 journaal.klaar.pop(regel["sleutel"], None)
 
 
@@ -54,7 +54,7 @@ def schrijf_manifest(journaal: Journaal, uit: Path, pdf: bool) -> Path:
 def pak_in(journaal: Journaal, uit: Path, manifest: Path) -> Path:
     """brieven.zip with every letter made (also those of earlier runs into this folder) and the manifest; the
     loose files go once the archive is complete."""
-    eerder = _in_archief(uit)
+    eerder = open_archief(uit)
     pad = uit / ARCHIEF
     tijdelijk = uit / f".{ARCHIEF}.tmp"
     with zipfile.ZipFile(tijdelijk, "w", zipfile.ZIP_DEFLATED) as nieuw:
@@ -77,17 +77,23 @@ def _bestanden(journaal: Journaal) -> Iterator[str]:
         yield from filter(None, (regel["bestand"], regel.get("pdf")))
 
 
-def _in_archief(uit: Path) -> zipfile.ZipFile | None:
+def open_archief(uit: Path) -> zipfile.ZipFile | None:
+    """The run's brieven.zip, if it has one."""
     return zipfile.ZipFile(uit / ARCHIEF) if (uit / ARCHIEF).is_file() else None
 
 
-def _sha(pad: Path, archief: zipfile.ZipFile | None) -> str | None:
-    if pad.is_file():
-        return hashlib.sha256(pad.read_bytes()).hexdigest()
+def lees_brief(uit: Path, archief: zipfile.ZipFile | None, naam: str) -> bytes | None:
+    """A letter (or its PDF) as made: loose in the output folder, else in brieven.zip; None when in neither."""
+    if (uit / naam).is_file():
+        return (uit / naam).read_bytes()
     try:                                    # not `in namelist()`: that copies every name, for every letter
-        return hashlib.sha256(archief.read(pad.name)).hexdigest() if archief else None
+        return archief.read(naam) if archief else None
     except KeyError:
         return None
+
+
+def _sha(inhoud: bytes | None) -> str | None:
+    return hashlib.sha256(inhoud).hexdigest() if inhoud is not None else None
 
 
 def _ja_nee(waarde) -> str:
