@@ -82,6 +82,21 @@ def test_maximum_below_the_amount_per_unit():
     assert regels(rapport(maximum="€ 250")) == {"dwangsom_maximum_hoogte"}
 
 
+def test_a_smaller_amount_in_the_same_paragraph_does_not_hide_a_dwangsom_above_its_maximum():
+    """The motivering beside the dictum names a cost estimate and an earlier, lower dwangsom: the check compares the
+    amounts in the dwangsom's own phrases, so a € 20.000 per week above a € 15.000 maximum is still found."""
+    tekst = LAST.format(**dict(GOED, maximum="€ 15.000")).replace(
+        "een dwangsom van € 500 per week of gedeelte daarvan.",
+        "een dwangsom van € 20.000 per week of gedeelte daarvan. De kosten van het weghalen schatten wij op € 800; "
+        "eerder noemden wij een dwangsom van € 1.000 per week.")
+    fout = controleer(lees_tekst(tekst, "last.txt"), "last_onder_dwangsom")
+    assert regels(fout) == {"dwangsom_maximum_hoogte"}
+    bevinding = next(b for b in fout.bevindingen if b.regel == "dwangsom_maximum_hoogte")
+    assert "(€ 15.000,00) is lager dan het bedrag per eenheid (€ 20.000,00)" in bevinding.bericht
+    assert regels(controleer(lees_tekst(tekst.replace("€ 20.000 per week", "€ 900 per week"), "last.txt"),
+                             "last_onder_dwangsom")) == set()
+
+
 def test_mandaat_without_namens():
     assert regels(rapport(namens="")) == {"mandaat_namens"}
 

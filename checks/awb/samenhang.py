@@ -170,17 +170,24 @@ def _bedragen(tekst: str) -> list[Decimal]:
     return bedragen
 
 
+def _bedragen_in_zinnen(vondsten, element: str) -> list[Decimal]:
+    """The amounts inside the element's own phrases (what its patterns in elementen.yaml match), not every amount of
+    the paragraphs that carry it: the paragraph with the dwangsom may also hold the motivering's cost estimate or an
+    earlier amount, and those must not hide a dwangsom above its maximum."""
+    zinnen = [patroon(z) for z in elementen()[element].get("zinnen", [])]
+    return [bedrag for index in vondsten.plaatsen.get(element, []) for zin in zinnen
+            for gevonden in zin.finditer(vondsten.document.alineas[index].klein) for bedrag in _bedragen(gevonden.group(0))]
+
+
 def _dwangsom_bedragen(vondsten) -> list[Bevinding]:
     if not vondsten.plaatsen.get("dwangsom_bedrag") or not vondsten.plaatsen.get("dwangsom_maximum"):
         return []
-    maximum_tekst = vondsten.tekst("dwangsom_maximum")
-    per_eenheid = [b for i in vondsten.plaatsen["dwangsom_bedrag"] for b in _bedragen(vondsten.document.alineas[i].klein)]
-    maxima = [b for b in _bedragen(maximum_tekst)]
-    if per_eenheid and maxima and max(maxima) < min(per_eenheid):
+    per_eenheid, maxima = _bedragen_in_zinnen(vondsten, "dwangsom_bedrag"), _bedragen_in_zinnen(vondsten, "dwangsom_maximum")
+    if per_eenheid and maxima and max(maxima) < max(per_eenheid):
         index = vondsten.plaatsen["dwangsom_maximum"][0]
         return [_bevinding(vondsten, index, "dwangsom_maximum_hoogte", "fout", "artikel 5:32b, tweede lid, Awb",
                            f"Het maximum ({bedrag_tekst(max(maxima))}) is lager dan het bedrag per eenheid "
-                           f"({bedrag_tekst(min(per_eenheid))}).",
+                           f"({bedrag_tekst(max(per_eenheid))}).",
                            "Stel een maximum vast dat minstens zo hoog is als het bedrag per week, dag of overtreding.")]
     return []
 
