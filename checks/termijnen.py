@@ -122,6 +122,17 @@ def _atw_van_toepassing(regel: dict, eind_zonder_atw: dt.date, start: dt.date) -
 
 def bereken(soort: str, datum: dt.date, aantal: int | None = None) -> Termijn:
     """Compute the last day of a termijn of this soort that runs from `datum` (see content/termijnen.yaml)."""
+    if aantal is not None and aantal > (dt.date.max - datum).days:      # also no endless count of working days
+        raise TermijnFout(f"een termijn van {aantal} dagen of weken vanaf {datum_tekst(datum)} eindigt na het jaar "
+                          "9999; kies een kleiner aantal")
+    try:
+        return _bereken(soort, datum, aantal)
+    except OverflowError:
+        raise TermijnFout(f"de termijn vanaf {datum_tekst(datum)} eindigt na het jaar 9999; kies een andere datum of een "
+                          "kleiner aantal") from None
+
+
+def _bereken(soort: str, datum: dt.date, aantal: int | None) -> Termijn:
     regels = soorten()
     if soort not in regels:
         raise TermijnFout(f"onbekende termijnsoort '{soort}'; kies uit: {', '.join(regels)}")
@@ -146,7 +157,9 @@ def bereken(soort: str, datum: dt.date, aantal: int | None = None) -> Termijn:
     else:
         weken = regel.get("weken") or aantal
         if aantal is not None and regel.get("weken") and regel.get("ten_hoogste"):
-            if not 1 <= aantal <= regel["weken"]:
+            if aantal < 1:
+                raise TermijnFout(f"{regel['omschrijving']} is minstens 1 week; {aantal} kan niet")
+            if aantal > regel["weken"]:
                 raise TermijnFout(f"{regel['omschrijving']} is ten hoogste {regel['weken']} weken; {aantal} kan niet")
             weken = aantal
         elif aantal is not None and regel.get("weken") and aantal != regel["weken"]:

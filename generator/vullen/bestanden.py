@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -17,11 +18,14 @@ from generator.vullen.fouten import InvoerFout
 
 
 class _TekstLoader(YAML_LOADER):
-    """The safe loader that leaves dates as text, so a bad date becomes a validation message, not a crash."""
+    """The safe loader that leaves dates and decimal numbers as text, as the caseworker typed them: a bad date
+    becomes a validation message, not a crash, and `15.000` stays fifteen thousand in Dutch (YAML would read the
+    float 15.0, and the field's own reading, such as an amount's, never sees the dot)."""
 
 
+_ALS_TEKST = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float"}
 _TekstLoader.yaml_implicit_resolvers = {
-    teken: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    teken: [(tag, regex) for tag, regex in resolvers if tag not in _ALS_TEKST]
     for teken, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -43,17 +47,84 @@ def ontleed_gegevens(tekst: str, naam: str, als_json: bool) -> dict:
     try:
         data = json.loads(tekst) if als_json else yaml.load(tekst, Loader=_TekstLoader)
     except json.JSONDecodeError as fout:
-        raise InvoerFout(f"{naam}: regel {fout.lineno}: ongeldige JSON ({fout.msg})") from None
+        raise InvoerFout(f"{naam}: regel {fout.lineno}: ongeldige JSON ({json_reden(fout)})") from None
     except yaml.YAMLError as fout:
-        regel = getattr(getattr(fout, "problem_mark", None), "line", None)
-        waar = f"regel {regel + 1}: " if regel is not None else ""
-        raise InvoerFout(f"{naam}: {waar}ongeldige YAML ({getattr(fout, 'problem', None) or fout})") from None
+        plek = getattr(fout, "problem_mark", None)
+        waar = f"regel {plek.line + 1}: " if plek is not None else ""
+        raise InvoerFout(f"{naam}: {waar}ongeldige YAML ({_yaml_reden(fout)})") from None
     except ValueError:          # int() refuses a number of more digits than Python allows (a hostile file)
         raise InvoerFout(f"{naam}: een getal heeft meer dan {sys.get_int_max_str_digits()} cijfers; is het een tekst, "
                          f"zet het dan tussen aanhalingstekens") from None
     if not isinstance(data, dict):
         raise InvoerFout(f"{naam}: de inhoud moet een groep velden zijn (naam: waarde)")
     return data
+
+
+# Why the system refused to write, as a caseworker can act on it.
+_SCHRIJFREDENEN = {errno.EACCES: "geen schrijfrechten", errno.EPERM: "geen schrijfrechten",
+                   errno.EROFS: "de schijf is alleen te lezen", errno.ENOSPC: "de schijf is vol",
+                   errno.EDQUOT: "de schijfruimte van deze gebruiker is op", errno.ENAMETOOLONG: "de naam is te lang",
+                   errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+                   errno.EEXIST: "een deel van het pad is een bestand, geen map",
+                   errno.EISDIR: "er staat een map met die naam"}
+
+
+def schrijffout(pad: Path, fout: OSError) -> InvoerFout:
+    """A Dutch error naming what could not be written and why; the system's own text only when the reason is rare."""
+    reden = _SCHRIJFREDENEN.get(fout.errno) or f"technisch: {fout.strerror or fout}"
+    return InvoerFout(f"{pad}: kan hier niet schrijven ({reden})")
+
+
+def eis_map(map_: Path, optie: str = "--uit") -> None:
+    """The output folder can be one: refused before any work when it, or a folder above it, is a file."""
+    for deel in (map_, *map_.parents):
+        if deel.exists():
+            if not deel.is_dir():
+                raise InvoerFout(f"{optie} {map_}: {deel} is een bestand, geen map")
+            return
+
+
+# The parsers' messages (English) by how they begin, as the writer of a case file can act on them.
+_JSON_REDENEN = {"Expecting value": "hier ontbreekt een waarde",
+                 "Expecting property name": "een naam moet tussen dubbele aanhalingstekens staan",
+                 "Expecting ',' delimiter": "hier ontbreekt een komma",
+                 "Expecting ':' delimiter": "hier ontbreekt een dubbele punt",
+                 "Unterminated string": "een tekst is niet gesloten met een aanhalingsteken",
+                 "Extra data": "na het einde staat nog meer",
+                 "Invalid control character": "een tab of regeleinde binnen een tekst",
+                 "Invalid \\escape": "een onbekende code met \\ in een tekst",
+                 "Invalid \\u": "een onbekende code met \\u in een tekst"}
+_YAML_REDENEN = {"did not find expected key": "de inspringing klopt niet, of een sleutel ontbreekt",
+                 "did not find expected ',' or ']'": "een lijst tussen [ ] is niet gesloten",
+                 "did not find expected ',' or '}'": "een groep tussen { } is niet gesloten",
+                 "mapping values are not allowed": "een dubbele punt waar die niet mag; zet de tekst tussen "
+                                                   "aanhalingstekens",
+                 "found character '\\t'": "een tab; spring in met spaties",
+                 "found character that cannot start any token": "een teken waarmee een waarde niet mag beginnen (zoals "
+                                                                "een tab, @ of `); zet de tekst tussen aanhalingstekens",
+                 "did not find expected '-' indicator": "de inspringing van een lijst klopt niet",
+                 "found unexpected end of stream": "het bestand houdt midden in een waarde op; is een aanhalingsteken "
+                                                   "niet gesloten?",
+                 "could not find expected ':'": "na een naam ontbreekt de dubbele punt",
+                 "did not find expected node content": "hier ontbreekt een waarde, of ze begint met een teken dat niet "
+                                                       "mag; zet de tekst tussen aanhalingstekens",
+                 "expected <block end>": "de inspringing klopt niet",
+                 "found undefined alias": "een verwijzing (*naam) naar iets dat niet bestaat",
+                 "found unknown escape character": "een onbekende code met \\ in een tekst tussen dubbele "
+                                                   "aanhalingstekens"}
+
+
+def json_reden(fout: json.JSONDecodeError) -> str:
+    """Why the JSON parser stopped, in Dutch, with the character on its line."""
+    reden = next((r for begin, r in _JSON_REDENEN.items() if fout.msg.startswith(begin)), "de opbouw klopt niet")
+    return f"{reden}, teken {fout.colno}"
+
+
+def _yaml_reden(fout: yaml.YAMLError) -> str:
+    probleem, plek = getattr(fout, "problem", None) or "", getattr(fout, "problem_mark", None)
+    reden = next((r for begin, r in _YAML_REDENEN.items() if probleem.startswith(begin)),
+                 "controleer de inspringing, de dubbele punten, haakjes en aanhalingstekens")
+    return f"{reden}, teken {plek.column + 1}" if plek is not None else reden
 
 
 UMASK = os.umask(0o022)

@@ -17,7 +17,7 @@ from generator.vullen.concept import markeer_concept
 from generator.vullen.context import activeer_gemeente, maak_context
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.keuring import Keuring, eis_procedure, geef_vrij, keuring_van, procedure_van
-from generator.vullen.bestanden import atomisch
+from generator.vullen.bestanden import atomisch, eis_map, schrijffout
 from generator.vullen.render import vul_docx
 from generator.vullen.sjabloon import Sjabloon, laad
 from generator.vullen.zaak import laad_zaak
@@ -43,6 +43,7 @@ def genereer(sjabloon_naam: str, zaak_pad: Path | None, uit: Path, dagtekening: 
     document finds a fout (Awb; B1 for a brief), each unless a forceer_reden is given; InvoerFout for a template
     that is not released, unless `concept`: then every page is marked CONCEPT. `zaaksysteem` is (gegevens, bronnen)
     read from the zaaksysteem (zgw.zaak_lezen): the case file, when given too, wins where both give a value."""
+    eis_map(Path(uit))
     sjabloon = laad(sjabloon_naam)
     eis_vrijgave(sjabloon, concept)
     zaak = laad_zaak(zaak_pad, sjabloon, zaaksysteem)
@@ -55,9 +56,12 @@ def genereer(sjabloon_naam: str, zaak_pad: Path | None, uit: Path, dagtekening: 
     pad = Path(uit) / ontwerp.bestandsnaam
     # The document takes its name only after its register entry is committed: a register that cannot be written
     # (a stopped database, a read-only file) leaves no document behind.
-    with nullcontext(register) if register else Register(database_url(gemeente)) as open_register, \
-            atomisch(pad) as bestand:
-        bestand.write(registreer(open_register, ontwerp, document, forceer_reden, door))
+    try:
+        with nullcontext(register) if register else Register(database_url(gemeente)) as open_register, \
+                atomisch(pad) as bestand:
+            bestand.write(registreer(open_register, ontwerp, document, forceer_reden, door))
+    except OSError as fout:
+        raise schrijffout(pad, fout) from fout
     return Resultaat(pad, ontwerp.waarschuwingen, ontwerp.keuring, ontwerp.concept, ontwerp.zaak)
 
 

@@ -159,14 +159,23 @@ def lees_bedrag(waarde) -> Decimal:
     return bedrag.quantize(Decimal("0.01"))
 
 
-def _getal(spec: dict, waarde) -> int | float:
+def _getal(spec: dict, waarde) -> int:
+    """A whole number (weeks, visitors), as written in Dutch: 6, 1.500 (fifteen hundred). A fraction is refused, not
+    rounded: the letter would print it while its deadline counted whole weeks."""
     if isinstance(waarde, bool):
         raise ValueError("moet een getal zijn")
-    try:
-        getal = float(str(waarde).replace(",", "."))
-    except ValueError:
-        raise ValueError(f"'{waarde}' is geen getal") from None
-    return int(getal) if getal.is_integer() else getal
+    if isinstance(waarde, float) and waarde.is_integer():     # a JSON number such as 6.0
+        return int(waarde)
+    tekst = "".join(str(waarde).split())
+    if DUIZENDTALLEN.fullmatch(tekst):
+        tekst = tekst.replace(".", "")
+    if re.fullmatch(r"-?\d{1,15}", tekst):
+        return int(tekst)
+    if re.fullmatch(r"-?\d+", tekst):
+        raise ValueError(f"'{tekst[:20]}...' is te groot: ten hoogste 15 cijfers")
+    if re.fullmatch(r"-?\d*[.,]\d+", tekst):
+        raise ValueError(f"'{waarde}' is geen heel getal; schrijf een heel getal, zoals 6")
+    raise ValueError(f"'{waarde}' is geen getal")
 
 
 def _keuze(spec: dict, waarde) -> str:
