@@ -234,6 +234,19 @@ def test_too_large_upload_is_refused_with_413(client):
     assert antwoord.status_code == 413 and "te groot" in antwoord.text
 
 
+def test_too_large_upload_without_content_length_is_refused_with_413_too(client):
+    """Sent in chunks (Transfer-Encoding: chunked), the size shows only while the body is read."""
+    grens = "grens-0123456789"
+    inhoud = (f'--{grens}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n{_csrf(client)}\r\n'
+              f'--{grens}\r\nContent-Disposition: form-data; name="bestand"; filename="groot.txt"\r\n'
+              f'Content-Type: text/plain\r\n\r\n').encode() + b"a" * (MAX_VERZOEK + 1) + f"\r\n--{grens}--\r\n".encode()
+    stukken = (inhoud[begin:begin + 1024 * 1024] for begin in range(0, len(inhoud), 1024 * 1024))
+    antwoord = client.post("/b1", content=stukken, headers={"content-type": f"multipart/form-data; boundary={grens}"})
+    assert "content-length" not in antwoord.request.headers
+    assert antwoord.status_code == 413 and antwoord.headers["content-type"].startswith("text/plain")
+    assert antwoord.text == "Het bestand is te groot: de grens is 20 MB per keer."
+
+
 def test_zip_bomb_is_refused_before_unpacking(client):
     archief = io.BytesIO()
     with zipfile.ZipFile(archief, "w", zipfile.ZIP_DEFLATED) as z:

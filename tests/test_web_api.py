@@ -6,6 +6,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import json
+import re
 import zipfile
 
 import pytest
@@ -20,8 +22,10 @@ from generator.vrijgave.register.stempel import lees_stempel
 from generator.vullen.bestanden import lees_gegevens
 from generator.vullen.sjabloon import catalogus, laad
 from toegang.sleutels import Sleutels
+from web.api import GEEN_JSON
 from web.apidocs import OPENAPI
 from web.app import maak_app
+from web.veiligheid import MAX_VERZOEK
 
 APP = maak_app()
 # The document straight from the app, not over HTTP: a request at import would start the app, and with it a
@@ -72,6 +76,9 @@ def test_genereer_refuses_a_draft_template_without_concept_and_makes_a_registere
     verzoek = {"sjabloon": "omgevingsvergunning-verleend", "zaak": zaak, "dagtekening": "2026-11-23", "door": "api-test"}
     geweigerd = api.post("/api/genereer", json=verzoek)
     assert geweigerd.status_code == 409 and "niet vrijgegeven" in geweigerd.json()["detail"][0]
+    # What an API client can do about it, not the command line's options
+    assert '"concept": true' in geweigerd.json()["detail"][0] and "werkgroep" in geweigerd.json()["detail"][0]
+    assert "--" not in geweigerd.json()["detail"][0]
     gemaakt = api.post("/api/genereer", json=verzoek | {"concept": True}).json()
     docx = base64.b64decode(gemaakt["docx_base64"])
     assert zaak["zaaknummer"] in zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
@@ -142,9 +149,65 @@ def test_api_validation_errors_are_dutch(api):
     fout = api.post("/api/genereer", json={"sjabloon": 5, "zaak": [], "dagtekening": "gisteren", "concept": "misschien"})
     assert fout.json()["detail"] == ["sjabloon: moet een tekst zijn", "zaak: moet een object zijn ({...})",
                                      "dagtekening: moet een datum zijn (JJJJ-MM-DD)", "concept: moet true of false zijn"]
-    geen_json = api.post("/api/b1", content=b"{kapot", headers={"content-type": "application/json"})
-    assert geen_json.status_code == 422 and geen_json.json()["detail"] == ["De inhoud van het verzoek is geen geldige JSON"]
     te_lang = api.post("/api/b1", json={"tekst": "x" * 200_001})
     assert te_lang.json()["detail"] == ["tekst: is te lang: hoogstens 200000 tekens"]
     keuze = api.post("/api/controleer", json={"tekst": "x", "besluittype": "bestaat_niet"}).json()["detail"][0]
     assert keuze.startswith("besluittype: moet een van deze waarden zijn: 'belastingaanslag', ") and " or " not in keuze
+
+
+@pytest.mark.parametrize("inhoud", [b"{kapot", b'{"tekst": "\xff"}', b"[" * 5000 + b"]" * 5000],
+                         ids=["geen-json", "geen-utf8", "te-diep"])
+@pytest.mark.parametrize("pad", ["/api/genereer", "/api/controleer", "/api/b1"])
+def test_a_body_that_is_no_json_is_400_with_one_sentence_as_documented(api, pad, inhoud):
+    antwoord = api.post(pad, content=inhoud, headers={"content-type": "application/json"})
+    assert antwoord.status_code == 400 and antwoord.json() == {"detail": GEEN_JSON}
+    beschreven = api.get("/openapi.json").json()["paths"][pad]["post"]["responses"]
+    assert beschreven["400"]["description"] == GEEN_JSON
+
+
+@pytest.mark.parametrize("met_lengte", [True, False], ids=["content-length", "chunked"])
+def test_a_body_over_20_mb_is_413_in_json_also_without_content_length(api, met_lengte):
+    inhoud = json.dumps({"tekst": "x" * MAX_VERZOEK}).encode()         # valid JSON, just too large
+
+    def in_stukken():
+        for begin in range(0, len(inhoud), 1024 * 1024):
+            yield inhoud[begin:begin + 1024 * 1024]
+
+    antwoord = api.post("/api/controleer", content=inhoud if met_lengte else in_stukken(),
+                        headers={"content-type": "application/json"})
+    assert ("content-length" in antwoord.request.headers) == met_lengte
+    assert antwoord.status_code == 413 and antwoord.headers["content-type"] == "application/json"
+    assert antwoord.json() == {"detail": "Het bestand is te groot: de grens is 20 MB per keer."}
+    assert antwoord.headers["x-content-type-options"] == "nosniff"
+    assert "413" in api.get("/openapi.json").json()["paths"]["/api/genereer"]["post"]["responses"]
+
+
+# What FastAPI writes in an OpenAPI document of its own accord, and English that once came from a docstring.
+ENGELS = re.compile(r"Successful Response|Validation Error|Unprocessable Entity|\b(?:the|with|and|one|which|"
+                    r"element|reason|response|error)\b", re.IGNORECASE)
+
+
+def _teksten(knoop, waar=""):
+    """Every text a reader of /docs sees, with where it is: descriptions, summaries, titles (not names or paths)."""
+    if isinstance(knoop, dict):
+        for sleutel, waarde in knoop.items():
+            if sleutel in ("description", "summary", "title") and isinstance(waarde, str):
+                yield f"{waar}/{sleutel}", waarde
+            else:
+                yield from _teksten(waarde, f"{waar}/{sleutel}")
+    elif isinstance(knoop, list):
+        for i, waarde in enumerate(knoop):
+            yield from _teksten(waarde, f"{waar}/{i}")
+
+
+def test_the_openapi_document_has_no_english_of_the_framework(api):
+    document = api.get("/openapi.json").json()
+    teksten = dict(_teksten(document))
+    assert len(teksten) > 100                                       # the walk reaches the whole document
+    assert [(waar, tekst) for waar, tekst in teksten.items() if ENGELS.search(tekst)] == []
+    assert all(antwoord["description"] == "Gelukt" for pad in document["paths"].values()
+               for bewerking in pad.values() for code, antwoord in bewerking["responses"].items() if code == "200")
+    # The API answers no 422 to GET /api/sjablonen/{id} (an unknown id is 404), and none in FastAPI's own shape
+    assert "422" not in document["paths"]["/api/sjablonen/{sjabloon_id}"]["get"]["responses"]
+    assert not {"HTTPValidationError", "ValidationError"} & set(document["components"]["schemas"])
+    assert document["components"]["schemas"]["Onderdeel"]["description"].startswith("Eén onderdeel")

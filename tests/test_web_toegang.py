@@ -122,8 +122,9 @@ def test_without_a_session_the_api_says_401_and_pages_go_to_the_login(client):
             assert antwoord.headers["www-authenticate"] == "Bearer"
             assert "Niet aangemeld" in antwoord.json()["detail"]
             if methode == "POST":                    # FastAPI reads the body before the guard: still only 401
-                kapot = client.post(pad, content=b"{kapot", headers={"content-type": "application/json"})
-                assert kapot.status_code == 401, (pad, kapot.text)
+                for kapot in (b"{kapot", b'"\xff"', b"[" * 5000 + b"]" * 5000):     # no JSON, no UTF-8, too deep
+                    antwoord = client.post(pad, content=kapot, headers={"content-type": "application/json"})
+                    assert antwoord.status_code == 401, (pad, kapot[:8], antwoord.text)
         else:
             assert antwoord.status_code == 303, (methode, pad, antwoord.status_code)
             adres = re.sub(r"\{[^}]+\}", "bestaat-niet", pad)

@@ -27,7 +27,7 @@ from generator.vullen.sjabloon import catalogus
 from generator.vullen.velden import valideer
 from toegang.identiteit import Identiteit
 from web.toegang import vereist
-from web.veiligheid import sjabloon_of_404, status
+from web.veiligheid import MAX_VERZOEK, sjabloon_of_404, status
 
 class Fout(BaseModel):
     detail: list[str] | dict | str = Field(description="Wat er mis is, in het Nederlands")
@@ -40,7 +40,22 @@ router = APIRouter(prefix="/api", tags=["api"], responses={
     403: {"model": Fout, "description": "Aangemeld, maar zonder het recht dat deze bewerking vraagt"}})
 MAX_DOCUMENT = 10 * 1024 * 1024
 GEEN_JSON = "De inhoud van het verzoek is geen geldige JSON"
-TE_GROOT = "Het document is te groot om te lezen (een grens uit docs/betrouwbaarheid.md)"
+VERZOEK_TE_GROOT = f"Het verzoek is groter dan {MAX_VERZOEK // (1024 * 1024)} MB"
+TE_GROOT = f"{VERZOEK_TE_GROOT}, of het document is te groot om te lezen (een grens uit docs/betrouwbaarheid.md)"
+GELUKT = "Gelukt"
+# The checks' own dataclasses carry English docstrings for developers, which would become the schemas' descriptions
+# in the OpenAPI document; a reader of /docs gets these (web.apidocs puts them in).
+BESCHRIJVINGEN = {
+    "Onderdeel": "Eén onderdeel zoals de controle het beoordeelde: aanwezig (met de tekst die het laat zien), "
+                 "ontbreekt, of niet_vastgesteld (met de reden waarom dat uit de tekst niet blijkt).",
+    "Bevinding": "Wat de controle vond: de regel, de ernst (fout, waarschuwing of info), het artikel of de B1-regel "
+                 "waar het op steunt, wat er mis is, wat beter kan, en de tekst waar het over gaat en waar die staat.",
+    "Probleem": "Wat beter kan voor taalniveau B1: de regel, de ernst, wat er mis is, wat beter kan, de woorden "
+                "waar het over gaat, de hele zin en waar die woorden in de zin staan (begin en eind; leeg als het "
+                "over de hele brief gaat).",
+}
+NIET_VRIJGEGEVEN = ('geef "concept": true voor een proefdocument (met CONCEPT op elke pagina), of laat de '
+                    "sjablonenwerkgroep het sjabloon vrijgeven (juridisch en communicatief goedgekeurd)")
 
 
 def _fouten(**beschrijvingen: str) -> dict:
@@ -133,26 +148,28 @@ class ControleerVerzoek(DocumentVerzoek):
     besluittype: Besluittype | None = Field(None, description="Anders herkend uit de tekst")
 
 
-@router.get("/sjablonen", response_model=list[SjabloonSamenvatting], summary="De sjablonen in de catalogus")
+@router.get("/sjablonen", response_model=list[SjabloonSamenvatting], summary="De sjablonen in de catalogus",
+            response_description=GELUKT)
 def sjablonen(_: Identiteit = Depends(vereist("genereren"))):
     return [s.samenvatting() for s in catalogus()]
 
 
 @router.get("/sjablonen/{sjabloon_id}", response_model=SjabloonDetail, summary="Een sjabloon met zijn velden",
-            responses=_fouten(niet_gevonden="Onbekend sjabloon"))
+            response_description=GELUKT, responses=_fouten(niet_gevonden="Onbekend sjabloon"))
 def sjabloon(sjabloon_id: str, _: Identiteit = Depends(vereist("genereren"))):
     s = sjabloon_of_404(sjabloon_id)
     return s.samenvatting() | {"eigenaar": s.eigenaar, "velden": s.velden}
 
 
 @router.post("/genereer", response_model=GenereerUitslag, summary="Maak een document uit een sjabloon en een zaak",
-             responses=_fouten(onleesbaar=GEEN_JSON, niet_gevonden="Onbekend sjabloon",
+             response_description=GELUKT, responses=_fouten(onleesbaar=GEEN_JSON, niet_gevonden="Onbekend sjabloon",
+                               te_groot=VERZOEK_TE_GROOT,
                                conflict="Sjabloon niet vrijgegeven, of de controle vond fouten (met de bevindingen)",
                                ongeldig="De zaak past niet bij de velden van het sjabloon (elk probleem apart)"))
 def genereer(verzoek: GenereerVerzoek, request: Request, wie: Identiteit = Depends(vereist("genereren"))):
     s = sjabloon_of_404(verzoek.sjabloon)
     try:
-        eis_vrijgave(s, verzoek.concept)
+        eis_vrijgave(s, verzoek.concept, uitweg=NIET_VRIJGEGEVEN)
     except InvoerFout as fout:
         raise HTTPException(409, fout.meldingen) from None
     zaak, problemen = valideer(s.velden, verzoek.zaak)
@@ -186,14 +203,14 @@ def genereer(verzoek: GenereerVerzoek, request: Request, wie: Identiteit = Depen
 
 
 @router.post("/controleer", response_model=AwbUitslag, summary="Controleer een besluit op de onderdelen die de Awb vraagt",
-             responses=_fouten(onleesbaar=GEEN_JSON, te_groot=TE_GROOT,
+             response_description=GELUKT, responses=_fouten(onleesbaar=GEEN_JSON, te_groot=TE_GROOT,
                                ongeldig="Het verzoek of het document is niet te lezen, of gaat over een grens"))
 def controleer(verzoek: ControleerVerzoek, _: Identiteit = Depends(vereist("awb_controleren"))):
     return awb_controleer(_document(verzoek), verzoek.besluittype and verzoek.besluittype.value).as_json()
 
 
 @router.post("/b1", response_model=B1Uitslag, summary="Controleer een brief op taalniveau B1",
-             responses=_fouten(onleesbaar=GEEN_JSON, te_groot=TE_GROOT,
+             response_description=GELUKT, responses=_fouten(onleesbaar=GEEN_JSON, te_groot=TE_GROOT,
                                ongeldig="Het verzoek of het document is niet te lezen, of gaat over een grens"))
 def b1(verzoek: DocumentVerzoek, _: Identiteit = Depends(vereist("b1_controleren"))):
     return controleer_b1(_document(verzoek)).as_json()

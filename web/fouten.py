@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException
 
 from web.api import GEEN_JSON
 from web.toegang import NIET_AANGEMELD, huidige_identiteit
-from web.veiligheid import KOPTEKSTEN
+from web.veiligheid import KOPTEKSTEN, door_te_groot
 from web.weergave import toon
 
 TITELS = {400: "Dit verzoek is niet te lezen", 403: "Niet toegestaan", 404: "Niet gevonden", 405: "Dit kan hier niet",
@@ -68,10 +68,12 @@ def _api(request: Request) -> bool:
 
 
 async def _http_fout(request: Request, fout: HTTPException):
+    if door_te_groot(fout):
+        raise fout              # FastAPI's 400 for a body it could not read: BeperkGrootte answers 413 instead
     detail = fout.detail
-    if fout.status_code == 400 and _api(request):
-        detail = GEEN_JSON
-    elif isinstance(detail, str) and detail == HTTPStatus(fout.status_code).phrase:      # the framework's own words
+    if fout.status_code == 400 and _api(request):      # FastAPI could not read the body: no UTF-8, nested too deep
+        return await _niet_aangemeld(request) or _antwoord(request, 400, GEEN_JSON)
+    if isinstance(detail, str) and detail == HTTPStatus(fout.status_code).phrase:      # the framework's own words
         detail = _standaard(request, fout)
     antwoord = _antwoord(request, fout.status_code, detail)
     antwoord.headers.update(fout.headers or {})          # Allow on a 405
@@ -90,10 +92,18 @@ def _standaard(request: Request, fout: HTTPException) -> str:
     return f"Dit lukte niet (HTTP-status {fout.status_code})."
 
 
-async def _ongeldig_verzoek(request: Request, fout: RequestValidationError):
+async def _niet_aangemeld(request: Request) -> JSONResponse | None:
+    """FastAPI reads a JSON body before the route's guard runs: who is not logged in learns nothing of it (401)."""
     if _api(request) and await run_in_threadpool(huidige_identiteit, request) is None:
-        # FastAPI reads a JSON body before the route's guard runs: who is not logged in learns nothing of it.
         return JSONResponse({"detail": NIET_AANGEMELD}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+    return None
+
+
+async def _ongeldig_verzoek(request: Request, fout: RequestValidationError):
+    if antwoord := await _niet_aangemeld(request):
+        return antwoord
+    if any(f["type"] == "json_invalid" for f in fout.errors()):
+        return _antwoord(request, 400, GEEN_JSON)      # the same 400 as any other body that cannot be read
     meldingen = [_ongeldig(f) for f in fout.errors()]
     if _api(request):
         return JSONResponse({"detail": meldingen}, status_code=422)
@@ -102,8 +112,6 @@ async def _ongeldig_verzoek(request: Request, fout: RequestValidationError):
 
 def _ongeldig(fout: dict) -> str:
     """One validation error as 'veld: wat er mis is', in Dutch."""
-    if fout["type"] == "json_invalid":
-        return GEEN_JSON
     waar = ".".join(str(d) for d in fout["loc"][1:]) or "verzoek"
     context = {k: str(v).replace("' or '", "' of '") for k, v in (fout.get("ctx") or {}).items()}
     try:

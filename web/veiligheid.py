@@ -5,6 +5,7 @@ and safe template ids."""
 from __future__ import annotations
 
 import hmac
+import json
 import re
 import secrets
 import zipfile
@@ -37,7 +38,8 @@ class Afgekeurd(Exception):
 
 
 class BeperkGrootte:
-    """ASGI middleware: refuse a request body over MAX_VERZOEK with 413, also when it arrives without a length."""
+    """ASGI middleware: refuse a request body over MAX_VERZOEK with 413, also when it arrives without a length.
+    Under /api/ the 413 is JSON ({"detail": ...}, as every API error), for a page plain text."""
 
     def __init__(self, app, maximum: int = MAX_VERZOEK):
         self.app, self.maximum = app, maximum
@@ -47,35 +49,57 @@ class BeperkGrootte:
             return await self.app(scope, receive, send)
         lengte = dict(scope["headers"]).get(b"content-length", b"0")
         if lengte.isdigit() and int(lengte) > self.maximum:
-            return await self._weiger(send)
+            return await self._weiger(scope, send)
         ontvangen = 0
-        begonnen = False
+        begonnen = overschreden = False
 
         async def ontvang():
-            nonlocal ontvangen
+            nonlocal ontvangen, overschreden
             bericht = await receive()
             ontvangen += len(bericht.get("body", b""))
             if ontvangen > self.maximum:
+                overschreden = True
                 raise TeGroot
             return bericht
 
         async def verstuur(bericht):
             nonlocal begonnen
+            if overschreden and not begonnen:
+                # A layer inside caught TeGroot and answered for itself: FastAPI turns any error while it reads a
+                # JSON body into a 400. Past the limit the answer is 413 whatever became of the error.
+                return
             begonnen = begonnen or bericht["type"] == "http.response.start"
             await send(bericht)
 
         try:
             await self.app(scope, ontvang, verstuur)
-        except TeGroot:
-            if not begonnen:
-                await self._weiger(send)
+        except Exception:
+            if not overschreden:        # past the limit, any error is TeGroot's doing, often wrapped in an
+                raise                   # ExceptionGroup by a middleware that reads the body in a task group
+        if overschreden and not begonnen:
+            await self._weiger(scope, send)
 
-    async def _weiger(self, send):
-        tekst = (f"Het bestand is te groot: de grens is {self.maximum // (1024 * 1024)} MB per keer.").encode()
+    async def _weiger(self, scope, send):
+        tekst = f"Het bestand is te groot: de grens is {self.maximum // (1024 * 1024)} MB per keer."
+        if scope["path"].startswith("/api/"):
+            soort, inhoud = b"application/json", json.dumps({"detail": tekst}, ensure_ascii=False).encode()
+        else:
+            soort, inhoud = b"text/plain; charset=utf-8", tekst.encode()
         await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                    "headers": [(b"content-type", soort), (b"content-length", str(len(inhoud)).encode()),
                                 *[(k.lower().encode(), v.encode()) for k, v in KOPTEKSTEN.items()]]})
-        await send({"type": "http.response.body", "body": tekst})
+        await send({"type": "http.response.body", "body": inhoud})
+
+
+def door_te_groot(fout: BaseException | None) -> bool:
+    """Did `fout` come of a body over the limit (TeGroot), perhaps as the cause of another error or in a group?"""
+    while fout is not None:
+        if isinstance(fout, TeGroot):
+            return True
+        if isinstance(fout, BaseExceptionGroup):
+            return any(door_te_groot(binnen) for binnen in fout.exceptions)
+        fout = fout.__cause__ or fout.__context__
+    return False
 
 
 def open_map(data: bytes, naam: str) -> zipfile.ZipFile:

@@ -123,12 +123,14 @@ def registreer(register: Register, ontwerp: Ontwerp, document: bytes, forceer_re
     return gestempeld[0]
 
 
-def eis_vrijgave(sjabloon: Sjabloon, concept: bool) -> None:
-    """Nobody generates from a draft: a template that is not released gives only a CONCEPT document, on request."""
+def eis_vrijgave(sjabloon: Sjabloon, concept: bool, uitweg: str | None = None) -> None:
+    """Nobody generates from a draft: a template that is not released gives only a CONCEPT document, on request.
+    `uitweg`: what the user can do about it in their interface; without it, the command line's options."""
     if not sjabloon.vrijgegeven and not concept:
         reden = "gewijzigd na de vrijgave" if sjabloon.gewijzigd_na_vrijgave else f"status {sjabloon.status}"
-        raise InvoerFout(f"sjabloon {sjabloon.id} is niet vrijgegeven ({reden}); maak een proefdocument met --concept, "
-                         f"of laat het sjabloon vrijgeven (sjabloon vrijgeven {sjabloon.id} --juridisch ... --communicatief ...)")
+        uitweg = uitweg or (f"maak een proefdocument met --concept, of laat het sjabloon vrijgeven "
+                            f"(sjabloon vrijgeven {sjabloon.id} --juridisch ... --communicatief ...)")
+        raise InvoerFout(f"sjabloon {sjabloon.id} is niet vrijgegeven ({reden}); {uitweg}")
 
 
 def registergegevens(bestand: str, dagtekening: dt.date, keuring: Keuring, forceer_reden: str | None, concept: bool) -> dict:
