@@ -126,6 +126,7 @@ def _jsonl(pad: Path) -> int:
     """Score every line {"id", "tekst"}; one line out per line in, in order. The verdicts are in the lines, so the
     status is 0 when every line was scored and 2 when a line (or the file) could not be read."""
     from checks.document import lees_tekst
+    from checks.document.redenen import leesreden
 
     fouten, batch = [], []
     try:
@@ -148,7 +149,7 @@ def _jsonl(pad: Path) -> int:
                     _scoor(batch)
                     batch = []
     except OSError as fout:
-        fouten.append(f"{pad}: kan het bestand niet lezen ({fout.strerror})")
+        fouten.append(f"{pad}: kan het bestand niet lezen ({leesreden(fout)})")
     _scoor(batch)
     for fout in fouten:
         click.echo(f"fout: {fout}", err=True)

@@ -6,6 +6,7 @@ import zipfile
 
 import pytest
 from docx import Document as Word
+from conftest import sjabloon_cli
 from docx.oxml import parse_xml
 
 from checks.document import DocumentFout, lees_document, lees_tekst
@@ -383,6 +384,57 @@ def test_pdf_repairs_hyphenation_and_drops_running_headers_footers_and_page_numb
         ("pagina 3", "Met vriendelijke groet,", False),
         ("pagina 3", "het college van burgemeester en wethouders van Lindewoud", False),
     ]
+
+
+
+# ---- files that cannot be read
+
+def test_files_that_cannot_be_read_are_refused_with_a_dutch_reason_and_nothing_else_on_stderr(tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    pdf = tmp_path / "besluit.pdf"
+    pdf.write_bytes(_pdf([["Wij verlenen de vergunning voor de steiger aan de Havenkade."]], "Lindewoud", "{nummer}"))
+    schrijver = pypdf.PdfWriter(clone_from=str(pdf))
+    schrijver.encrypt("geheim")
+    schrijver.write(tmp_path / "beveiligd.pdf")
+    (tmp_path / "afgebroken.pdf").write_bytes(pdf.read_bytes()[:len(pdf.read_bytes()) // 2])
+    (tmp_path / "kapot.docx").write_bytes(b"dit is geen Word-document")
+    (tmp_path / "pdf.docx").write_bytes(pdf.read_bytes())
+    (tmp_path / "oud.docx").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))   # a CFB container
+    with zipfile.ZipFile(tmp_path / "leeg.docx", "w") as archief:
+        archief.writestr("[Content_Types].xml", "<Types/>")
+    word = Word()
+    word.add_paragraph("Wij verlenen de vergunning voor de steiger aan de Havenkade. " * 20)
+    word.save(str(tmp_path / "goed.docx"))
+    data = bytearray((tmp_path / "goed.docx").read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archief:
+        deel = archief.getinfo("word/document.xml")
+    begin = deel.header_offset + 30 + len(deel.filename) + len(deel.extra)
+    data[begin + 10:begin + 40] = bytes(b ^ 0x55 for b in data[begin + 10:begin + 40])     # damage its deflate stream
+    (tmp_path / "beschadigd.docx").write_bytes(bytes(data))
+    (tmp_path / "map.docx").mkdir()
+    namen = ["beveiligd.pdf", "afgebroken.pdf", "kapot.docx", "pdf.docx", "oud.docx", "leeg.docx", "beschadigd.docx",
+             "map.docx", "bestaat-niet.docx"]
+    uit = sjabloon_cli("controleer", *(tmp_path / naam for naam in namen))
+    assert uit.returncode == 2
+    ongeldig = "geen geldig DOCX-bestand"
+    verwacht = [f"fout: {tmp_path / naam}: {reden}" for naam, reden in zip(namen, [
+        "de PDF is beveiligd met een wachtwoord; sla hem op zonder wachtwoord en probeer het opnieuw",
+        "geen geldig PDF-bestand (de PDF is onvolledig of beschadigd, bijvoorbeeld niet helemaal gedownload of "
+        "opgeslagen)",
+        f"{ongeldig} (het bestand is beschadigd of geen Word-document; het is geen ZIP-archief, zoals een DOCX)",
+        f"{ongeldig} (het is een PDF; geef het bestand de extensie .pdf)",
+        f"{ongeldig} (het is een oud Word-bestand (.doc) of een Office-bestand met een wachtwoord; sla het in Word "
+        "op als .docx, zonder wachtwoord)",
+        f"{ongeldig} (het onderdeel word/document.xml met de tekst ontbreekt; het is geen Word-document of het is "
+        "beschadigd)",
+        f"{ongeldig} (een onderdeel is beschadigd; technisch: ",            # zlib's words follow, for whoever helps
+        "kan het bestand niet lezen (dit is een map, geen bestand)",
+        "kan het bestand niet lezen (het bestand bestaat niet)",
+    ])]
+    regels = uit.stderr.splitlines()        # one line per file: no pypdf warning ('EOF marker not found') among them
+    assert len(regels) == len(verwacht), uit.stderr
+    for regel, melding in zip(regels, verwacht):
+        assert regel == melding or melding.endswith("technisch: ") and regel.startswith(melding)
 
 
 # ---- plain text and Markdown

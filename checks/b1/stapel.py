@@ -13,6 +13,7 @@ from checks.b1.controle import B1Rapport, controleer_b1
 from checks.b1.zinnen import splits
 from checks.document import Document, DocumentFout, lees_document
 from checks.document.archief import Grenzen, lees_lid, open_zip
+from checks.document.redenen import leesreden
 
 BRIEFSOORTEN = (".docx", ".pdf", ".txt", ".md")
 BATCH_ZINNEN = min(1000, MAX_GEHEUGEN // 2)       # a batch's sentences must all fit in the sentence memory
@@ -52,7 +53,7 @@ def _bestand(pad: Path) -> Bron:
         try:
             return pad.read_bytes()
         except OSError as fout:
-            raise DocumentFout(f"{pad}: kan het bestand niet lezen ({fout.strerror})") from None
+            raise DocumentFout(f"{pad}: kan het bestand niet lezen ({leesreden(fout)})") from None
     return Bron(str(pad), pad.suffix.lower(), inhoud, pad)
 
 

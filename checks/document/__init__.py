@@ -32,11 +32,13 @@ def lees_document(pad: Path | str, inhoud: bytes | None = None, grenzen: Leesgre
     user's document here, within the limits (`grenzen`, else the active ones: checks.document.grenzen); over one
     is a GrensFout, a DocumentFout that names the file and the limit."""
     import zipfile
+    import zlib
 
     from lxml import etree
 
     from checks.document.docx import lees_docx
     from checks.document.pdf import lees_pdf
+    from checks.document.redenen import OngeldigBestand, echte_soort, leesreden, technisch
     from checks.document.tekst import lees_tekst
 
     pad = Path(pad)
@@ -49,8 +51,9 @@ def lees_document(pad: Path | str, inhoud: bytes | None = None, grenzen: Leesgre
             data = inhoud
         lezing.grootte(len(data))
     except OSError as fout:
-        raise DocumentFout(f"{pad}: kan het bestand niet lezen ({fout.strerror})") from None
+        raise DocumentFout(f"{pad}: kan het bestand niet lezen ({leesreden(fout)})") from None
     soort = pad.suffix.lower()
+    ongeldig = f"{pad}: geen geldig {soort.lstrip('.').upper()}-bestand"
     try:
         if soort == ".docx":
             return lees_docx(pad.name, data, lezing)
@@ -58,6 +61,13 @@ def lees_document(pad: Path | str, inhoud: bytes | None = None, grenzen: Leesgre
             return lees_pdf(pad.name, data, lezing)
         return lees_tekst(data.decode("utf-8"), pad.name, lezing)
     except UnicodeDecodeError:
-        raise DocumentFout(f"{pad}: geen tekst in UTF-8, en geen DOCX of PDF") from None
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as fout:
-        raise DocumentFout(f"{pad}: geen geldig {soort.lstrip('.').upper()}-bestand ({fout})") from None
+        uitleg = echte_soort(data, soort)
+        raise DocumentFout(f"{pad}: geen tekst in UTF-8, en geen DOCX of PDF" + (f"; {uitleg}" if uitleg else "")
+                           ) from None
+    except OngeldigBestand as fout:
+        raise DocumentFout(f"{ongeldig} ({fout})") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as fout:   # an entry of the DOCX
+        raise DocumentFout(f"{ongeldig} (een onderdeel is beschadigd; technisch: {technisch(fout)})") from None
+    except (KeyError, ValueError, etree.XMLSyntaxError) as fout:
+        raise DocumentFout(f"{ongeldig} (het bestand is beschadigd of van een andere soort; "
+                           f"technisch: {technisch(fout)})") from None

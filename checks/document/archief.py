@@ -12,6 +12,7 @@ from pathlib import Path
 
 from checks.document.grenzen import MB, GrensFout, Leesgrenzen, actieve_grenzen
 from checks.document.model import DocumentFout
+from checks.document.redenen import leesreden, technisch
 
 
 class ArchiefFout(DocumentFout):
@@ -55,8 +56,7 @@ def open_zip(bron: bytes | Path, naam: str, grenzen: Grenzen) -> zipfile.ZipFile
     try:
         archief = zipfile.ZipFile(io.BytesIO(bron) if isinstance(bron, bytes) else bron)
     except (zipfile.BadZipFile, OSError, ValueError) as fout:
-        reden = getattr(fout, "strerror", None)
-        raise ArchiefFout(f"{naam}: " + (f"kan het bestand niet lezen ({reden})" if reden
+        raise ArchiefFout(f"{naam}: " + (f"kan het bestand niet lezen ({leesreden(fout)})" if isinstance(fout, OSError)
                                          else "geen geldig DOCX- of ZIP-bestand")) from None
     try:
         controleer_grenzen(archief, naam, grenzen)
@@ -87,5 +87,8 @@ def lees_lid(archief: zipfile.ZipFile, item: zipfile.ZipInfo, naam: str, grenzen
         raise GrensFout(naam, "bestand_mb", f"te groot ({item.file_size / MB:.1f} MB)", g.bestand_mb)
     try:
         return archief.read(item)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as fout:
-        raise DocumentFout(f"{naam}: kan het bestand niet uitpakken ({fout})") from None
+    except OSError as fout:
+        raise DocumentFout(f"{naam}: kan het bestand niet uitpakken ({leesreden(fout)})") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as fout:
+        raise DocumentFout(f"{naam}: kan het bestand niet uitpakken (het is beschadigd in het archief; "
+                           f"technisch: {technisch(fout)})") from None

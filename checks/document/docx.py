@@ -28,6 +28,7 @@ from checks.document.archief import ArchiefFout, document_grenzen, open_zip
 from checks.document.grenzen import GrensFout, Lezing
 from checks.document.kop import korte_vetregel, lijkt_kop
 from checks.document.model import Alinea, Document
+from checks.document.redenen import OngeldigBestand, echte_soort
 from checks.document.regels import is_paginanummer
 from checks.document.xml import lees_xml, tel_elementen
 
@@ -69,12 +70,16 @@ def lees_docx(bestand: str, data: bytes, lezing: Lezing) -> Document:
     except GrensFout:
         raise
     except ArchiefFout:
-        raise zipfile.BadZipFile("File is not a zip file") from None     # said as for any broken DOCX
+        raise OngeldigBestand(echte_soort(data, ".docx") or "het bestand is beschadigd of geen Word-document; het is "
+                              "geen ZIP-archief, zoals een DOCX") from None
     with archief:
         namen = set(archief.namelist())
+        if "word/document.xml" not in namen:
+            raise OngeldigBestand("het onderdeel word/document.xml met de tekst ontbreekt; het is geen "
+                                  "Word-document of het is beschadigd")
         body = lees_xml(archief.read("word/document.xml"), "word/document.xml", lezing).find(f"{W}body")
         if body is None:
-            raise ValueError("word/document.xml heeft geen w:body")
+            raise OngeldigBestand("het onderdeel word/document.xml heeft geen w:body, het deel met de tekst")
         lezer = _Lezer(_stijlen(archief, namen, lezing), lezing)
         romp: list[Alinea] = []
         lezer.lees(body, romp)

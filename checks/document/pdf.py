@@ -8,12 +8,15 @@ a page break, and words broken at a line end are joined."""
 from __future__ import annotations
 
 import io
+import logging
 import re
+import threading
 from collections import Counter
 
 from checks.document.grenzen import GrensFout, Lezing
 from checks.document.kop import lijkt_kop
 from checks.document.model import Alinea, Document, DocumentFout
+from checks.document.redenen import PDF, PDF_KOP, OngeldigBestand, echte_soort, technisch
 from checks.document.regels import in_zinnen, is_paginanummer, regels_naar_alineas
 
 RAND = 3                    # a running header or footer is among the first or last three lines of a page
@@ -23,7 +26,8 @@ def lees_pdf(bestand: str, data: bytes, lezing: Lezing) -> Document:
     """The page count is checked before any page is read, the deadline before every content operator (also in
     forms drawn inside a page); pypdf's own limits (stream sizes, forms per page) count as the PDF's limits."""
     from pypdf import PdfReader
-    from pypdf.errors import LimitReachedError, PyPdfError
+    from pypdf.errors import (DependencyError, EmptyFileError, FileNotDecryptedError, LimitReachedError, PdfReadError,
+                              PdfStreamError, PyPdfError)
 
     def op_tijd(*_) -> None:
         try:
@@ -31,6 +35,7 @@ def lees_pdf(bestand: str, data: bytes, lezing: Lezing) -> Document:
         except GrensFout as fout:
             raise _Verlopen(fout) from None     # pypdf swallows an Exception inside a form; this stops it at once
 
+    _draad.leest = True
     try:
         lezer = PdfReader(io.BytesIO(data))
         if (aantal := len(lezer.pages)) > lezing.grenzen.pdf_paginas:
@@ -42,10 +47,24 @@ def lees_pdf(bestand: str, data: bytes, lezing: Lezing) -> Document:
     except _Verlopen as verlopen:
         raise verlopen.args[0] from None
     except LimitReachedError as fout:
-        raise GrensFout(lezing.naam, "pdf_lezer", f"de PDF gaat over een grens van de PDF-lezer ({fout})",
-                        None) from None
-    except (PyPdfError, RecursionError) as fout:
-        raise ValueError(str(fout) or type(fout).__name__) from None
+        raise GrensFout(lezing.naam, "pdf_lezer", "de PDF gaat over een grens van de PDF-lezer "
+                        f"(technisch: {technisch(fout)})", None) from None
+    except FileNotDecryptedError:
+        raise DocumentFout(f"{lezing.naam}: de PDF is beveiligd met een wachtwoord; sla hem op zonder wachtwoord en "
+                           "probeer het opnieuw") from None
+    except EmptyFileError:
+        raise OngeldigBestand("het bestand is leeg") from None
+    except PdfReadError as fout:
+        if PDF not in data[:PDF_KOP]:
+            raise OngeldigBestand(echte_soort(data, ".pdf") or "het bestand begint niet als een PDF") from None
+        if isinstance(fout, PdfStreamError):
+            raise OngeldigBestand("de PDF is onvolledig of beschadigd, bijvoorbeeld niet helemaal gedownload of "
+                                  "opgeslagen") from None
+        raise OngeldigBestand(f"de PDF is beschadigd; technisch: {technisch(fout)}") from None
+    except (PyPdfError, DependencyError, RecursionError) as fout:
+        raise OngeldigBestand(f"de PDF kan niet worden gelezen; technisch: {technisch(fout)}") from None
+    finally:
+        _draad.leest = False
     if not any(p.strip() for p in paginas):
         raise DocumentFout(f"{bestand}: de PDF heeft geen tekstlaag (gescand?); maak eerst tekst met OCR")
     per_pagina = [[r.strip() for r in p.split("\n") if r.strip()] for p in paginas]
@@ -63,6 +82,22 @@ def lees_pdf(bestand: str, data: bytes, lezing: Lezing) -> Document:
             document.alineas.append(Alinea(zin, f"pagina {pagina_van[eerste]}", lijkt_kop(zin)))
     document.alineas += [Alinea(tekst, "voettekst") for tekst in voettekst]
     return document
+
+
+class _PypdfMeldingen(logging.Handler):
+    """pypdf logs in English what it repaired in a damaged PDF ('EOF marker not found'), on stderr when nothing else
+    is set up. While a thread reads a user's PDF, that is dropped: the reader reads the file or says in Dutch what is
+    wrong with it. pypdf's messages elsewhere (the PDF/A check of our own PDFs) go on to the root logger as before."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not getattr(_draad, "leest", False):
+            logging.getLogger().handle(record)
+
+
+_draad = threading.local()
+_pypdf = logging.getLogger("pypdf")
+_pypdf.addHandler(_PypdfMeldingen())
+_pypdf.propagate = False
 
 
 class _Verlopen(BaseException):

@@ -13,6 +13,7 @@ import re
 from lxml import etree
 
 from checks.document.grenzen import GrensFout, Lezing
+from checks.document.redenen import OngeldigBestand, technisch
 
 BLOK = 1 << 16
 DTD = tuple("<!DOCTYPE".encode(codering) for codering in ("utf-8", "utf-16-le", "utf-16-be"))
@@ -21,7 +22,7 @@ UTF8 = re.compile(rb"<\?xml[^>]*\sencoding=[\"']utf-8[\"']", re.IGNORECASE)    #
 
 
 def lees_xml(data: bytes, deel: str, lezing: Lezing) -> etree._Element:
-    """The root element of `data`; GrensFout over a limit, etree.XMLSyntaxError when it is no XML."""
+    """The root element of `data`; GrensFout over a limit, OngeldigBestand when it is no XML."""
     waar, grenzen = f"{lezing.naam}: {deel}", lezing.grenzen
     if any(teken in data for teken in DTD):
         raise GrensFout(waar, "entiteiten", "bevat een DTD (entiteiten, een 'billion laughs'?); een DOCX heeft die "
@@ -37,7 +38,7 @@ def lees_xml(data: bytes, deel: str, lezing: Lezing) -> etree._Element:
     except etree.XMLSyntaxError as fout:
         if LIBXML2_DIEPTE in str(fout):
             raise GrensFout(waar, "xml_diepte", "te diep geneste XML", grenzen.xml_diepte) from None
-        raise
+        raise OngeldigBestand(f"het onderdeel {deel} is geen geldige XML; technisch: {technisch(fout)}") from None
     if not _ondiep(elementen, data, grenzen.xml_diepte) and _te_diep(wortel, grenzen.xml_diepte):
         raise GrensFout(waar, "xml_diepte", "te diep geneste XML", grenzen.xml_diepte)
     return wortel
