@@ -387,6 +387,102 @@ def test_pdf_repairs_hyphenation_and_drops_running_headers_footers_and_page_numb
 
 
 
+def _pdf_met_tekens(regels: list[str], tekens: dict[str, str]) -> bytes:
+    """A one-page PDF in Helvetica whose ToUnicode map gives each control character in `tekens` as another character:
+    how Word and LibreOffice write a bullet drawn in the Symbol or Wingdings font (U+F0B7 and its kind), which no
+    standard PDF font (reportlab's) can write."""
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Tekens def "
+            "1 begincodespacerange <00> <FF> endcodespacerange "
+            f"{len(tekens)} beginbfchar " + " ".join(f"<{ord(c):02X}> <{ord(t):04X}>" for c, t in tekens.items())
+            + " endbfchar endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+    inhoud = ("BT /F1 11 Tf " + " ".join(
+        f"1 0 0 1 72 {760 - 16 * i} Tm (" + "".join(f"\\{ord(t):03o}" if t in tekens else t for t in regel) + ") Tj"
+        for i, regel in enumerate(regels)) + " ET").encode("latin-1")
+    objecten = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+                b"/Contents 5 0 R >>",
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>",
+                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(inhoud), inhoud),
+                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap)]
+    uit, posities = bytearray(b"%PDF-1.4\n"), []
+    for nummer, object_ in enumerate(objecten, start=1):
+        posities.append(len(uit))
+        uit += b"%d 0 obj\n%s\nendobj\n" % (nummer, object_)
+    xref = len(uit)
+    uit += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objecten) + 1)
+    uit += b"".join(b"%010d 00000 n \n" % positie for positie in posities)
+    uit += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objecten) + 1, xref)
+    return bytes(uit)
+
+
+def test_pdf_bullets_of_the_symbol_and_wingdings_fonts_are_list_items_like_a_unicode_bullet(tmp_path):
+    pad = tmp_path / "last.pdf"
+    pad.write_bytes(_pdf_met_tekens([
+        "Onze toezichthouder heeft op 4 maart 2025 het volgende gezien bij uw woning aan de Dorpsstraat 12:",
+        "\x01\tU hebt een aanbouw gebouwd zonder omgevingsvergunning.",
+        "\x02 U hebt de schutting langs het fietspad verhoogd tot drie meter.",
+        "\x03U hebt twee bomen gekapt.",
+        "\x04 U hebt de sloot gedempt.",
+        "Daarom leggen wij u een last onder dwangsom op.",
+    ], {"\x01": "\uf0b7", "\x02": "\uf0a7", "\x03": "\uf0d8", "\x04": "•"}))
+    assert uitkomst(lees_document(pad)) == [
+        ("pagina 1", "Onze toezichthouder heeft op 4 maart 2025 het volgende gezien bij uw woning aan de "
+                     "Dorpsstraat 12:", False),
+        ("pagina 1", "• U hebt een aanbouw gebouwd zonder omgevingsvergunning.", False),
+        ("pagina 1", "• U hebt de schutting langs het fietspad verhoogd tot drie meter.", False),
+        ("pagina 1", "• U hebt twee bomen gekapt.", False),
+        ("pagina 1", "• U hebt de sloot gedempt.", False),
+        ("pagina 1", "Daarom leggen wij u een last onder dwangsom op.", False),
+    ]
+
+
+def test_pdf_bullet_glyphs_in_controleer_json_fragments(tmp_path):
+    pad = tmp_path / "last.pdf"
+    pad.write_bytes(_pdf_met_tekens(["Wij hebben gezien dat u het volgende hebt gedaan:",
+                                     "\x01 U hebt een aanbouw gebouwd zonder omgevingsvergunning."], {"\x01": "\uf0b7"}))
+    uit = sjabloon_cli("controleer", pad, "--json")
+    assert uit.returncode in (0, 1) and uit.stderr == ""
+    assert "\uf0b7" not in uit.stdout and "\\uf0b7" not in uit.stdout
+
+
+def test_a_pasted_symbol_bullet_in_plain_text_is_a_bullet_also_alone_on_its_line():
+    tekst = ("Wat u moet doen:\n"
+             "\uf0b7 de aanbouw weghalen;\n"
+             "\uf0b7\n"
+             "de schutting verlagen tot twee meter.\n")
+    assert teksten(lees_tekst(tekst)) == ["Wat u moet doen:", "• de aanbouw weghalen;",
+                                          "• de schutting verlagen tot twee meter."]
+
+
+def test_pdf_a_sentence_broken_by_a_page_break_is_one_paragraph_but_not_after_a_heading_or_closing_stop(tmp_path):
+    paginas = [
+        ["Last onder dwangsom",
+         "Wij leggen u een last onder dwangsom op omdat de aanbouw aan de achterkant van uw woning zonder",
+         "omgevingsvergunning is gebouwd. U moet de aanbouw binnen acht weken weghalen.",
+         "De last zegt welke maatregel u moet nemen en binnen welke"],
+        ["termijn (artikel 5:32a).",
+         "Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken na de dag van verzending",
+         "bezwaar maken bij het college van burgemeester en wethouders.",
+         "Wat u moet doen"],
+        ["u haalt de aanbouw weg en meldt ons dat het gebeurd is.",
+         "Met vriendelijke groet,"],
+    ]
+    pad = tmp_path / "last.pdf"
+    pad.write_bytes(_pdf(paginas, "Gemeente Lindewoud", "Pagina {nummer} van {totaal}"))
+    assert uitkomst(lees_document(pad)) == [
+        ("koptekst", "Gemeente Lindewoud", False),
+        ("pagina 1", "Last onder dwangsom", True),
+        ("pagina 1", "Wij leggen u een last onder dwangsom op omdat de aanbouw aan de achterkant van uw woning zonder "
+                     "omgevingsvergunning is gebouwd. U moet de aanbouw binnen acht weken weghalen.", False),
+        ("pagina 1", "De last zegt welke maatregel u moet nemen en binnen welke termijn (artikel 5:32a).", False),
+        ("pagina 2", "Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken na de dag van verzending "
+                     "bezwaar maken bij het college van burgemeester en wethouders.", False),
+        ("pagina 2", "Wat u moet doen", True),
+        ("pagina 3", "u haalt de aanbouw weg en meldt ons dat het gebeurd is.", False),
+        ("pagina 3", "Met vriendelijke groet,", False),
+    ]
+
+
 # ---- files that cannot be read
 
 def test_files_that_cannot_be_read_are_refused_with_a_dutch_reason_and_nothing_else_on_stderr(tmp_path):

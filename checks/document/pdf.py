@@ -77,7 +77,8 @@ def lees_pdf(bestand: str, data: bytes, lezing: Lezing) -> Document:
         pagina_van += [nummer] * len(pagina)
     document = Document(bestand)
     document.alineas += [Alinea(tekst, "koptekst") for tekst in koptekst]
-    for stuk, eerste in regels_naar_alineas(regels, breedtes):
+    paginabegin = frozenset(i for i in range(1, len(regels)) if pagina_van[i] != pagina_van[i - 1])
+    for stuk, eerste in regels_naar_alineas(regels, breedtes, paginabegin):
         for zin in in_zinnen(stuk):
             document.alineas.append(Alinea(zin, f"pagina {pagina_van[eerste]}", lijkt_kop(zin)))
     document.alineas += [Alinea(tekst, "voettekst") for tekst in voettekst]

@@ -11,7 +11,23 @@ from checks.document.kop import lijkt_kop
 
 LANGE_ALINEA = 1500         # longer than this, a "paragraph" is a text that lost its paragraph marks
 
-_OPSOMMING = re.compile(r"^([-•*–+▪◦●\uf0b7\uf0a7]|\d+[.)]|[a-z][.)])\s")   # \uf0b7: Word's Symbol bullet in a PDF
+# Bullets that Word and LibreOffice draw in a Symbol or Wingdings font: in a PDF's text layer they come out as the
+# font's own code in the Unicode private use area, which is no character a reader or a check knows. At the start of a
+# line they are a list bullet and become '•', what the reader sees and what a PDF with a Unicode bullet gives.
+SYMBOOL_BULLETS = frozenset(
+    "\uf0b7"      # Symbol B7: •, Word's default bullet
+    "\uf0a8"      # Symbol A8: ♦
+    "\uf0a7"      # Wingdings A7: ▪, Word's third level
+    "\uf06c"      # Wingdings 6C: ●
+    "\uf06e"      # Wingdings 6E: ■
+    "\uf06f"      # Wingdings 6F: □
+    "\uf075"      # Wingdings 75: ◆
+    "\uf076"      # Wingdings 76: ❖
+    "\uf0d8"      # Wingdings D8: ➢
+    "\uf0fc"      # Wingdings FC: ✓
+)
+_SYMBOOL_BULLET = re.compile("^[" + "".join(sorted(SYMBOOL_BULLETS)) + "]\\s*")
+_OPSOMMING = re.compile(r"^([-•*–+▪◦●]|\d+[.)]|[a-z][.)])\s")
 _LABEL = re.compile(r"^[A-Z][\w ]{0,25}:\s")               # 'Betreft: ...', 'BESLUIT: ...' begin a paragraph
 _AFGEBROKEN = re.compile(r"[^\W\d_]-$")         # a letter and a hyphen at the end of the line: 'aan-'
 _SAMENTREKKING = re.compile(r"(en|of|en/of|tot|t/m)\b")     # 'bouw- en sloopwerk': the hyphen stays, and a space
@@ -20,6 +36,7 @@ _PAGINANUMMER = re.compile(
     r"|\d+\s*(?:/|van)\s*\d+"                                                      # 2/8, 2 van 8
     r"|[-–]\s*\d+\s*[-–])$",                                                       # - 2 -
     re.IGNORECASE)
+_SLOT = re.compile(r"[.!?:;][\"'”’)]*$")       # closing punctuation at the end of a line, also before a quote
 _ZINSEINDE = re.compile(r"[.!?][\"'”’)]*\s+")
 _KORTE_ZIN = 40             # a shorter piece is a number or a label, not a sentence: it goes with the next one
 
@@ -29,23 +46,35 @@ def is_paginanummer(regel: str) -> bool:
     return bool(_PAGINANUMMER.match(regel.strip()))
 
 
-def regels_naar_alineas(regels: list[str], breedtes: list[int] | None = None) -> list[tuple[str, int]]:
+def regels_naar_alineas(regels: list[str], breedtes: list[int] | None = None,
+                        paginabegin: frozenset[int] = frozenset()) -> list[tuple[str, int]]:
     """Join wrapped lines into paragraphs: (text, index of its first line). A line that does not fill the width ends
     its paragraph; list items, labels ('Betreft: ...'), heading-like lines and a capital after closing punctuation at
     a line end start a new one; after a word broken at the line end ('aan-') the paragraph always goes on.
-    `breedtes` gives the width per line (the longest line of its page); without it, the longest line of all."""
+    `breedtes` gives the width per line (the longest line of its page); without it, the longest line of all.
+    `paginabegin` holds the index of each page's first line (headers, footers and page numbers already taken out):
+    a paragraph that stops at the foot of a page without closing punctuation goes on when the next page begins in
+    lower case, whatever the width of its last line (a page may break a paragraph anywhere). A line that is only a
+    bullet goes with the line after it."""
     if breedtes is None:
         breedte = max((len(r.strip()) for r in regels), default=0)
         breedtes = [breedte] * len(regels)
     alineas: list[tuple[str, int]] = []
-    vorige = ""
+    vorige, vorige_breedte, bullet = "", 0, False
     for index, (regel, breedte) in enumerate(zip(regels, breedtes)):
-        regel = regel.strip()
+        regel = _SYMBOOL_BULLET.sub("• ", regel.strip()).rstrip()
         if not regel:
             continue
+        if regel == "•":
+            bullet = True
+            continue
+        if bullet:
+            regel, bullet = f"• {regel}", False
         afgebroken = (_AFGEBROKEN.search(vorige) or vorige.endswith("\u00ad")) and regel[:1].isalpha()
-        nieuw = not alineas or not afgebroken and (
-            len(vorige) < 0.7 * breedte or lijkt_kop(regel) or lijkt_kop(vorige)
+        doorlopend = (index in paginabegin and alineas and regel[:1].islower() and not _OPSOMMING.match(regel)
+                      and not _SLOT.search(vorige) and not lijkt_kop(alineas[-1][0]))
+        nieuw = not alineas or not (afgebroken or doorlopend) and (
+            len(vorige) < 0.7 * vorige_breedte or lijkt_kop(regel) or lijkt_kop(vorige)
             or _OPSOMMING.match(regel) or _LABEL.match(regel)
             or vorige.endswith((".", "?", "!", ":")) and regel[:1].isupper())
         if nieuw:
@@ -53,7 +82,7 @@ def regels_naar_alineas(regels: list[str], breedtes: list[int] | None = None) ->
         else:
             tekst, begin = alineas[-1]
             alineas[-1] = (plak(tekst, regel), begin)
-        vorige = regel
+        vorige, vorige_breedte = regel, breedte
     return alineas
 
 
