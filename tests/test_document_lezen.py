@@ -436,15 +436,6 @@ def test_pdf_bullets_of_the_symbol_and_wingdings_fonts_are_list_items_like_a_uni
     ]
 
 
-def test_pdf_bullet_glyphs_in_controleer_json_fragments(tmp_path):
-    pad = tmp_path / "last.pdf"
-    pad.write_bytes(_pdf_met_tekens(["Wij hebben gezien dat u het volgende hebt gedaan:",
-                                     "\x01 U hebt een aanbouw gebouwd zonder omgevingsvergunning."], {"\x01": "\uf0b7"}))
-    uit = sjabloon_cli("controleer", pad, "--json")
-    assert uit.returncode in (0, 1) and uit.stderr == ""
-    assert "\uf0b7" not in uit.stdout and "\\uf0b7" not in uit.stdout
-
-
 def test_a_pasted_symbol_bullet_in_plain_text_is_a_bullet_also_alone_on_its_line():
     tekst = ("Wat u moet doen:\n"
              "\uf0b7 de aanbouw weghalen;\n"
