@@ -46,7 +46,9 @@ def test_a_wrong_value_is_an_error_not_a_guess():
 
 @pytest.mark.parametrize("tekst, waarde", [("1250", "1250.00"), ("1250.00", "1250.00"), ("1.250,00", "1250.00"),
                                            ("15.000", "15000.00"), ("€ 15.000,00", "15000.00"),
-                                           ("€\u00a0500,00", "500.00"), ("12,5", "12.50"), ("1.5", "1.50")])
+                                           ("€\u00a0500,00", "500.00"), ("12,5", "12.50"), ("1.5", "1.50"),
+                                           ("1234,56", "1234.56"), ("1.234.567,00", "1234567.00"),
+                                           (0.1 + 0.2, "0.30")])      # a number cell: binary noise, not a decimal
 def test_an_amount_is_read_as_the_form_and_the_letter_write_it(tekst, waarde):
     assert lees_bedrag(tekst) == Decimal(waarde)
     assert lees_bedrag(bedrag(lees_bedrag(tekst), teken=False)) == Decimal(waarde)     # the form round trip

@@ -155,3 +155,38 @@ def test_every_template_field_has_a_description():
 def test_sjabloon_velden_of_an_unknown_template_is_a_dutch_error():
     uit = sjabloon_cli("velden", "bestaat-niet")
     assert uit.returncode == 2 and "sjabloon 'bestaat-niet' bestaat niet" in uit.stderr
+
+
+@pytest.mark.parametrize("tekst, melding", [
+    ("1,234.56", "'1,234.56' is geen bedrag: een komma tussen de duizendtallen (Engelse schrijfwijze) kan niet; "
+                 "schrijf 1234,56 of 1.234,56"),
+    ("1,234", "'1,234' is geen bedrag: na de komma mogen hoogstens twee cijfers staan; zijn het duizendtallen, "
+              "schrijf dan een punt of niets (1.234 of 1234)"),
+    ("12,345", "'12,345' is geen bedrag: na de komma mogen hoogstens twee cijfers staan; zijn het duizendtallen, "
+               "schrijf dan een punt of niets (12.345 of 12345)"),
+    ("1234.567", "'1234.567' heeft meer dan twee cijfers achter de komma; een bedrag is in hele centen "
+                 "(schrijf bijvoorbeeld 1250,00 of 1250.00)"),
+    ("1.234,567", "'1.234,567' heeft meer dan twee cijfers achter de komma; een bedrag is in hele centen "
+                  "(schrijf bijvoorbeeld 1250,00 of 1250.00)"),
+    ("1e3", "'1e3' is geen bedrag (schrijf bijvoorbeeld 1250,00 of 1250.00)"),
+    ("NaN", "'NaN' is geen bedrag (schrijf bijvoorbeeld 1250,00 of 1250.00)"),
+    ("inf", "'inf' is geen bedrag (schrijf bijvoorbeeld 1250,00 of 1250.00)"),
+    (12.345, "'12.345' heeft meer dan twee cijfers achter de komma; een bedrag is in hele centen "
+             "(schrijf bijvoorbeeld 1250,00 of 1250.00)"),
+])
+def test_an_amount_that_is_not_exact_is_refused_never_rounded_or_guessed(tekst, melding):
+    _, problemen = valideer(VELDEN, {"aanvrager": AANVRAGER, "ontvangstdatum": "2026-11-22", "leges": tekst})
+    assert problemen == [f"leges: {melding}"]
+
+
+def test_genereer_refuses_an_english_amount_and_writes_nothing(tmp_path):
+    zaak = yaml.safe_load((REPO / "templates/factuur-leges/voorbeeld.yaml").read_text())
+    zaak["posten"][0]["bedrag"] = "1,234.56"
+    pad = tmp_path / "zaak.yaml"
+    pad.write_text(yaml.safe_dump(zaak, allow_unicode=True))
+    uit = tmp_path / "uit"
+    resultaat = sjabloon_cli("genereer", "--concept", "factuur-leges", "--zaak", pad, "--uit", uit)
+    assert resultaat.returncode == 2
+    assert ("zaak.yaml: posten[1].bedrag: '1,234.56' is geen bedrag: een komma tussen de duizendtallen (Engelse "
+            "schrijfwijze) kan niet; schrijf 1234,56 of 1.234,56") in resultaat.stderr
+    assert not uit.exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -18,7 +19,15 @@ STUK = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")     # one step of a field path: 
 ENKELVOUDIG = {"tekst", "datum", "bedrag", "getal", "keuze", "lijst", "groep"}
 SLEUTELS = ("type", "verplicht", "omschrijving", "waarden", "items", "velden", "verplicht_bij", "patroon",
             "patroon_uitleg", "max_lengte", "tekstvak")         # what a field spec in a manifest may say
-DUIZENDTALLEN = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")    # 15.000 is fifteen thousand, as the form shows it
+# How an amount may be written (lees_bedrag); anything else is refused, never guessed
+KAAL = re.compile(r"\d+(?:[.,]\d{1,2})?")                           # 1250, 1250,5, 1250.50
+GROEPEN = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d{1,2})?")      # 15.000 is fifteen thousand, as the form shows it
+DUIZENDTALLEN = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")                # the same for a whole number (getal)
+ENGELS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")           # 1,234.56 or 1,234: thousands or decimals?
+TE_VEEL_DECIMALEN = re.compile(r"(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+)[.,]\d{3,}")
+SCHRIJF_BEDRAG = "schrijf bijvoorbeeld 1250,00 of 1250.00"
+CENT = Decimal("0.01")
+FLOAT_RUIS = 1e-9       # what a binary number cell may differ from its cents by (0.30000000000000004): not a decimal
 
 
 def veldtypen() -> dict:
@@ -143,20 +152,47 @@ def _bedrag(spec: dict, waarde) -> Decimal:
 
 
 def lees_bedrag(waarde) -> Decimal:
-    """An amount as a caseworker or a spreadsheet writes it: 1250, 1250.00, 1.250,00, € 1.250 (also copied from a
-    letter, with a no-break space)."""
+    """An amount as a caseworker or a spreadsheet writes it: 1250, 1250.00, 1250,00, 1.250,00, 1.250, € 1.250 (also
+    copied from a letter, with a no-break space). Never a guess: more than two decimals, a comma between thousands
+    (1,234.56), an exponent (1e3), NaN or inf is refused with the way to write it, never rounded or read otherwise."""
     if isinstance(waarde, bool):
         raise ValueError("moet een bedrag zijn")
+    if isinstance(waarde, int):
+        return _in_centen(waarde, Decimal(waarde))
+    if isinstance(waarde, float):           # a number cell of Excel or JSON: binary, so 0.1 + 0.2 is 0.30000000000000004
+        if not math.isfinite(waarde):
+            raise ValueError(f"'{waarde}' is geen bedrag ({SCHRIJF_BEDRAG})")
+        if abs(waarde - round(waarde, 2)) > FLOAT_RUIS:
+            raise ValueError(f"'{waarde}' heeft meer dan twee cijfers achter de komma; een bedrag is in hele centen "
+                             f"({SCHRIJF_BEDRAG})")
+        return _in_centen(waarde, Decimal(repr(round(waarde, 2))))
     tekst = "".join(str(waarde).replace("€", "").split())
-    if "," in tekst or DUIZENDTALLEN.fullmatch(tekst):      # Dutch notation: 1.250,00 or 15.000
-        tekst = tekst.replace(".", "").replace(",", ".")
-    try:
-        bedrag = Decimal(tekst)
-    except InvalidOperation:
-        raise ValueError(f"'{waarde}' is geen bedrag (schrijf bijvoorbeeld 1250,00 of 1250.00)") from None
-    if not bedrag.is_finite() or bedrag < 0:
+    getal = tekst.removeprefix("-")
+    if KAAL.fullmatch(getal):                   # 1250, 1250,5, 1250.50
+        return _in_centen(waarde, Decimal(("-" if getal != tekst else "") + getal.replace(",", ".")))
+    if GROEPEN.fullmatch(getal):                # 1.250, 1.250,00, 1.234.567,00
+        return _in_centen(waarde, Decimal(("-" if getal != tekst else "") + getal.replace(".", "").replace(",", ".")))
+    if ENGELS.fullmatch(getal):
+        if "." not in getal:
+            raise ValueError(f"'{waarde}' is geen bedrag: na de komma mogen hoogstens twee cijfers staan; zijn het "
+                             f"duizendtallen, schrijf dan een punt of niets ({getal.replace(',', '.')} of "
+                             f"{getal.replace(',', '')})")
+        raise ValueError(f"'{waarde}' is geen bedrag: een komma tussen de duizendtallen (Engelse schrijfwijze) kan niet; "
+                         f"schrijf {getal.replace(',', '').replace('.', ',')} of "
+                         f"{getal.replace(',', '#').replace('.', ',').replace('#', '.')}")
+    if TE_VEEL_DECIMALEN.fullmatch(getal):
+        raise ValueError(f"'{waarde}' heeft meer dan twee cijfers achter de komma; een bedrag is in hele centen "
+                         f"({SCHRIJF_BEDRAG})")
+    raise ValueError(f"'{waarde}' is geen bedrag ({SCHRIJF_BEDRAG})")
+
+
+def _in_centen(waarde, bedrag: Decimal) -> Decimal:
+    if bedrag < 0:
         raise ValueError(f"'{waarde}' is geen geldig bedrag (niet negatief)")
-    return bedrag.quantize(Decimal("0.01"))
+    try:
+        return bedrag.quantize(CENT)
+    except InvalidOperation:                    # more digits than Decimal's precision (28)
+        raise ValueError(f"'{waarde}' is te groot voor een bedrag") from None
 
 
 def _getal(spec: dict, waarde) -> int:
