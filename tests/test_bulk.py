@@ -150,7 +150,8 @@ def test_excel_and_json_lines_with_nested_and_dotted_fields(tmp_path, monkeypatc
         bestand.write(json.dumps(regels[0] | {"vergunningnummer": "V-9"}) + "\n")   # ... and dotted
     uit = _bulk(tmp_path / "rijen.jsonl", tmp_path / "jsonl")
     assert uit.returncode == 1
-    assert [(f["rij"], f["veld"]) for f in _csv(tmp_path / "jsonl/fouten.csv")] == [("4", "(rij)")]
+    assert [(f["rij"], f["veld"], f["melding"]) for f in _csv(tmp_path / "jsonl/fouten.csv")] == [
+        ("4", "(rij)", "ongeldige JSON (hier hoort een veldnaam tussen dubbele aanhalingstekens, teken 2)")]
     uit_xlsx, uit_jsonl = _csv(tmp_path / "xlsx/manifest.csv"), _csv(tmp_path / "jsonl/manifest.csv")
     assert ([_zonder_stempel(tmp_path / "xlsx" / r["bestand"]) for r in uit_xlsx]            # the same letters
             == [_zonder_stempel(tmp_path / "jsonl" / r["bestand"]) for r in uit_jsonl[:3]])
@@ -470,3 +471,92 @@ def test_manifest_sleutel_must_be_a_required_field(sjablonen_kopie):
                         encoding="utf-8")
     uit = sjabloon_cli("sjablonen")
     assert uit.returncode == 2 and "sleutel: 'locatie' moet een verplicht veld zijn" in uit.stderr
+
+
+def test_a_bad_amount_or_a_value_beyond_the_columns_is_a_row_error(tmp_path):
+    """An amount is never rounded or guessed, and a value in a row that has no column is never dropped: both rows
+    go to fouten.csv, naming the row; the other rows become letters."""
+    data = tmp_path / "rijen.csv"
+    schrijf_csv(data, 4)
+    regels = data.read_text(encoding="utf-8-sig").split("\n")
+    regels[2] = regels[2].rsplit(";", 1)[0] + ";1,234.56"                 # leges, the last column, of row 2
+    regels[3] += ";te veel"                                              # 16 values under a header of 15
+    data.write_text("\n".join(regels), encoding="utf-8-sig")
+    uit = _bulk(data, tmp_path / "uit")
+    assert uit.returncode == 1, uit.stderr
+    fouten = _csv(tmp_path / "uit/fouten.csv")
+    assert [(f["rij"], f["veld"]) for f in fouten] == [("3", "leges"), ("4", "(rij)")]
+    assert fouten[0]["melding"] == ("'1,234.56' is geen bedrag: een komma tussen de duizendtallen (Engelse "
+                                    "schrijfwijze) kan niet; schrijf 1234,56 of 1.234,56")
+    assert fouten[1]["melding"].startswith("rij 4 heeft 16 waarden, de kop 15 kolommen")
+    assert [r["sleutel"] for r in _csv(tmp_path / "uit/manifest.csv")] == ["V-2023-000001", "V-2023-000004"]
+    assert "2 brieven gemaakt, 0 al klaar uit een eerdere run, 2 rijen zonder brief" in uit.stdout
+
+
+def test_a_bad_byte_late_in_the_file_names_its_line_and_leaves_the_folder_untouched(tmp_path):
+    """The reader decodes 8 KB at a time: a Latin-1 byte on line 102 of 120 must be named on line 102, and found
+    before the run makes its journal in --uit (which would tie the folder to this run's date)."""
+    tekst = schrijf_csv(tmp_path / "rijen.csv", 120).read_text(encoding="utf-8-sig").replace("é", "e").split("\n")
+    tekst[101] = tekst[101].replace("Voorbeeld", "Voorbéeld", 1)
+    data = tmp_path / "latin1laat.csv"
+    data.write_bytes("\n".join(tekst).encode("latin-1"))
+    uit = _bulk(data, tmp_path / "uit")
+    assert uit.returncode == 2
+    assert "latin1laat.csv: regel 102: geen tekst in UTF-8" in uit.stderr and "Er is niets geschreven" in uit.stderr
+    assert not (tmp_path / "uit").exists()
+    jsonl = tmp_path / "rijen.jsonl"
+    jsonl.write_bytes(b'{"vergunningnummer": "V-1"}\n{"vergunningnummer": "V-2"}\n{"locatie": "Caf\xe9"}\n')
+    uit = _bulk(jsonl, tmp_path / "uit")
+    assert uit.returncode == 2 and "rijen.jsonl: regel 3: geen tekst in UTF-8" in uit.stderr
+    assert "Traceback" not in uit.stderr and not (tmp_path / "uit").exists()
+
+
+def test_a_file_as_uit_or_a_group_as_sleutel_is_refused_before_anything_is_written(tmp_path):
+    data = schrijf_csv(tmp_path / "rijen.csv", 2)
+    (tmp_path / "bestand").write_text("niet aanraken", encoding="utf-8")
+    uit = _bulk(data, tmp_path / "bestand")
+    assert uit.returncode == 2 and "Traceback" not in uit.stderr
+    assert f"fout: --uit: {tmp_path / 'bestand'} is een bestand, geen map" in uit.stderr
+    assert (tmp_path / "bestand").read_text(encoding="utf-8") == "niet aanraken"
+    uit = _bulk(data, tmp_path / "bestand" / "map")
+    assert uit.returncode == 2 and "een deel van het pad is een bestand, geen map" in uit.stderr
+    uit = _bulk(data, tmp_path / "uit", "--sleutel", "houder")
+    assert uit.returncode == 2
+    assert "--sleutel: 'houder' is een persoon met meer waarden, geen veld met één waarde" in uit.stderr
+    assert not (tmp_path / "uit").exists()
+
+
+def test_an_excel_formula_without_a_computed_value_is_a_row_error(tmp_path):
+    """openpyxl writes a formula without its value; read as data_only, that cell looks empty. A required field
+    would then say 'verplicht veld ontbreekt' and an optional one would vanish from the letter. A formula whose
+    value is an empty text (Excel and LibreOffice write t="str" and an empty <v>) is an empty cell, as before."""
+    from openpyxl import Workbook
+
+    regels = list(rijen(4))
+    boek = Workbook()
+    blad = boek.active
+    blad.append(KOLOMMEN)
+    for regel in regels:
+        blad.append([regel[k] for k in KOLOMMEN])
+    blad.cell(2, KOLOMMEN.index("leges") + 1, "=100+82.5")                     # optional
+    blad.cell(3, KOLOMMEN.index("behandelaar") + 1, '="Fatima"&" el Amrani"')   # required
+    blad.cell(4, KOLOMMEN.index("locatie") + 1, '=""')
+    boek.save(tmp_path / "rijen.xlsx")
+    with zipfile.ZipFile(tmp_path / "rijen.xlsx") as bron, \
+            zipfile.ZipFile(tmp_path / "berekend.xlsx", "w") as doel:        # row 4 as Excel saves it: computed
+        for naam in bron.namelist():
+            inhoud = bron.read(naam)
+            if naam == "xl/worksheets/sheet1.xml":
+                inhoud = inhoud.replace(b'<c r="K4"><f>""</f><v></v></c>', b'<c r="K4" t="str"><f>""</f><v></v></c>')
+                assert b't="str"><f>""</f>' in inhoud
+            doel.writestr(naam, inhoud)
+    uit = _bulk(tmp_path / "berekend.xlsx", tmp_path / "uit")
+    assert uit.returncode == 1, uit.stderr
+    fouten = _csv(tmp_path / "uit/fouten.csv")
+    assert [(f["rij"], f["veld"], f["melding"]) for f in fouten] == [
+        ("2", "(rij)", "kolom 'leges': de cel heeft een formule zonder berekende waarde (=100+82.5); open het bestand "
+                       "in Excel of LibreOffice en sla het op, of zet de waarde zelf in de cel"),
+        ("3", "(rij)", "kolom 'behandelaar': de cel heeft een formule zonder berekende waarde (=\"Fatima\"&\" el "
+                       "Amrani\"); open het bestand in Excel of LibreOffice en sla het op, of zet de waarde zelf in "
+                       "de cel")]
+    assert [r["sleutel"] for r in _csv(tmp_path / "uit/manifest.csv")] == ["V-2023-000003", "V-2023-000004"]

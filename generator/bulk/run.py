@@ -13,6 +13,7 @@ stamp reaches the disk only after its entry is committed."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import getpass
 import hashlib
 import itertools
@@ -43,11 +44,14 @@ from generator.vullen.context import activeer_gemeente
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.genereer import bestandsnaam, eis_vrijgave
 from generator.vullen.sjabloon import laad
-from generator.vullen.velden import valideer
+from generator.vullen.velden import subvelden, valideer
 
 REEKS = 16                  # rows per task sent to a worker process
 VASTLEGGEN_PER = 200        # rows per journal write and register transaction ...
 VASTLEGGEN_NA = 2.0         # ... or after this many seconds
+MAP_NIET_GEMAAKT = {errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+                    errno.EACCES: "geen toegang", errno.EPERM: "geen toegang", errno.EROFS: "alleen lezen"}
+ENKELE_WAARDE = ("tekst", "getal", "datum", "bedrag", "keuze")     # field types a --sleutel may have
 
 
 @dataclass
@@ -94,16 +98,18 @@ def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
     eis_vrijgave(sjabloon, opdracht.concept)
     gemeente = activeer_gemeente(opdracht.gemeente_pad)
     sleutelveld = opdracht.sleutel or sjabloon.sleutel
-    if sleutelveld and sleutelveld not in sjabloon.velden:
-        raise InvoerFout(f"--sleutel: '{sleutelveld}' is geen veld van sjabloon {sjabloon.id}")
+    _controleer_sleutel(sleutelveld, sjabloon)
+    uit = Path(opdracht.uit)
+    if uit.exists() and not uit.is_dir():
+        raise InvoerFout(f"--uit: {uit} is een bestand, geen map; kies een map voor de brieven")
     rijen = lees_rijen(opdracht.data, sjabloon.velden)         # a bad file stops here, before anything is written
+    aantal = tel_rijen(opdracht.data)                          # ... and so does a bad line anywhere in it
     pdf_timeout = None
     if opdracht.pdf:
         from generator.bulk.pdf import eis_libreoffice, ingestelde_timeout
         eis_libreoffice()
         pdf_timeout = ingestelde_timeout(opdracht.pdf_timeout)
     verdeeld = kies_motor()          # None: the local pool; the Celery workers are checked before anything is written
-    uit = Path(opdracht.uit)
     nieuw = not (uit / JOURNAAL).exists()
     dagtekening = opdracht.dagtekening or (dt.date.today() if nieuw else None)
     kenmerk = {"sjabloon": sjabloon.id, "versie": sjabloon.versie, "docx_sha256": sjabloon.docx_sha256,
@@ -111,7 +117,11 @@ def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
                "pdf": opdracht.pdf, "zip": opdracht.zip, "sleutel": sleutelveld or "rijnummer"}
     with ExitStack() as stapel:
         register = stapel.enter_context(Register(database_url(gemeente)))
-        uit.mkdir(parents=True, exist_ok=True)
+        try:
+            uit.mkdir(parents=True, exist_ok=True)
+        except OSError as fout:
+            reden = MAP_NIET_GEMAAKT.get(fout.errno, fout.strerror)
+            raise InvoerFout(f"--uit: kan de map {uit} niet maken ({reden}); kies een andere map") from None
         datum = dagtekening.isoformat() if dagtekening else None
         journaal = stapel.enter_context(closing(Journaal(uit, kenmerk, datum)))
         run = _Run(sjabloon, sleutelveld, journaal, register, opdracht.door or getpass.getuser())
@@ -125,12 +135,26 @@ def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
                                     opdracht.concept, opdracht.pdf, pdf_timeout,
                                     verdeeld and verdeeld.voor(journaal.run))
         with _Fouten(uit) as run.fouten:
-            run.maak(rijen, Voortgang(tel_rijen(opdracht.data), voortgang_naar), opdracht.werkers, instellingen)
+            run.maak(rijen, Voortgang(aantal, voortgang_naar), opdracht.werkers, instellingen)
             run.uitslag.manifest = archief.schrijf_manifest(journaal, uit, opdracht.pdf)
             run.uitslag.fouten = run.fouten.sluit()
     if opdracht.zip:
         run.uitslag.archief = archief.pak_in(journaal, uit, run.uitslag.manifest)
     return run.uitslag
+
+
+def _controleer_sleutel(sleutelveld: str | None, sjabloon) -> None:
+    """The key names every letter's file: a field of one value (a text, number, date, amount or choice), not a
+    group or list, whose value would be a whole dict in the file name."""
+    if not sleutelveld:
+        return
+    if sleutelveld not in sjabloon.velden:
+        raise InvoerFout(f"--sleutel: '{sleutelveld}' is geen veld van sjabloon {sjabloon.id}")
+    spec = sjabloon.velden[sleutelveld]
+    if spec.get("type") == "lijst" or subvelden(spec) is not None:
+        enkel = [naam for naam, s in sjabloon.velden.items() if s.get("type") in ENKELE_WAARDE]
+        raise InvoerFout(f"--sleutel: '{sleutelveld}' is een {spec.get('type')} met meer waarden, geen veld met één "
+                         f"waarde; kies bijvoorbeeld {', '.join(enkel[:5])}")
 
 
 class RegisterOnderbroken(RegisterFout):
