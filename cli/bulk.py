@@ -51,10 +51,12 @@ def bulk(sjabloon, data_pad, uit, werkers, pdf, pdf_timeout, als_zip, datum, sle
         click.echo("\nOnderbroken. Wat klaar was, is bewaard en vastgelegd; draai dezelfde opdracht opnieuw om verder "
                    "te gaan.", err=True)
         sys.exit(130)
-    click.echo(f"{uitslag.gemaakt} brieven gemaakt, {uitslag.overgeslagen} al klaar uit een eerdere run, "
-               f"{uitslag.fout} rijen zonder brief (dagtekening {uitslag.dagtekening}).")
+    click.echo(f"{_aantal(uitslag.gemaakt, 'brief', 'brieven')} gemaakt, {uitslag.overgeslagen} al klaar uit een "
+               f"eerdere run, {_aantal(uitslag.fout, 'rij', 'rijen')} zonder brief "
+               f"(dagtekening {uitslag.dagtekening}).")
     if uitslag.hersteld_in_register:
-        click.echo(f"{uitslag.hersteld_in_register} brieven van de vorige run alsnog in het register vastgelegd.")
+        click.echo(f"{_aantal(uitslag.hersteld_in_register, 'brief', 'brieven')} van de vorige run alsnog in het "
+                   "register vastgelegd.")
     click.echo(f"Manifest: {uitslag.manifest}")
     if uitslag.archief:
         click.echo(f"Archief: {uitslag.archief}")
@@ -63,6 +65,11 @@ def bulk(sjabloon, data_pad, uit, werkers, pdf, pdf_timeout, als_zip, datum, sle
     if uitslag.fouten:
         click.echo(f"Rijen met fouten: {uitslag.fouten}", err=True)
         sys.exit(1)
+
+
+def _aantal(aantal: int, enkelvoud: str, meervoud: str) -> str:
+    """'1 brief', '2 brieven', '0 brieven'."""
+    return f"{aantal} {enkelvoud if aantal == 1 else meervoud}"
 
 
 @click.command("selecteer-afloop", help="Kies de vergunningen die binnen een aantal maanden aflopen (voor de herinnering).")

@@ -316,7 +316,7 @@ def test_a_lost_letter_is_made_again_and_changed_data_is_refused(tmp_path):
     tekst = tekst.replace("Z-2026-000003;", "Z-2026-000333;")
     data.write_text(tekst, encoding="utf-8")
     tweede = _bulk(data, uit)
-    assert "1 brieven gemaakt, 1 al klaar" in tweede.stdout
+    assert "1 brief gemaakt, 1 al klaar" in tweede.stdout
     fouten = _csv(uit / "fouten.csv")
     assert fouten[0]["sleutel"] == "V-2023-000003" and "gegevens van deze rij zijn daarna gewijzigd" in fouten[0]["melding"]
     assert (uit / f"V-2023-000002_{HERINNERING}.docx").exists() and len(_csv(uit / "manifest.csv")) == 3

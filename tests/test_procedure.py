@@ -381,7 +381,7 @@ def test_bulk_fails_the_row_that_breaks_a_rule(tmp_path):
     uit = sjabloon_cli("bulk", "verdaging-beslistermijn", "--data", data, "--uit", tmp_path / "uit", "--concept",
                        "--datum", "2026-11-16", "--sleutel", "zaaknummer")
     assert uit.returncode == 1, uit.stderr
-    assert "1 brieven gemaakt" in uit.stdout
+    assert "1 brief gemaakt" in uit.stdout
     fouten = (tmp_path / "uit" / "fouten.csv").read_text(encoding="utf-8-sig")
     assert "Z-2026-009999" in fouten and "eerder_verdaagd" in fouten and "artikel 16.64, tweede lid, Omgevingswet" in fouten
     assert fouten.splitlines()[1].split(";")[0] == "2"          # the row number
