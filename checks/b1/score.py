@@ -16,6 +16,7 @@ KENMERKEN = ("woorden_boven_grens", "woorden_per_bijzin", "lettergrepen_per_woor
              "zeldzaamste_woord", "afhankelijkheid", "afhankelijkheid_max", "inhoudswoorden_per_bijzin",
              "woorden_voor_persoonsvorm", "zelfstandige_naamwoorden", "passief", "naamwoordstijl", "ambtelijk")
 MEEST_GEWONE_ZIPF = 7.0     # the Zipf value of the most common words ('de', 'het')
+GRENS_EXP = 700.0           # technical: math.exp overflows above 709.78; e^700 is still a float
 
 
 def kenmerken(maten: ZinMaten, naamwoordstijl: int, ambtelijk: int) -> dict[str, float]:
@@ -42,6 +43,11 @@ def zin_score(waarden: dict[str, float], weging: dict | None = None) -> float:
     som = weging["basis"]
     for naam, k in weging["kenmerken"].items():
         som += k["gewicht"] * (waarden[naam] - k["gemiddelde"]) / k["spreiding"]
+    if som < -GRENS_EXP:
+        # A sentence of thousands of words: e^-som would overflow a float (OverflowError). Here 1 + e^-som equals
+        # e^-som to the last bit, so the logistic curve is e^som (down to 0); every normal sentence keeps the
+        # expression below, and so its score, exactly.
+        return 100 * math.exp(som)
     return 100 / (1 + math.exp(-som))
 
 

@@ -9,6 +9,10 @@ from functools import lru_cache
 from checks.content import content_cache, load_yaml
 
 WOORD_MET_PUNT = re.compile(r"[\w.]+")
+# Technical limit: a word longer than this is not split into compounds. Splitting tries every split point and
+# recurses, so its cost grows with the cube of the length (a 60,000-letter 'word' took minutes); the longest Dutch
+# compounds in real text have about 50 letters, and a longer string is no word a reader knows either.
+MAX_SAMENSTELLING = 80
 
 
 @dataclass(frozen=True)
@@ -101,11 +105,12 @@ def zipf(woord: str) -> float:
 
 def samenstelling_bekend(woord: str, drempel: float, delen: int = 3) -> bool:
     """A compound of common words (aanvraagformulier = aanvraag + formulier) is not a difficult word.
-    Splits into at most `delen` parts; a linking s (bestemmingsplan) is allowed after the left part."""
+    Splits into at most `delen` parts; a linking s (bestemmingsplan) is allowed after the left part. A word of
+    more than MAX_SAMENSTELLING letters is not split."""
     woord = woord.lower()
     if zipf(woord) >= drempel:
         return True
-    if delen < 2:
+    if delen < 2 or len(woord) > MAX_SAMENSTELLING:
         return False
     for i in range(3, len(woord) - 2):
         links, rechts = woord[:i], woord[i:]
