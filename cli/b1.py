@@ -36,7 +36,13 @@ def b1(paden, als_json, html_pad, samenvatting_pad, docx_pad, jsonl_pad, gemeent
     from checks.document.archief import map_grenzen
 
     if jsonl_pad:
+        if paden:
+            _stop(f"--jsonl en brieven gaan niet samen: geef --jsonl {jsonl_pad} zonder "
+                  f"{', '.join(map(str, paden))}, of de brieven zonder --jsonl.")
         sys.exit(_jsonl(jsonl_pad))
+    for optie, pad in (("--html", html_pad), ("--samenvatting", samenvatting_pad), ("--docx-opmerkingen", docx_pad)):
+        if pad is not None and pad.is_dir():          # before any work: a long run would end in a traceback
+            _stop(f"{optie}: {pad} is een map; geef de naam van het bestand dat geschreven moet worden.")
     try:
         lijst = bronnen(paden, map_grenzen())
     except DocumentFout as fout:
@@ -68,33 +74,43 @@ def _stapel(lijst, als_json, html_pad, samenvatting_pad, docx_pad, docx_bron) ->
 
     samenvatting = Samenvatting()
     verslag = HtmlVerslag(len(lijst)) if html_pad else None
-    fouten, alle_b1, docx_uit = [], True, None
+    fouten, alle_b1, docx_uit, getoond = [], True, None, 0
     schrijf = sys.stdout.write
     with _voortgang(len(lijst), als_json) as balk:
         if als_json:
             schrijf("[")
         for bron, rapport, fout in controleer_stapel(lijst):
             balk.update(1)
+            if rapport is not None and rapport.niet_te_beoordelen:
+                # nothing to judge: its report says so, but it counts as unreadable (status 2), not as a letter
+                fout = f"{bron.naam}: {rapport.niet_te_beoordelen}; de brief is niet te beoordelen"
             if fout:
                 fouten.append(fout)
-                samenvatting.fout()
-                continue
-            alle_b1 &= rapport.b1
-            samenvatting.voeg_toe(rapport, (lambda r=rapport: html_sectie(r)) if verslag and not verslag.volledig else None,
-                                  bron.naam)
+                samenvatting.fout(bron.naam, fout.removeprefix(f"{bron.naam}: "))
+                if rapport is None:
+                    continue
+            else:
+                alle_b1 &= rapport.b1
+                samenvatting.voeg_toe(rapport, (lambda r=rapport: html_sectie(r)) if verslag and not verslag.volledig
+                                      else None, bron.naam)
+                if verslag:
+                    verslag.voeg_toe(rapport)
+                if bron is docx_bron:
+                    docx_uit = docx_met_opmerkingen(bron.inhoud(), rapport)
+            getoond += 1
             if als_json:
                 tekst = json.dumps(rapport.as_json(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
-                schrijf(("\n  " if samenvatting.brieven == 1 else ",\n  ") + tekst)
+                schrijf(("\n  " if getoond == 1 else ",\n  ") + tekst)
             else:
-                schrijf(("" if samenvatting.brieven == 1 else "\n\n") + als_tekst(rapport))
-            if verslag:
-                verslag.voeg_toe(rapport)
-            if bron is docx_bron:
-                docx_uit = docx_met_opmerkingen(bron.inhoud(), rapport)
-        schrijf("\n]\n" if als_json and samenvatting.brieven else "]\n" if als_json else "\n")
+                schrijf(("" if getoond == 1 else "\n\n") + als_tekst(rapport))
+        schrijf("\n]\n" if als_json and getoond else "]\n" if als_json else "\n")
     if not als_json and samenvatting.brieven > 1:
         schrijf("\n" + samenvatting.als_tekst() + "\n")
     sys.stdout.flush()
+    if not samenvatting.brieven:              # no letter read and judged: no report that holds none
+        if verslag:
+            verslag.sluit()
+        verslag = samenvatting_pad = None
     if verslag:
         with atomisch(html_pad, encoding="utf-8") as doel:
             verslag.schrijf(doel, samenvatting)
@@ -144,21 +160,29 @@ def _jsonl(pad: Path) -> int:
                 except (json.JSONDecodeError, KeyError, TypeError):
                     fouten.append(f"{pad}: regel {nummer}: verwacht een JSON-object met \"id\" en \"tekst\"")
                     continue
-                batch.append((sleutel, lees_tekst(str(tekst), str(sleutel))))
+                if not isinstance(tekst, str):          # a number or list would be scored as its str()
+                    fouten.append(f"{pad}: regel {nummer}: tekst is geen tekst (een JSON-string)")
+                    continue
+                batch.append((sleutel, nummer, lees_tekst(tekst, str(sleutel))))
                 if len(batch) >= JSONL_BATCH:
-                    _scoor(batch)
+                    fouten += _scoor(batch, pad)
                     batch = []
     except OSError as fout:
         fouten.append(f"{pad}: kan het bestand niet lezen ({leesreden(fout)})")
-    _scoor(batch)
+    fouten += _scoor(batch, pad)
     for fout in fouten:
         click.echo(f"fout: {fout}", err=True)
     return 2 if fouten else 0
 
 
-def _scoor(batch: list) -> None:
+def _scoor(batch: list, pad: Path) -> list[str]:
+    """Print the scores of a batch of lines; a line without running text to judge gets no score but a message
+    (returned), like an unreadable line: a score of 100 for an empty text would pass it as B1."""
     from checks.b1.stapel import controleer_reeks
-    rapporten = controleer_reeks([document for _, document in batch])
+    rapporten = controleer_reeks([document for _, _, document in batch])
     sys.stdout.write("".join(json.dumps({"id": sleutel, "score": round(r.score, 1), "b1": r.b1, "niveau": r.niveau},
-                                        ensure_ascii=False) + "\n" for (sleutel, _), r in zip(batch, rapporten)))
+                                        ensure_ascii=False) + "\n"
+                             for (sleutel, _, _), r in zip(batch, rapporten) if not r.niet_te_beoordelen))
     sys.stdout.flush()
+    return [f"{pad}: regel {nummer}: {r.niet_te_beoordelen}; de tekst is niet te beoordelen"
+            for (_, nummer, _), r in zip(batch, rapporten) if r.niet_te_beoordelen]

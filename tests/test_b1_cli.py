@@ -3,11 +3,12 @@
 import io
 import re
 import json
+import subprocess
 import zipfile
 
 from docx import Document
 
-from conftest import REPO, sjabloon_cli
+from conftest import REPO, SJABLOON, sjabloon_cli
 
 MAKKELIJK = ("Wij hebben uw aanvraag ontvangen. Wij kijken of alles klopt. U hoort binnen twee weken van ons. "
              "Hebt u vragen? Bel ons dan gerust.")
@@ -143,3 +144,65 @@ def test_the_text_report_writes_numbers_as_dutch_does(tmp_path):
     regel = next(r for r in uit.stdout.splitlines() if "woorden per zin" in r)
     assert re.search(r"\d+,\d+ woorden per zin", regel), regel
     assert not re.search(r"\d\.\d", regel), regel
+
+
+def test_a_sentence_of_thousands_of_words_scores_very_low_and_the_batch_goes_on(tmp_path):
+    """One 2,000-word sentence made the score's logistic curve overflow (a traceback, and the batch gone)."""
+    stuk = "Wij hebben besloten dat u de aanbouw moet weghalen omdat die zonder vergunning is gebouwd en "
+    woorden = (stuk.split() * 200)[:2000]
+    (tmp_path / "lang.txt").write_text(" ".join(woorden) + ".")
+    (tmp_path / "goed.txt").write_text(MAKKELIJK)
+    uit = sjabloon_cli("b1", "--json", tmp_path / "goed.txt", tmp_path / "lang.txt")
+    assert uit.returncode == 1, uit.stderr
+    goed, lang = json.loads(uit.stdout)
+    assert goed["b1"] is True
+    assert lang["b1"] is False and lang["score"] == 0.0 and lang["zinnen"][0]["score"] == 0.0
+    assert lang["maten"]["woorden"] == 2000
+
+
+def test_a_word_of_100000_letters_is_checked_in_seconds(tmp_path):
+    """Splitting it into compounds took longer than ten minutes (every split point, recursively)."""
+    (tmp_path / "woord.txt").write_text("a" * 100_000)
+    uit = subprocess.run([*SJABLOON, "b1", "--json", str(tmp_path / "woord.txt")], capture_output=True, text=True,
+                         timeout=60)
+    assert uit.returncode == 2 and "Traceback" not in uit.stderr        # no running text: see the next test
+    assert "woord.txt: geen lopende tekst gevonden" in uit.stderr
+
+
+def test_a_letter_without_running_text_is_not_judged_b1(tmp_path):
+    """An empty DOCX, a 0-byte file or only white space passed as 'B1: ja, score 100': nothing was judged."""
+    Document().save(tmp_path / "leeg.docx")
+    (tmp_path / "leeg.txt").write_bytes(b"")
+    (tmp_path / "wit.txt").write_text("  \n\n\t \n")
+    for naam in ("leeg.docx", "leeg.txt", "wit.txt"):
+        uit = sjabloon_cli("b1", tmp_path / naam)
+        assert uit.returncode == 2, (naam, uit.stdout)
+        assert uit.stdout.strip() == f"{naam}: B1: niet te beoordelen (geen lopende tekst gevonden)"
+        assert f"{tmp_path / naam}: geen lopende tekst gevonden; de brief is niet te beoordelen" in uit.stderr
+    uit = sjabloon_cli("b1", "--json", tmp_path / "leeg.txt")
+    [rapport] = json.loads(uit.stdout)
+    assert uit.returncode == 2
+    assert rapport["b1"] is False and rapport["niet_te_beoordelen"] == "geen lopende tekst gevonden"
+    assert {"bestand", "niveau", "score", "maten", "zinnen", "bevindingen"} <= set(rapport)
+
+
+def test_an_output_option_naming_a_folder_stops_before_any_work(tmp_path):
+    (tmp_path / "brief.txt").write_text(MAKKELIJK)
+    for optie in ("--html", "--samenvatting"):
+        uit = sjabloon_cli("b1", optie, tmp_path, tmp_path / "brief.txt")
+        assert uit.returncode == 2 and "Traceback" not in uit.stderr
+        assert uit.stderr.startswith(f"fout: {optie}: {tmp_path} is een map") and uit.stdout == ""
+
+
+def test_jsonl_refuses_a_text_that_is_no_string_an_empty_text_and_paths_beside_it(tmp_path):
+    invoer = tmp_path / "regels.jsonl"
+    invoer.write_text(json.dumps({"id": 1, "tekst": 5}) + "\n" + json.dumps({"id": 2, "tekst": ""}) + "\n"
+                      + json.dumps({"id": 3, "tekst": MAKKELIJK}) + "\n")
+    uit = sjabloon_cli("b1", "--jsonl", invoer)
+    assert uit.returncode == 2
+    assert [json.loads(r)["id"] for r in uit.stdout.splitlines()] == [3]
+    assert f"{invoer}: regel 1: tekst is geen tekst" in uit.stderr
+    assert f"{invoer}: regel 2: geen lopende tekst gevonden; de tekst is niet te beoordelen" in uit.stderr
+    (tmp_path / "b08.txt").write_text(MAKKELIJK)
+    uit = sjabloon_cli("b1", "--jsonl", invoer, tmp_path / "b08.txt")
+    assert uit.returncode == 2 and uit.stdout == "" and "--jsonl en brieven gaan niet samen" in uit.stderr

@@ -52,7 +52,8 @@ def test_folder_and_zip_give_the_verdicts_of_one_by_one(tmp_path):
     for pad in (map_, archief):
         uit = sjabloon_cli("b1", pad, "--json")
         assert uit.returncode == 1, uit.stderr                        # the hard letters are not B1
-        stapel = {r["bestand"]: (r["b1"], r["niveau"], r["score"]) for r in json.loads(uit.stdout)}
+        stapel = {r["bestand"].rsplit("/", 1)[1]: (r["b1"], r["niveau"], r["score"]) for r in json.loads(uit.stdout)}
+        assert all(r["bestand"].startswith(f"{pad}/") for r in json.loads(uit.stdout))     # named by their path there
         assert stapel == los
     assert {b for b, _, _ in los.values()} == {True, False}
 
@@ -110,7 +111,7 @@ def test_json_stays_valid_with_the_progress_bar_and_the_summary_names_the_top_pr
     grens = drempels()["niveaus"]["B1"]
     moeilijkst = max(sum(z["score"] < grens for z in r["zinnen"]) for r in niet_b1)
     assert overzicht["eerst_naar_schrijver"][0]["moeilijke_zinnen"] == moeilijkst > 0
-    assert {i["bestand"] for i in overzicht["eerst_naar_schrijver"]} == {f"{map_}/{r['bestand']}" for r in niet_b1}
+    assert {i["bestand"] for i in overzicht["eerst_naar_schrijver"]} == {r["bestand"] for r in niet_b1}
 
     tekst = sjabloon_cli("b1", map_, "--html", tmp_path / "rapport.html").stdout
     naam = eerste["fragment"]
@@ -155,3 +156,60 @@ def test_jsonl_is_a_scoring_mode(tmp_path):
     fout = sjabloon_cli("b1", "--jsonl", invoer)
     assert fout.returncode == 2 and len(fout.stdout.splitlines()) == 6
     assert f"{invoer}: regel 7: geen tekst in UTF-8" in fout.stderr and f"{invoer}: regel 8: verwacht" in fout.stderr
+
+
+def test_html_report_and_summary_name_every_unreadable_file_and_none_is_written_when_nothing_was_read(tmp_path):
+    """A KCC writer reads the report, not stderr: a letter that could not be read must be in it, with why."""
+    kapot = tmp_path / "kapot.docx"
+    kapot.write_bytes(b"PK\x03\x04" + bytes(range(200)))
+    (tmp_path / "leeg.txt").write_bytes(b"")
+    goed = tmp_path / "goed.txt"
+    goed.write_text(GOED.format(ding="schutting", naam=NAMEN[0]), encoding="utf-8")
+    html, samenvatting = tmp_path / "r1.html", tmp_path / "s1.json"
+    uit = sjabloon_cli("b1", "--html", html, "--samenvatting", samenvatting, kapot)
+    assert uit.returncode == 2 and f"fout: {kapot}: " in uit.stderr
+    assert not html.exists() and not samenvatting.exists()              # nothing read: no report of nothing
+    uit = sjabloon_cli("b1", "--html", html, "--samenvatting", samenvatting, goed, kapot, tmp_path / "leeg.txt")
+    assert uit.returncode == 2
+    pagina = html.read_text(encoding="utf-8")
+    assert f"<li>{kapot}: geen geldig DOCX-bestand" in pagina
+    assert f"<li>{tmp_path / 'leeg.txt'}: geen lopende tekst gevonden; de brief is niet te beoordelen</li>" in pagina
+    overzicht = json.loads(samenvatting.read_text(encoding="utf-8"))
+    assert overzicht["brieven"] == 1 and overzicht["onleesbaar"] == 2
+    assert [b["bestand"] for b in overzicht["onleesbare_bestanden"]] == [str(kapot), str(tmp_path / "leeg.txt")]
+    assert overzicht["onleesbare_bestanden"][0]["reden"].startswith("geen geldig DOCX-bestand")
+
+
+def test_letters_in_a_folder_or_zip_are_named_by_their_path_there(tmp_path):
+    """Two letters called b08.txt in different subfolders must not both be reported as 'b08.txt'."""
+    archief = tmp_path / "brieven.zip"
+    with zipfile.ZipFile(archief, "w") as z:
+        z.writestr("brieven/b08.txt", GOED.format(ding="schutting", naam=NAMEN[0]))
+        z.writestr("brieven/sub/b08.txt", SLECHT.format(ding="carport", naam=NAMEN[1]))
+    map_ = tmp_path / "map"
+    (map_ / "sub").mkdir(parents=True)
+    (map_ / "b08.txt").write_text(GOED.format(ding="schutting", naam=NAMEN[0]), encoding="utf-8")
+    (map_ / "sub" / "b08.txt").write_text(SLECHT.format(ding="carport", naam=NAMEN[1]), encoding="utf-8")
+    for pad, namen in ((archief, [f"{archief}/brieven/b08.txt", f"{archief}/brieven/sub/b08.txt"]),
+                       (map_, [f"{map_}/b08.txt", f"{map_}/sub/b08.txt"])):
+        uit = sjabloon_cli("b1", pad, "--json")
+        assert [r["bestand"] for r in json.loads(uit.stdout)] == namen
+        tekst = sjabloon_cli("b1", pad).stdout
+        assert all(f"{naam}: B1: " in tekst for naam in namen)
+    uit = sjabloon_cli("b1", map_ / "b08.txt", "--json")                 # a file by itself keeps its own name
+    assert json.loads(uit.stdout)[0]["bestand"] == "b08.txt"
+
+
+def test_summary_gives_an_example_for_a_finding_on_the_whole_letter_and_keeps_the_words_as_written(tmp_path):
+    onpersoonlijk = ("Indien de aanvraag te laat is, gaat het college over tot handhaving. De gemeente beslist binnen "
+                     "acht weken. Het loket is open op maandag. Bellen kan ook altijd. De kosten staan op de website.")
+    map_ = tmp_path / "brieven"
+    map_.mkdir()
+    for nummer in range(2):
+        (map_ / f"brief-{nummer}.txt").write_text(onpersoonlijk, encoding="utf-8")
+    uit = sjabloon_cli("b1", map_)
+    regels = uit.stdout.splitlines()
+    assert not [r for r in regels if r.strip() == "bijvoorbeeld:"]
+    onp = next(n for n, r in enumerate(regels) if ". onpersoonlijk: in 2 brieven" in r)
+    assert regels[onp + 1].strip() == f"bijvoorbeeld in {map_}/brief-0.txt"
+    assert any("ambtelijk woord 'Indien': in 2 brieven" in r for r in regels), uit.stdout

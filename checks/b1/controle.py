@@ -20,6 +20,7 @@ from checks.content import content_cache
 from checks.document import Alinea, Document
 
 NIVEAUS_B1 = ("A1", "A2", "B1")
+GEEN_LOPENDE_TEKST = "geen lopende tekst gevonden"
 MAX_ZINNEN = 2_000      # sentences whose own facts are kept: a template's shared sentences stay, one-off ones go
 MAX_BRIEVEN = 64        # documents whose letter parts are kept: four bulk batches (generator.bulk.run.REEKS)
 UITLEG = re.compile(r"\b(dat|dit|die) (betekent|betekenen|is|zijn|heet|heten|houdt in|wil zeggen)\b|\b(heet|noemen (wij|we)|noemt men)\b|:|\(")
@@ -48,12 +49,16 @@ class B1Rapport:
     bevindingen: list[Probleem] = field(default_factory=list)
     redenen: list[str] = field(default_factory=list)
     niet_gescoord: list[NietGescoord] = field(default_factory=list)   # letter furniture and legal text, left out
+    niet_te_beoordelen: str | None = None     # why there is no verdict (no running text); b1 is then False
 
     def as_json(self) -> dict:
-        return {"bestand": self.bestand, "b1": self.b1, "niveau": self.niveau, "score": round(self.score, 1),
-                "maten": self.maten, "redenen": self.redenen,
-                "zinnen": [z.as_json() for z in self.zinnen], "bevindingen": [b.as_json() for b in self.bevindingen],
-                "niet_gescoord": [n.as_json() for n in self.niet_gescoord]}
+        uit = {"bestand": self.bestand, "b1": self.b1, "niveau": self.niveau, "score": round(self.score, 1),
+               "maten": self.maten, "redenen": self.redenen,
+               "zinnen": [z.as_json() for z in self.zinnen], "bevindingen": [b.as_json() for b in self.bevindingen],
+               "niet_gescoord": [n.as_json() for n in self.niet_gescoord]}
+        if self.niet_te_beoordelen:           # only then: a judged letter's JSON stays as it was
+            uit["niet_te_beoordelen"] = self.niet_te_beoordelen
+        return uit
 
 
 def controleer_b1(document: Document) -> B1Rapport:
@@ -197,7 +202,11 @@ def _oordeel(bestand: str, resultaten: list[ZinResultaat], analyses: list[ZinAna
     """The letter's verdict; `alineas` says which paragraph each sentence is in (a PDF's positions are pages)."""
     grens = drempels()
     if not analyses:
-        return B1Rapport(bestand, True, "A2", 100.0, {"zinnen": 0, "woorden": 0}, [], [], ["geen lopende tekst gevonden"])
+        # Nothing to judge (an empty file, only an address block, a single word): not B1 'ja', which a pipeline
+        # would take as a pass, but no verdict. b1 stays a yes/no (documented), so it is False, with score 0
+        # (the lowest level) and the reason in `niet_te_beoordelen`; `sjabloon b1` treats it as unreadable (status 2).
+        return B1Rapport(bestand, False, niveau(0.0), 0.0, {"zinnen": 0, "woorden": 0}, [], [], [GEEN_LOPENDE_TEKST],
+                         niet_te_beoordelen=GEEN_LOPENDE_TEKST)
     brief = brief_score([(z.score, alinea) for z, alinea in zip(resultaten, alineas)])
     score = brief.score
     woorden = sum(a.maten.woorden for a in analyses)

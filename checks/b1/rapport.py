@@ -17,6 +17,8 @@ REGEL_NAMEN = {
 
 
 def als_tekst(rapport: B1Rapport) -> str:
+    if rapport.niet_te_beoordelen:
+        return f"{rapport.bestand}: B1: niet te beoordelen ({rapport.niet_te_beoordelen})"
     oordeel = "B1: ja" if rapport.b1 else "B1: nee"
     m = rapport.maten
     regels = [f"{rapport.bestand}: {oordeel}, niveau {rapport.niveau}, score {rapport.score:.0f} van 100"]
@@ -55,12 +57,17 @@ HTML_STAART = "</main></body></html>"
 
 def html_rij(r: B1Rapport) -> str:
     """The letter's row in the overview table."""
+    if r.niet_te_beoordelen:
+        return f"<tr><td>{_e(r.bestand)}</td><td>niet te beoordelen</td><td>–</td><td>–</td><td>–</td></tr>"
     return (f"<tr><td>{_e(r.bestand)}</td><td>{'ja' if r.b1 else 'nee'}</td><td>{r.niveau}</td>"
             f"<td>{r.score:.0f}</td><td>{sum(bool(z.problemen) for z in r.zinnen)}</td></tr>")
 
 
 def html_sectie(r: B1Rapport) -> str:
     """The letter in full: verdict, measures, the five hardest sentences, the whole text with highlights."""
+    if r.niet_te_beoordelen:
+        return (f"<section><h2>{_e(r.bestand)}</h2><p class='oordeel nee'>Niet te beoordelen: "
+                f"{_e(r.niet_te_beoordelen)}.</p></section>")
     delen = [f"<section><h2>{_e(r.bestand)}</h2><p class='oordeel {'ja' if r.b1 else 'nee'}'>"
              f"{'Op B1-niveau' if r.b1 else 'Niet op B1-niveau'}: niveau {r.niveau}, score {r.score:.0f} van 100.</p>"]
     if r.redenen:

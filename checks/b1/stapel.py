@@ -27,10 +27,16 @@ class Bron:
     soort: str                                   # '.docx', '.pdf', '.txt' or '.md'
     inhoud: Callable[[], bytes]                  # raises DocumentFout
     pad: Path | None = None                      # a file on disk (not an entry of a ZIP)
+    uit_map: bool = False                        # found in a folder or ZIP: its report names it by `naam`
 
     def lees(self) -> Document:
-        """The letter, read within the limits of one document (a file's size is checked before it is read)."""
-        return lees_document(self.pad) if self.pad else lees_document(self.naam, self.inhoud())
+        """The letter, read within the limits of one document (a file's size is checked before it is read).
+        A letter from a folder or ZIP is named by its path there (two folders may both hold a 'b08.txt'); a file
+        given by itself keeps its own name."""
+        document = lees_document(self.pad) if self.pad else lees_document(self.naam, self.inhoud())
+        if self.uit_map:
+            document.bestand = self.naam
+        return document
 
 
 def bronnen(paden: Iterable[Path], grenzen: Grenzen) -> list[Bron]:
@@ -40,7 +46,8 @@ def bronnen(paden: Iterable[Path], grenzen: Grenzen) -> list[Bron]:
     lijst: list[Bron] = []
     for pad in paden:
         if pad.is_dir():
-            lijst += [_bestand(p) for p in sorted(pad.rglob("*")) if p.suffix.lower() in BRIEFSOORTEN and p.is_file()]
+            lijst += [_bestand(p, uit_map=True) for p in sorted(pad.rglob("*"))
+                      if p.suffix.lower() in BRIEFSOORTEN and p.is_file()]
         elif pad.suffix.lower() == ".zip":
             lijst += _zip_bronnen(pad, grenzen)
         else:
@@ -48,13 +55,13 @@ def bronnen(paden: Iterable[Path], grenzen: Grenzen) -> list[Bron]:
     return lijst
 
 
-def _bestand(pad: Path) -> Bron:
+def _bestand(pad: Path, uit_map: bool = False) -> Bron:
     def inhoud() -> bytes:
         try:
             return pad.read_bytes()
         except OSError as fout:
             raise DocumentFout(f"{pad}: kan het bestand niet lezen ({leesreden(fout)})") from None
-    return Bron(str(pad), pad.suffix.lower(), inhoud, pad)
+    return Bron(str(pad), pad.suffix.lower(), inhoud, pad, uit_map)
 
 
 def _zip_bronnen(pad: Path, grenzen: Grenzen) -> list[Bron]:
@@ -62,7 +69,8 @@ def _zip_bronnen(pad: Path, grenzen: Grenzen) -> list[Bron]:
 
     def bron(item) -> Bron:
         naam = f"{pad}/{item.filename}"
-        return Bron(naam, PurePosixPath(item.filename).suffix.lower(), lambda: lees_lid(archief, item, naam))
+        return Bron(naam, PurePosixPath(item.filename).suffix.lower(), lambda: lees_lid(archief, item, naam),
+                    uit_map=True)
 
     return [bron(item) for item in archief.infolist() if not item.is_dir() and is_brief(item.filename)]
 

@@ -39,6 +39,8 @@ class HtmlVerslag:
             doel.write(HTML_OVERZICHT_KOP + "\n")
             self._kopieer(self._rijen, doel)
             doel.write("</table>\n")
+        elif samenvatting.onleesbaar:             # one letter read: no summary, but the others are named
+            doel.write(samenvatting.onleesbaar_html() + "\n")
         self._kopieer(self._secties, doel)
         doel.write(HTML_STAART)
 
