@@ -151,7 +151,7 @@ def test_excel_and_json_lines_with_nested_and_dotted_fields(tmp_path, monkeypatc
     uit = _bulk(tmp_path / "rijen.jsonl", tmp_path / "jsonl")
     assert uit.returncode == 1
     assert [(f["rij"], f["veld"], f["melding"]) for f in _csv(tmp_path / "jsonl/fouten.csv")] == [
-        ("4", "(rij)", "ongeldige JSON (hier hoort een veldnaam tussen dubbele aanhalingstekens, teken 2)")]
+        ("4", "(rij)", "ongeldige JSON (een naam moet tussen dubbele aanhalingstekens staan, teken 2)")]
     uit_xlsx, uit_jsonl = _csv(tmp_path / "xlsx/manifest.csv"), _csv(tmp_path / "jsonl/manifest.csv")
     assert ([_zonder_stempel(tmp_path / "xlsx" / r["bestand"]) for r in uit_xlsx]            # the same letters
             == [_zonder_stempel(tmp_path / "jsonl" / r["bestand"]) for r in uit_jsonl[:3]])
@@ -516,10 +516,10 @@ def test_a_file_as_uit_or_a_group_as_sleutel_is_refused_before_anything_is_writt
     (tmp_path / "bestand").write_text("niet aanraken", encoding="utf-8")
     uit = _bulk(data, tmp_path / "bestand")
     assert uit.returncode == 2 and "Traceback" not in uit.stderr
-    assert f"fout: --uit: {tmp_path / 'bestand'} is een bestand, geen map" in uit.stderr
+    assert f"fout: --uit {tmp_path / 'bestand'}: {tmp_path / 'bestand'} is een bestand, geen map" in uit.stderr
     assert (tmp_path / "bestand").read_text(encoding="utf-8") == "niet aanraken"
     uit = _bulk(data, tmp_path / "bestand" / "map")
-    assert uit.returncode == 2 and "een deel van het pad is een bestand, geen map" in uit.stderr
+    assert uit.returncode == 2 and f"{tmp_path / 'bestand'} is een bestand, geen map" in uit.stderr
     uit = _bulk(data, tmp_path / "uit", "--sleutel", "houder")
     assert uit.returncode == 2
     assert "--sleutel: 'houder' is een persoon met meer waarden, geen veld met één waarde" in uit.stderr

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.bulk.csvbestand import CODERING, scheidingsteken
+from generator.vullen.bestanden import json_reden
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.velden import padfout, uit_paden
 
@@ -235,7 +236,7 @@ def _jsonl(pad: Path, velden: dict) -> Iterator[Rij]:
             try:
                 object_ = json.loads(regel)
             except json.JSONDecodeError as fout:
-                yield Rij(nummer, {}, f"ongeldige JSON ({json_reden(fout)}, teken {fout.colno})")
+                yield Rij(nummer, {}, f"ongeldige JSON ({json_reden(fout)})")
                 continue
             except ValueError:      # int() refuses a number of more digits than Python allows
                 yield Rij(nummer, {}, "ongeldige JSON (een getal met te veel cijfers; is het een tekst, zet het dan "
@@ -250,21 +251,3 @@ def _jsonl(pad: Path, velden: dict) -> Iterator[Rij]:
                 continue
             yield Rij(nummer, {k: v for k, v in object_.items() if k not in vlak} | uit_paden(vlak))
 
-
-JSON_REDENEN = {        # json's messages (json/decoder.py, json/scanner.py) as a Dutch reader needs them
-    "Expecting value": "hier hoort een waarde",
-    "Expecting property name enclosed in double quotes": "hier hoort een veldnaam tussen dubbele aanhalingstekens",
-    "Expecting ':' delimiter": "hier hoort een dubbele punt (:)",
-    "Expecting ',' delimiter": "hier hoort een komma (,)",
-    "Unterminated string starting at": "een tekst zonder afsluitend aanhalingsteken",
-    "Invalid control character": "een tab of ander stuurteken in een tekst; schrijf \\t voor een tab",
-    "Invalid \\uXXXX escape": "een ongeldige \\u-code",
-    "Invalid \\escape": "een ongeldige code na \\",
-    "Extra data": "na het object staat nog meer",
-    "Illegal trailing comma": "een komma te veel voor het einde",
-}
-
-
-def json_reden(fout: json.JSONDecodeError) -> str:
-    """Why json refused a text, in Dutch (its own message is English)."""
-    return next((reden for begin, reden in JSON_REDENEN.items() if fout.msg.startswith(begin)), "geen geldige JSON")

@@ -13,7 +13,6 @@ stamp reaches the disk only after its entry is committed."""
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import getpass
 import hashlib
 import itertools
@@ -39,7 +38,7 @@ from generator.bulk.werker import Instellingen, Taak, Werker, laad_vooraf, maak_
 from generator.vrijgave.register import Register, RegisterFout, database_url
 from generator.vrijgave.register.anker import AnkerFout
 from generator.vrijgave.register.stempel import stempel
-from generator.vullen.bestanden import ruim_halve_op, schrijf_atomisch
+from generator.vullen.bestanden import eis_map, ruim_halve_op, schrijf_atomisch, schrijfreden
 from generator.vullen.context import activeer_gemeente
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.genereer import bestandsnaam, eis_vrijgave
@@ -49,8 +48,6 @@ from generator.vullen.velden import subvelden, valideer
 REEKS = 16                  # rows per task sent to a worker process
 VASTLEGGEN_PER = 200        # rows per journal write and register transaction ...
 VASTLEGGEN_NA = 2.0         # ... or after this many seconds
-MAP_NIET_GEMAAKT = {errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
-                    errno.EACCES: "geen toegang", errno.EPERM: "geen toegang", errno.EROFS: "alleen lezen"}
 ENKELE_WAARDE = ("tekst", "getal", "datum", "bedrag", "keuze")     # field types a --sleutel may have
 
 
@@ -100,8 +97,7 @@ def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
     sleutelveld = opdracht.sleutel or sjabloon.sleutel
     _controleer_sleutel(sleutelveld, sjabloon)
     uit = Path(opdracht.uit)
-    if uit.exists() and not uit.is_dir():
-        raise InvoerFout(f"--uit: {uit} is een bestand, geen map; kies een map voor de brieven")
+    eis_map(uit)
     rijen = lees_rijen(opdracht.data, sjabloon.velden)         # a bad file stops here, before anything is written
     aantal = tel_rijen(opdracht.data)                          # ... and so does a bad line anywhere in it
     pdf_timeout = None
@@ -120,8 +116,7 @@ def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
         try:
             uit.mkdir(parents=True, exist_ok=True)
         except OSError as fout:
-            reden = MAP_NIET_GEMAAKT.get(fout.errno, fout.strerror)
-            raise InvoerFout(f"--uit: kan de map {uit} niet maken ({reden}); kies een andere map") from None
+            raise InvoerFout(f"--uit: kan de map {uit} niet maken ({schrijfreden(fout)}); kies een andere map") from None
         datum = dagtekening.isoformat() if dagtekening else None
         journaal = stapel.enter_context(closing(Journaal(uit, kenmerk, datum)))
         run = _Run(sjabloon, sleutelveld, journaal, register, opdracht.door or getpass.getuser())

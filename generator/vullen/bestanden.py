@@ -69,10 +69,14 @@ _SCHRIJFREDENEN = {errno.EACCES: "geen schrijfrechten", errno.EPERM: "geen schri
                    errno.EISDIR: "er staat een map met die naam"}
 
 
+def schrijfreden(fout: OSError) -> str:
+    """Why the system refused to write or make a folder, in Dutch; its own text only when the reason is rare."""
+    return _SCHRIJFREDENEN.get(fout.errno) or f"technisch: {fout.strerror or fout}"
+
+
 def schrijffout(pad: Path, fout: OSError) -> InvoerFout:
-    """A Dutch error naming what could not be written and why; the system's own text only when the reason is rare."""
-    reden = _SCHRIJFREDENEN.get(fout.errno) or f"technisch: {fout.strerror or fout}"
-    return InvoerFout(f"{pad}: kan hier niet schrijven ({reden})")
+    """A Dutch error naming what could not be written and why."""
+    return InvoerFout(f"{pad}: kan hier niet schrijven ({schrijfreden(fout)})")
 
 
 def eis_map(map_: Path, optie: str = "--uit") -> None:
@@ -93,7 +97,8 @@ _JSON_REDENEN = {"Expecting value": "hier ontbreekt een waarde",
                  "Extra data": "na het einde staat nog meer",
                  "Invalid control character": "een tab of regeleinde binnen een tekst",
                  "Invalid \\escape": "een onbekende code met \\ in een tekst",
-                 "Invalid \\u": "een onbekende code met \\u in een tekst"}
+                 "Invalid \\u": "een onbekende code met \\u in een tekst",
+                 "Illegal trailing comma": "een komma te veel voor het einde"}
 _YAML_REDENEN = {"did not find expected key": "de inspringing klopt niet, of een sleutel ontbreekt",
                  "did not find expected ',' or ']'": "een lijst tussen [ ] is niet gesloten",
                  "did not find expected ',' or '}'": "een groep tussen { } is niet gesloten",
