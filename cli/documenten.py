@@ -32,8 +32,8 @@ def sjablonen(als_json, gemeente_pad):
     for s in lijst:
         if not als_json:
             click.echo(f"{s.id:<32} {s.besluittype:<30} versie {s.versie:<4} {s.samenvatting()['status']:<12} {s.titel}")
-        if s.gewijzigd_na_vrijgave:
-            click.echo(f"let op: {s.id}: het DOCX is gewijzigd na de vrijgave; geef het opnieuw vrij", err=True)
+        if s.vrijgave_vervallen:
+            click.echo(f"let op: {s.id}: {s.vrijgave_vervallen}; geef het opnieuw vrij", err=True)
         if ontbreekt[s.id]:
             click.echo(f"let op: {s.id}: het gemeenteprofiel mist {', '.join(ontbreekt[s.id])}", err=True)
 

@@ -60,7 +60,8 @@ def tekst(docx, gemeente_pad):
 @click.command(help="Geef een sjabloon vrij na de juridische en de communicatieve beoordeling (vier ogen): twee "
                    "lokale accounts van twee verschillende mensen, een met de rol jurist en een met de rol "
                    "communicatie, elk met het eigen wachtwoord; geen van beiden wijzigde het sjabloon het laatst. "
-                   "Alleen als de lint slaagt; de versie gaat omhoog en de SHA-256 van het DOCX wordt vastgelegd.")
+                   "Alleen als de lint slaagt; de versie gaat omhoog en de SHA-256 van het DOCX en van de inhoud "
+                   "van sjabloon.yaml worden vastgelegd.")
 @click.argument("sjabloon")
 @click.option("--juridisch", required=True, metavar="ACCOUNT", help="Account van de jurist die het sjabloon beoordeelde.")
 @click.option("--communicatief", required=True, metavar="ACCOUNT",

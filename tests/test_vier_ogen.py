@@ -118,7 +118,8 @@ def test_two_approvals_by_two_people_release_the_template(register, sjablonen_ko
     assert not laad(SJABLOON).vrijgegeven
     [regel] = register.regels(sjabloon=SJABLOON)
     assert regel.soort == "beoordeling" and regel.sha256 == laad(SJABLOON).docx_sha256 and regel.door == "Anna de Vries"
-    assert regel.gegevens == {"soort": "juridisch", "beoordelaar": ANNA.als_register(), "opmerking": "grondslag klopt"}
+    assert regel.gegevens == {"soort": "juridisch", "beoordelaar": ANNA.als_register(), "opmerking": "grondslag klopt",
+                              "manifest_sha256": laad(SJABLOON).manifest_inhoud_sha256}
 
     with pytest.raises(InvoerFout, match="Anna de Vries gaf de juridische beoordeling van dit DOCX al"):
         beoordelen(SJABLOON, ANNA, "juridisch", register)
@@ -176,6 +177,56 @@ def test_an_approval_counts_only_for_the_docx_it_saw(register, sjablonen_kopie):
     assert beoordelen(SJABLOON, BRAM, "communicatief", register).wacht_op == "juridisch"
     assert not laad(SJABLOON).vrijgegeven
     assert beoordelen(SJABLOON, ANNA, "juridisch", register).vrijgave.sjabloon.vrijgegeven
+
+
+def _zet_termijn(sjablonen_kopie, van: int, naar: int) -> None:
+    """The working days of the contact deadline in sjabloon.yaml, changed by hand."""
+    pad = sjablonen_kopie / SJABLOON / "sjabloon.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert f"vanaf: ontvangstdatum, aantal: {van}}}" in tekst
+    pad.write_text(tekst.replace(f"aantal: {van}}}", f"aantal: {naar}}}"), encoding="utf-8")
+
+
+def test_an_approval_counts_only_for_the_manifest_it_saw(register, sjablonen_kopie):
+    beoordelen(SJABLOON, ANNA, "juridisch", register)
+    [regel] = register.regels(sjabloon=SJABLOON)
+    assert regel.gegevens["manifest_sha256"] == laad(SJABLOON).manifest_inhoud_sha256
+    _zet_termijn(sjablonen_kopie, 2, 10)                  # a deadline the jurist did not see
+    assert open_beoordelingen(laad(SJABLOON), register) == []
+    assert beoordelen(SJABLOON, BRAM, "communicatief", register).wacht_op == "juridisch"
+    assert not laad(SJABLOON).vrijgegeven and register.regels(soort="vrijgave") == []
+    vrijgave = beoordelen(SJABLOON, ANNA, "juridisch", register).vrijgave
+    assert vrijgave.sjabloon.vrijgegeven and vrijgave.sjabloon.termijnen["contact"]["aantal"] == 10
+    assert register.regels(soort="vrijgave")[0].gegevens["manifest_sha256"] == vrijgave.sjabloon.manifest_sha256
+    # changed after the release: concept again, and a new approval is possible
+    _zet_termijn(sjablonen_kopie, 10, 3)
+    sjabloon = laad(SJABLOON)
+    assert sjabloon.gewijzigd_na_vrijgave and not sjabloon.vrijgegeven
+    assert sjabloon.vrijgave_vervallen == "sjabloon.yaml is gewijzigd na de vrijgave"
+    assert beoordelen(SJABLOON, ANNA, "juridisch", register).wacht_op == "communicatief"
+
+
+def test_an_approval_stored_before_the_manifest_was_covered_does_not_count(register, sjablonen_kopie):
+    """An approval entry of an older version has no manifest hash: it does not say which manifest it approved."""
+    sjabloon = laad(SJABLOON)
+    register.voeg_toe("beoordeling", sjabloon_id=SJABLOON, sjabloon_versie="1", sha256=sjabloon.docx_sha256,
+                      door=ANNA.naam, gegevens={"soort": "juridisch", "beoordelaar": ANNA.als_register(),
+                                                "opmerking": None})
+    assert open_beoordelingen(sjabloon, register) == []
+    assert beoordelen(SJABLOON, BRAM, "communicatief", register).wacht_op == "juridisch"
+
+
+def test_a_release_by_an_older_version_is_no_release(register, sjablonen_kopie):
+    pad = sjablonen_kopie / SJABLOON / "sjabloon.yaml"
+    sha = laad(SJABLOON).docx_sha256
+    pad.write_text(pad.read_text(encoding="utf-8").replace("status: concept", f"status: vrijgegeven\nsha256: {sha}"),
+                   encoding="utf-8")
+    sjabloon = laad(SJABLOON)
+    assert not sjabloon.vrijgegeven and sjabloon.samenvatting()["status"] == "concept"
+    assert "de vrijgave dekte sjabloon.yaml nog niet" in sjabloon.vrijgave_vervallen
+    beoordelen(SJABLOON, ANNA, "juridisch", register)
+    vrijgave = beoordelen(SJABLOON, BRAM, "communicatief", register).vrijgave
+    assert vrijgave.vorige_versie == "1" and vrijgave.sjabloon.versie == "2" and vrijgave.sjabloon.vrijgegeven
 
 
 def test_a_failing_lint_stops_the_release_and_records_nothing_of_the_second_approval(register, sjablonen_kopie):
@@ -310,12 +361,37 @@ def test_web_release_by_two_provider_users_stores_their_identities(web, eigen_re
     assert "Communicatief goedkeuren" in pagina and "Juridisch goedkeuren" not in pagina
     assert _keur(web, "communicatief").headers["location"] == f"{PAD}?vrijgegeven=1"
     pagina = web.get(PAD).text
-    assert "<td>Anna de Vries</td><td>Eva Taal</td>" in pagina and "Dit DOCX is vrijgegeven" in pagina
+    assert "<td>Anna de Vries</td><td>Eva Taal</td>" in pagina
+    assert "Dit DOCX en sjabloon.yaml zijn vrijgegeven" in pagina
     assert "Communicatief goedkeuren" not in pagina
     with Register(eigen_register) as register:
         [vrijgave] = register.regels(soort="vrijgave")
     assert vrijgave.door == "Eva Taal"
     assert vrijgave.gegevens["juridisch"] == anna.als_register() and vrijgave.gegevens["communicatief"]["bron"] == ISSUER
+
+
+def test_web_a_manifest_changed_between_the_two_approvals_does_not_release(web, sjablonen_kopie, eigen_register):
+    anna = persoon("Anna de Vries", "jurist", bron=ISSUER)
+    _als(web, anna)
+    assert _keur(web, "juridisch").status_code == 303
+    _zet_termijn(sjablonen_kopie, 2, 10)
+    _als(web, EVA)
+    assert "Juridisch goedgekeurd door Anna de Vries" not in web.get(PAD).text
+    assert _keur(web, "communicatief").headers["location"] == f"{PAD}?goedgekeurd=communicatief"
+    with Register(eigen_register) as register:
+        assert register.regels(soort="vrijgave") == []
+    assert not laad(SJABLOON).vrijgegeven
+    _als(web, anna)
+    assert _keur(web, "juridisch").headers["location"] == f"{PAD}?vrijgegeven=1"
+    assert "<dt>Status</dt><dd>vrijgegeven</dd>" in web.get(PAD).text
+    _zet_termijn(sjablonen_kopie, 10, 4)
+    pagina = web.get(PAD).text
+    assert "<dt>Status</dt><dd>concept (sjabloon.yaml is gewijzigd na de vrijgave)</dd>" in pagina
+    assert "Communicatief goedkeuren" not in pagina and "Juridisch goedkeuren" in pagina
+    inventaris = web.get("/werkgroep").text
+    assert f'<a href="/werkgroep/{SJABLOON}">' in inventaris
+    rij = inventaris.split(f'<a href="/werkgroep/{SJABLOON}">')[1].split("</tr>")[0]
+    assert "<td>concept</td>" in rij
 
 
 def test_web_one_person_with_both_roles_gives_one_half_only(web):

@@ -148,3 +148,91 @@ def test_version_and_manifest_editing_keep_the_werkgroep_s_layout():
     nieuw = zet_veld(zet_veld(manifest, "status", "vrijgegeven"), "sha256", "ab" * 32)
     assert nieuw.startswith("# Toelichting van de werkgroep\n")
     assert yaml.safe_load(nieuw) == {"id": "x", "versie": "1", "status": "vrijgegeven", "sha256": "ab" * 32, "velden": {}}
+
+
+MELDING = "ontvangstbevestiging-melding"
+MELDING_ZAAK = REPO / f"templates/{MELDING}/voorbeeld.yaml"
+
+
+def test_a_manifest_change_after_release_makes_the_template_concept_again(sjablonen_kopie, tmp_path):
+    """The release covers sjabloon.yaml too: a deadline changed there afterwards is a change nobody reviewed, so no
+    real letter is made with it (it would promise contact within ten working days instead of two)."""
+    maak_beoordelaars()
+    assert vrijgeven_cli(MELDING, "--datum", "2026-11-23").returncode == 0
+    echt = sjabloon_cli("genereer", MELDING, "--zaak", MELDING_ZAAK, "--uit", tmp_path / "a", "--datum", "2026-11-23")
+    assert echt.returncode == 0, echt.stderr
+    assert "24 november 2026" in docx_tekst(echt.stdout.strip())
+
+    manifest = sjablonen_kopie / MELDING / "sjabloon.yaml"
+    tekst = manifest.read_text(encoding="utf-8")
+    assert "vanaf: ontvangstdatum, aantal: 2}" in tekst
+    manifest.write_text(tekst.replace("vanaf: ontvangstdatum, aantal: 2}", "vanaf: ontvangstdatum, aantal: 10}"),
+                        encoding="utf-8")
+    opnieuw = sjabloon_cli("genereer", MELDING, "--zaak", MELDING_ZAAK, "--uit", tmp_path / "b",
+                           "--datum", "2026-11-23")
+    assert opnieuw.returncode == 2 and not (tmp_path / "b").exists()
+    assert "niet vrijgegeven (sjabloon.yaml is gewijzigd na de vrijgave)" in opnieuw.stderr
+    lijst = sjabloon_cli("sjablonen", "--json")
+    assert next(s for s in json.loads(lijst.stdout) if s["id"] == MELDING)["status"] == "concept"
+    assert f"let op: {MELDING}: sjabloon.yaml is gewijzigd na de vrijgave; geef het opnieuw vrij" in lijst.stderr
+    inv = json.loads(sjabloon_cli("inventaris", "--json").stdout)
+    assert next(s for s in inv["sjablonen"] if s["id"] == MELDING)["status"] == "concept"
+    proef = sjabloon_cli("genereer", MELDING, "--zaak", MELDING_ZAAK, "--uit", tmp_path / "c", "--datum", "2026-11-23",
+                         "--concept")
+    assert proef.returncode == 0 and CONCEPT in docx_tekst(proef.stdout.strip())
+
+    # both changed: the message names both
+    document_word = Document(str(sjablonen_kopie / MELDING / "sjabloon.docx"))
+    document_word.add_paragraph("Een zin die niemand beoordeelde.")
+    document_word.save(str(sjablonen_kopie / MELDING / "sjabloon.docx"))
+    beide = sjabloon_cli("genereer", MELDING, "--zaak", MELDING_ZAAK, "--uit", tmp_path / "d")
+    assert beide.returncode == 2 and "het DOCX en sjabloon.yaml zijn gewijzigd na de vrijgave" in beide.stderr
+
+
+def test_the_release_s_own_rewrite_of_the_manifest_is_no_change(sjablonen_kopie):
+    """The release writes versie, status and both hashes into sjabloon.yaml; that, and layout, comments or who last
+    changed it, leave the template released. The hash of the manifest is in the register entry too."""
+    manifest = sjablonen_kopie / "factuur-leges/sjabloon.yaml"
+    tekst = manifest.read_text(encoding="utf-8")
+    manifest.write_text("# de werkgroep\n" + tekst.replace('versie: "1"', "versie: 1   # eerste"), encoding="utf-8")
+    maak_beoordelaars()
+    assert _vrijgeven().returncode == 0
+    gegevens = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+    assert len(gegevens["manifest_sha256"]) == 64 and gegevens["versie"] == "1"
+    [vrijgave] = [r for r in json.loads(sjabloon_cli("register", "--json").stdout) if r["soort"] == "vrijgave"]
+    assert vrijgave["gegevens"]["manifest_sha256"] == gegevens["manifest_sha256"]
+    lijst = sjabloon_cli("sjablonen", "--json")
+    assert next(s for s in json.loads(lijst.stdout) if s["id"] == "factuur-leges")["status"] == "vrijgegeven"
+    # a comment, other layout and a gewijzigd_door (who may review, not what the letters say) change nothing
+    tekst = manifest.read_text(encoding="utf-8").replace("status: vrijgegeven", "status:   vrijgegeven  # ja")
+    manifest.write_text(tekst + "# nog een opmerking\ngewijzigd_door: \"lokaal:carla\"\n", encoding="utf-8")
+    lijst = sjabloon_cli("sjablonen", "--json")
+    assert next(s for s in json.loads(lijst.stdout) if s["id"] == "factuur-leges")["status"] == "vrijgegeven"
+    assert "gewijzigd na de vrijgave" not in lijst.stderr
+    # released again (version 2): the rewrite of existing fields is no change either
+    assert _vrijgeven(juridisch="anna", communicatief="bram").returncode == 0
+    lijst = sjabloon_cli("sjablonen", "--json")
+    assert next(s for s in json.loads(lijst.stdout) if s["id"] == "factuur-leges") == {
+        "id": "factuur-leges", "titel": gegevens["titel"], "besluittype": gegevens["besluittype"], "versie": "2",
+        "status": "vrijgegeven"}
+
+
+def test_a_release_by_an_older_version_without_the_manifest_hash_must_be_redone(sjablonen_kopie, tmp_path):
+    """An older release stored only the DOCX's hash: what sjabloon.yaml said then is unknown, so it is no release."""
+    map_ = sjablonen_kopie / MELDING
+    sha = hashlib.sha256((map_ / "sjabloon.docx").read_bytes()).hexdigest()
+    manifest = map_ / "sjabloon.yaml"
+    tekst = manifest.read_text(encoding="utf-8").replace("status: concept", f"status: vrijgegeven\nsha256: {sha}")
+    manifest.write_text(tekst, encoding="utf-8")
+    uit = sjabloon_cli("genereer", MELDING, "--zaak", MELDING_ZAAK, "--uit", tmp_path / "a", "--datum", "2026-11-23")
+    assert uit.returncode == 2 and not (tmp_path / "a").exists()
+    assert "niet vrijgegeven (de vrijgave dekte sjabloon.yaml nog niet" in uit.stderr
+    assert "laat het sjabloon opnieuw vrijgeven" in uit.stderr
+    lijst = sjabloon_cli("sjablonen", "--json")
+    assert next(s for s in json.loads(lijst.stdout) if s["id"] == MELDING)["status"] == "concept"
+    assert f"let op: {MELDING}: de vrijgave dekte sjabloon.yaml nog niet" in lijst.stderr
+    maak_beoordelaars()
+    opnieuw = vrijgeven_cli(MELDING, "--datum", "2026-11-23")
+    assert opnieuw.returncode == 0 and "versie 1 -> 2" in opnieuw.stdout
+    assert sjabloon_cli("genereer", MELDING, "--zaak", MELDING_ZAAK, "--uit", tmp_path / "b",
+                        "--datum", "2026-11-23").returncode == 0

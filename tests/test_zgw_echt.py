@@ -78,12 +78,13 @@ def _manifest(sjabloon: str) -> dict:
 
 
 def _vrijgegeven(kopie: Path, sjabloon: str) -> None:
-    """Release the template in the private catalogue as `sjabloon vrijgeven` leaves it (status and the DOCX's
-    hash): only a released template's document is final and gets its Besluit."""
+    """Release the template in the private catalogue as `sjabloon vrijgeven` leaves it (status and the hashes of
+    the DOCX and the manifest): only a released template's document is final and gets its Besluit."""
+    from generator.vullen.sjabloon import laad
     pad = kopie / sjabloon / "sjabloon.yaml"
     manifest = yaml.safe_load(pad.read_text(encoding="utf-8"))
     manifest.update(status="vrijgegeven", sha256=hashlib.sha256((kopie / sjabloon / "sjabloon.docx").read_bytes())
-                    .hexdigest())
+                    .hexdigest(), manifest_sha256=laad(kopie / sjabloon).manifest_inhoud_sha256)
     pad.write_text(yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 

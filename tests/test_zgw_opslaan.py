@@ -332,10 +332,12 @@ def _vrijgegeven(kopie, sjabloon) -> None:
     import hashlib
 
     from generator.vrijgave.vier_ogen import zet_veld
+    from generator.vullen.sjabloon import laad
     pad = kopie / sjabloon / "sjabloon.yaml"
     manifest = zet_veld(pad.read_text(encoding="utf-8"), "status", "vrijgegeven")
     docx = (kopie / sjabloon / "sjabloon.docx").read_bytes()
     manifest = zet_veld(manifest, "sha256", hashlib.sha256(docx).hexdigest())
+    manifest = zet_veld(manifest, "manifest_sha256", laad(kopie / sjabloon).manifest_inhoud_sha256)
     pad.write_text(manifest, encoding="utf-8")
 
 

@@ -1,13 +1,15 @@
 """Releasing a template with the four-eyes rule: a jurist and a communication specialist, two different people
 known to the program (an Identiteit from a local account or the municipality's OpenID provider, never a typed name),
-neither the one who last changed the template, and only when the lint passes. The release stores the DOCX's SHA-256
-in the manifest and sets status `vrijgegeven`; the first release keeps the version the werkgroep wrote (a concept "1"
-is released as "1"), every later one bumps it. The register records both identities. A DOCX changed afterwards no
-longer matches its hash, so the template counts as concept again until the next release.
+neither the one who last changed the template, and only when the lint passes. The release covers what the reviewers
+approved: it stores the DOCX's SHA-256 (`sha256`) and that of the manifest's content (`manifest_sha256`, without the
+fields the release writes: Sjabloon.manifest_inhoud_sha256) in the manifest and sets status `vrijgegeven`; the first
+release keeps the version the werkgroep wrote (a concept "1" is released as "1"), every later one bumps it. The
+register records both identities and both hashes. A DOCX or manifest changed afterwards no longer matches its hash,
+so the template counts as concept again until the next release.
 
 Two ways to get there: `vrijgeven` with both identities at once (the CLI, after both passwords), or two
-`beoordelen` calls, each recording one approval of the DOCX as it is now (the web app: each reviewer logged in on
-their own); the second approval by another person releases it."""
+`beoordelen` calls, each recording one approval of the DOCX and the manifest as they are now (the web app: each
+reviewer logged in on their own); the second approval by another person releases it."""
 
 from __future__ import annotations
 
@@ -67,9 +69,10 @@ def vrijgeven(naam: str, juridisch: Identiteit, communicatief: Identiteit, opmer
 
 def beoordelen(naam: str, identiteit: Identiteit, soort: str, register, opmerking: str | None = None,
                dagtekening: dt.date | None = None) -> Beoordeling:
-    """Record one approval (register soort `beoordeling`) of the DOCX as it is now. When another person already
-    approved the other half for the same DOCX since the last release, the template is released at once (the lint
-    runs first: when it fails nothing is recorded). The same person cannot give both halves."""
+    """Record one approval (register soort `beoordeling`) of the DOCX and the manifest as they are now. When another
+    person already approved the other half of the same DOCX and manifest since the last release, the template is
+    released at once (the lint runs first: when it fails nothing is recorded). The same person cannot give both
+    halves."""
     if soort not in SOORTEN:
         raise InvoerFout(f"soort: '{soort}' bestaat niet; kies {' of '.join(SOORTEN)}")
     with _VRIJGAVE:
@@ -81,8 +84,8 @@ def _beoordeel(naam: str, identiteit: Identiteit, soort: str, register, opmerkin
     sjabloon = laad(naam)
     controleer_beoordelaar(sjabloon, identiteit, soort, register)
     if sjabloon.vrijgegeven:
-        raise InvoerFout(f"{sjabloon.id} is al vrijgegeven (versie {sjabloon.versie}) en het DOCX is sindsdien niet "
-                         "gewijzigd: er is niets te beoordelen")
+        raise InvoerFout(f"{sjabloon.id} is al vrijgegeven (versie {sjabloon.versie}) en het DOCX en sjabloon.yaml "
+                         "zijn sindsdien niet gewijzigd: er is niets te beoordelen")
     open_ = open_beoordelingen(sjabloon, register)
     ander = COMMUNICATIEF if soort == JURIDISCH else JURIDISCH
     if any(identiteit.is_zelfde(uit_register(r.gegevens["beoordelaar"])) for r in open_ if r.gegevens["soort"] == ander):
@@ -109,11 +112,14 @@ def _beoordeel(naam: str, identiteit: Identiteit, soort: str, register, opmerkin
 
 
 def open_beoordelingen(sjabloon: Sjabloon, register) -> list:
-    """The approvals of the DOCX as it is now, given after the template's last release (oldest first)."""
+    """The approvals of the DOCX and the manifest as they are now, given after the template's last release (oldest
+    first). The manifest's hash is in the entry's gegevens; an approval stored before it was (none there) does not
+    say which manifest it saw, so it does not count."""
     laatste = max((r.id for r in register.doorloop(sjabloon=sjabloon.id, soort="vrijgave")), default=0)
     sha = sjabloon.docx_sha256          # by kind: a template's entries include every letter it made, bulk runs too
     return [r for r in register.doorloop(sjabloon=sjabloon.id, soort="beoordeling")
-            if r.id > laatste and r.sha256 == sha]
+            if r.id > laatste and r.sha256 == sha
+            and (r.gegevens or {}).get("manifest_sha256") == sjabloon.manifest_inhoud_sha256]
 
 
 def controleer_beoordelaar(sjabloon: Sjabloon, identiteit: Identiteit, soort: str, register=None) -> None:
@@ -168,7 +174,8 @@ def _lint(sjabloon: Sjabloon, dagtekening: dt.date | None) -> LintRapport:
 def _teken(sjabloon: Sjabloon, identiteit: Identiteit, soort: str, opmerking: str | None, register) -> None:
     register.voeg_toe("beoordeling", sjabloon_id=sjabloon.id, sjabloon_versie=sjabloon.versie,
                       sha256=sjabloon.docx_sha256, door=identiteit.naam,
-                      gegevens={"soort": soort, "beoordelaar": identiteit.als_register(), "opmerking": opmerking})
+                      gegevens={"soort": soort, "beoordelaar": identiteit.als_register(), "opmerking": opmerking,
+                                "manifest_sha256": sjabloon.manifest_inhoud_sha256})
 
 
 def _leg_vast(sjabloon: Sjabloon, juridisch: Identiteit, communicatief: Identiteit, opmerking: str | None, register,
@@ -179,11 +186,14 @@ def _leg_vast(sjabloon: Sjabloon, juridisch: Identiteit, communicatief: Identite
                       door=door.naam if door else f"{juridisch.naam} en {communicatief.naam}",
                       gegevens={"juridisch": juridisch.als_register(), "communicatief": communicatief.als_register(),
                                 "opmerking": opmerking, "vorige_versie": vorige,
+                                "manifest_sha256": sjabloon.manifest_inhoud_sha256,
                                 "lint": {"waarschuwingen": len(rapport.bevindingen), "varianten": rapport.varianten,
                                          "b1_score": rapport.b1_score}})
     manifest = sjabloon.map / "sjabloon.yaml"
     tekst = manifest.read_text(encoding="utf-8")
-    for sleutel, waarde in (("versie", f'"{versie}"'), ("status", "vrijgegeven"), ("sha256", sjabloon.docx_sha256)):
+    # the hashes of what was loaded, linted and approved: a file changed meanwhile no longer matches (concept)
+    for sleutel, waarde in (("versie", f'"{versie}"'), ("status", "vrijgegeven"), ("sha256", sjabloon.docx_sha256),
+                            ("manifest_sha256", sjabloon.manifest_inhoud_sha256)):
         tekst = zet_veld(tekst, sleutel, waarde)
     schrijf_atomisch(manifest, tekst.encode("utf-8"))
     return Vrijgave(laad(sjabloon.id), vorige, rapport)
@@ -204,7 +214,8 @@ def volgende_versie(versie: str) -> str:
 
 def zet_veld(manifest: str, sleutel: str, waarde: str) -> str:
     """Set a top-level manifest field in place (a value given as a block below it goes too), keeping the werkgroep's
-    comments and layout; add it after `status` when it is not there yet."""
+    comments and layout; add it after `status` when it is not there yet. Only for the fields the release does not
+    cover (BUITEN_VRIJGAVE in generator/vullen/sjabloon.py)."""
     regel = re.compile(rf"^{sleutel}:.*(?:\n[ \t]+.*)*$", re.MULTILINE)
     if regel.search(manifest):
         return regel.sub(f"{sleutel}: {waarde}", manifest, count=1)

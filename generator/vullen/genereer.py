@@ -127,8 +127,9 @@ def eis_vrijgave(sjabloon: Sjabloon, concept: bool, uitweg: str | None = None) -
     """Nobody generates from a draft: a template that is not released gives only a CONCEPT document, on request.
     `uitweg`: what the user can do about it in their interface; without it, the command line's options."""
     if not sjabloon.vrijgegeven and not concept:
-        reden = "gewijzigd na de vrijgave" if sjabloon.gewijzigd_na_vrijgave else f"status {sjabloon.status}"
-        uitweg = uitweg or (f"maak een proefdocument met --concept, of laat het sjabloon vrijgeven "
+        reden = sjabloon.vrijgave_vervallen or f"status {sjabloon.status}"     # which file changed, or an old release
+        opnieuw = "opnieuw " if sjabloon.status == "vrijgegeven" else ""
+        uitweg = uitweg or (f"maak een proefdocument met --concept, of laat het sjabloon {opnieuw}vrijgeven "
                             f"(sjabloon vrijgeven {sjabloon.id} --juridisch ... --communicatief ...)")
         raise InvoerFout(f"sjabloon {sjabloon.id} is niet vrijgegeven ({reden}); {uitweg}")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,10 @@ GERESERVEERD = ("gemeente", "dagtekening", "termijnen", "orgaan", "besluittype")
 # The manifest's `zgw:` block: how the zaaksysteem files a generated document (zgw/opslaan.py). The values of
 # vertrouwelijkheidaanduiding are those of the Documenten API (VertrouwelijkheidaanduidingEnum).
 ZGW_SLEUTELS = ("informatieobjecttype", "vertrouwelijkheidaanduiding", "besluittype", "reactietermijn")
+# The manifest fields the release does not cover: those it writes itself (versie, status, both hashes), and
+# gewijzigd_door, which is bookkeeping: it says who may not review, not what a letter says, and the four-eyes check
+# reads it afresh at every approval (vier_ogen); a DOCX change that sets it changes the DOCX's hash anyway.
+BUITEN_VRIJGAVE = ("versie", "status", "sha256", "manifest_sha256", "gewijzigd_door")
 VERTROUWELIJKHEID = ("openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk", "vertrouwelijk", "confidentieel",
                      "geheim", "zeer_geheim")
 
@@ -37,6 +42,8 @@ class Sjabloon:
     map: Path
     termijnen: dict = field(default_factory=dict)
     sha256: str | None = None       # of the DOCX as released (set by `sjabloon vrijgeven`)
+    manifest_sha256: str | None = None          # of the manifest's content as released (manifest_inhoud_sha256)
+    manifest_inhoud_sha256: str = ""            # of the manifest's content as loaded now
     sleutel: str | None = None      # the field that names each letter of a bulk run (else the row number)
     voorbeeld_dagtekening: dt.date | None = None    # the example is a case from the past: its own dagtekening
     bestuursorgaan_veld: str | None = None          # a zaak field naming the organ, instead of the besluittype's
@@ -66,13 +73,37 @@ class Sjabloon:
         return hashlib.sha256(self.docx.read_bytes()).hexdigest()
 
     @property
+    def gewijzigd_sinds_vrijgave(self) -> list[str]:
+        """What differs from what the reviewers approved: 'het DOCX', 'sjabloon.yaml' (empty when not released)."""
+        if self.status != "vrijgegeven":
+            return []
+        return [wat for wat, anders in (("het DOCX", self.sha256 != self.docx_sha256),
+                                        ("sjabloon.yaml", bool(self.manifest_sha256)
+                                         and self.manifest_sha256 != self.manifest_inhoud_sha256)) if anders]
+
+    @property
     def gewijzigd_na_vrijgave(self) -> bool:
-        return self.status == "vrijgegeven" and self.sha256 != self.docx_sha256
+        return bool(self.gewijzigd_sinds_vrijgave)
+
+    @property
+    def oude_vrijgave(self) -> bool:
+        """Released by a version that stored only the DOCX's hash: what the manifest said then is unknown."""
+        return self.status == "vrijgegeven" and not self.manifest_sha256
+
+    @property
+    def vrijgave_vervallen(self) -> str | None:
+        """Why a template with status vrijgegeven counts as concept, for the user; None when it does not."""
+        if self.oude_vrijgave:
+            return ("de vrijgave dekte sjabloon.yaml nog niet: een oudere versie van Sjabloonstraat legde alleen het "
+                    "DOCX vast")
+        if gewijzigd := self.gewijzigd_sinds_vrijgave:
+            return f"{' en '.join(gewijzigd)} {'zijn' if len(gewijzigd) > 1 else 'is'} gewijzigd na de vrijgave"
+        return None
 
     @property
     def vrijgegeven(self) -> bool:
-        """Released, and the DOCX is still the one that was reviewed."""
-        return self.status == "vrijgegeven" and not self.gewijzigd_na_vrijgave
+        """Released, and both the DOCX and the manifest are still the ones that were reviewed."""
+        return self.status == "vrijgegeven" and self.vrijgave_vervallen is None
 
     def samenvatting(self) -> dict:
         return {"id": self.id, "titel": self.titel, "besluittype": self.besluittype,
@@ -107,6 +138,7 @@ def laad(naam: str | Path) -> Sjabloon:
         id=manifest["id"], titel=manifest["titel"], besluittype=manifest["besluittype"],
         versie=str(manifest["versie"]), status=manifest["status"], eigenaar=manifest["eigenaar"],
         velden=manifest["velden"], termijnen=manifest.get("termijnen") or {}, map=map_, sha256=manifest.get("sha256"),
+        manifest_sha256=manifest.get("manifest_sha256"), manifest_inhoud_sha256=manifest_inhoud_sha256(manifest),
         sleutel=manifest.get("sleutel"),
         voorbeeld_dagtekening=dt.date.fromisoformat(str(manifest["voorbeeld_dagtekening"]))
         if manifest.get("voorbeeld_dagtekening") else None,
@@ -114,6 +146,16 @@ def laad(naam: str | Path) -> Sjabloon:
         gewijzigd_door=wijziger(manifest.get("gewijzigd_door")),
         zgw=manifest.get("zgw") or None,
     )
+
+
+def manifest_inhoud_sha256(manifest: dict) -> str:
+    """The SHA-256 of what the reviewers approve in sjabloon.yaml: its parsed content without BUITEN_VRIJGAVE, as
+    canonical JSON. Comments, quoting and layout do not count (the release rewrites its own fields in place); the
+    order of the keys does, since the program follows it (a termijn builds on the ones before it)."""
+    inhoud = {sleutel: waarde for sleutel, waarde in manifest.items() if sleutel not in BUITEN_VRIJGAVE}
+    # dates stay text (lees_gegevens); a value JSON has no type for (a YAML !!binary) counts by its repr
+    tekst = json.dumps(inhoud, ensure_ascii=False, separators=(",", ":"), default=repr)
+    return hashlib.sha256(tekst.encode("utf-8")).hexdigest()
 
 
 def wijziger(waarde) -> dict | None:
