@@ -329,6 +329,19 @@ def test_another_date_in_the_same_folder_is_refused(tmp_path):
     assert ander.returncode == 2 and "dagtekening: eerder 2026-11-23, nu 2026-12-01" in ander.stderr
 
 
+def test_a_manifest_changed_since_the_run_began_is_another_run(tmp_path, sjablonen_kopie):
+    """The template's sjabloon.yaml (its fields, its deadlines) is part of the run, as its DOCX is: letters made
+    before and after a change in one folder would not be one run."""
+    data, uit = schrijf_csv(tmp_path / "rijen.csv", 2), tmp_path / "uit"
+    assert _bulk(data, uit).returncode == 0
+    manifest = sjablonen_kopie / HERINNERING / "sjabloon.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("titel: ", "titel: Gewijzigde ", 1),
+                        encoding="utf-8")
+    ander = _bulk(data, uit)
+    assert ander.returncode == 2 and "deze map hoort bij een andere bulkrun" in ander.stderr
+    assert "manifest_sha256: eerder" in ander.stderr
+
+
 def test_two_workers_make_the_same_letters_as_one(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")    # both runs date their letters the same
     data = schrijf_csv(tmp_path / "rijen.csv", 40)

@@ -109,6 +109,7 @@ def _voer_uit(opdracht: Opdracht, voortgang_naar) -> Uitslag:
     nieuw = not (uit / JOURNAAL).exists()
     dagtekening = opdracht.dagtekening or (dt.date.today() if nieuw else None)
     kenmerk = {"sjabloon": sjabloon.id, "versie": sjabloon.versie, "docx_sha256": sjabloon.docx_sha256,
+               "manifest_sha256": sjabloon.manifest_inhoud_sha256,        # a deadline or field changed in between
                "gemeente": str(opdracht.gemeente_pad or "standaard"), "concept": opdracht.concept,
                "pdf": opdracht.pdf, "zip": opdracht.zip, "sleutel": sleutelveld or "rijnummer"}
     with ExitStack() as stapel:
