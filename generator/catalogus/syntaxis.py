@@ -14,6 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from checks.document import lees_document
 from generator.catalogus.sjabloongebruik import jinja_bron
+from generator.vullen.jinja_meldingen import syntaxmelding
 
 TAG = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}|\{#.*?#\}", re.DOTALL)
 OPENT = {"if", "for", "with", "filter", "macro", "call", "block", "raw", "autoescape"}
@@ -27,7 +28,7 @@ def syntaxfouten(docx_pad: Path) -> list[tuple[str, str]]:
     fouten: list[tuple[str, str]] = []
     open_blokken: list[tuple[str, str, str]] = []          # (keyword, where, tag)
     for alinea in lees_document(docx_pad).alineas:
-        plaats = f'{alinea.positie}: "{_kort(alinea.tekst)}"'
+        plaats = f'{alinea.positie}: "{kort(alinea.tekst)}"'
         fouten += [(plaats, m) for m in _losse_haken(alinea.tekst)]
         for tag in TAG.finditer(alinea.tekst):
             if tag.group(1) is not None:
@@ -39,11 +40,11 @@ def syntaxfouten(docx_pad: Path) -> list[tuple[str, str]]:
         try:
             env.parse(jinja_bron(docx_pad))
         except TemplateSyntaxError as fout:
-            fouten.append(("sjabloon", f"fout in een sjabloontag: {fout.message}"))
+            fouten.append(("sjabloon", f"fout in een sjabloontag: {syntaxmelding(fout)}"))
     return fouten
 
 
-def _kort(tekst: str, lengte: int = 70) -> str:
+def kort(tekst: str, lengte: int = 70) -> str:
     return tekst if len(tekst) <= lengte else tekst[:lengte - 1] + "…"
 
 
@@ -63,7 +64,7 @@ def _expressie(env, inhoud: str, tag: str) -> list[str]:
     try:
         env.parse("{{ " + inhoud + " }}")
     except TemplateSyntaxError as fout:
-        return [f"{tag}: {fout.message}"]
+        return [f"{tag}: {syntaxmelding(fout)}"]
     return []
 
 
@@ -96,5 +97,5 @@ def _voorwaarde(env, woord: str, rest: str, tag: str) -> list[str]:
     try:
         env.parse("{% " + woord + " " + rest + " %}{% end" + woord + " %}")
     except TemplateSyntaxError as fout:
-        return [f"{tag}: {fout.message}"]
+        return [f"{tag}: {syntaxmelding(fout)}"]
     return []

@@ -7,7 +7,6 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
-from docx import Document
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
@@ -17,6 +16,7 @@ from generator.vullen.betaling import betaalcode_functie, logo_functie
 from generator.vullen.bouwstenen import bouwsteen_functie
 from generator.vullen.eigenschappen import zet_eigenschappen, zet_taal
 from generator.vullen.fouten import RenderFout
+from generator.vullen.jinja_meldingen import ontbreekt_melding, syntaxmelding
 from generator.vullen.lijsten import herstart_lijsten
 from generator.vullen.opmaak import FILTERS
 from generator.vullen.zaakregels import alleen_schrijfbaar
@@ -76,28 +76,29 @@ def vertaalde_fouten(naam: str, docx_pad: Path | None = None):
     try:
         yield
     except UndefinedError as fout:
-        variabele = _variabele(str(fout))
-        plaats = _plaats(docx_pad, variabele) if docx_pad else ""
-        raise RenderFout(f"sjabloon {naam}: variabele '{variabele}' heeft geen waarde{plaats} ({fout})") from None
+        melding, variabele = ontbreekt_melding(fout)
+        plaats = _plaats(docx_pad, variabele) if docx_pad and variabele else ""
+        raise RenderFout(f"sjabloon {naam}: variabele '{variabele}' heeft geen waarde{plaats} ({melding})" if variabele
+                         else f"sjabloon {naam}: {melding}") from None
     except SecurityError as fout:
         raise RenderFout(f"sjabloon {naam}: niet toegestaan in een sjabloon: {fout}") from None
     except TemplateSyntaxError as fout:
-        raise RenderFout(f"sjabloon {naam}: fout in een sjabloontag: {fout.message}") from None
+        raise RenderFout(f"sjabloon {naam}: fout in een sjabloontag: {syntaxmelding(fout)}") from None
     except TemplateError as fout:
         raise RenderFout(f"sjabloon {naam}: kan niet gevuld worden: {fout}") from None
     except (ValueError, TypeError, ArithmeticError) as fout:     # a filter given an empty or wrong value
         raise RenderFout(f"sjabloon {naam}: een waarde past niet bij de opmaak in het sjabloon ({fout})") from None
 
 
-def _variabele(bericht: str) -> str:
-    """The variable name in Jinja's messages "'x' is undefined" or "'dict object' has no attribute 'x'"."""
-    namen = re.findall(r"'([^']+)'", bericht)
-    return namen[-1] if namen else bericht
-
-
 def _plaats(docx_pad: Path, variabele: str) -> str:
-    """Where in the Word document the variable is used: ' in alinea N: "..."', or '' when not found."""
-    for nummer, alinea in enumerate(Document(str(docx_pad)).paragraphs, start=1):
-        if re.search(rf"[{{%][^}}%]*\b{re.escape(variabele)}\b", alinea.text):
-            return f' in alinea {nummer}: "{alinea.text.strip()[:80]}"'
+    """Where in the Word document the variable is used, as Word shows it: ' in alinea N: "..."' (or a table row,
+    header, footer), or '' when not found."""
+    from checks.document import DocumentFout, lees_document
+    try:
+        alineas = lees_document(docx_pad).alineas
+    except DocumentFout:
+        return ""
+    for alinea in alineas:
+        if re.search(rf"[{{%][^}}%]*\b{re.escape(variabele)}\b", alinea.tekst):
+            return f' in {alinea.positie}: "{alinea.tekst.strip()[:80]}"'
     return ""
