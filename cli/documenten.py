@@ -18,15 +18,19 @@ from generator.vullen.fouten import InvoerFout
 @click.option("--json", "als_json", is_flag=True, help="Druk een JSON-lijst af.")
 @met_gemeente
 def sjablonen(als_json, gemeente_pad):
-    from generator.catalogus.sjabloongebruik import gebruik, ontbrekend_in_profiel
     from generator.vullen.context import gemeenteprofiel
-    from generator.vullen.sjabloon import catalogus
+    from generator.vullen.sjabloon import laad, sjabloon_ids
     try:
         profiel = gemeenteprofiel(gemeente_pad)
-        lijst = catalogus()
-        ontbreekt = {s.id: ontbrekend_in_profiel(gebruik(s.docx, s.id), profiel, s.besluittype) for s in lijst}
+        ids = sjabloon_ids()
     except InvoerFout as fout:
         stop_met_fouten(fout)
+    lijst, onleesbaar = [], {}
+    for sjabloon_id in ids:                 # one broken template is flagged; the catalogue is still listed
+        try:
+            lijst.append(laad(sjabloon_id))
+        except InvoerFout as fout:
+            onleesbaar[sjabloon_id] = fout.meldingen
     if als_json:
         click.echo(json.dumps([s.samenvatting() for s in lijst], ensure_ascii=False, indent=2))
     for s in lijst:
@@ -34,8 +38,25 @@ def sjablonen(als_json, gemeente_pad):
             click.echo(f"{s.id:<32} {s.besluittype:<30} versie {s.versie:<4} {s.samenvatting()['status']:<12} {s.titel}")
         if s.vrijgave_vervallen:
             click.echo(f"let op: {s.id}: {s.vrijgave_vervallen}; geef het opnieuw vrij", err=True)
-        if ontbreekt[s.id]:
-            click.echo(f"let op: {s.id}: het gemeenteprofiel mist {', '.join(ontbreekt[s.id])}", err=True)
+        for melding in _profiel_of_fout(s, profiel):
+            click.echo(f"let op: {s.id}: {melding}", err=True)
+    for sjabloon_id, meldingen in onleesbaar.items():
+        for melding in meldingen:
+            click.echo(f"let op: {sjabloon_id}: onleesbaar, niet te gebruiken: {melding}", err=True)
+
+
+def _profiel_of_fout(sjabloon, profiel: dict) -> list[str]:
+    """What the profile lacks for this template; or why the template cannot be read (see `sjabloon lint`)."""
+    from jinja2 import TemplateSyntaxError
+
+    from generator.catalogus.sjabloongebruik import gebruik, ontbrekend_in_profiel
+    if (fout := sjabloon.docx_fout()):
+        return [f"onleesbaar, niet te gebruiken: {fout}"]
+    try:
+        ontbreekt = ontbrekend_in_profiel(gebruik(sjabloon.docx, sjabloon.id), profiel, sjabloon.besluittype)
+    except TemplateSyntaxError:
+        return [f"fout in een sjabloontag, niet te gebruiken; zie sjabloon lint {sjabloon.id}"]
+    return [f"het gemeenteprofiel mist {', '.join(ontbreekt)}"] if ontbreekt else []
 
 
 @click.command(help="Maak een document uit een sjabloon en een zaak: een zaakbestand (YAML of JSON), de zaak in het "

@@ -23,17 +23,23 @@ from generator.vullen.fouten import InvoerFout
 def lint(sjablonen_ids, als_json, datum, gemeente_pad):
     from generator.catalogus.lint import lint as lint_sjabloon
     from generator.catalogus.lint_rapport import als_tekst as lint_tekst
-    from generator.vullen.sjabloon import catalogus
+    from generator.vullen.sjabloon import sjabloon_ids
     try:
-        ids = sjablonen_ids or [s.id for s in catalogus()]
+        ids = sjablonen_ids or sjabloon_ids()
     except InvoerFout as fout:
         stop_met_fouten(fout)
     rapporten = [lint_sjabloon(naam, datum) for naam in ids]
+    # a template named on the command line that cannot be read is bad input (exit 2); over the whole catalogue it
+    # is one template's lint fout, and the others are still checked
+    onleesbaar = [melding for r in rapporten for melding in r.onleesbaar] if sjablonen_ids else []
+    getoond = [r for r in rapporten if als_json or not (sjablonen_ids and r.onleesbaar)]
     if als_json:
-        click.echo(json.dumps([r.as_json() for r in rapporten], ensure_ascii=False, indent=2))
-    else:
-        click.echo("\n\n".join(lint_tekst(r) for r in rapporten))
-    sys.exit(0 if all(r.geslaagd for r in rapporten) else 1)
+        click.echo(json.dumps([r.as_json() for r in getoond], ensure_ascii=False, indent=2))
+    elif getoond:
+        click.echo("\n\n".join(lint_tekst(r) for r in getoond))
+    for melding in onleesbaar:
+        click.echo(f"fout: {melding}", err=True)
+    sys.exit(2 if onleesbaar else 0 if all(r.geslaagd for r in rapporten) else 1)
 
 
 @click.command(help="Druk de tekst van een Word-sjabloon af, met de tags; voor git diff (zie docs/sjablonen.md).")
@@ -139,10 +145,29 @@ def inventaris(html_pad, als_json, datum, gemeente_pad):
     from generator.vullen.bestanden import schrijf_atomisch
     from generator.vullen.context import gemeenteprofiel
     try:
+        if html_pad:
+            _schrijfbaar(html_pad)
         with Register(database_url(gemeenteprofiel(gemeente_pad))) as register:
             inv = maak_inventaris(register, datum or dt.date.today())
+        if html_pad:
+            try:
+                schrijf_atomisch(html_pad, als_html(inv).encode("utf-8"))
+            except OSError:
+                raise InvoerFout(f"--html {html_pad}: kan het bestand niet schrijven (geen schrijfrechten in "
+                                 f"{html_pad.parent}, of de schijf is vol)") from None
     except InvoerFout as fout:
         stop_met_fouten(fout)
     click.echo(json.dumps(inv.as_json(), ensure_ascii=False, indent=2) if als_json else inventaris_tekst(inv))
-    if html_pad:
-        schrijf_atomisch(html_pad, als_html(inv).encode("utf-8"))
+
+
+def _schrijfbaar(pad: Path) -> None:
+    """--html names a file to write: not a folder, and no part of the path above it is a file. A folder that does
+    not exist yet is made (as for every file Sjabloonstraat writes)."""
+    if pad.is_dir():
+        raise InvoerFout(f"--html {pad}: dat is een map; geef de naam van een HTML-bestand, bijvoorbeeld "
+                         f"{pad / 'inventaris.html'}")
+    for boven in pad.parents:
+        if boven.exists():
+            if not boven.is_dir():
+                raise InvoerFout(f"--html {pad}: {boven} is een bestand, geen map; kies een andere plek")
+            return

@@ -1,12 +1,15 @@
 """sjabloon lint: syntax located in Word terms, variables against the manifest, and every variant checked."""
 
 import json
+import re
 
 import pytest
 import yaml
 from conftest import REPO, sjabloon_cli
 from docx import Document
+from kapot import BRON, afgebroken_docx, alleen, kapot_sjabloon
 
+from checks.document import lees_document
 from generator.catalogus.lint import lint
 from generator.catalogus.syntaxis import syntaxfouten
 from generator.catalogus.zaakvarianten import varianten
@@ -70,6 +73,8 @@ def test_undeclared_and_unused_fields(sjablonen_kopie):
     assert ("fout", "niet_gedeclareerd", "'aanvrager.telefoon' wordt gebruikt maar staat niet bij 'aanvrager' in het manifest") in meldingen
     assert ("waarschuwing", "ongebruikt", "veld 'extra' staat in het manifest maar het sjabloon gebruikt het niet") in meldingen
     assert not rapport.geslaagd
+    plaats = {b.melding.split("'")[1]: b.plaats for b in rapport.bevindingen if b.code == "niet_gedeclareerd"}
+    assert plaats["kenmerk_aanvrager"].startswith("alinea ") and "{{ kenmerk_aanvrager }}" in plaats["kenmerk_aanvrager"]
 
 
 def test_unknown_bouwsteen_and_grondslag(sjablonen_kopie):
@@ -81,6 +86,11 @@ def test_unknown_bouwsteen_and_grondslag(sjablonen_kopie):
     codes = {(b.code, b.melding) for b in lint("last-onder-dwangsom").bevindingen}
     assert ("grondslag", "grondslag 'awb_99_99' staat niet in content/grondslagen.yaml") in codes
     assert ("bouwsteen", "bouwsteen 'bestaat-niet' bestaat niet in content/bouwstenen/") in codes
+    plaatsen = {b.code: b.plaats for b in lint("last-onder-dwangsom").bevindingen}      # where the tag stands
+    alineas = lees_document(docx).alineas
+    for code, tag in (("grondslag", "grondslag('awb_99_99'"), ("bouwsteen", "bouwsteen('bestaat-niet'")):
+        positie = next(a.positie for a in alineas if tag in a.tekst)
+        assert plaatsen[code].startswith(f'{positie}: "')
 
 
 def test_an_incomplete_manifest_is_a_fout(sjablonen_kopie):
@@ -190,3 +200,76 @@ def test_no_maintained_yaml_has_text_cut_at_a_comma():
     assert len(bestanden) > 40
     assert [f"{b.relative_to(REPO)}: {p}" for b in bestanden
             for p in afgebroken(yaml.safe_load(b.read_text(encoding="utf-8")))] == []
+
+
+def test_an_unreadable_word_file_is_bad_input_by_name_and_one_lint_fout_over_the_catalogue(sjablonen_kopie):
+    """A truncated zip, broken XML inside a valid zip, no sjabloon.docx at all: a Dutch message naming the file,
+    never a traceback; over the whole catalogue the broken ones are fouten and the good one is still checked."""
+    alleen(sjablonen_kopie, BRON)
+    afgebroken_docx(sjablonen_kopie, "kapot-zip")
+    kapot_sjabloon(sjablonen_kopie, "kapot-xml", xml='<?xml version="1.0"?><w:document xmlns:w="x"><w:body><w:p>')
+    (kapot_sjabloon(sjablonen_kopie, "kapot-weg") / "sjabloon.docx").unlink()
+    verwacht = {"kapot-zip": "geen geldig Word-bestand; het is beschadigd of onvolledig",
+                "kapot-xml": "geen geldig Word-bestand; de XML erin is beschadigd (regel 1, kolom",
+                "kapot-weg": "het Word-bestand ontbreekt"}
+    for naam, melding in verwacht.items():
+        uit = sjabloon_cli("lint", naam, "--datum", DATUM)
+        assert uit.returncode == 2 and "Traceback" not in uit.stderr, uit.stderr
+        assert f"fout: {sjablonen_kopie / naam / 'sjabloon.docx'}: {melding}" in uit.stderr
+    uit = sjabloon_cli("lint", "--json", "--datum", DATUM)
+    assert uit.returncode == 1 and "Traceback" not in uit.stderr, uit.stderr
+    rapporten = {r["sjabloon"]: r for r in json.loads(uit.stdout)}
+    assert rapporten[BRON]["geslaagd"] and rapporten[BRON]["varianten"] > 1
+    for naam, melding in verwacht.items():
+        [bevinding] = rapporten[naam]["bevindingen"]
+        assert bevinding["code"] == "onleesbaar" and melding in bevinding["melding"]
+
+
+def test_an_unknown_template_or_unreadable_manifest_is_bad_input(sjablonen_kopie):
+    uit = sjabloon_cli("lint", "bestaatniet")
+    assert uit.returncode == 2 and "fout: sjabloon 'bestaatniet' bestaat niet" in uit.stderr
+    (kapot_sjabloon(sjablonen_kopie, "kapot-yaml") / "sjabloon.yaml").write_text("id: kapot-yaml\ntitel: [kapot\n")
+    uit = sjabloon_cli("lint", "kapot-yaml")
+    assert uit.returncode == 2 and re.search(r"kapot-yaml/sjabloon\.yaml: regel \d+: ongeldige YAML \(kolom \d+: een "
+                                             r"lijst tussen \[ \] is niet gesloten: er ontbreekt een ',' of '\]'\)", uit.stderr)
+
+
+def test_sjablonen_lists_the_catalogue_and_flags_a_broken_template(sjablonen_kopie):
+    kapot_sjabloon(sjablonen_kopie, "kapot-endif", "{%p endfor %}", "{%p endif %}")
+    afgebroken_docx(sjablonen_kopie, "kapot-zip")
+    (kapot_sjabloon(sjablonen_kopie, "kapot-yaml") / "sjabloon.yaml").write_text("id: kapot-yaml\ntitel: [kapot\n")
+    uit = sjabloon_cli("sjablonen")
+    assert uit.returncode == 0 and "Traceback" not in uit.stderr, uit.stderr
+    assert BRON in uit.stdout and "factuur-leges" in uit.stdout
+    assert "let op: kapot-endif: fout in een sjabloontag, niet te gebruiken; zie sjabloon lint kapot-endif" in uit.stderr
+    assert "let op: kapot-zip: onleesbaar, niet te gebruiken: " in uit.stderr
+    assert "let op: kapot-yaml: onleesbaar, niet te gebruiken: " in uit.stderr
+
+
+def test_jinja_s_errors_reach_the_user_in_dutch_with_their_place(sjablonen_kopie, tmp_path):
+    alleen(sjablonen_kopie, BRON)
+    kapot_sjabloon(sjablonen_kopie, "kapot-split", "{{ onderwerp }}{% if locatie %}", "{{ onderwerp }{% if locatie %}")
+    kapot_sjabloon(sjablonen_kopie, "kapot-pipes", "{{ behandelaar }}", "{{ onderwerp | | }}")
+    kapot_sjabloon(sjablonen_kopie, "kapot-endif", "{%p endfor %}", "{%p endif %}")
+    kapot_sjabloon(sjablonen_kopie, "kapot-veld", "{{ behandelaar }}", "{{ gemeente.telefoonnummer }}")
+    lint_uit = sjabloon_cli("lint", "--datum", DATUM).stdout
+    assert "{{ onderwerp }{% if locatie %} bij {{ locatie }}: onverwacht teken '}' [alinea 8: " in lint_uit
+    assert "{{ onderwerp | | }}: hier hoort een naam, maar er staat '|' [tabel 1, rij 4: " in lint_uit
+    for engels in ("unexpected", "expected token", "dict object", "has no attribute"):
+        assert engels not in lint_uit
+    zaak = sjablonen_kopie / BRON / "voorbeeld.yaml"
+    uit = sjabloon_cli("genereer", "kapot-endif", "--zaak", zaak, "--concept", "--uit", tmp_path / "a")
+    assert uit.returncode == 2 and ("fout in een sjabloontag: {% endif %} staat hier verkeerd: eerst moet {% for %} "
+                                    "gesloten worden met {% endfor %}") in uit.stderr
+    uit = sjabloon_cli("genereer", "kapot-veld", "--zaak", zaak, "--concept", "--uit", tmp_path / "b")
+    assert uit.returncode == 2 and "variabele 'telefoonnummer' heeft geen waarde in tabel 1, rij 4: " in uit.stderr
+    assert "(veld 'telefoonnummer' ontbreekt in de gegevens)" in uit.stderr and "dict object" not in uit.stderr
+
+
+def test_a_jinja_message_of_an_unknown_form_keeps_the_original_marked_as_jinja_s():
+    """A later Jinja may word an error in a way not translated yet: a Dutch sentence, the original marked."""
+    from jinja2 import TemplateSyntaxError
+
+    from generator.vullen.jinja_meldingen import syntaxmelding
+    melding = syntaxmelding(TemplateSyntaxError("something new went wrong", 1))
+    assert melding == "de sjabloontag is niet te lezen (melding van Jinja: something new went wrong)"

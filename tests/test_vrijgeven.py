@@ -7,6 +7,7 @@ import yaml
 from beoordelaars import maak_beoordelaars, vrijgeven_cli
 from conftest import REPO, docx_tekst, sjabloon_cli
 from docx import Document
+from kapot import BRON, afgebroken_docx, alleen, kapot_sjabloon
 
 from generator.vrijgave.vier_ogen import volgende_versie, zet_veld
 from generator.vullen.concept import CONCEPT
@@ -236,3 +237,35 @@ def test_a_release_by_an_older_version_without_the_manifest_hash_must_be_redone(
     assert opnieuw.returncode == 0 and "versie 1 -> 2" in opnieuw.stdout
     assert sjabloon_cli("genereer", MELDING, "--zaak", MELDING_ZAAK, "--uit", tmp_path / "b",
                         "--datum", "2026-11-23").returncode == 0
+
+
+def test_a_broken_word_file_is_bad_input_for_release_and_unreadable_in_the_inventory(sjablonen_kopie, tmp_path):
+    alleen(sjablonen_kopie, BRON)
+    afgebroken_docx(sjablonen_kopie, "kapot-zip")
+    (kapot_sjabloon(sjablonen_kopie, "kapot-yaml") / "sjabloon.yaml").write_text("id: kapot-yaml\ntitel: [kapot\n")
+    maak_beoordelaars()
+    uit = vrijgeven_cli("kapot-zip", "--datum", "2026-11-23")
+    assert uit.returncode == 2 and "Traceback" not in uit.stderr, uit.stderr
+    assert f"fout: {sjablonen_kopie / 'kapot-zip/sjabloon.docx'}: geen geldig Word-bestand" in uit.stderr
+
+    html = tmp_path / "inventaris.html"
+    inv = sjabloon_cli("inventaris", "--json", "--html", html)
+    assert inv.returncode == 0 and "Traceback" not in inv.stderr, inv.stderr
+    regels = {s["id"]: s for s in json.loads(inv.stdout)["sjablonen"]}
+    assert regels[BRON]["status"] == "concept" and regels[BRON]["b1_score"] > 50 and regels[BRON]["fouten"] == []
+    assert regels["kapot-zip"]["status"] == "onleesbaar" and "geen geldig Word-bestand" in regels["kapot-zip"]["fouten"][0]
+    assert regels["kapot-yaml"]["status"] == "onleesbaar" and "kapot-yaml/sjabloon.yaml: regel" in regels["kapot-yaml"]["fouten"][0]
+    assert "geen geldig Word-bestand" in html.read_text()
+    tekst = sjabloon_cli("inventaris")
+    assert tekst.returncode == 0 and "Onleesbare sjablonen" in tekst.stdout and "kapot-zip: " in tekst.stdout
+
+
+def test_inventory_html_into_a_folder_or_below_a_file_is_bad_input(tmp_path):
+    (tmp_path / "een-bestand").write_text("x")
+    for pad, melding in ((tmp_path, "dat is een map"),
+                         (tmp_path / "een-bestand" / "inventaris.html", f"{tmp_path / 'een-bestand'} is een bestand")):
+        uit = sjabloon_cli("inventaris", "--html", pad)
+        assert uit.returncode == 2 and f"fout: --html {pad}: {melding}" in uit.stderr and "Traceback" not in uit.stderr
+        assert uit.stdout == ""
+    nieuw = tmp_path / "nieuwe-map" / "inventaris.html"                 # a folder that does not exist yet is made
+    assert sjabloon_cli("inventaris", "--html", nieuw).returncode == 0 and nieuw.is_file()

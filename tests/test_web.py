@@ -15,6 +15,7 @@ import yaml
 from aanmelden import meld_aan
 from docx import Document
 from fastapi.testclient import TestClient
+from kapot import BRON, afgebroken_docx, kapot_sjabloon
 
 from generator.vrijgave.register import Register
 from generator.vullen.sjabloon import catalogus, laad
@@ -400,3 +401,35 @@ def test_api_docs_load_only_this_site_s_own_files_under_the_strict_policy(client
 def test_fastapi_s_own_docs_pages_from_a_cdn_are_off(client):
     antwoord = client.get("/redoc")
     assert antwoord.status_code == 404 and "cdn" not in antwoord.text.lower()
+
+
+def test_a_template_whose_lint_fails_keeps_its_page_with_the_findings_and_no_preview(client, sjablonen_kopie):
+    """Its page shows the lint's findings and why there is no preview; a release says the lint found fouten; an
+    uploaded Word file with a broken tag leaves a page where the next file can be uploaded."""
+    kapot_sjabloon(sjablonen_kopie, "kapot-veld", "{{ behandelaar }}", "{{ gemeente.telefoonnummer }}")
+    pagina = client.get("/werkgroep/kapot-veld")
+    assert pagina.status_code == 200 and "Lint: NIET in orde" in pagina.text
+    assert 'id="geen-voorbeeld"' in pagina.text and "Word-bestand vervangen" in pagina.text
+    pad = "/werkgroep/kapot-veld/vrijgeven"
+    assert client.post(pad, data={"csrf": _csrf(client), "soort": "juridisch"}, follow_redirects=False).status_code == 303
+    client.cookies.clear()
+    meld_aan(client, "bram", rollen=["communicatie", "jurist"], volledige_naam="Bram Jansen")
+    vrij = client.post(pad, data={"csrf": _csrf(client), "soort": "communicatief"})
+    assert vrij.status_code == 422 and "De lint vond 1 fout(en); herstel die eerst" in vrij.text
+    assert not laad("kapot-veld").vrijgegeven
+    kapot_sjabloon(sjablonen_kopie, "kapot-endif", "{%p endfor %}", "{%p endif %}")
+    nieuw = (sjablonen_kopie / "kapot-endif/sjabloon.docx").read_bytes()
+    vervangen = client.post(f"/werkgroep/{BRON}/docx", data={"csrf": _csrf(client)},
+                            files={"bestand": ("nieuw.docx", nieuw)}, follow_redirects=True)
+    assert vervangen.status_code == 200 and "Lint: NIET in orde" in vervangen.text
+    assert "sluit {%p for stap in vervolg %}" in vervangen.text and 'id="geen-voorbeeld"' in vervangen.text
+    assert 'action="/werkgroep/ontvangstbevestiging-melding/docx"' in vervangen.text
+
+
+def test_the_inventory_shows_an_unreadable_template_and_the_others(client, sjablonen_kopie):
+    afgebroken_docx(sjablonen_kopie, "kapot-zip")
+    pagina = client.get("/werkgroep")
+    assert pagina.status_code == 200 and "geen geldig Word-bestand" in pagina.text
+    assert '<a href="/werkgroep/factuur-leges">' in pagina.text
+    kapot = client.get("/werkgroep/kapot-zip")
+    assert kapot.status_code == 200 and "Lint: NIET in orde" in kapot.text and "geen geldig Word-bestand" in kapot.text

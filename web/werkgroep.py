@@ -67,23 +67,32 @@ async def sjabloon_pagina(request: Request, sjabloon_id: str, vrijgegeven: str =
 async def _sjabloon_pagina(request: Request, sjabloon, extra: dict, status: int = 200):
     toestand = _toestand(sjabloon)
     rapport = await run_in_threadpool(_onthouden, request, ("lint",) + toestand, lambda: lint(sjabloon.id))
-    voorbeeld = await run_in_threadpool(_onthouden, request, ("voorbeeld",) + toestand, lambda: _voorbeeld(request, sjabloon))
+    voorbeeld, zonder_voorbeeld = await run_in_threadpool(_onthouden, request, ("voorbeeld",) + toestand,
+                                                          lambda: _voorbeeld(request, sjabloon, rapport))
     register = request.app.state.register
     vrijgaven = await run_in_threadpool(register.regels, sjabloon=sjabloon.id, soort="vrijgave")
     open_ = await run_in_threadpool(open_beoordelingen, sjabloon, register)
     identiteit = request.state.identiteit
     return toon(request, "sjabloon.html", {
-        "sjabloon": sjabloon, "lint": rapport, "voorbeeld": voorbeeld, "naam_van": naam_van,
+        "sjabloon": sjabloon, "lint": rapport, "voorbeeld": voorbeeld, "zonder_voorbeeld": zonder_voorbeeld,
+        "naam_van": naam_van,
         "beoordelingen": list(reversed(vrijgaven)), "open_beoordelingen": open_,
         "mag_beoordelen": [soort for soort in SOORTEN if identiteit.mag(RECHT[soort])],
         "mag_wijzigen": identiteit.mag(WIJZIGEN), **extra}, status)
 
 
-def _voorbeeld(request: Request, sjabloon) -> list:
+def _voorbeeld(request: Request, sjabloon, rapport) -> tuple[list, str]:
+    """The example's passages, or none and why: a template the lint cannot read or parse, or one that cannot be
+    filled, still gets its page, so the werkgroep sees the findings and can put a repaired Word file in place."""
+    if rapport.onleesbaar or any(b.code == "syntaxis" for b in rapport.bevindingen):
+        return [], "Geen voorbeeld: het sjabloon kan niet gelezen worden; zie de fouten van de lint hierboven."
     gemeente = request.app.state.gemeente
     dagtekening = sjabloon.voorbeeld_dagtekening or dt.date.today()
-    context, _ = maak_context(sjabloon, laad_zaak(sjabloon.voorbeeld, sjabloon), dagtekening, gemeente)
-    return passages(lees_document("voorbeeld.docx", vul_docx(sjabloon.docx, context, sjabloon.id)))
+    try:
+        context, _ = maak_context(sjabloon, laad_zaak(sjabloon.voorbeeld, sjabloon), dagtekening, gemeente)
+        return passages(lees_document("voorbeeld.docx", vul_docx(sjabloon.docx, context, sjabloon.id))), ""
+    except (InvoerFout, DocumentFout) as fout:
+        return [], f"Geen voorbeeld: het sjabloon kan niet gevuld worden met de voorbeeldzaak ({fout})."
 
 
 @router.post("/werkgroep/{sjabloon_id}/vrijgeven")
@@ -113,6 +122,8 @@ async def vrijgeven(request: Request, sjabloon_id: str, identiteit: Identiteit =
 async def docx(sjabloon_id: str):
     """The template's Word file as it is now, to change it in Word."""
     sjabloon = sjabloon_of_404(sjabloon_id)
+    if not sjabloon.docx.is_file():
+        raise HTTPException(404, f"Sjabloon '{sjabloon.id}' heeft geen Word-bestand; zet een nieuw neer.")
     return Response(sjabloon.docx.read_bytes(), media_type=DOCX, headers=bijlage(f"{sjabloon.id}.docx"))
 
 

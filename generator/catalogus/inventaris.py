@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from dateutil.relativedelta import relativedelta
 
 from generator.catalogus.lint import lint
 from generator.vrijgave.register.regel import naam_van
-from generator.vullen.sjabloon import catalogus
+from generator.vullen.fouten import InvoerFout
+from generator.vullen.sjabloon import laad, sjabloon_ids
 
 B1_DOEL = 0.80          # the service programme: 80% of the letters at B1
+ONLEESBAAR = "onleesbaar"   # the status of a template whose manifest or Word file cannot be read
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Regel:
     b1_score: float | None
     awb_vrijgave: bool | None
     documenten_kwartaal: int
+    fouten: list[str] = field(default_factory=list)   # why the template cannot be read (status "onleesbaar")
 
 
 @dataclass
@@ -65,15 +68,22 @@ def maak_inventaris(register, peildatum: dt.date, lint_voorbeeld=None) -> Invent
     per_sjabloon, soorten = _tel_documenten(register, begin)
     vrijgaven = register.regels(soort="vrijgave")
     regels = []
-    for sjabloon in catalogus():
-        laatste = next((v for v in reversed(vrijgaven) if v.sjabloon_id == sjabloon.id), None)
+    for sjabloon_id in sjabloon_ids():
+        laatste = next((v for v in reversed(vrijgaven) if v.sjabloon_id == sjabloon_id), None)
+        beoordeling = (laatste and naam_van(laatste.gegevens.get("juridisch")),
+                       laatste and naam_van(laatste.gegevens.get("communicatief")),
+                       laatste and laatste.tijdstip.date().isoformat(),
+                       laatste is None or laatste.tijdstip.date() < sinds)
+        try:
+            sjabloon = laad(sjabloon_id)
+        except InvoerFout as fout:              # one unreadable manifest: that row says why, the others stay
+            regels.append(Regel(sjabloon_id, sjabloon_id, "", ONLEESBAAR, "", *beoordeling, None, None,
+                                per_sjabloon[sjabloon_id], fout.meldingen))
+            continue
         voorbeeld = lint_voorbeeld(sjabloon, None)
-        regels.append(Regel(
-            sjabloon.id, sjabloon.titel, sjabloon.besluittype, "vrijgegeven" if sjabloon.vrijgegeven else "concept",
-            sjabloon.versie, laatste and naam_van(laatste.gegevens.get("juridisch")),
-            laatste and naam_van(laatste.gegevens.get("communicatief")),
-            laatste and laatste.tijdstip.date().isoformat(), laatste is None or laatste.tijdstip.date() < sinds,
-            voorbeeld.b1_score, voorbeeld.awb_vrijgave, per_sjabloon[sjabloon.id]))
+        status = ONLEESBAAR if voorbeeld.onleesbaar else "vrijgegeven" if sjabloon.vrijgegeven else "concept"
+        regels.append(Regel(sjabloon.id, sjabloon.titel, sjabloon.besluittype, status, sjabloon.versie, *beoordeling,
+                            voorbeeld.b1_score, voorbeeld.awb_vrijgave, per_sjabloon[sjabloon.id], voorbeeld.onleesbaar))
     return Inventaris(peildatum.isoformat(), sinds.isoformat(), regels, per_sjabloon.total(), soorten["brieven"],
                       soorten["brieven_b1"], soorten["besluiten"], soorten["besluiten_geforceerd"])
 

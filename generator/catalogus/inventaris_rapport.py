@@ -23,6 +23,9 @@ def als_tekst(inv: Inventaris) -> str:
         b1 = f"{s.b1_score:.0f}" if s.b1_score is not None else "-"
         awb = "-" if s.awb_vrijgave is None else "in orde" if s.awb_vrijgave else "fout"
         regels.append(f"{s.id:<32} {s.status:<12} {s.versie:<6} {beoordeeld:<12} {b1:>4} {awb:<8} {s.documenten_kwartaal:>5}")
+    onleesbaar = [f"  {s.id}: {melding}" for s in inv.sjablonen for melding in s.fouten]
+    if onleesbaar:
+        regels += ["", "Onleesbare sjablonen (herstel ze; zie sjabloon lint):", *onleesbaar]
     regels += ["", "! = beoordeling ouder dan een kwartaal of nooit gedaan: opnieuw laten beoordelen",
                f"Brieven op B1-niveau: {procent(inv.aandeel_b1)} ({inv.brieven_b1} van {inv.brieven}; doel {procent(B1_DOEL)})",
                f"Besluiten vrijgegeven ondanks een fout: {procent(inv.aandeel_geforceerd)} "

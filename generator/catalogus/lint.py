@@ -6,6 +6,7 @@ The procedure rules judge only the example: a variant changes one field of it, a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass, field
 
 from checks.awb.controle import controleer
@@ -15,7 +16,7 @@ from checks.b1.controle import controleer_b1
 from checks.document import lees_document
 from checks.grondslagen import grondslagen
 from generator.catalogus.sjabloongebruik import Gebruik, gebruik, ontbrekend_in_profiel
-from generator.catalogus.syntaxis import syntaxfouten
+from generator.catalogus.syntaxis import TAG, kort, syntaxfouten
 from generator.catalogus.takken import ALS_TAG, TakkenOmgeving, takken_omgeving
 from generator.catalogus.zaakvarianten import Variant, varianten
 from generator.vullen.bestanden import lees_gegevens
@@ -23,7 +24,7 @@ from generator.vullen.context import gemeenteprofiel, maak_context
 from generator.vullen.fouten import InvoerFout
 from generator.vullen.keuring import Keuring
 from generator.vullen.render import vul_docx
-from generator.vullen.sjabloon import GERESERVEERD, Sjabloon, controleer_velden, laad
+from generator.vullen.sjabloon import GERESERVEERD, OnleesbaarSjabloon, Sjabloon, controleer_velden, laad
 from generator.vullen.velden import subvelden, valideer, veldtypen
 
 
@@ -49,6 +50,11 @@ class LintRapport:
     @property
     def fouten(self) -> int:
         return sum(b.ernst == "fout" for b in self.bevindingen)
+
+    @property
+    def onleesbaar(self) -> list[str]:
+        """Why the template could not be read at all (unknown, manifest or Word file unreadable); empty when it could."""
+        return [b.melding for b in self.bevindingen if b.code == "onleesbaar"]
 
     @property
     def geslaagd(self) -> bool:
@@ -77,7 +83,10 @@ def lint(naam: str, dagtekening: dt.date | None = None, alleen_voorbeeld: bool =
         sjabloon = laad(naam)
     except InvoerFout as fout:
         for melding in fout.meldingen:
-            rapport.meld("fout", "manifest", melding)
+            rapport.meld("fout", "onleesbaar" if isinstance(fout, OnleesbaarSjabloon) else "manifest", melding)
+        return rapport
+    if (onleesbaar := sjabloon.docx_fout()):
+        rapport.meld("fout", "onleesbaar", onleesbaar)
         return rapport
     _zgw_velden(sjabloon, rapport)
     for veldtype in sorted(_samengestelde_typen(sjabloon.velden)):
@@ -123,13 +132,16 @@ def _samengestelde_typen(velden: dict) -> set[str]:
 
 
 def _variabelen(sjabloon: Sjabloon, gebruikt: Gebruik, rapport: LintRapport) -> None:
+    alineas = lees_document(sjabloon.docx).alineas
     for naam in sorted(gebruikt.onbekende_bouwstenen):
-        rapport.meld("fout", "bouwsteen", f"bouwsteen '{naam}' bestaat niet in content/bouwstenen/")
+        rapport.meld("fout", "bouwsteen", f"bouwsteen '{naam}' bestaat niet in content/bouwstenen/",
+                     _waar(alineas, rf"bouwsteen\(\s*['\"]{re.escape(naam)}['\"]"))
     for sleutel in sorted(gebruikt.grondslagen - set(grondslagen())):
-        rapport.meld("fout", "grondslag", f"grondslag '{sleutel}' staat niet in content/grondslagen.yaml")
+        rapport.meld("fout", "grondslag", f"grondslag '{sleutel}' staat niet in content/grondslagen.yaml",
+                     _waar(alineas, rf"grondslag\(\s*['\"]{re.escape(sleutel)}['\"]"))
     for pad in sorted(gebruikt.paden - gebruikt.optioneel):
         if (melding := _niet_gedeclareerd(pad, sjabloon.velden)):
-            rapport.meld("fout", "niet_gedeclareerd", melding)
+            rapport.meld("fout", "niet_gedeclareerd", melding, _waar(alineas, rf"(?<![\w.]){re.escape(pad)}(?![\w])"))
     in_termijnen = {str(v) for spec in sjabloon.termijnen.values() for v in spec.values()}
     try:
         in_procedure = gelezen_velden(sjabloon.besluittype)
@@ -140,6 +152,15 @@ def _variabelen(sjabloon: Sjabloon, gebruikt: Gebruik, rapport: LintRapport) -> 
         rapport.meld("waarschuwing", "ongebruikt", f"veld '{naam}' staat in het manifest maar het sjabloon gebruikt het niet")
     for pad in ontbrekend_in_profiel(gebruikt, gemeenteprofiel(), sjabloon.besluittype):
         rapport.meld("waarschuwing", "profiel", f"'{pad}' staat niet in het gemeenteprofiel content/gemeente.yaml")
+
+
+def _waar(alineas, patroon: str) -> str:
+    """The first paragraph with a tag holding `patroon`, as the syntax check names it; '' when the template does not
+    hold it itself (a bouwsteen does)."""
+    for alinea in alineas:
+        if any(re.search(patroon, tag.group(0)) for tag in TAG.finditer(alinea.tekst)):
+            return f'{alinea.positie}: "{kort(alinea.tekst)}"'
+    return ""
 
 
 def _niet_gedeclareerd(pad: str, velden: dict) -> str | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from generator.catalogus.lint import LintRapport, lint
 from generator.vullen.bestanden import schrijf_atomisch
 from generator.vullen.fouten import InvoerFout
-from generator.vullen.sjabloon import Sjabloon, laad
+from generator.vullen.sjabloon import OnleesbaarSjabloon, Sjabloon, laad
 from toegang.identiteit import SLEUTEL, Identiteit
 from toegang.rollen import rollen_met
 
@@ -61,7 +61,7 @@ def vrijgeven(naam: str, juridisch: Identiteit, communicatief: Identiteit, opmer
     person holding both roles) or one of them last changed the template; LintMislukt when the lint fails.
     `door`: who carried the release out (the register's `door`); without it, both reviewers together."""
     with _VRIJGAVE:
-        sjabloon = laad(naam)
+        sjabloon = leesbaar(laad(naam))
         controleer_paar(sjabloon, juridisch, communicatief, register)
         rapport = _lint(sjabloon, dagtekening)
         return _leg_vast(sjabloon, juridisch, communicatief, opmerking, register, rapport, door)
@@ -81,7 +81,7 @@ def beoordelen(naam: str, identiteit: Identiteit, soort: str, register, opmerkin
 
 def _beoordeel(naam: str, identiteit: Identiteit, soort: str, register, opmerking: str | None,
                dagtekening: dt.date | None) -> Beoordeling:
-    sjabloon = laad(naam)
+    sjabloon = leesbaar(laad(naam))
     controleer_beoordelaar(sjabloon, identiteit, soort, register)
     if sjabloon.vrijgegeven:
         raise InvoerFout(f"{sjabloon.id} is al vrijgegeven (versie {sjabloon.versie}) en het DOCX en sjabloon.yaml "
@@ -109,6 +109,13 @@ def _beoordeel(naam: str, identiteit: Identiteit, soort: str, register, opmerkin
     opmerkingen = "; ".join(o for o in (partner.gegevens.get("opmerking"), opmerking) if o) or None
     vrijgave = _leg_vast(sjabloon, *paar, opmerkingen, register, rapport, identiteit)
     return Beoordeling(vrijgave.sjabloon, soort, vrijgave, None)
+
+
+def leesbaar(sjabloon: Sjabloon) -> Sjabloon:
+    """A Word file that cannot be read is bad input, before anyone approves it (no approval of a missing file)."""
+    if (fout := sjabloon.docx_fout()):
+        raise OnleesbaarSjabloon(fout)
+    return sjabloon
 
 
 def open_beoordelingen(sjabloon: Sjabloon, register) -> list:

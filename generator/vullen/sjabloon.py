@@ -30,6 +30,11 @@ VERTROUWELIJKHEID = ("openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelij
                      "geheim", "zeer_geheim")
 
 
+class OnleesbaarSjabloon(InvoerFout):
+    """A template that does not exist, or whose manifest or Word file cannot be read: bad input (exit 2), where a
+    manifest that reads but is incomplete is a finding of the lint (exit 1)."""
+
+
 @dataclass
 class Sjabloon:
     id: str
@@ -69,8 +74,17 @@ class Sjabloon:
         return self.map / "voorbeeld.yaml"
 
     @property
-    def docx_sha256(self) -> str:
-        return hashlib.sha256(self.docx.read_bytes()).hexdigest()
+    def docx_sha256(self) -> str | None:
+        """None when the DOCX is missing: it then differs from any released hash, and no approval can match it."""
+        try:
+            return hashlib.sha256(self.docx.read_bytes()).hexdigest()
+        except OSError:
+            return None
+
+    def docx_fout(self) -> str | None:
+        """Why the Word file cannot be read (missing, no zip, broken XML), in Dutch and naming the file; None when
+        it can. The lint, the release and the inventory ask this first, so one broken file is a finding, not a crash."""
+        return docx_leesfout(self.docx)
 
     @property
     def gewijzigd_sinds_vrijgave(self) -> list[str]:
@@ -119,18 +133,56 @@ def catalogus() -> list[Sjabloon]:
     return [laad(map_) for map_ in sorted(sjablonen_dir().iterdir()) if (map_ / "sjabloon.yaml").is_file()]
 
 
+def sjabloon_ids() -> list[str]:
+    """The ids of the catalogue's templates (folders with a sjabloon.yaml), without reading them: the werkgroep's
+    commands over the whole catalogue load each one apart, so one broken template does not stop the others."""
+    return [map_.name for map_ in sorted(sjablonen_dir().iterdir()) if (map_ / "sjabloon.yaml").is_file()]
+
+
+def docx_leesfout(pad: Path) -> str | None:
+    """Why a template's Word file cannot be read, in Dutch (None when it can): read as the generator reads it."""
+    import zipfile
+
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
+
+    from checks.document import DocumentFout, lees_document
+    if not pad.is_file():
+        return f"{pad}: het Word-bestand ontbreekt; zet sjabloon.docx in de map van het sjabloon"
+    try:
+        Document(str(pad))
+        lees_document(pad)
+    except (zipfile.BadZipFile, PackageNotFoundError):
+        return f"{pad}: geen geldig Word-bestand; het is beschadigd of onvolledig (geen zip-archief)"
+    except KeyError as fout:
+        return f"{pad}: geen geldig Word-bestand; het onderdeel {fout} ontbreekt"
+    except etree.XMLSyntaxError as fout:
+        regel, kolom = fout.position if fout.position else (None, None)
+        waar = f" (regel {regel}, kolom {kolom})" if regel else ""
+        return f"{pad}: geen geldig Word-bestand; de XML erin is beschadigd{waar}"
+    except DocumentFout as fout:
+        return str(fout)
+    except (OSError, ValueError):
+        return f"{pad}: geen geldig Word-bestand; het kan niet gelezen worden"
+    return None
+
+
 def laad(naam: str | Path) -> Sjabloon:
     """Load a template by id (a folder in templates/) or by the path of its folder."""
     map_ = Path(naam)
     if not (map_ / "sjabloon.yaml").is_file():
         if "/" in str(naam) or "\\" in str(naam) or str(naam).startswith("."):
-            raise InvoerFout(f"{naam}: geen sjabloonmap (sjabloon.yaml ontbreekt)")
+            raise OnleesbaarSjabloon(f"{naam}: geen sjabloonmap (sjabloon.yaml ontbreekt)")
         map_ = sjablonen_dir() / str(naam)
     manifest_pad = map_ / "sjabloon.yaml"
     if not manifest_pad.is_file():
         bekend = ", ".join(s.name for s in sorted(sjablonen_dir().iterdir()) if (s / "sjabloon.yaml").is_file())
-        raise InvoerFout(f"sjabloon '{naam}' bestaat niet; bekende sjablonen: {bekend}")
-    manifest = lees_gegevens(manifest_pad)
+        raise OnleesbaarSjabloon(f"sjabloon '{naam}' bestaat niet; bekende sjablonen: {bekend}")
+    try:
+        manifest = lees_gegevens(manifest_pad)
+    except InvoerFout as fout:
+        raise OnleesbaarSjabloon(fout.meldingen) from None
     problemen = controleer_manifest(manifest, map_)
     if problemen:
         raise InvoerFout([f"{manifest_pad}: {p}" for p in problemen])
