@@ -80,10 +80,14 @@ def maak_inventaris(register, peildatum: dt.date, lint_voorbeeld=None) -> Invent
             regels.append(Regel(sjabloon_id, sjabloon_id, "", ONLEESBAAR, "", *beoordeling, None, None,
                                 per_sjabloon[sjabloon_id], fout.meldingen))
             continue
+        if (fout := sjabloon.docx_fout()):
+            regels.append(Regel(sjabloon.id, sjabloon.titel, sjabloon.besluittype, ONLEESBAAR, sjabloon.versie,
+                                *beoordeling, None, None, per_sjabloon[sjabloon.id], [fout]))
+            continue
         voorbeeld = lint_voorbeeld(sjabloon, None)
-        status = ONLEESBAAR if voorbeeld.onleesbaar else "vrijgegeven" if sjabloon.vrijgegeven else "concept"
-        regels.append(Regel(sjabloon.id, sjabloon.titel, sjabloon.besluittype, status, sjabloon.versie, *beoordeling,
-                            voorbeeld.b1_score, voorbeeld.awb_vrijgave, per_sjabloon[sjabloon.id], voorbeeld.onleesbaar))
+        regels.append(Regel(sjabloon.id, sjabloon.titel, sjabloon.besluittype,
+                            "vrijgegeven" if sjabloon.vrijgegeven else "concept", sjabloon.versie, *beoordeling,
+                            voorbeeld.b1_score, voorbeeld.awb_vrijgave, per_sjabloon[sjabloon.id]))
     return Inventaris(peildatum.isoformat(), sinds.isoformat(), regels, per_sjabloon.total(), soorten["brieven"],
                       soorten["brieven_b1"], soorten["besluiten"], soorten["besluiten_geforceerd"])
 
