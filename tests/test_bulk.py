@@ -128,18 +128,23 @@ def test_unreleased_template_needs_concept(tmp_path):
     assert uit.returncode == 2 and "niet vrijgegeven" in uit.stderr and not (tmp_path / "uit").exists()
 
 
-def test_excel_and_json_lines_with_nested_and_dotted_fields(tmp_path, monkeypatch):
+def _werkboek(regels: list[dict]):
+    """An Excel workbook with the columns and these rows, and its sheet (to change cells before saving)."""
     from openpyxl import Workbook
 
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")    # both runs date their letters the same
-
-    regels = list(rijen(3))
     boek = Workbook()
     blad = boek.active
     blad.append(KOLOMMEN)
     for regel in regels:
         blad.append([regel[k] for k in KOLOMMEN])
-    boek.save(tmp_path / "rijen.xlsx")
+    return boek, blad
+
+
+def test_excel_and_json_lines_with_nested_and_dotted_fields(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")    # both runs date their letters the same
+
+    regels = list(rijen(3))
+    _werkboek(regels)[0].save(tmp_path / "rijen.xlsx")
     assert _bulk(tmp_path / "rijen.xlsx", tmp_path / "xlsx").returncode == 0
     with (tmp_path / "rijen.jsonl").open("w", encoding="utf-8") as bestand:
         for regel in regels:
@@ -543,14 +548,7 @@ def test_an_excel_formula_without_a_computed_value_is_a_row_error(tmp_path):
     """openpyxl writes a formula without its value; read as data_only, that cell looks empty. A required field
     would then say 'verplicht veld ontbreekt' and an optional one would vanish from the letter. A formula whose
     value is an empty text (Excel and LibreOffice write t="str" and an empty <v>) is an empty cell, as before."""
-    from openpyxl import Workbook
-
-    regels = list(rijen(4))
-    boek = Workbook()
-    blad = boek.active
-    blad.append(KOLOMMEN)
-    for regel in regels:
-        blad.append([regel[k] for k in KOLOMMEN])
+    boek, blad = _werkboek(list(rijen(4)))
     blad.cell(2, KOLOMMEN.index("leges") + 1, "=100+82.5")                     # optional
     blad.cell(3, KOLOMMEN.index("behandelaar") + 1, '="Fatima"&" el Amrani"')   # required
     blad.cell(4, KOLOMMEN.index("locatie") + 1, '=""')
