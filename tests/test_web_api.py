@@ -15,6 +15,7 @@ import schemathesis
 from aanmelden import meld_aan
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
+from kapot import kapot_sjabloon
 from schemathesis.checks import positive_data_acceptance
 
 from generator.vrijgave.register import Register
@@ -69,6 +70,17 @@ def test_sjablonen_lists_the_catalogue_with_fields(api):
     assert [s["id"] for s in api.get("/api/sjablonen").json()] == [s.id for s in catalogus()]
     detail = api.get("/api/sjablonen/last-onder-dwangsom").json()
     assert detail["velden"]["dwangsom_per"]["waarden"] == ["week", "dag", "overtreding"]
+
+
+def test_a_template_with_a_broken_manifest_is_left_out_and_the_rest_stays_usable(api, sjablonen_kopie):
+    """A werkgroep member's typo in one sjabloon.yaml: that template cannot make a letter, the others still can."""
+    (kapot_sjabloon(sjablonen_kopie, "kapot-yaml") / "sjabloon.yaml").write_text("id: kapot-yaml\ntitel: [kapot\n",
+                                                                                encoding="utf-8")
+    lijst = api.get("/api/sjablonen")
+    assert lijst.status_code == 200 and "kapot-yaml" not in {s["id"] for s in lijst.json()}
+    assert "last-onder-dwangsom" in {s["id"] for s in lijst.json()}
+    assert api.get("/api/sjablonen/kapot-yaml").status_code == 404
+    assert api.get("/sjablonen").status_code == 200
 
 
 def test_genereer_refuses_a_draft_template_without_concept_and_makes_a_registered_concept(api, eigen_register):

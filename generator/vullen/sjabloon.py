@@ -130,7 +130,17 @@ def sjablonen_dir() -> Path:
 
 
 def catalogus() -> list[Sjabloon]:
-    return [laad(map_) for map_ in sorted(sjablonen_dir().iterdir()) if (map_ / "sjabloon.yaml").is_file()]
+    """The templates that can be read. One whose manifest cannot be read is left out: it cannot make a letter, and
+    the caseworkers' pages, the API and the other commands go on with the rest (`sjabloon lint`, `sjabloon sjablonen`
+    and the inventory name it for the werkgroep)."""
+    lijst = []
+    for map_ in sorted(sjablonen_dir().iterdir()):
+        if (map_ / "sjabloon.yaml").is_file():
+            try:
+                lijst.append(laad(map_))
+            except OnleesbaarSjabloon:
+                continue
+    return lijst
 
 
 def sjabloon_ids() -> list[str]:
