@@ -38,20 +38,23 @@ def sjablonen(als_json, gemeente_pad):
             click.echo(f"{s.id:<32} {s.besluittype:<30} versie {s.versie:<4} {s.samenvatting()['status']:<12} {s.titel}")
         if s.vrijgave_vervallen:
             click.echo(f"let op: {s.id}: {s.vrijgave_vervallen}; geef het opnieuw vrij", err=True)
+        if (fout := s.docx_fout()):
+            onleesbaar[s.id] = [fout]
+            continue
         for melding in _profiel_of_fout(s, profiel):
             click.echo(f"let op: {s.id}: {melding}", err=True)
     for sjabloon_id, meldingen in onleesbaar.items():
         for melding in meldingen:
-            click.echo(f"let op: {sjabloon_id}: onleesbaar, niet te gebruiken: {melding}", err=True)
+            click.echo(f"fout: {sjabloon_id}: onleesbaar, niet te gebruiken: {melding}", err=True)
+    if onleesbaar:              # the others are listed; a template that cannot be read is bad input (as `lint NAAM`)
+        sys.exit(2)
 
 
 def _profiel_of_fout(sjabloon, profiel: dict) -> list[str]:
-    """What the profile lacks for this template; or why the template cannot be read (see `sjabloon lint`)."""
+    """What the profile lacks for this template; or that a tag in it cannot be read (see `sjabloon lint`)."""
     from jinja2 import TemplateSyntaxError
 
     from generator.catalogus.sjabloongebruik import gebruik, ontbrekend_in_profiel
-    if (fout := sjabloon.docx_fout()):
-        return [f"onleesbaar, niet te gebruiken: {fout}"]
     try:
         ontbreekt = ontbrekend_in_profiel(gebruik(sjabloon.docx, sjabloon.id), profiel, sjabloon.besluittype)
     except TemplateSyntaxError:

@@ -239,11 +239,12 @@ def test_sjablonen_lists_the_catalogue_and_flags_a_broken_template(sjablonen_kop
     afgebroken_docx(sjablonen_kopie, "kapot-zip")
     (kapot_sjabloon(sjablonen_kopie, "kapot-yaml") / "sjabloon.yaml").write_text("id: kapot-yaml\ntitel: [kapot\n")
     uit = sjabloon_cli("sjablonen")
-    assert uit.returncode == 0 and "Traceback" not in uit.stderr, uit.stderr
-    assert BRON in uit.stdout and "factuur-leges" in uit.stdout
+    assert uit.returncode == 2 and "Traceback" not in uit.stderr, uit.stderr      # listed, but bad input is said
+    assert BRON in uit.stdout and "factuur-leges" in uit.stdout and "kapot-endif" in uit.stdout
+    assert "kapot-zip" in uit.stdout and "kapot-yaml" not in uit.stdout      # its manifest reads, its Word file not
     assert "let op: kapot-endif: fout in een sjabloontag, niet te gebruiken; zie sjabloon lint kapot-endif" in uit.stderr
-    assert "let op: kapot-zip: onleesbaar, niet te gebruiken: " in uit.stderr
-    assert "let op: kapot-yaml: onleesbaar, niet te gebruiken: " in uit.stderr
+    assert "fout: kapot-zip: onleesbaar, niet te gebruiken: " in uit.stderr
+    assert "fout: kapot-yaml: onleesbaar, niet te gebruiken: " in uit.stderr
 
 
 def test_jinja_s_errors_reach_the_user_in_dutch_with_their_place(sjablonen_kopie, tmp_path):
