@@ -14,13 +14,16 @@ from generator.vullen.fouten import InvoerFout
 
 
 def datum(ctx, param, waarde):
-    """Callback for a date option: JJJJ-MM-DD, else a Dutch error (exit 2)."""
+    """Callback for a date option: JJJJ-MM-DD or DD-MM-JJJJ (as a case file may write it), else a Dutch error
+    (exit 2)."""
     if waarde is None:
         return None
-    try:
-        return dt.date.fromisoformat(waarde)
-    except ValueError:
-        raise click.BadParameter(f"'{waarde}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-22") from None
+    for vorm in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(waarde.strip(), vorm).date()
+        except ValueError:
+            pass
+    raise click.BadParameter(f"'{waarde}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-22") from None
 
 
 class LuiKeuze(click.Choice):
@@ -48,10 +51,12 @@ def _besluittypen():
 BESLUITTYPE = LuiKeuze(_besluittypen)
 
 
-def stop_met_fouten(fout: InvoerFout) -> None:
+def stop_met_fouten(fout: InvoerFout, schrijft: bool = True) -> None:
+    """Each message, then status 2; `schrijft`: the command would have written something (so it says it did not)."""
     for melding in fout.meldingen:
         click.echo(f"fout: {melding}", err=True)
-    click.echo("Er is niets geschreven.", err=True)
+    if schrijft:
+        click.echo("Er is niets geschreven.", err=True)
     sys.exit(2)
 
 

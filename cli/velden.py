@@ -22,7 +22,7 @@ def velden(sjabloon, als_json, gemeente_pad):
     try:
         gekozen = laad(sjabloon)
     except InvoerFout as fout:
-        stop_met_fouten(fout)
+        stop_met_fouten(fout, schrijft=False)
     rijen = overzicht(gekozen.velden)
     if als_json:
         click.echo(json.dumps(rijen, ensure_ascii=False, indent=2))

@@ -106,3 +106,16 @@ def test_a_case_file_that_is_not_yaml_or_json_is_explained_in_dutch(tmp_path):
         assert resultaat.returncode == 2
         assert f"{naam}: {melding}" in resultaat.stderr
         assert not any(woord in resultaat.stderr for woord in ("expected", "found", "Expecting", "allowed"))
+
+
+def test_the_small_things_a_caseworker_types(tmp_path):
+    """A folder given as case file is said to be one; a date option takes DD-MM-JJJJ as the case file does; a
+    command that writes nothing does not say it wrote nothing."""
+    map_ = sjabloon_cli("genereer", "last-onder-dwangsom", "--zaak", tmp_path, "--uit", tmp_path / "uit", "--concept")
+    assert map_.returncode == 2 and f"fout: {tmp_path}: dit is een map, geen bestand" in map_.stderr
+    iso = sjabloon_cli("termijn", "bezwaar", "--datum", "2026-12-17", "--json")
+    nl = sjabloon_cli("termijn", "bezwaar", "--datum", "17-12-2026", "--json")
+    assert nl.returncode == 0 and nl.stdout == iso.stdout
+    onbekend = sjabloon_cli("velden", "bestaatniet")
+    assert onbekend.returncode == 2 and "bestaatniet" in onbekend.stderr
+    assert "Er is niets geschreven" not in onbekend.stderr

@@ -37,7 +37,9 @@ def lees_gegevens(pad: Path) -> dict:
         tekst = pad.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InvoerFout(f"{pad}: bestand niet gevonden") from None
-    except (UnicodeDecodeError, IsADirectoryError):
+    except IsADirectoryError:
+        raise InvoerFout(f"{pad}: dit is een map, geen bestand") from None
+    except UnicodeDecodeError:
         raise InvoerFout(f"{pad}: geen tekstbestand in UTF-8") from None
     return ontleed_gegevens(tekst, str(pad), pad.suffix.lower() == ".json")
 
