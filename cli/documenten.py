@@ -19,18 +19,12 @@ from generator.vullen.fouten import InvoerFout
 @met_gemeente
 def sjablonen(als_json, gemeente_pad):
     from generator.vullen.context import gemeenteprofiel
-    from generator.vullen.sjabloon import laad, sjabloon_ids
+    from generator.vullen.sjabloon import lees_catalogus
     try:
         profiel = gemeenteprofiel(gemeente_pad)
-        ids = sjabloon_ids()
+        lijst, onleesbaar = lees_catalogus()    # one broken template is flagged; the catalogue is still listed
     except InvoerFout as fout:
-        stop_met_fouten(fout)
-    lijst, onleesbaar = [], {}
-    for sjabloon_id in ids:                 # one broken template is flagged; the catalogue is still listed
-        try:
-            lijst.append(laad(sjabloon_id))
-        except InvoerFout as fout:
-            onleesbaar[sjabloon_id] = fout.meldingen
+        stop_met_fouten(fout, schrijft=False)
     if als_json:
         click.echo(json.dumps([s.samenvatting() for s in lijst], ensure_ascii=False, indent=2))
     for s in lijst:

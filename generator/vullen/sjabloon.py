@@ -130,17 +130,21 @@ def sjablonen_dir() -> Path:
 
 
 def catalogus() -> list[Sjabloon]:
-    """The templates that can be read. One whose manifest cannot be read is left out: it cannot make a letter, and
-    the caseworkers' pages, the API and the other commands go on with the rest (`sjabloon lint`, `sjabloon sjablonen`
-    and the inventory name it for the werkgroep)."""
-    lijst = []
-    for map_ in sorted(sjablonen_dir().iterdir()):
-        if (map_ / "sjabloon.yaml").is_file():
-            try:
-                lijst.append(laad(map_))
-            except OnleesbaarSjabloon:
-                continue
-    return lijst
+    """The templates that can be read. One whose manifest cannot be read or is wrong is left out: it cannot make a
+    letter, and the caseworkers' pages, the API and the other commands go on with the rest (`sjabloon lint`,
+    `sjabloon sjablonen` and the inventory name it for the werkgroep)."""
+    return lees_catalogus()[0]
+
+
+def lees_catalogus() -> tuple[list[Sjabloon], dict[str, list[str]]]:
+    """The readable templates, and per template that cannot be loaded why not (each loaded apart)."""
+    lijst, onleesbaar = [], {}
+    for sjabloon_id in sjabloon_ids():
+        try:
+            lijst.append(laad(sjabloon_id))
+        except InvoerFout as fout:
+            onleesbaar[sjabloon_id] = fout.meldingen
+    return lijst, onleesbaar
 
 
 def sjabloon_ids() -> list[str]:

@@ -21,8 +21,8 @@ SLEUTELS = ("type", "verplicht", "omschrijving", "waarden", "items", "velden", "
             "patroon_uitleg", "max_lengte", "tekstvak")         # what a field spec in a manifest may say
 # How an amount may be written (lees_bedrag); anything else is refused, never guessed
 KAAL = re.compile(r"\d+(?:[.,]\d{1,2})?")                           # 1250, 1250,5, 1250.50
-GROEPEN = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d{1,2})?")      # 15.000 is fifteen thousand, as the form shows it
-DUIZENDTALLEN = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")                # the same for a whole number (getal)
+DUIZENDTALLEN = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")                # 15.000 is fifteen thousand, as the form shows it
+GROEPEN = re.compile(DUIZENDTALLEN.pattern + r"(?:,\d{1,2})?")          # ... and 1.250,50 with its cents
 ENGELS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")           # 1,234.56 or 1,234: thousands or decimals?
 TE_VEEL_DECIMALEN = re.compile(r"(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+)[.,]\d{3,}")
 SCHRIJF_BEDRAG = "schrijf bijvoorbeeld 1250,00 of 1250.00"
